@@ -1,0 +1,5 @@
+import { RoleHome } from '@/components/home/role-home';
+
+export default function Page() {
+  return <RoleHome path="/teacher" />;
+}

@@ -1,0 +1,51 @@
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { requireUser } from '@/lib/session';
+import { hasPermission } from '@/lib/authz';
+import { listUsers } from '@/lib/users/queries';
+import { PageHeader } from '@/components/ui/page-header';
+import { UserRowActions } from '@/components/users/user-row-actions';
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const user = await requireUser();
+  if (!hasPermission(user, 'user.view')) notFound();
+  const { q } = await searchParams;
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const { rows, total } = await listUsers(user, { q });
+  return (
+    <>
+      <PageHeader title={t('users.title')}>
+        <form role="search" className="flex gap-2">
+          <label className="sr-only" htmlFor="q">{t('users.name')}</label>
+          <input id="q" name="q" defaultValue={q} type="search" className="min-h-11 rounded-md border border-stone-400 px-3" />
+          <button type="submit" className="min-h-11 rounded-md border border-stone-400 bg-white px-3">{t('audit.filter')}</button>
+        </form>
+      </PageHeader>
+      <p className="mb-2 text-sm text-stone-600">{t('users.count', { count: total })}</p>
+      {rows.length === 0 ? (
+        <p>{t('users.empty')}</p>
+      ) : (
+        <ul className="flex flex-col gap-2">
+          {rows.map((u) => (
+            <li key={u.id} className="flex flex-col gap-2 rounded-lg border border-stone-200 bg-white p-3 sm:flex-row sm:items-start sm:justify-between">
+              <div>
+                <p className="font-medium">
+                  {u.name}{' '}
+                  <span className={`ml-1 rounded px-1.5 py-0.5 text-xs ${u.active ? 'bg-brand-50 text-brand-800' : 'bg-stone-200 text-stone-700'}`}>
+                    {u.active ? t('users.active') : t('users.inactive')}
+                  </span>
+                </p>
+                <p className="text-sm text-stone-600">{t(`roles.${u.role}`)} · {u.unit} · {u.login}</p>
+              </div>
+              {(u.canReset || u.canSetActive) && (
+                <UserRowActions userId={u.id} name={u.name} active={u.active} canReset={u.canReset} canSetActive={u.canSetActive} />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {total > rows.length && <p className="mt-2 text-sm text-stone-600">{format.number(rows.length)} / {format.number(total)}</p>}
+    </>
+  );
+}

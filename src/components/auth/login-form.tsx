@@ -1,0 +1,24 @@
+'use client';
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { signInAction } from '@/lib/auth/actions';
+import { IDLE } from '@/lib/action-state';
+import { Field } from '@/components/form/field';
+import { FormMessage } from '@/components/form/form-message';
+import { SubmitButton } from '@/components/form/submit-button';
+
+export function LoginForm() {
+  const t = useTranslations('login');
+  const [state, action] = useActionState(signInAction, IDLE);
+  return (
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      <FormMessage state={state} />
+      <Field
+        label={t('identifier')} name="identifier" autoComplete="username" inputMode="email" required
+        defaultValue={state.values?.identifier} key={`id-${state.values?.identifier ?? ''}`}
+      />
+      <Field label={t('password')} name="password" type="password" autoComplete="current-password" required />
+      <SubmitButton pendingLabel={t('submitting')}>{t('submit')}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { requireUser } from '@/lib/session';
+import { HOME_PATH } from '@/lib/navigation';
+import { hasPermission } from '@/lib/authz';
+import { getScopeSummary } from '@/lib/home/queries';
+import { Card, PageHeader } from '@/components/ui/page-header';
+
+/** Each role has its own landing page; the other roles' pages do not exist for it. */
+export async function RoleHome({ path }: { path: string }) {
+  const user = await requireUser();
+  if (HOME_PATH[user.role] !== path) notFound();
+  const t = await getTranslations('home');
+  const format = await getFormatter();
+  const s = await getScopeSummary(user);
+  const isAdmin = user.role === 'CITY_ADMIN' || user.role === 'COUNTY_ADMIN';
+  const figures = isAdmin
+    ? [
+        ...(s.counties != null ? [{ label: t('counties'), value: s.counties }] : []),
+        { label: t('kindergartens'), value: s.kindergartens },
+        { label: t('demonstration'), value: s.demonstration },
+        { label: t('rural'), value: s.rural },
+        { label: t('users'), value: s.users },
+      ]
+    : user.role === 'DIRECTOR'
+      ? [{ label: t('colleagues'), value: s.users }]
+      : [];
+  const scope =
+    user.role === 'CITY_ADMIN'
+      ? t('scopeCity')
+      : user.role === 'COUNTY_ADMIN'
+        ? t('scopeCounty', { county: s.countyName ?? '' })
+        : t('scopeKindergarten', { kindergarten: user.kindergartenName ?? '' });
+  return (
+    <>
+      <PageHeader title={t('welcome', { name: user.name })} />
+      <p className="mb-4 text-stone-700">{scope}</p>
+      {figures.length > 0 && (
+        <dl className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+          {figures.map((f) => (
+            <div key={f.label} className="rounded-lg border border-stone-200 bg-white p-3 shadow-sm">
+              <dt className="text-sm text-stone-600">{f.label}</dt>
+              <dd className="text-2xl font-semibold tabular-nums" data-testid={`figure-${f.label}`}>{format.number(f.value)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <Card>
+        <h2 className="mb-1 font-semibold">{t('comingTitle')}</h2>
+        <p className="text-stone-700">{t('coming', { audit: hasPermission(user, 'audit.view') ? 'yes' : 'no' })}</p>
+      </Card>
+    </>
+  );
+}

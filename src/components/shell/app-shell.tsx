@@ -1,0 +1,43 @@
+import { Suspense } from 'react';
+import { getTranslations } from 'next-intl/server';
+import type { SessionUser } from '@/lib/session';
+import { navFor } from '@/lib/navigation';
+import { signOutAction } from '@/lib/auth/actions';
+import { NavLinks } from './nav-links';
+import { LocaleSwitch } from './locale-switch';
+
+export async function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+  const t = await getTranslations();
+  const items = navFor(user).map((i) => ({ href: i.href, label: t(`nav.${i.key}`) }));
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+        {t('app.skip')}
+      </a>
+      <header className="bg-brand-700 text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-3 pt-2 sm:px-4">
+          <p className="text-lg font-bold">{t('app.name')}</p>
+          <div className="flex items-center gap-2">
+            <span className="hidden text-sm sm:inline">
+              {user.name} · {t(`roles.${user.role}`)}
+            </span>
+            <Suspense>
+              <LocaleSwitch />
+            </Suspense>
+            <form action={signOutAction}>
+              <button type="submit" className="min-h-11 rounded-md px-3 text-sm underline-offset-2 hover:underline">
+                {t('nav.signOut')}
+              </button>
+            </form>
+          </div>
+        </div>
+        <nav aria-label={t('nav.menu')} className="mx-auto max-w-6xl px-2 pb-1 sm:px-3">
+          <NavLinks items={items} />
+        </nav>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-3 py-4 sm:px-4 sm:py-6">
+        {children}
+      </main>
+    </>
+  );
+}

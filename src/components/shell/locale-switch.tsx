@@ -1,0 +1,27 @@
+'use client';
+import { usePathname, useSearchParams } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
+import { setLocale } from '@/lib/account/actions';
+
+/** One button that switches to the other language and stays on the same page. */
+export function LocaleSwitch({ className = '' }: { className?: string }) {
+  const t = useTranslations('locale');
+  const locale = useLocale();
+  const pathname = usePathname();
+  const search = useSearchParams().toString();
+  const other = locale === 'zh' ? 'en' : 'zh';
+  return (
+    <form action={setLocale} className={className}>
+      <input type="hidden" name="locale" value={other} />
+      <input type="hidden" name="returnTo" value={pathname + (search ? `?${search}` : '')} />
+      <button
+        type="submit"
+        lang={other === 'zh' ? 'zh-CN' : 'en'}
+        className="min-h-11 rounded-md border border-current px-3 py-1 text-sm"
+        aria-label={`${t('label')}: ${t('switchTo')}`}
+      >
+        {t('switchTo')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,18 @@
+/** What a server action returns to its form for expected failures (and simple successes). */
+export type ActionState = {
+  status: 'idle' | 'ok' | 'error';
+  message?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  /** What the user submitted, so the form shows it again after an error. Never includes passwords. */
+  values?: Record<string, string>;
+};
+
+export const IDLE: ActionState = { status: 'idle' };
+
+export function formValues(formData: FormData, omit: string[] = []): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === 'string' && !key.startsWith('$') && !omit.includes(key)) values[key] = value;
+  }
+  return values;
+}

@@ -1,0 +1,51 @@
+'use server';
+import { AuthError } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { cookies } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { writeAudit } from '@/lib/audit';
+import { auth, signIn, signOut } from './next-auth';
+import { normalizeIdentifier } from './credentials';
+import { signOutSession } from './sessions';
+import { LOCALE_COOKIE, toLocale } from '@/i18n/locales';
+import type { ActionState } from '@/lib/action-state';
+
+const SignInInput = z.object({
+  identifier: z.string().trim().min(1).max(200),
+  password: z.string().min(1).max(1024),
+});
+
+export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const t = await getTranslations('login');
+  const values = { identifier: String(formData.get('identifier') ?? '') };
+  const parsed = SignInInput.safeParse({ identifier: formData.get('identifier'), password: formData.get('password') });
+  if (!parsed.success) return { status: 'error', message: t('required'), values };
+  try {
+    await signIn('credentials', { ...parsed.data, redirect: false });
+  } catch (error) {
+    if (error instanceof AuthError) return { status: 'error', message: t('failed'), values };
+    throw error;
+  }
+  // The language is remembered per user. A language picked on this device before signing in is
+  // the one the user just chose, so it is stored; otherwise the stored one follows them here.
+  const store = await cookies();
+  const picked = store.get(LOCALE_COOKIE)?.value;
+  const user = await db.user.findFirst({ where: normalizeIdentifier(parsed.data.identifier), select: { id: true, name: true, locale: true } });
+  if (user && picked && toLocale(picked) !== user.locale) {
+    const locale = toLocale(picked);
+    await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { locale } });
+      await writeAudit(tx, { actor: user, action: 'user.localeChanged', entityType: 'User', entityId: user.id, before: { locale: user.locale }, after: { locale } });
+    });
+  }
+  store.set(LOCALE_COOKIE, toLocale(picked ?? user?.locale), { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 86400 });
+  redirect('/');
+}
+
+export async function signOutAction() {
+  const session = await auth();
+  if (session?.sid) await signOutSession(session.sid);
+  await signOut({ redirectTo: '/login' });
+}

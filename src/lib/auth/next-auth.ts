@@ -1,0 +1,54 @@
+import 'server-only';
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { ABSOLUTE_TIMEOUT_MS } from './sessions';
+import { signInWithPassword } from './credentials';
+
+declare module 'next-auth' {
+  interface Session {
+    sid?: string;
+  }
+  interface User {
+    sessionId?: string;
+    locale?: string;
+  }
+}
+
+const CredentialsInput = z.object({ identifier: z.string().min(1).max(200), password: z.string().min(1).max(1024) });
+
+function clientIp(request: Request) {
+  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || null;
+}
+
+/**
+ * Auth.js keeps only a signed JWT in an HttpOnly cookie holding our session id; the session
+ * itself (idle and absolute time-outs, revocation) lives in PostgreSQL: see sessions.ts.
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  secret: process.env.AUTH_SECRET,
+  session: { strategy: 'jwt', maxAge: ABSOLUTE_TIMEOUT_MS / 1000 },
+  pages: { signIn: '/login' },
+  providers: [
+    Credentials({
+      credentials: { identifier: {}, password: {} },
+      async authorize(raw, request) {
+        const parsed = CredentialsInput.safeParse(raw);
+        if (!parsed.success) throw new CredentialsSignin();
+        const result = await signInWithPassword(parsed.data.identifier, parsed.data.password, clientIp(request));
+        if (!result.ok) throw new CredentialsSignin();
+        return { id: result.userId, sessionId: result.sessionId, locale: result.locale };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.sessionId) token.sid = user.sessionId;
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, sid: typeof token.sid === 'string' ? token.sid : undefined };
+    },
+  },
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { PERMISSIONS, ROLES, can, type Action, type Actor, type Resource } from './authz';
+import type { Role } from '@/generated/prisma/enums';
+
+/**
+ * Every role × every permission × where the record lies. Each cell is spelled out:
+ *   Y = allowed, - = denied, for [own scope, sibling kindergarten in the same county, another county].
+ * Signed out is denied everywhere (checked below). A new permission without rows here fails the suite.
+ */
+const EXPECTED: Record<Action, Record<Role, string>> = {
+  'account.updateOwn': { CITY_ADMIN: 'Y--', COUNTY_ADMIN: 'Y--', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'audit.view':        { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
+  'user.view':         { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: '---' },
+  'user.resetPassword':{ CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
+  'user.setActive':    { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
+  'kindergarten.view': { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+};
+
+const ACTORS: Record<Role, Actor> = {
+  CITY_ADMIN: { id: 'u-city', role: 'CITY_ADMIN', kindergartenId: null, countyId: null },
+  COUNTY_ADMIN: { id: 'u-county', role: 'COUNTY_ADMIN', kindergartenId: null, countyId: 'county-A' },
+  DIRECTOR: { id: 'u-director', role: 'DIRECTOR', kindergartenId: 'kg-A1', countyId: 'county-A' },
+  TEACHER: { id: 'u-teacher', role: 'TEACHER', kindergartenId: 'kg-A1', countyId: 'county-A' },
+};
+
+// Records are owned by a teacher account so that rank rules never hide a scope decision.
+function place(actor: Actor, where: 'own' | 'sibling' | 'otherCounty'): Resource {
+  switch (where) {
+    case 'own':
+      return { countyId: 'county-A', kindergartenIds: ['kg-A1'], ownerId: actor.id, role: 'TEACHER' };
+    case 'sibling':
+      return { countyId: 'county-A', kindergartenIds: ['kg-A2'], ownerId: 'someone-else', role: 'TEACHER' };
+    case 'otherCounty':
+      return { countyId: 'county-B', kindergartenIds: ['kg-B1'], ownerId: 'someone-else', role: 'TEACHER' };
+  }
+}
+
+const PLACES = ['own', 'sibling', 'otherCounty'] as const;
+
+describe('permission table', () => {
+  it('has expectations for every permission and nothing else', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(Object.keys(PERMISSIONS).sort());
+  });
+
+  for (const action of Object.keys(EXPECTED) as Action[]) {
+    for (const role of ROLES) {
+      PLACES.forEach((where, i) => {
+        const allowed = EXPECTED[action][role][i] === 'Y';
+        it(`${action} · ${role} · ${where} → ${allowed ? 'allowed' : 'denied'}`, () => {
+          const actor = ACTORS[role];
+          expect(can(actor, action, place(actor, where))).toBe(allowed);
+        });
+      });
+    }
+    it(`${action} · signed out → denied`, () => {
+      for (const where of PLACES) expect(can(null, action, place(ACTORS.TEACHER, where))).toBe(false);
+    });
+  }
+});
+
+describe('rank rules for account management', () => {
+  const countyAdmin = ACTORS.COUNTY_ADMIN;
+  const inCounty = (role: Role): Resource => ({ countyId: 'county-A', kindergartenIds: [], ownerId: 'x', role });
+
+  it('lets an admin manage directors and teachers of the scope', () => {
+    expect(can(countyAdmin, 'user.resetPassword', inCounty('DIRECTOR'))).toBe(true);
+    expect(can(countyAdmin, 'user.setActive', inCounty('TEACHER'))).toBe(true);
+  });
+
+  it('refuses an admin managing an equal or higher rank', () => {
+    expect(can(countyAdmin, 'user.resetPassword', inCounty('COUNTY_ADMIN'))).toBe(false);
+    expect(can(countyAdmin, 'user.setActive', inCounty('CITY_ADMIN'))).toBe(false);
+    expect(can(ACTORS.CITY_ADMIN, 'user.setActive', inCounty('CITY_ADMIN'))).toBe(false);
+    expect(can(ACTORS.CITY_ADMIN, 'user.setActive', inCounty('COUNTY_ADMIN'))).toBe(true);
+  });
+
+  it('treats a county admin without a county as having no county scope', () => {
+    const stray: Actor = { ...countyAdmin, countyId: null };
+    expect(can(stray, 'audit.view', { countyId: null })).toBe(false);
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * The one place that decides who may do what.
+ *
+ * A permission is granted to a role together with the scope in which it holds:
+ * - city:         anywhere in the city (a deployment serves one city)
+ * - county:       records whose county is the user's county
+ * - kindergarten: records that involve the user's kindergarten (both sides of a pairing count)
+ * - self:         records the user owns
+ * Queries use the *Where helpers below so lists, counts, charts and exports obey the same rule
+ * as `can`. Pages answer "not found" for records outside the scope.
+ */
+import type { Role } from '@/generated/prisma/enums';
+
+export type ScopeRule = 'city' | 'county' | 'kindergarten' | 'self';
+
+export type Actor = {
+  id: string;
+  role: Role;
+  /** Directors and teachers. */
+  kindergartenId: string | null;
+  /** The county the user belongs to: a county admin's region, a kindergarten's county; null for city admins. */
+  countyId: string | null;
+};
+
+/** What a record looks like to the permission check; always built from the database row. */
+export type Resource = {
+  countyId?: string | null;
+  /** Kindergartens the record belongs to: one for most records, both sides for a pairing. */
+  kindergartenIds?: string[];
+  ownerId?: string | null;
+  /** For records that are user accounts: the account's role (admins only manage lower ranks). */
+  role?: Role;
+};
+
+export const ROLES: Role[] = ['CITY_ADMIN', 'COUNTY_ADMIN', 'DIRECTOR', 'TEACHER'];
+
+const RANK: Record<Role, number> = { CITY_ADMIN: 4, COUNTY_ADMIN: 3, DIRECTOR: 2, TEACHER: 1 };
+
+type Grant = { [R in Role]?: ScopeRule };
+type Permission = { grant: Grant; /** the target account must rank below the actor */ lowerRankOnly?: boolean };
+
+export const PERMISSIONS = {
+  'account.updateOwn': { grant: { CITY_ADMIN: 'self', COUNTY_ADMIN: 'self', DIRECTOR: 'self', TEACHER: 'self' } },
+  'audit.view': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
+  'user.view': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten' } },
+  'user.resetPassword': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' }, lowerRankOnly: true },
+  'user.setActive': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' }, lowerRankOnly: true },
+  'kindergarten.view': {
+    grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten', TEACHER: 'kindergarten' },
+  },
+} satisfies Record<string, Permission>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export function scopeRuleFor(actor: Pick<Actor, 'role'>, action: Action): ScopeRule | null {
+  return (PERMISSIONS[action] as Permission).grant[actor.role] ?? null;
+}
+
+/** May the actor use this action at all (navigation, buttons)? */
+export function hasPermission(actor: Pick<Actor, 'role'> | null, action: Action): boolean {
+  return actor != null && scopeRuleFor(actor, action) != null;
+}
+
+export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
+  if (!actor) return false;
+  const rule = scopeRuleFor(actor, action);
+  if (!rule) return false;
+  const permission = PERMISSIONS[action] as Permission;
+  if (permission.lowerRankOnly && resource.role && RANK[resource.role] >= RANK[actor.role]) return false;
+  return inScope(actor, rule, resource);
+}
+
+function inScope(actor: Actor, rule: ScopeRule, resource: Resource): boolean {
+  switch (rule) {
+    case 'city':
+      return true;
+    case 'county':
+      return actor.countyId != null && resource.countyId === actor.countyId;
+    case 'kindergarten':
+      return actor.kindergartenId != null && (resource.kindergartenIds ?? []).includes(actor.kindergartenId);
+    case 'self':
+      return resource.ownerId === actor.id;
+  }
+}
+
+/** Thrown by loaders when a record is missing or outside the caller's scope; pages turn it into a 404. */
+export class NotFoundError extends Error {
+  constructor() {
+    super('not found');
+  }
+}
+
+// ---- Scope filters for list queries (Prisma where-inputs) ----
+// An impossible filter: matches nothing, for roles without the permission.
+const NOTHING = { id: { in: [] as string[] } };
+
+export function kindergartenWhere(actor: Actor, action: Action = 'kindergarten.view') {
+  switch (scopeRuleFor(actor, action)) {
+    case 'city':
+      return {};
+    case 'county':
+      return { countyId: actor.countyId ?? '' };
+    case 'kindergarten':
+      return { id: actor.kindergartenId ?? '' };
+    default:
+      return NOTHING;
+  }
+}
+
+export function userWhere(actor: Actor, action: Action = 'user.view') {
+  switch (scopeRuleFor(actor, action)) {
+    case 'city':
+      return {};
+    case 'county':
+      return {
+        OR: [{ kindergarten: { countyId: actor.countyId ?? '' } }, { regionId: actor.countyId ?? '' }],
+      };
+    case 'kindergarten':
+      return { kindergartenId: actor.kindergartenId ?? '' };
+    case 'self':
+      return { id: actor.id };
+    default:
+      return NOTHING;
+  }
+}
+
+export function auditWhere(actor: Actor) {
+  switch (scopeRuleFor(actor, 'audit.view')) {
+    case 'city':
+      return {};
+    case 'county':
+      return { countyId: actor.countyId ?? '' };
+    default:
+      return { id: { in: [] as bigint[] } };
+  }
+}
+
+/** The authorization view of a user account row. */
+export function userResource(u: {
+  id: string;
+  role: Role;
+  regionId: string | null;
+  kindergartenId: string | null;
+  kindergarten?: { countyId: string } | null;
+}): Resource {
+  const countyId = u.role === 'COUNTY_ADMIN' ? u.regionId : (u.kindergarten?.countyId ?? null);
+  return {
+    countyId,
+    kindergartenIds: u.kindergartenId ? [u.kindergartenId] : [],
+    ownerId: u.id,
+    role: u.role,
+  };
+}

@@ -1,0 +1,26 @@
+import type { Role } from '@/generated/prisma/enums';
+import { hasPermission, scopeRuleFor, type Actor } from '@/lib/authz';
+
+export const HOME_PATH: Record<Role, string> = {
+  CITY_ADMIN: '/city',
+  COUNTY_ADMIN: '/county',
+  DIRECTOR: '/director',
+  TEACHER: '/teacher',
+};
+
+export type NavItem = { key: 'home' | 'kindergartens' | 'pairings' | 'activities' | 'effectTests' | 'users' | 'audit' | 'account'; href: string };
+
+/** Navigation shows only what the role may use. */
+export function navFor(actor: Actor): NavItem[] {
+  const items: (NavItem | false)[] = [
+    { key: 'home', href: HOME_PATH[actor.role] },
+    ['city', 'county'].includes(scopeRuleFor(actor, 'kindergarten.view') ?? '') && { key: 'kindergartens', href: '/kindergartens' },
+    { key: 'pairings', href: '/pairings' },
+    { key: 'activities', href: '/activities' },
+    { key: 'effectTests', href: '/effect-tests' },
+    hasPermission(actor, 'user.view') && { key: 'users', href: '/users' },
+    hasPermission(actor, 'audit.view') && { key: 'audit', href: '/audit' },
+    { key: 'account', href: '/account' },
+  ];
+  return items.filter((i): i is NavItem => i !== false);
+}

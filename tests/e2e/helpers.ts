@@ -1,0 +1,21 @@
+import { expect, type Page, type BrowserContext } from '@playwright/test';
+import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
+
+export async function pickLocale(context: BrowserContext, baseURL: string, locale: 'zh' | 'en') {
+  await context.addCookies([{ name: 'locale', value: locale, url: baseURL }]);
+}
+
+/** Signs in and waits until the app has left the sign-in page (or, when a failure is expected, for the error). */
+export async function signIn(page: Page, identifier: string, password = DEMO_PASSWORD, { expectFailure = false } = {}) {
+  await page.goto('/login');
+  await page.getByLabel(/手机号或邮箱|Phone or e-mail/).fill(identifier);
+  await page.getByLabel(/^(密码|Password)$/).fill(password);
+  await page.getByRole('button', { name: /^(登录|Sign in)$/ }).click();
+  if (expectFailure) await expect(page.getByRole('alert').filter({ hasText: /不正确|Wrong/ })).toBeVisible();
+  else await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: /^(退出登录|Sign out)$/ }).click();
+  await expect(page).toHaveURL(/\/login$/);
+}
