@@ -1,12 +1,21 @@
 import { getRequestConfig } from 'next-intl/server';
 import { cookies } from 'next/headers';
-import { LOCALE_COOKIE, toLocale } from './locales';
+import { LOCALE_COOKIE, toLocale, type Locale } from './locales';
+
+// One catalogue file per domain and locale (messages/<locale>/<namespace>.json), so that features
+// can be worked on side by side; each file holds its own top-level keys.
+export const NAMESPACES = ['common', 'kindergartens', 'staff', 'cycles', 'pairings'] as const;
+
+export async function loadMessages(locale: Locale) {
+  const parts = await Promise.all(NAMESPACES.map((ns) => import(`../../messages/${locale}/${ns}.json`).then((m) => m.default)));
+  return Object.assign({}, ...parts) as Record<string, unknown>;
+}
 
 export default getRequestConfig(async () => {
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
   return {
     locale,
-    messages: (await import(`../../messages/${locale}.json`)).default,
+    messages: await loadMessages(locale),
     timeZone: process.env.CITY_TIME_ZONE ?? 'Asia/Shanghai',
   };
 });

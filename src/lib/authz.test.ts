@@ -11,9 +11,24 @@ const EXPECTED: Record<Action, Record<Role, string>> = {
   'account.updateOwn': { CITY_ADMIN: 'Y--', COUNTY_ADMIN: 'Y--', DIRECTOR: 'Y--', TEACHER: 'Y--' },
   'audit.view':        { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
   'user.view':         { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: '---' },
+  'user.create':       { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: '---' },
+  'user.import':       { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: '---' },
   'user.resetPassword':{ CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
-  'user.setActive':    { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
+  'user.setActive':    { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: '---' },
   'kindergarten.view': { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'kindergarten.create':        { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
+  'kindergarten.update':        { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
+  'kindergarten.updateProfile': { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: '---' },
+  'kindergarten.setActive':     { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
+  'kindergarten.import':        { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
+  'kindergarten.export':        { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
+  'cycle.manage':      { CITY_ADMIN: 'YYY', COUNTY_ADMIN: '---', DIRECTOR: '---', TEACHER: '---' },
+  'settings.manage':   { CITY_ADMIN: 'YYY', COUNTY_ADMIN: '---', DIRECTOR: '---', TEACHER: '---' },
+  'pairing.view':      { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'pairing.create':    { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
+  'pairing.update':    { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
+  'pairing.end':       { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
+  'pairing.rollover':  { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
 };
 
 const ACTORS: Record<Role, Actor> = {
@@ -58,9 +73,31 @@ describe('permission table', () => {
   }
 });
 
+describe('records that span two counties or two kindergartens', () => {
+  const crossCounty: Resource = { countyIds: ['county-B', 'county-A'], kindergartenIds: ['kg-B1', 'kg-A1'] };
+  it('are in scope for each county and each kindergarten involved', () => {
+    expect(can(ACTORS.COUNTY_ADMIN, 'pairing.view', crossCounty)).toBe(true);
+    expect(can(ACTORS.DIRECTOR, 'pairing.view', crossCounty)).toBe(true);
+    expect(can(ACTORS.TEACHER, 'pairing.view', crossCounty)).toBe(true);
+  });
+  it('are out of scope for a third county and kindergarten', () => {
+    const elsewhere: Resource = { countyIds: ['county-B', 'county-C'], kindergartenIds: ['kg-B1', 'kg-C1'] };
+    expect(can(ACTORS.COUNTY_ADMIN, 'pairing.view', elsewhere)).toBe(false);
+    expect(can(ACTORS.DIRECTOR, 'pairing.view', elsewhere)).toBe(false);
+  });
+});
+
 describe('rank rules for account management', () => {
   const countyAdmin = ACTORS.COUNTY_ADMIN;
   const inCounty = (role: Role): Resource => ({ countyId: 'county-A', kindergartenIds: [], ownerId: 'x', role });
+
+  it('lets a director create and deactivate teachers, but not other directors', () => {
+    const director = ACTORS.DIRECTOR;
+    const inKg = (role: Role): Resource => ({ countyId: 'county-A', kindergartenIds: ['kg-A1'], ownerId: 'x', role });
+    expect(can(director, 'user.create', inKg('TEACHER'))).toBe(true);
+    expect(can(director, 'user.create', inKg('DIRECTOR'))).toBe(false);
+    expect(can(director, 'user.setActive', inKg('DIRECTOR'))).toBe(false);
+  });
 
   it('lets an admin manage directors and teachers of the scope', () => {
     expect(can(countyAdmin, 'user.resetPassword', inCounty('DIRECTOR'))).toBe(true);

@@ -25,6 +25,8 @@ export type Actor = {
 /** What a record looks like to the permission check; always built from the database row. */
 export type Resource = {
   countyId?: string | null;
+  /** Records that span counties (a cross-county pairing) are in scope of each county involved. */
+  countyIds?: string[];
   /** Kindergartens the record belongs to: one for most records, both sides for a pairing. */
   kindergartenIds?: string[];
   ownerId?: string | null;
@@ -43,11 +45,32 @@ export const PERMISSIONS = {
   'account.updateOwn': { grant: { CITY_ADMIN: 'self', COUNTY_ADMIN: 'self', DIRECTOR: 'self', TEACHER: 'self' } },
   'audit.view': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
   'user.view': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten' } },
+  // Admins create directors (the city admin also county admins); directors create their teachers.
+  'user.create': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten' }, lowerRankOnly: true },
+  'user.import': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten' }, lowerRankOnly: true },
   'user.resetPassword': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' }, lowerRankOnly: true },
-  'user.setActive': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' }, lowerRankOnly: true },
+  'user.setActive': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten' }, lowerRankOnly: true },
   'kindergarten.view': {
     grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten', TEACHER: 'kindergarten' },
   },
+  'kindergarten.create': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
+  /** Everything, including level, county and code. */
+  'kindergarten.update': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
+  /** Counts, address and contact only: what a director keeps up to date. */
+  'kindergarten.updateProfile': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten' } },
+  'kindergarten.setActive': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
+  'kindergarten.import': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
+  'kindergarten.export': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
+  'cycle.manage': { grant: { CITY_ADMIN: 'city' } },
+  'settings.manage': { grant: { CITY_ADMIN: 'city' } },
+  'pairing.view': {
+    grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten', TEACHER: 'kindergarten' },
+  },
+  /** Checked against each of the two kindergartens: a county admin pairs within the county. */
+  'pairing.create': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
+  'pairing.update': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
+  'pairing.end': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
+  'pairing.rollover': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
 } satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -75,7 +98,7 @@ function inScope(actor: Actor, rule: ScopeRule, resource: Resource): boolean {
     case 'city':
       return true;
     case 'county':
-      return actor.countyId != null && resource.countyId === actor.countyId;
+      return actor.countyId != null && [resource.countyId, ...(resource.countyIds ?? [])].includes(actor.countyId);
     case 'kindergarten':
       return actor.kindergartenId != null && (resource.kindergartenIds ?? []).includes(actor.kindergartenId);
     case 'self':
@@ -105,6 +128,28 @@ export function kindergartenWhere(actor: Actor, action: Action = 'kindergarten.v
     default:
       return NOTHING;
   }
+}
+
+/** Pairings: a county sees those touching its kindergartens; a kindergarten sees both sides of its own. */
+export function pairingWhere(actor: Actor, action: Action = 'pairing.view') {
+  switch (scopeRuleFor(actor, action)) {
+    case 'city':
+      return {};
+    case 'county':
+      return { OR: [{ supporting: { countyId: actor.countyId ?? '' } }, { assisted: { countyId: actor.countyId ?? '' } }] };
+    case 'kindergarten':
+      return { OR: [{ supportingId: actor.kindergartenId ?? '' }, { assistedId: actor.kindergartenId ?? '' }] };
+    default:
+      return NOTHING;
+  }
+}
+
+export function pairingResource(p: { supportingId: string; assistedId: string; supporting: { countyId: string }; assisted: { countyId: string } }): Resource {
+  return { countyIds: [p.supporting.countyId, p.assisted.countyId], kindergartenIds: [p.supportingId, p.assistedId] };
+}
+
+export function kindergartenResource(k: { id: string; countyId: string }): Resource {
+  return { countyId: k.countyId, kindergartenIds: [k.id] };
 }
 
 export function userWhere(actor: Actor, action: Action = 'user.view') {
