@@ -1,6 +1,8 @@
 import 'server-only';
 import { cache } from 'react';
-import { redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
+import { db } from '@/lib/db';
+import { writeAudit } from '@/lib/audit';
 import { auth } from '@/lib/auth/next-auth';
 import { validateSession, type SessionUser } from '@/lib/auth/sessions';
 
@@ -23,4 +25,23 @@ export async function requireUser(options: { allowPasswordChange?: boolean } = {
   if (!user) redirect('/login');
   if (user.mustChangePassword && !options.allowPasswordChange) redirect('/account/password');
   return user;
+}
+
+/**
+ * Answers "not found" for a record or page outside the user's scope, and records the attempt:
+ * denied access belongs in the audit trail, but the user learns nothing about what exists.
+ */
+export async function denyAccess(user: SessionUser, what: { entityType: string; entityId?: string | null; path?: string }): Promise<never> {
+  await db.$transaction((tx) =>
+    writeAudit(tx, {
+      actor: user,
+      action: 'access.denied',
+      entityType: what.entityType,
+      entityId: what.entityId ?? null,
+      countyId: user.countyId,
+      kindergartenId: user.kindergartenId,
+      after: what.path ? { path: what.path } : undefined,
+    }),
+  );
+  notFound();
 }

@@ -1,6 +1,5 @@
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { requireUser } from '@/lib/session';
+import { denyAccess, requireUser } from '@/lib/session';
 import { HOME_PATH } from '@/lib/navigation';
 import { hasPermission } from '@/lib/authz';
 import { getScopeSummary } from '@/lib/home/queries';
@@ -9,7 +8,7 @@ import { Card, PageHeader } from '@/components/ui/page-header';
 /** Each role has its own landing page; the other roles' pages do not exist for it. */
 export async function RoleHome({ path }: { path: string }) {
   const user = await requireUser();
-  if (HOME_PATH[user.role] !== path) notFound();
+  if (HOME_PATH[user.role] !== path) await denyAccess(user, { entityType: 'Page', path });
   const t = await getTranslations('home');
   const format = await getFormatter();
   const s = await getScopeSummary(user);

@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit';
-import { requireUser } from '@/lib/session';
+import { requireUser, type SessionUser } from '@/lib/session';
 import { can, userResource } from '@/lib/authz';
 import { hashPassword } from '@/lib/auth/hash';
 import { generateOneTimePassword } from './one-time-password';
@@ -20,6 +20,14 @@ async function loadTarget(userId: string) {
   return db.user.findUnique({ where: { id: userId }, select: USER_AUTHZ_SELECT });
 }
 
+/** Out of scope or missing: the same answer either way, and the attempt is audited. */
+async function refuse(actor: SessionUser, userId: string, message: string): Promise<ActionState> {
+  await db.$transaction((tx) =>
+    writeAudit(tx, { actor, action: 'access.denied', entityType: 'User', entityId: userId, countyId: actor.countyId, kindergartenId: actor.kindergartenId }),
+  );
+  return { status: 'error', message };
+}
+
 /** Issues a one-time password (shown once to the admin) and ends the user's sessions. */
 export async function resetPassword(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireUser();
@@ -28,7 +36,7 @@ export async function resetPassword(_prev: ActionState, formData: FormData): Pro
   if (!parsed.success) return { status: 'error', message: t('errors.notFound') };
   const target = await loadTarget(parsed.data.userId);
   const resource = target && userResource(target);
-  if (!target || !resource || !can(actor, 'user.resetPassword', resource)) return { status: 'error', message: t('errors.notFound') };
+  if (!target || !resource || !can(actor, 'user.resetPassword', resource)) return refuse(actor, parsed.data.userId, t('errors.notFound'));
 
   const password = generateOneTimePassword();
   const passwordHash = await hashPassword(password);
@@ -55,7 +63,7 @@ export async function setUserActive(_prev: ActionState, formData: FormData): Pro
   if (!parsed.success) return { status: 'error', message: t('errors.notFound') };
   const target = await loadTarget(parsed.data.userId);
   const resource = target && userResource(target);
-  if (!target || !resource || !can(actor, 'user.setActive', resource)) return { status: 'error', message: t('errors.notFound') };
+  if (!target || !resource || !can(actor, 'user.setActive', resource)) return refuse(actor, parsed.data.userId, t('errors.notFound'));
   const { active } = parsed.data;
   if (target.active !== active) {
     await db.$transaction(async (tx) => {

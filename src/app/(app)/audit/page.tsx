@@ -1,14 +1,13 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { requireUser } from '@/lib/session';
+import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
 import { listAuditActions, listAuditEntries } from '@/lib/audit-trail/queries';
 import { PageHeader } from '@/components/ui/page-header';
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ action?: string; before?: string }> }) {
   const user = await requireUser();
-  if (!hasPermission(user, 'audit.view')) notFound();
+  if (!hasPermission(user, 'audit.view')) await denyAccess(user, { entityType: 'Page', path: '/audit' });
   const { action, before } = await searchParams;
   const t = await getTranslations('audit');
   const format = await getFormatter();

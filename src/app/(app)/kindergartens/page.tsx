@@ -1,13 +1,12 @@
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { requireUser } from '@/lib/session';
+import { denyAccess, requireUser } from '@/lib/session';
 import { scopeRuleFor } from '@/lib/authz';
 import { listKindergartens } from '@/lib/kindergartens/queries';
 import { PageHeader } from '@/components/ui/page-header';
 
 export default async function KindergartensPage() {
   const user = await requireUser();
-  if (!['city', 'county'].includes(scopeRuleFor(user, 'kindergarten.view') ?? '')) notFound();
+  if (!['city', 'county'].includes(scopeRuleFor(user, 'kindergarten.view') ?? '')) await denyAccess(user, { entityType: 'Page', path: '/kindergartens' });
   const t = await getTranslations();
   const format = await getFormatter();
   const rows = await listKindergartens(user);

@@ -1,6 +1,5 @@
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { requireUser } from '@/lib/session';
+import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
 import { listUsers } from '@/lib/users/queries';
 import { PageHeader } from '@/components/ui/page-header';
@@ -8,7 +7,7 @@ import { UserRowActions } from '@/components/users/user-row-actions';
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const user = await requireUser();
-  if (!hasPermission(user, 'user.view')) notFound();
+  if (!hasPermission(user, 'user.view')) await denyAccess(user, { entityType: 'Page', path: '/users' });
   const { q } = await searchParams;
   const t = await getTranslations();
   const format = await getFormatter();
