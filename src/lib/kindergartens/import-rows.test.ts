@@ -17,7 +17,7 @@ describe('validateKindergartenRows', () => {
   it('accepts a good row, with county by code, name or English name', () => {
     const rows = run([{}, { code: 'QH-11', county: 'jz-qh' }, { code: 'QH-12', county: 'Qinghe District', area: 'URBAN', level: 'Provincial' }]);
     expect(rows.map((r) => r.errors)).toEqual([[], [], []]);
-    expect(rows[0].values).toMatchObject({ code: 'QH-10', countyId: 'c1', area: 'RURAL', level: 'NONE', childCount: 80 });
+    expect(rows[0].values).toMatchObject({ code: 'qh-10', countyId: 'c1', area: 'RURAL', level: 'NONE', childCount: 80 });
     expect(rows[2].values).toMatchObject({ area: 'URBAN', level: 'PROVINCIAL' });
     expect(rows.map((r) => r.op)).toEqual(['create', 'create', 'create']);
   });

@@ -1,5 +1,5 @@
 import { KindergartenCreateInput, type KindergartenCreate } from './schemas';
-import { normalizeCode, parseArea, parseLevel } from './rules';
+import { codeKey, COUNT_LIMITS, countProblems, parseArea, parseCount, parseLevel, type CountField, type Counts } from './rules';
 import { REQUIRED_KINDERGARTEN_COLUMNS, type KindergartenColumn } from './columns';
 import { markDuplicates, type CellError, type PreviewRow } from '@/lib/spreadsheet/import-batch';
 
@@ -9,6 +9,7 @@ export type KindergartenPreviewRow = PreviewRow<KindergartenCreate, Kindergarten
 export type CountyRef = { id: string; code: string; name: string; nameEn: string | null; inScope: boolean };
 export type ExistingKindergarten = KindergartenCreate & { id: string; inScope: boolean };
 
+/** `existing` is keyed by codeKey(code). */
 export type RowContext = { counties: CountyRef[]; existing: Map<string, ExistingKindergarten> };
 
 const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
@@ -17,12 +18,13 @@ const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCas
 export function findCounty(counties: CountyRef[], text: string) {
   const s = squash(text);
   if (!s) return null;
-  return counties.find((c) => [c.code, c.name, c.nameEn ?? ''].some((n) => squash(n) === s)) ?? null;
+  return counties.find((c) => squash(c.code) === s) ?? counties.find((c) => [c.name, c.nameEn ?? ''].some((n) => squash(n) === s)) ?? null;
 }
 
 // zod paths are field names; in the sheet the county field is the "county" column.
 const COLUMN_OF_FIELD: Record<string, KindergartenColumn> = { countyId: 'county' };
 
+const COUNT_FIELDS = Object.keys(COUNT_LIMITS) as CountField[];
 const COMPARED = ['name', 'countyId', 'area', 'level', 'address', 'contactName', 'contactPhone', 'classCount', 'childCount', 'teacherCount', 'staffCount'] as const;
 
 /**
@@ -52,16 +54,24 @@ export function validateKindergartenRows(rows: { rowNumber: number; cells: Recor
         if (!errors.some((e) => e.column === column)) errors.push({ column, message: issue.message });
       }
     }
+    // zod skips the cross-field refinement when another field already failed; the counts are still worth reporting.
+    const counts = COUNT_FIELDS.map((f) => parseCount(cells[f]));
+    if (!parsed.success && counts.every((n) => n != null)) {
+      const problems = countProblems(Object.fromEntries(COUNT_FIELDS.map((f, i) => [f, counts[i]])) as Counts);
+      for (const p of problems) {
+        if (!errors.some((e) => e.column === p.field)) errors.push({ column: p.field, message: `kindergartens.errors.${p.key}` });
+      }
+    }
     const values = parsed.success ? parsed.data : null;
     let op: KindergartenOp | null = null;
     if (values) {
-      const existing = ctx.existing.get(values.code);
+      const existing = ctx.existing.get(codeKey(values.code));
       if (existing && !existing.inScope) errors.push({ column: 'code', message: 'kindergartens.import.codeOutOfScope' });
       else op = !existing ? 'create' : COMPARED.every((k) => existing[k] === values[k]) ? 'unchanged' : 'update';
     }
     return { rowNumber, cells, values: errors.length ? null : values, op: errors.length ? null : op, errors };
   });
-  markDuplicates(out, (r) => (r.cells.code ? normalizeCode(r.cells.code) : null), 'code', 'kindergartens.import.duplicateCode');
+  markDuplicates(out, (r) => (r.cells.code ? codeKey(r.cells.code) : null), 'code', 'kindergartens.import.duplicateCode');
   for (const r of out) if (r.errors.length) Object.assign(r, { values: null, op: null });
   return out;
 }

@@ -9,7 +9,7 @@ import {
 } from '@/lib/spreadsheet/import-batch';
 import { KINDERGARTEN_COLUMNS, MAX_KINDERGARTEN_ROWS, REQUIRED_KINDERGARTEN_COLUMNS, type KindergartenColumn } from './columns';
 import { validateKindergartenRows, type ExistingKindergarten, type KindergartenOp } from './import-rows';
-import { normalizeCode } from './rules';
+import { codeKey, normalizeCode } from './rules';
 import { diff, type Editor } from './mutations';
 import type { KindergartenCreate } from './schemas';
 
@@ -40,10 +40,10 @@ export async function previewKindergartenImport(db: Db, actor: Editor, file: { n
   const codes = [...new Set(rows.map((r) => normalizeCode(r.cells.code)).filter(Boolean))];
   const [counties, existingRows] = await Promise.all([
     db.region.findMany({ where: { kind: 'COUNTY' }, select: { id: true, code: true, name: true, nameEn: true } }),
-    db.kindergarten.findMany({ where: { code: { in: codes } }, select: RECORD }),
+    db.kindergarten.findMany({ where: { code: { in: codes, mode: 'insensitive' } }, select: RECORD }),
   ]);
   const existing = new Map<string, ExistingKindergarten>(
-    existingRows.map((k) => [k.code, { ...k, inScope: can(actor, 'kindergarten.import', kindergartenResource(k)) }]),
+    existingRows.map((k) => [codeKey(k.code), { ...k, inScope: can(actor, 'kindergarten.import', kindergartenResource(k)) }]),
   );
   const checked = validateKindergartenRows(rows, {
     counties: counties.map((c) => ({ ...c, inScope: can(actor, 'kindergarten.import', { countyId: c.id }) })),
@@ -82,12 +82,13 @@ export async function commitKindergartenImport(db: Db, actor: Editor, batchId: s
       const claimed = await tx.importBatch.updateMany({ where: { id: batchId, committedAt: null }, data: { committedAt: new Date() } });
       if (claimed.count === 0) return null;
       const existing = new Map(
-        (await tx.kindergarten.findMany({ where: { code: { in: rows.map((r) => r.values!.code) } }, select: { ...RECORD, version: true } })).map((k) => [k.code, k]),
+        (await tx.kindergarten.findMany({ where: { code: { in: rows.map((r) => r.values!.code), mode: 'insensitive' } }, select: { ...RECORD, version: true } }))
+          .map((k) => [codeKey(k.code), k]),
       );
       const counts: KindergartenImportSummary = { created: 0, updated: 0, unchanged: 0 };
       for (const row of rows) {
         const values = row.values!;
-        const current = existing.get(values.code);
+        const current = existing.get(codeKey(values.code));
         if (!can(actor, 'kindergarten.import', { countyId: values.countyId })) throw new StaleImportError();
         if (current && !can(actor, 'kindergarten.import', kindergartenResource(current))) throw new StaleImportError();
         if (!current) {
@@ -99,12 +100,13 @@ export async function commitKindergartenImport(db: Db, actor: Editor, batchId: s
           counts.created++;
           continue;
         }
-        const change = diff(current, values);
+        // The stored spelling of the code stays: the file matched it ignoring case.
+        const change = diff(current, { ...values, code: current.code });
         if (!change.changed) {
           counts.unchanged++;
           continue;
         }
-        await tx.kindergarten.update({ where: { id: current.id }, data: { ...values, version: { increment: 1 } } });
+        await tx.kindergarten.update({ where: { id: current.id }, data: { ...values, code: current.code, version: { increment: 1 } } });
         await writeAudit(tx, {
           actor, action: 'kindergarten.updated', entityType: 'Kindergarten', entityId: current.id,
           countyId: values.countyId, kindergartenId: current.id, before: change.before,

@@ -48,6 +48,15 @@ export function diff<T extends Record<string, unknown>>(before: T, after: Partia
   return { before: b, after: a, changed: Object.keys(a).length > 0 };
 }
 
+/** Codes differing only in case are the same code (people retype them by hand). */
+async function codeTaken(db: Db, code: string, exceptId?: string) {
+  const other = await db.kindergarten.findFirst({
+    where: { code: { equals: code, mode: 'insensitive' }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
+  return other != null;
+}
+
 async function countyInScope(db: Db, actor: Actor, action: 'kindergarten.create' | 'kindergarten.update', countyId: string) {
   const county = await db.region.findFirst({ where: { id: countyId, kind: 'COUNTY' }, select: { id: true } });
   return county != null && can(actor, action, { countyId: county.id });
@@ -59,7 +68,7 @@ export async function createKindergarten(db: Db, actor: Editor, values: Record<s
   if (!parsed.success) return invalid(zodKeys(parsed.error));
   const input = parsed.data;
   if (!(await countyInScope(db, actor, 'kindergarten.create', input.countyId))) return invalid({ countyId: ['kindergartens.errors.countyOutOfScope'] });
-  if (await db.kindergarten.findUnique({ where: { code: input.code }, select: { id: true } })) return invalid({ code: ['kindergartens.errors.codeTaken'] });
+  if (await codeTaken(db, input.code)) return invalid({ code: ['kindergartens.errors.codeTaken'] });
   try {
     const created = await db.$transaction(async (tx) => {
       const row = await tx.kindergarten.create({ data: input, select: RECORD_SELECT });
@@ -99,7 +108,7 @@ export async function updateKindergarten(
   if (kind === 'full' && data.countyId !== row.countyId && !(await countyInScope(db, actor, 'kindergarten.update', data.countyId!))) {
     return invalid({ countyId: ['kindergartens.errors.countyOutOfScope'] });
   }
-  if (kind === 'full' && data.code !== row.code && (await db.kindergarten.findUnique({ where: { code: data.code! }, select: { id: true } }))) {
+  if (kind === 'full' && data.code !== row.code && (await codeTaken(db, data.code!, row.id))) {
     return invalid({ code: ['kindergartens.errors.codeTaken'] });
   }
   if (version !== row.version) return { ok: false, kind: 'conflict' };

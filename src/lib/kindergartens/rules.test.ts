@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countProblems, normalizeCode, parseArea, parseCount, parseLevel, CODE_PATTERN } from './rules';
+import { codeKey, countProblems, normalizeCode, parseArea, parseCount, parseLevel, CODE_PATTERN } from './rules';
 
 const ok = { classCount: 6, childCount: 180, teacherCount: 14, staffCount: 22 };
 
@@ -48,8 +48,9 @@ describe('cell values', () => {
     expect(parseCount('1.5')).toBeNull();
     expect(parseCount('twelve')).toBeNull();
   });
-  it('normalizes codes to upper case', () => {
-    expect(normalizeCode(' qh-01 ')).toBe('QH-01');
+  it('keeps codes as typed but compares them ignoring case', () => {
+    expect(normalizeCode(' ｑh-01 ')).toBe('qh-01');
+    expect(codeKey('qh-01')).toBe(codeKey('QH-01'));
     expect(CODE_PATTERN.test('QH-01')).toBe(true);
     expect(CODE_PATTERN.test('QH 01')).toBe(false);
   });

@@ -64,9 +64,12 @@ export function parseCount(text: string): number | null {
   return /^\d{1,9}$/.test(s) ? Number(s) : null;
 }
 
-/** Codes are compared and stored in upper case so "qh-01" and "QH-01" cannot both exist. */
+/** Codes are stored as typed (full-width characters folded) but compared ignoring case: "qh-01" is "QH-01". */
 export function normalizeCode(text: string) {
-  return text.normalize('NFKC').trim().toUpperCase();
+  return text.normalize('NFKC').trim();
 }
-export const CODE_PATTERN = /^[A-Z0-9][A-Z0-9._-]{0,31}$/;
+export function codeKey(code: string) {
+  return normalizeCode(code).toUpperCase();
+}
+export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 export const CONTACT_PHONE_PATTERN = /^[0-9+\-\s()]{0,32}$/;
