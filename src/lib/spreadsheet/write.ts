@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ColumnSpec } from './columns';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_TYPE } from './xlsx-type';
 
 type Sheet = { name: string; columns: { header: string; width?: number; text?: boolean }[]; rows: (string | number | null)[][] };
 

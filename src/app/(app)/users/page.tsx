@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/session';
@@ -16,6 +17,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title={t('users.title')}>
+        <div className="flex flex-wrap gap-2">
+          {hasPermission(user, 'user.create') && (
+            <Link href="/users/new" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800">{t('staff.new')}</Link>
+          )}
+          {hasPermission(user, 'user.import') && (
+            <Link href="/users/import" className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-3 text-sm">{t('staff.importButton')}</Link>
+          )}
+        </div>
         <form role="search" className="flex gap-2">
           <label className="sr-only" htmlFor="q">{t('users.name')}</label>
           <input id="q" name="q" defaultValue={q} type="search" className="min-h-11 rounded-md border border-stone-400 px-3" />
