@@ -15,8 +15,6 @@ export function navFor(actor: Actor): NavItem[] {
   const items: (NavItem | false)[] = [
     { key: 'home', href: HOME_PATH[actor.role] },
     ['city', 'county'].includes(scopeRuleFor(actor, 'kindergarten.view') ?? '') && { key: 'kindergartens', href: '/kindergartens' },
-    // Directors and teachers reach their own kindergarten's profile under the same menu item.
-    scopeRuleFor(actor, 'kindergarten.view') === 'kindergarten' && !!actor.kindergartenId && { key: 'kindergartens', href: `/kindergartens/${actor.kindergartenId}` },
     { key: 'pairings', href: '/pairings' },
     { key: 'activities', href: '/activities' },
     { key: 'effectTests', href: '/effect-tests' },

@@ -1,8 +1,9 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/session';
 import { HOME_PATH } from '@/lib/navigation';
-import { hasPermission } from '@/lib/authz';
+import { can, hasPermission } from '@/lib/authz';
 import { getScopeSummary } from '@/lib/home/queries';
 import { Card, PageHeader } from '@/components/ui/page-header';
 
@@ -11,6 +12,7 @@ export async function RoleHome({ path }: { path: string }) {
   const user = await requireUser();
   if (HOME_PATH[user.role] !== path) notFound();
   const t = await getTranslations('home');
+  const tk = await getTranslations('kindergartens');
   const format = await getFormatter();
   const s = await getScopeSummary(user);
   const isAdmin = user.role === 'CITY_ADMIN' || user.role === 'COUNTY_ADMIN';
@@ -44,6 +46,12 @@ export async function RoleHome({ path }: { path: string }) {
             </div>
           ))}
         </dl>
+      )}
+      {user.kindergartenId && can(user, 'kindergarten.updateProfile', { kindergartenIds: [user.kindergartenId] }) && (
+        <Card className="mb-4">
+          <Link href={`/kindergartens/${user.kindergartenId}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">{tk('ownProfile')}</Link>
+          <p className="text-sm text-stone-700">{tk('ownProfileHelp')}</p>
+        </Card>
       )}
       <Card>
         <h2 className="mb-1 font-semibold">{t('comingTitle')}</h2>
