@@ -36,7 +36,9 @@ export function KindergartenForm({ mode, id, version, initial, counties, cancelH
   );
   const conflict = state.status === 'error' && state.message === t('conflict');
   return (
-    <form action={action} className="flex max-w-3xl flex-col gap-5" noValidate>
+    // Remounted with each answer: React resets a form after its action, and a <select> would
+    // fall back to its first defaultValue instead of what the user had chosen.
+    <form action={action} className="flex max-w-3xl flex-col gap-5" noValidate key={JSON.stringify(state.values ?? {})}>
       {id && <input type="hidden" name="id" value={id} />}
       {version !== undefined && <input type="hidden" name="version" value={version} />}
       {mode !== 'create' && <input type="hidden" name="mode" value={mode} />}

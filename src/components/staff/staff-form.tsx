@@ -22,7 +22,7 @@ export function StaffForm({ roles, kindergartens, counties }: {
   const [role, setRole] = useState<string>(v.role ?? roles[roles.length > 1 ? roles.length - 2 : 0]);
   const e = state.fieldErrors ?? {};
   return (
-    <form action={action} className="flex max-w-xl flex-col gap-4" noValidate key={state.status === 'ok' ? state.message : 'form'}>
+    <form action={action} className="flex max-w-xl flex-col gap-4" noValidate key={state.status === 'ok' ? state.message : JSON.stringify(v)}>
       <FormMessage state={state} />
       <SelectField
         label={t('role')} name="role" value={role} onChange={(ev) => setRole(ev.target.value)} errors={e.role}
