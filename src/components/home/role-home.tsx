@@ -1,15 +1,17 @@
+import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { denyAccess, requireUser } from '@/lib/session';
 import { HOME_PATH } from '@/lib/navigation';
-import { hasPermission } from '@/lib/authz';
+import { can, hasPermission } from '@/lib/authz';
 import { getScopeSummary } from '@/lib/home/queries';
 import { Card, PageHeader } from '@/components/ui/page-header';
 
 /** Each role has its own landing page; the other roles' pages do not exist for it. */
 export async function RoleHome({ path }: { path: string }) {
   const user = await requireUser();
-  if (HOME_PATH[user.role] !== path) await denyAccess(user, { entityType: 'Page', path });
+  if (HOME_PATH[user.role] !== path) return denyAccess(user, { entityType: 'Page', path });
   const t = await getTranslations('home');
+  const tk = await getTranslations('kindergartens');
   const format = await getFormatter();
   const s = await getScopeSummary(user);
   const isAdmin = user.role === 'CITY_ADMIN' || user.role === 'COUNTY_ADMIN';
@@ -43,6 +45,12 @@ export async function RoleHome({ path }: { path: string }) {
             </div>
           ))}
         </dl>
+      )}
+      {user.kindergartenId && can(user, 'kindergarten.updateProfile', { kindergartenIds: [user.kindergartenId] }) && (
+        <Card className="mb-4">
+          <Link href={`/kindergartens/${user.kindergartenId}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">{tk('ownProfile')}</Link>
+          <p className="text-sm text-stone-700">{tk('ownProfileHelp')}</p>
+        </Card>
       )}
       <Card>
         <h2 className="mb-1 font-semibold">{t('comingTitle')}</h2>

@@ -1,15 +1,116 @@
 import 'server-only';
-import { db } from '@/lib/db';
-import { kindergartenWhere, type Actor } from '@/lib/authz';
+import { db, type Db } from '@/lib/db';
+import type { Prisma } from '@/generated/prisma/client';
+import { can, kindergartenResource, kindergartenWhere, type Action, type Actor } from '@/lib/authz';
+import { dateInZone, type KindergartenFilters } from './filters';
 
-export async function listKindergartens(actor: Actor) {
-  const where = { AND: [kindergartenWhere(actor), { active: true }] };
-  return db.kindergarten.findMany({
-    where,
-    orderBy: [{ county: { code: 'asc' } }, { code: 'asc' }],
-    select: {
-      id: true, code: true, name: true, area: true, level: true, classCount: true, childCount: true, teacherCount: true, staffCount: true,
-      county: { select: { name: true } },
-    },
+export const KINDERGARTENS_PAGE_SIZE = 50;
+const TIME_ZONE = process.env.CITY_TIME_ZONE ?? 'Asia/Shanghai';
+
+/**
+ * The current cycle is the one with a semester containing today (city time). Between semesters
+ * (summer, winter holidays) there is none and nobody counts as paired. A pairing ended early
+ * (endsOn before today) no longer counts.
+ */
+export async function currentPairingWhere(client: Db, now = new Date()): Promise<Prisma.PairingWhereInput | null> {
+  const today = dateInZone(now, TIME_ZONE);
+  const cycle = await client.cycle.findFirst({
+    where: { semesters: { some: { startsOn: { lte: today }, endsOn: { gte: today } } } },
+    orderBy: { startYear: 'desc' },
+    select: { id: true },
   });
+  return cycle ? { cycleId: cycle.id, OR: [{ endsOn: null }, { endsOn: { gte: today } }] } : null;
+}
+
+/** Scope first, then the user's filters: shared by the page, its count and the export. */
+export function kindergartenListWhere(actor: Actor, f: KindergartenFilters, pairing: Prisma.PairingWhereInput | null, action: Action = 'kindergarten.view'): Prisma.KindergartenWhereInput {
+  const and: Prisma.KindergartenWhereInput[] = [kindergartenWhere(actor, action)];
+  if (f.status !== 'all') and.push({ active: f.status === 'active' });
+  if (f.county) and.push({ countyId: f.county });
+  if (f.area) and.push({ area: f.area });
+  if (f.level) and.push({ level: f.level });
+  if (f.q) {
+    and.push({ OR: [
+      { name: { contains: f.q, mode: 'insensitive' } },
+      { code: { contains: f.q, mode: 'insensitive' } },
+      { address: { contains: f.q, mode: 'insensitive' } },
+    ] });
+  }
+  if (f.paired) {
+    const paired: Prisma.KindergartenWhereInput = pairing
+      ? { OR: [{ supporting: { some: pairing } }, { assisted: { some: pairing } }] }
+      : { id: { in: [] } };
+    and.push(f.paired === 'yes' ? paired : { NOT: paired });
+  }
+  return { AND: and };
+}
+
+const LIST_SELECT = {
+  id: true, code: true, name: true, area: true, level: true, active: true, address: true, contactName: true, contactPhone: true,
+  classCount: true, childCount: true, teacherCount: true, staffCount: true,
+  county: { select: { id: true, name: true, nameEn: true } },
+} as const;
+
+async function withPairedFlag<T extends { id: string }>(client: Db, rows: T[], pairing: Prisma.PairingWhereInput | null) {
+  if (!pairing || rows.length === 0) return rows.map((r) => ({ ...r, paired: false }));
+  const ids = rows.map((r) => r.id);
+  const pairs = await client.pairing.findMany({
+    where: { AND: [pairing, { OR: [{ supportingId: { in: ids } }, { assistedId: { in: ids } }] }] },
+    select: { supportingId: true, assistedId: true },
+  });
+  const paired = new Set(pairs.flatMap((p) => [p.supportingId, p.assistedId]));
+  return rows.map((r) => ({ ...r, paired: paired.has(r.id) }));
+}
+
+export async function listKindergartens(actor: Actor, f: KindergartenFilters, client: Db = db) {
+  const pairing = await currentPairingWhere(client);
+  const where = kindergartenListWhere(actor, f, pairing);
+  const [rows, total] = await Promise.all([
+    client.kindergarten.findMany({
+      where,
+      orderBy: [{ county: { code: 'asc' } }, { code: 'asc' }],
+      skip: (f.page - 1) * KINDERGARTENS_PAGE_SIZE,
+      take: KINDERGARTENS_PAGE_SIZE,
+      select: LIST_SELECT,
+    }),
+    client.kindergarten.count({ where }),
+  ]);
+  return { rows: await withPairedFlag(client, rows, pairing), total };
+}
+
+/** Every matching row, for the .xlsx export (scope of the export permission). */
+export async function listKindergartensForExport(actor: Actor, f: KindergartenFilters, client: Db = db) {
+  const pairing = await currentPairingWhere(client);
+  const rows = await client.kindergarten.findMany({
+    where: kindergartenListWhere(actor, { ...f, page: 1 }, pairing, 'kindergarten.export'),
+    orderBy: [{ county: { code: 'asc' } }, { code: 'asc' }],
+    select: LIST_SELECT,
+  });
+  return withPairedFlag(client, rows, pairing);
+}
+
+/** One kindergarten with what the viewer may do with it; null when missing or outside the scope. */
+export async function getKindergarten(actor: Actor, id: string, client: Db = db) {
+  const row = await client.kindergarten.findUnique({
+    where: { id },
+    select: { ...LIST_SELECT, countyId: true, version: true, updatedAt: true },
+  });
+  if (!row) return null;
+  const resource = kindergartenResource(row);
+  if (!can(actor, 'kindergarten.view', resource)) return null;
+  const [withFlag] = await withPairedFlag(client, [row], await currentPairingWhere(client));
+  return {
+    ...withFlag,
+    may: {
+      update: can(actor, 'kindergarten.update', resource),
+      updateProfile: can(actor, 'kindergarten.updateProfile', resource),
+      setActive: can(actor, 'kindergarten.setActive', resource),
+    },
+  };
+}
+
+/** Counties the actor may place a kindergarten in (create/update) or filter by (view). */
+export async function listCounties(actor: Actor, action: Action = 'kindergarten.view', client: Db = db) {
+  const counties = await client.region.findMany({ where: { kind: 'COUNTY' }, orderBy: { code: 'asc' }, select: { id: true, code: true, name: true, nameEn: true } });
+  return counties.filter((c) => can(actor, action, { countyId: c.id }));
 }

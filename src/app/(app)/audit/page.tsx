@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ action?: string; before?: string }> }) {
   const user = await requireUser();
-  if (!hasPermission(user, 'audit.view')) await denyAccess(user, { entityType: 'Page', path: '/audit' });
+  if (!hasPermission(user, 'audit.view')) return denyAccess(user, { entityType: 'Page', path: '/audit' });
   const { action, before } = await searchParams;
   const t = await getTranslations('audit');
   const format = await getFormatter();

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
@@ -7,7 +8,7 @@ import { UserRowActions } from '@/components/users/user-row-actions';
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const user = await requireUser();
-  if (!hasPermission(user, 'user.view')) await denyAccess(user, { entityType: 'Page', path: '/users' });
+  if (!hasPermission(user, 'user.view')) return denyAccess(user, { entityType: 'Page', path: '/users' });
   const { q } = await searchParams;
   const t = await getTranslations();
   const format = await getFormatter();
@@ -15,6 +16,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title={t('users.title')}>
+        <div className="flex flex-wrap gap-2">
+          {hasPermission(user, 'user.create') && (
+            <Link href="/users/new" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800">{t('staff.new')}</Link>
+          )}
+          {hasPermission(user, 'user.import') && (
+            <Link href="/users/import" className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-3 text-sm">{t('staff.importButton')}</Link>
+          )}
+        </div>
         <form role="search" className="flex gap-2">
           <label className="sr-only" htmlFor="q">{t('users.name')}</label>
           <input id="q" name="q" defaultValue={q} type="search" className="min-h-11 rounded-md border border-stone-400 px-3" />

@@ -1,0 +1,29 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { denyAccess, requireUser } from '@/lib/session';
+import { hasPermission } from '@/lib/authz';
+import { creatableRoles } from '@/lib/staff/mutations';
+import { listPlacements } from '@/lib/staff/queries';
+import { PageHeader } from '@/components/ui/page-header';
+import { StaffForm } from '@/components/staff/staff-form';
+
+export default async function NewStaffPage() {
+  const user = await requireUser();
+  if (!hasPermission(user, 'user.create')) return denyAccess(user, { entityType: 'Page', path: '/users/new' });
+  const t = await getTranslations('staff');
+  const locale = await getLocale();
+  const { kindergartens, counties } = await listPlacements(user);
+  const roles = creatableRoles(user);
+  return (
+    <>
+      <Link href="/users" className="mb-2 inline-flex min-h-11 items-center text-sm text-brand-700 underline">{t('back')}</Link>
+      <PageHeader title={t('newTitle')} />
+      <StaffForm
+        roles={roles}
+        // A director's accounts always join their own kindergarten: no choice to offer.
+        kindergartens={user.role === 'DIRECTOR' ? [] : kindergartens.map((k) => ({ value: k.id, label: `${k.name}（${k.code}）` }))}
+        counties={counties.map((c) => ({ value: c.id, label: locale === 'en' ? (c.nameEn ?? c.name) : c.name }))}
+      />
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { AreaType, DemoLevel } from '@/generated/prisma/enums';
+
+const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+/** The list's filters as they appear in the URL; anything unexpected is ignored rather than an error. */
+export const KindergartenFilters = z.object({
+  q: optional(z.string().trim().max(100).transform((s) => s || undefined)),
+  county: optional(z.string().max(64).transform((s) => s || undefined)),
+  area: optional(z.enum(AreaType)),
+  level: optional(z.enum(DemoLevel)),
+  /** In the current cycle's pairings, on either side. */
+  paired: optional(z.enum(['yes', 'no'])),
+  status: z.enum(['active', 'inactive', 'all']).catch('active'),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export type KindergartenFilters = z.infer<typeof KindergartenFilters>;
+
+export function parseFilters(params: Record<string, string | string[] | undefined>): KindergartenFilters {
+  const single = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  return KindergartenFilters.parse(single);
+}
+
+/** The same filters as a query string (for the export link and the pager), without defaults. */
+export function filtersQuery(f: KindergartenFilters, extra: Record<string, string> = {}) {
+  const p = new URLSearchParams();
+  for (const key of ['q', 'county', 'area', 'level', 'paired'] as const) if (f[key]) p.set(key, f[key]!);
+  if (f.status !== 'active') p.set('status', f.status);
+  for (const [k, v] of Object.entries(extra)) p.set(k, v);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+/** The calendar date in the city's time zone, as a UTC midnight (how PostgreSQL DATE columns come back). */
+export function dateInZone(now: Date, timeZone: string): Date {
+  const ymd = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Date(`${ymd}T00:00:00Z`);
+}

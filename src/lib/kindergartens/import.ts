@@ -1,0 +1,130 @@
+import 'server-only';
+import type { Db } from '@/lib/db';
+import { writeAudit } from '@/lib/audit';
+import { can, hasPermission, kindergartenResource } from '@/lib/authz';
+import { matchHeaders, bilingualHeader } from '@/lib/spreadsheet/columns';
+import { readSpreadsheet } from '@/lib/spreadsheet/read';
+import {
+  readErrorProblem, StaleImportError, type BatchContent, type CommitResult, type PreviewResult,
+} from '@/lib/spreadsheet/import-batch';
+import { KINDERGARTEN_COLUMNS, MAX_KINDERGARTEN_ROWS, REQUIRED_KINDERGARTEN_COLUMNS, type KindergartenColumn } from './columns';
+import { validateKindergartenRows, type ExistingKindergarten, type KindergartenOp } from './import-rows';
+import { codeKey, normalizeCode } from './rules';
+import { diff, type Editor } from './mutations';
+import type { KindergartenCreate } from './schemas';
+
+export type KindergartenBatch = BatchContent<KindergartenCreate, KindergartenOp>;
+export type KindergartenImportSummary = { created: number; updated: number; unchanged: number };
+
+const RECORD = {
+  id: true, code: true, name: true, countyId: true, area: true, level: true, address: true, contactName: true, contactPhone: true,
+  classCount: true, childCount: true, teacherCount: true, staffCount: true,
+} as const;
+
+/** Reads and checks an uploaded sheet and keeps the result as a batch, errors included, for the preview. */
+export async function previewKindergartenImport(db: Db, actor: Editor, file: { name: string; bytes: Uint8Array }): Promise<PreviewResult> {
+  if (!hasPermission(actor, 'kindergarten.import')) return { ok: false, kind: 'notFound' };
+  const read = await readSpreadsheet(file.bytes, MAX_KINDERGARTEN_ROWS);
+  if ('error' in read) return { ok: false, kind: 'file', problem: readErrorProblem(read) };
+  const { index, unknown } = matchHeaders(read.sheet.headers, KINDERGARTEN_COLUMNS);
+  const missing = REQUIRED_KINDERGARTEN_COLUMNS.filter((c) => index[c] === undefined);
+  if (missing.length) {
+    const names = KINDERGARTEN_COLUMNS.filter((c) => missing.includes(c.key)).map(bilingualHeader).join('、');
+    return { ok: false, kind: 'file', problem: { message: 'kindergartens.import.missingColumns', params: { columns: names } } };
+  }
+  const rows = read.sheet.rows.map(({ rowNumber, cells }) => ({
+    rowNumber,
+    cells: Object.fromEntries(KINDERGARTEN_COLUMNS.map((c) => [c.key, index[c.key] === undefined ? '' : (cells[index[c.key]!] ?? '')])) as Record<KindergartenColumn, string>,
+  }));
+
+  const codes = [...new Set(rows.map((r) => normalizeCode(r.cells.code)).filter(Boolean))];
+  const [counties, existingRows] = await Promise.all([
+    db.region.findMany({ where: { kind: 'COUNTY' }, select: { id: true, code: true, name: true, nameEn: true } }),
+    db.kindergarten.findMany({ where: { code: { in: codes, mode: 'insensitive' } }, select: RECORD }),
+  ]);
+  const existing = new Map<string, ExistingKindergarten>(
+    existingRows.map((k) => [codeKey(k.code), { ...k, inScope: can(actor, 'kindergarten.import', kindergartenResource(k)) }]),
+  );
+  const checked = validateKindergartenRows(rows, {
+    counties: counties.map((c) => ({ ...c, inScope: can(actor, 'kindergarten.import', { countyId: c.id }) })),
+    existing,
+  });
+  const errorCount = checked.filter((r) => r.errors.length).length;
+  const content: KindergartenBatch = { ignoredColumns: unknown, rows: checked };
+  const batch = await db.importBatch.create({
+    data: { kind: 'KINDERGARTENS', userId: actor.id, fileName: file.name.slice(0, 200), rows: content as never, errorCount },
+    select: { id: true },
+  });
+  return { ok: true, batchId: batch.id, errorCount };
+}
+
+/** The batch as its owner sees it; anyone else, or another kind of batch, gets null (a 404). */
+export async function getKindergartenBatch(db: Db, actor: Editor, batchId: string) {
+  const batch = await db.importBatch.findUnique({ where: { id: batchId } });
+  if (!batch || batch.userId !== actor.id || batch.kind !== 'KINDERGARTENS' || !hasPermission(actor, 'kindergarten.import')) return null;
+  return { ...batch, content: batch.rows as unknown as KindergartenBatch };
+}
+
+/**
+ * Imports exactly the previewed rows, all or none, in one transaction: creates new codes, updates
+ * known ones (a re-import never duplicates), writes an audit entry per change and one for the batch.
+ * Scope is checked again against the database: if anything moved since the preview, nothing is imported.
+ */
+export async function commitKindergartenImport(db: Db, actor: Editor, batchId: string): Promise<CommitResult<KindergartenImportSummary>> {
+  const batch = await getKindergartenBatch(db, actor, batchId);
+  if (!batch) return { ok: false, kind: 'notFound' };
+  if (batch.committedAt) return { ok: false, kind: 'alreadyCommitted' };
+  if (batch.errorCount > 0) return { ok: false, kind: 'hasErrors' };
+  const rows = batch.content.rows.filter((r) => r.values && r.op);
+  try {
+    const summary = await db.$transaction(async (tx) => {
+      // Claiming the batch first makes a double submit commit once: the second claim matches no row.
+      const claimed = await tx.importBatch.updateMany({ where: { id: batchId, committedAt: null }, data: { committedAt: new Date() } });
+      if (claimed.count === 0) return null;
+      const existing = new Map(
+        (await tx.kindergarten.findMany({ where: { code: { in: rows.map((r) => r.values!.code), mode: 'insensitive' } }, select: { ...RECORD, version: true } }))
+          .map((k) => [codeKey(k.code), k]),
+      );
+      const counts: KindergartenImportSummary = { created: 0, updated: 0, unchanged: 0 };
+      for (const row of rows) {
+        const values = row.values!;
+        const current = existing.get(codeKey(values.code));
+        if (!can(actor, 'kindergarten.import', { countyId: values.countyId })) throw new StaleImportError();
+        if (current && !can(actor, 'kindergarten.import', kindergartenResource(current))) throw new StaleImportError();
+        if (!current) {
+          const created = await tx.kindergarten.create({ data: values, select: { id: true } });
+          await writeAudit(tx, {
+            actor, action: 'kindergarten.created', entityType: 'Kindergarten', entityId: created.id,
+            countyId: values.countyId, kindergartenId: created.id, after: { ...values, importBatchId: batchId, row: row.rowNumber },
+          });
+          counts.created++;
+          continue;
+        }
+        // The stored spelling of the code stays: the file matched it ignoring case.
+        const change = diff(current, { ...values, code: current.code });
+        if (!change.changed) {
+          counts.unchanged++;
+          continue;
+        }
+        await tx.kindergarten.update({ where: { id: current.id }, data: { ...values, code: current.code, version: { increment: 1 } } });
+        await writeAudit(tx, {
+          actor, action: 'kindergarten.updated', entityType: 'Kindergarten', entityId: current.id,
+          countyId: values.countyId, kindergartenId: current.id, before: change.before,
+          after: { ...change.after, importBatchId: batchId, row: row.rowNumber },
+        });
+        counts.updated++;
+      }
+      await writeAudit(tx, {
+        actor, action: 'kindergarten.imported', entityType: 'ImportBatch', entityId: batchId, countyId: actor.countyId,
+        after: { fileName: batch.fileName, ...counts },
+      });
+      return counts;
+    }, { timeout: 300_000, maxWait: 10_000 });
+    return summary ? { ok: true, summary } : { ok: false, kind: 'alreadyCommitted' };
+  } catch (e) {
+    if (e instanceof StaleImportError) return { ok: false, kind: 'stale' };
+    // A code created by someone else between the claim and the insert.
+    if (e && typeof e === 'object' && 'code' in e && e.code === 'P2002') return { ok: false, kind: 'stale' };
+    throw e;
+  }
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { AreaType, DemoLevel } from '@/generated/prisma/enums';
+import { CODE_PATTERN, CONTACT_PHONE_PATTERN, countProblems, normalizeCode, parseCount, type CountField } from './rules';
+
+// Messages are keys of the root catalogue: actions translate them (src/lib/zod-errors.ts).
+const E = {
+  required: 'form.errors.required',
+  tooLong: 'form.errors.tooLong',
+  notANumber: 'form.errors.notANumber',
+  invalid: 'form.errors.invalid',
+} as const;
+
+const text = (max: number) => z.string().trim().max(max, E.tooLong);
+const count = z.string().transform((s, ctx) => {
+  const n = parseCount(s);
+  if (n == null) {
+    ctx.addIssue({ code: 'custom', message: E.notANumber });
+    return z.NEVER;
+  }
+  return n;
+});
+
+const profileShape = {
+  address: text(200),
+  contactName: text(50),
+  contactPhone: text(32).regex(CONTACT_PHONE_PATTERN, 'kindergartens.errors.contactPhone'),
+  classCount: count,
+  childCount: count,
+  teacherCount: count,
+  staffCount: count,
+};
+
+function checkCounts(v: Record<CountField, number>, ctx: z.RefinementCtx) {
+  for (const p of countProblems(v)) ctx.addIssue({ code: 'custom', path: [p.field], message: `kindergartens.errors.${p.key}` });
+}
+
+const version = z.string().regex(/^\d+$/, E.invalid).transform(Number);
+
+/** What a director keeps up to date: counts, address and contact. */
+export const KindergartenProfileInput = z.object({ ...profileShape, version }).superRefine(checkCounts);
+
+const fullShape = {
+  code: z.string().transform(normalizeCode).pipe(z.string().min(1, E.required).max(32, E.tooLong).regex(CODE_PATTERN, 'kindergartens.errors.code')),
+  name: text(100).min(1, E.required),
+  countyId: z.string().min(1, E.required).max(64, E.invalid),
+  area: z.enum(AreaType, { message: E.required }),
+  level: z.enum(DemoLevel, { message: E.required }),
+  ...profileShape,
+};
+
+export const KindergartenCreateInput = z.object(fullShape).superRefine(checkCounts);
+export const KindergartenUpdateInput = z.object({ ...fullShape, version }).superRefine(checkCounts);
+
+export type KindergartenCreate = z.infer<typeof KindergartenCreateInput>;
+export type KindergartenProfile = z.infer<typeof KindergartenProfileInput>;
+
+export const KINDERGARTEN_FIELDS = ['code', 'name', 'countyId', 'area', 'level', 'address', 'contactName', 'contactPhone', 'classCount', 'childCount', 'teacherCount', 'staffCount'] as const;
+export const PROFILE_FIELDS = ['address', 'contactName', 'contactPhone', 'classCount', 'childCount', 'teacherCount', 'staffCount'] as const;
+
+/** FormData → plain strings for the schemas (missing fields become '' and fail as "required"). */
+export function formFields<K extends string>(formData: FormData, fields: readonly K[]): Record<K, string> {
+  return Object.fromEntries(fields.map((f) => [f, String(formData.get(f) ?? '')])) as Record<K, string>;
+}

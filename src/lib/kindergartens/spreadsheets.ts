@@ -1,0 +1,55 @@
+import 'server-only';
+import { bilingualHeader } from '@/lib/spreadsheet/columns';
+import { buildWorkbook, columnsFor } from '@/lib/spreadsheet/write';
+import { KINDERGARTEN_COLUMNS, MAX_KINDERGARTEN_ROWS, REQUIRED_KINDERGARTEN_COLUMNS } from './columns';
+import type { listKindergartensForExport } from './queries';
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/**
+ * The import template: an empty first sheet with bilingual headers (the parser reads only the
+ * first sheet, so no example row can be imported by mistake) and a bilingual instructions sheet.
+ */
+export function buildKindergartenTemplate(counties: { code: string; name: string; nameEn: string | null }[]) {
+  const allowed: Record<string, string> = {
+    area: '城区 / 农村 · URBAN / RURAL',
+    level: '省级 / 市级 / 县级 / 无 · PROVINCIAL / MUNICIPAL / COUNTY / NONE',
+    county: counties.map((c) => `${c.name} (${c.code}${c.nameEn ? `, ${c.nameEn}` : ''})`).join('; '),
+    code: '字母、数字、- _ . · letters, digits, - _ .',
+    classCount: '整数 ≥ 0 · whole number ≥ 0',
+    childCount: '整数 ≥ 0，不超过班级数 × 60 · whole number ≥ 0, at most 60 per class',
+    teacherCount: '整数 ≥ 0，不超过职工数 · whole number ≥ 0, at most the staff count',
+    staffCount: '整数 ≥ 0（含教师）· whole number ≥ 0 (teachers included)',
+  };
+  return buildWorkbook([
+    { name: '幼儿园 Kindergartens', columns: columnsFor(KINDERGARTEN_COLUMNS, bilingualHeader), rows: [] },
+    {
+      name: '说明 Instructions',
+      columns: [{ header: '列 Column', width: 22 }, { header: '必填 Required', width: 14 }, { header: '可填写的值 Allowed values', width: 90 }],
+      rows: [
+        ...KINDERGARTEN_COLUMNS.map((c) => [bilingualHeader(c), REQUIRED_KINDERGARTEN_COLUMNS.includes(c.key) ? '是 Yes' : '否 No', allowed[c.key] ?? '']),
+        [],
+        ['', '', `每个文件最多 ${MAX_KINDERGARTEN_ROWS} 行、5 MB；代码已存在的幼儿园将被更新。 · At most ${MAX_KINDERGARTEN_ROWS} rows and 5 MB per file; kindergartens whose code exists are updated.`],
+      ],
+    },
+  ]);
+}
+
+/** The filtered list, with headers and values in the user's language (and importable again). */
+export function buildKindergartenExport(rows: Awaited<ReturnType<typeof listKindergartensForExport>>, t: Translate, locale: string) {
+  const header = (key: string) => t(`kindergartens.${key}`);
+  const columns = [
+    ...columnsFor(KINDERGARTEN_COLUMNS, (c) => header(c.key)),
+    { header: header('paired'), width: 10 },
+    { header: header('status'), width: 10 },
+  ];
+  return buildWorkbook([{
+    name: t('kindergartens.title'),
+    columns,
+    rows: rows.map((k) => [
+      k.code, k.name, locale === 'en' ? (k.county.nameEn ?? k.county.name) : k.county.name, t(`area.${k.area}`), t(`level.${k.level}`),
+      k.classCount, k.childCount, k.teacherCount, k.staffCount, k.address, k.contactName, k.contactPhone,
+      k.paired ? t('kindergartens.yes') : t('kindergartens.no'), k.active ? t('kindergartens.active') : t('kindergartens.inactive'),
+    ]),
+  }]);
+}

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { db } from '@/lib/db';
+import { commitKindergartenImport, getKindergartenBatch, previewKindergartenImport } from '@/lib/kindergartens/import';
+import { buildKindergartenTemplate } from '@/lib/kindergartens/spreadsheets';
+import { actorFor, createScopeWorld, uniqueSuffix } from '../fixtures/factories';
+import { xlsx } from '../fixtures/spreadsheets';
+
+const HEADERS = ['代码 Code', '名称 Name', '县区 County', '城乡 Area', '示范等级 Level', '班级数 Classes', '幼儿数 Children', '教师数 Teachers', '职工数 Staff', '地址 Address'];
+
+async function world() {
+  const w = await createScopeWorld(db);
+  return { ...w, admin: await actorFor(db, w.countyAdminA), s: uniqueSuffix() };
+}
+
+const preview = async (actor: Awaited<ReturnType<typeof actorFor>> & { name: string }, bytes: Uint8Array, name = 'kgs.xlsx') => {
+  const r = await previewKindergartenImport(db, actor, { name, bytes });
+  if (!r.ok) throw new Error(`preview failed: ${JSON.stringify(r)}`);
+  return r;
+};
+
+describe('kindergarten import', () => {
+  it('imports a good file in one go, with an audit entry per kindergarten and one for the batch', async () => {
+    const w = await world();
+    const file = await xlsx([
+      HEADERS,
+      [`A-${w.s}-1`, '甲县一号幼儿园', w.countyA.code, '城区', '省级', 10, 300, 25, 40, '甲县大街 1 号'],
+      [`A-${w.s}-2`, '甲县二号幼儿园', w.countyA.code, 'RURAL', 'None', 3, 60, 5, 7, ''],
+      [],
+      [`A-${w.s}-3`, '甲县三号幼儿园', w.countyA.code, '农村', '', '', '', '', '', ''],
+    ]);
+    const p = await preview(w.admin, file);
+    expect(p.errorCount).toBe(0);
+    const batch = await getKindergartenBatch(db, w.admin, p.batchId);
+    // Row numbers as in the spreadsheet: the empty row 4 is skipped, not renumbered.
+    expect(batch!.content.rows.map((r) => [r.rowNumber, r.op])).toEqual([[2, 'create'], [3, 'create'], [5, 'create']]);
+    // Nothing is written before confirmation.
+    expect(await db.kindergarten.count({ where: { code: { startsWith: `A-${w.s}` } } })).toBe(0);
+
+    const c = await commitKindergartenImport(db, w.admin, p.batchId);
+    expect(c).toEqual({ ok: true, summary: { created: 3, updated: 0, unchanged: 0 } });
+    const rows = await db.kindergarten.findMany({ where: { code: { startsWith: `A-${w.s}` } }, orderBy: { code: 'asc' } });
+    expect(rows.map((r) => [r.name, r.area, r.level, r.childCount])).toEqual([
+      ['甲县一号幼儿园', 'URBAN', 'PROVINCIAL', 300], ['甲县二号幼儿园', 'RURAL', 'NONE', 60], ['甲县三号幼儿园', 'RURAL', 'NONE', 0],
+    ]);
+    expect(await db.auditEntry.count({ where: { action: 'kindergarten.created', entityId: { in: rows.map((r) => r.id) } } })).toBe(3);
+    expect(await db.auditEntry.findFirst({ where: { action: 'kindergarten.imported', entityId: p.batchId } })).toMatchObject({ after: { created: 3 } });
+
+    // Committing twice does nothing more.
+    expect(await commitKindergartenImport(db, w.admin, p.batchId)).toEqual({ ok: false, kind: 'alreadyCommitted' });
+  });
+
+  it('re-importing the same codes updates instead of duplicating', async () => {
+    const w = await world();
+    const first = await xlsx([HEADERS, [`R-${w.s}`, '旧名称', w.countyA.code, '农村', '无', 2, 40, 3, 5, '']]);
+    await commitKindergartenImport(db, w.admin, (await preview(w.admin, first)).batchId);
+    const before = await db.kindergarten.findUniqueOrThrow({ where: { code: `R-${w.s}` } });
+
+    // English headers only, lower-case code: the same kindergarten.
+    const second = await xlsx([
+      ['Code', 'Name', 'County', 'Area', 'Level', 'Classes', 'Children', 'Teachers', 'Staff'],
+      [`r-${w.s}`, '新名称', w.countyA.code, 'rural', 'county', 3, 70, 6, 8],
+      [`R2-${w.s}`, '另一所', w.countyA.code, 'urban', 'none', 1, 20, 2, 3],
+    ]);
+    const p = await preview(w.admin, second);
+    expect((await getKindergartenBatch(db, w.admin, p.batchId))!.content.rows.map((r) => r.op)).toEqual(['update', 'create']);
+    expect(await commitKindergartenImport(db, w.admin, p.batchId)).toEqual({ ok: true, summary: { created: 1, updated: 1, unchanged: 0 } });
+    expect(await db.kindergarten.count({ where: { code: { equals: `R-${w.s}`, mode: 'insensitive' } } })).toBe(1);
+    const after = await db.kindergarten.findUniqueOrThrow({ where: { id: before.id } });
+    expect(after).toMatchObject({ code: `R-${w.s}`, name: '新名称', level: 'COUNTY', childCount: 70, version: before.version + 1 });
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { entityId: before.id, action: 'kindergarten.updated' } });
+    expect(audit.before).toMatchObject({ name: '旧名称', childCount: 40 });
+
+    // The identical file a third time changes nothing.
+    const p3 = await preview(w.admin, second);
+    expect(await commitKindergartenImport(db, w.admin, p3.batchId)).toEqual({ ok: true, summary: { created: 0, updated: 0, unchanged: 2 } });
+  });
+
+  it('imports nothing from a file with errors, and reports row, column and reason', async () => {
+    const w = await world();
+    const file = await xlsx([
+      HEADERS,
+      [`E-${w.s}-1`, '好的一行', w.countyA.code, '农村', '无', 2, 40, 3, 5, ''],
+      [`E-${w.s}-2`, '', w.countyA.code, '农村', '无', 2, 40, 3, 5, ''],
+      [`E-${w.s}-3`, '乙县的园', w.countyB.code, '农村', '无', 2, 40, 3, 5, ''],
+      [`E-${w.s}-4`, '未知县', 'NOWHERE', '农村', '无', 2, 40, 3, 5, ''],
+      [`E-${w.s}-1`, '重复代码', w.countyA.code, '农村', '无', 2, 40, 3, 5, ''],
+      [`E-${w.s}-6`, '人数不对', w.countyA.code, '郊区', '国家级', 2, 1, 9, 5, ''],
+      [w.kgB.code, '别县的代码', w.countyA.code, '农村', '无', 2, 40, 3, 5, ''],
+    ]);
+    const p = await preview(w.admin, file);
+    const batch = await getKindergartenBatch(db, w.admin, p.batchId);
+    const errors = batch!.content.rows.flatMap((r) => r.errors.map((e) => `${r.rowNumber} ${e.column} ${e.message}`));
+    expect(errors).toEqual([
+      '3 name kindergartens.import.required',
+      '4 county kindergartens.import.countyOutOfScope',
+      '5 county kindergartens.import.unknownCounty',
+      '6 code kindergartens.import.duplicateCode',
+      '7 area kindergartens.import.badArea',
+      '7 level kindergartens.import.badLevel',
+      '7 teacherCount kindergartens.errors.teachersOverStaff',
+      '7 childCount kindergartens.errors.childrenUnderClasses',
+      '8 code kindergartens.import.codeOutOfScope',
+    ]);
+    expect(p.errorCount).toBe(6);
+    expect(await commitKindergartenImport(db, w.admin, p.batchId)).toEqual({ ok: false, kind: 'hasErrors' });
+    expect(await db.kindergarten.count({ where: { code: { startsWith: `E-${w.s}` } } })).toBe(0);
+    expect((await db.kindergarten.findUniqueOrThrow({ where: { id: w.kgB.id } })).name).toBe(w.kgB.name);
+  });
+
+  it('lets only the batch owner see or confirm it', async () => {
+    const w = await world();
+    const p = await preview(w.admin, await xlsx([HEADERS, [`O-${w.s}`, '某园', w.countyA.code, '农村', '无', 1, 20, 2, 3, '']]));
+    const city = await actorFor(db, w.cityAdmin);
+    expect(await getKindergartenBatch(db, city, p.batchId)).toBeNull();
+    expect(await commitKindergartenImport(db, city, p.batchId)).toEqual({ ok: false, kind: 'notFound' });
+    expect(await previewKindergartenImport(db, await actorFor(db, w.directorA), { name: 'x.xlsx', bytes: new Uint8Array([1]) })).toEqual({ ok: false, kind: 'notFound' });
+    expect(await db.kindergarten.count({ where: { code: `O-${w.s}` } })).toBe(0);
+  });
+
+  it('refuses what is not a spreadsheet, too many rows, missing columns; reads GB18030 CSV', async () => {
+    const w = await world();
+    const pdf = new TextEncoder().encode('%PDF-1.4\n\0\0binary');
+    expect(await previewKindergartenImport(db, w.admin, { name: 'a.pdf', bytes: pdf })).toMatchObject({ ok: false, problem: { message: 'kindergartens.import.file_notSpreadsheet' } });
+    const big = await xlsx([HEADERS, ...Array.from({ length: 5001 }, (_, i) => [`B-${i}`, 'x', w.countyA.code, '农村'])]);
+    expect(await previewKindergartenImport(db, w.admin, { name: 'big.xlsx', bytes: big })).toMatchObject({ ok: false, problem: { message: 'kindergartens.import.tooManyRows' } });
+    const noCounty = await xlsx([['代码', '名称'], ['X', 'Y']]);
+    expect(await previewKindergartenImport(db, w.admin, { name: 'n.xlsx', bytes: noCounty })).toMatchObject({ ok: false, problem: { message: 'kindergartens.import.missingColumns' } });
+
+    const csv = `代码,名称,县区,城乡,示范等级,班级数,幼儿数,教师数,职工数\r\nC-${w.s},"逗号,幼儿园",${w.countyA.code},农村,无,2,30,3,4\r\n`;
+    // What Excel on a Chinese Windows writes for "CSV": GB18030, not UTF-8.
+    const encoded = encodeGb18030(csv);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(encoded)).toThrow();
+    const p = await preview(w.admin, encoded, 'kgs.csv');
+    expect(p.errorCount).toBe(0);
+    expect((await getKindergartenBatch(db, w.admin, p.batchId))!.content.rows[0].values).toMatchObject({ name: '逗号,幼儿园', childCount: 30 });
+  });
+
+  it('round-trips the template: filled in and uploaded, it imports', async () => {
+    const w = await world();
+    const template = await buildKindergartenTemplate([{ code: w.countyA.code, name: '甲县', nameEn: null }]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(template as never);
+    workbook.worksheets[0].addRow([`T-${w.s}`, '模板幼儿园', w.countyA.code, '城区', '市级', 4, 100, 8, 12, '某路 1 号', '李老师', '13800001111']);
+    const filled = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const p = await preview(w.admin, filled);
+    expect(p.errorCount).toBe(0);
+    expect(await commitKindergartenImport(db, w.admin, p.batchId)).toEqual({ ok: true, summary: { created: 1, updated: 0, unchanged: 0 } });
+    expect(await db.kindergarten.findUniqueOrThrow({ where: { code: `T-${w.s}` } })).toMatchObject({ level: 'MUNICIPAL', contactPhone: '13800001111', contactName: '李老师' });
+  });
+});
+
+/** Node decodes GB18030 but cannot encode it: build each character's two bytes by searching the GBK range. */
+function encodeGb18030(text: string): Uint8Array {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  for (let hi = 0x81; hi <= 0xfe; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([hi, lo]));
+      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) out.push(code);
+    else if (table.has(ch)) out.push(...table.get(ch)!);
+    else throw new Error(`no GBK code for ${ch}`);
+  }
+  return new Uint8Array(out);
+}

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { db } from '@/lib/db';
+import { createKindergarten, setKindergartenActive, updateKindergarten } from '@/lib/kindergartens/mutations';
+import { listKindergartens, listKindergartensForExport } from '@/lib/kindergartens/queries';
+import { parseFilters } from '@/lib/kindergartens/filters';
+import { buildKindergartenExport, buildKindergartenTemplate } from '@/lib/kindergartens/spreadsheets';
+import { actorFor, createKindergarten as kgFactory, createScopeWorld, uniqueSuffix } from '../fixtures/factories';
+import { readXlsx } from '../fixtures/spreadsheets';
+
+const form = (over: Record<string, string> = {}) => ({
+  code: `NEW-${uniqueSuffix()}`, name: '新建测试幼儿园', countyId: '', area: 'RURAL', level: 'NONE', address: '某乡某村', contactName: '王老师',
+  contactPhone: '0571-8888 8888', classCount: '3', childCount: '75', teacherCount: '6', staffCount: '9', ...over,
+});
+const profileOf = (k: { classCount: number; childCount: number; teacherCount: number; staffCount: number; address: string; contactName: string; contactPhone: string; version: number }) => ({
+  classCount: String(k.classCount), childCount: String(k.childCount), teacherCount: String(k.teacherCount), staffCount: String(k.staffCount),
+  address: k.address, contactName: k.contactName, contactPhone: k.contactPhone, version: String(k.version),
+});
+
+describe('creating a kindergarten', () => {
+  it('creates in the admin’s county, normalizes the code, and audits it', async () => {
+    const w = await createScopeWorld(db);
+    const admin = await actorFor(db, w.countyAdminA);
+    const code = `qh-${uniqueSuffix()}`;
+    const result = await createKindergarten(db, admin, form({ code, countyId: w.countyA.id }));
+    expect(result.ok).toBe(true);
+    const row = await db.kindergarten.findUniqueOrThrow({ where: { code } });
+    expect(row).toMatchObject({ countyId: w.countyA.id, area: 'RURAL', childCount: 75, version: 1 });
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { entityId: row.id } });
+    expect(audit).toMatchObject({ action: 'kindergarten.created', actorId: admin.id, countyId: w.countyA.id });
+  });
+
+  it('refuses impossible counts, a taken code and a county outside the scope, each on its field', async () => {
+    const w = await createScopeWorld(db);
+    const admin = await actorFor(db, w.countyAdminA);
+    const counts = await createKindergarten(db, admin, form({ countyId: w.countyA.id, teacherCount: '10', staffCount: '9', childCount: '2', classCount: 'x' }));
+    expect(counts).toEqual({ ok: false, kind: 'invalid', fieldErrors: { classCount: ['form.errors.notANumber'] } });
+    const impossible = await createKindergarten(db, admin, form({ countyId: w.countyA.id, teacherCount: '10', staffCount: '9', childCount: '2' }));
+    expect(impossible).toEqual({
+      ok: false, kind: 'invalid',
+      fieldErrors: { teacherCount: ['kindergartens.errors.teachersOverStaff'], childCount: ['kindergartens.errors.childrenUnderClasses'] },
+    });
+    const taken = await createKindergarten(db, admin, form({ countyId: w.countyA.id, code: w.kgA.code.toLowerCase() }));
+    expect(taken).toEqual({ ok: false, kind: 'invalid', fieldErrors: { code: ['kindergartens.errors.codeTaken'] } });
+    const elsewhere = await createKindergarten(db, admin, form({ countyId: w.countyB.id }));
+    expect(elsewhere).toEqual({ ok: false, kind: 'invalid', fieldErrors: { countyId: ['kindergartens.errors.countyOutOfScope'] } });
+    const missing = await createKindergarten(db, admin, form({ countyId: w.countyA.id, name: ' ', area: '' }));
+    expect(missing.ok === false && missing.kind === 'invalid' && Object.keys(missing.fieldErrors).sort()).toEqual(['area', 'name']);
+  });
+
+  it('is not open to directors', async () => {
+    const w = await createScopeWorld(db);
+    const director = await actorFor(db, w.directorA);
+    expect(await createKindergarten(db, director, form({ countyId: w.countyA.id }))).toEqual({ ok: false, kind: 'notFound' });
+  });
+});
+
+describe('editing a kindergarten', () => {
+  it('refuses a stale save: the second of two edits based on the same version', async () => {
+    const w = await createScopeWorld(db);
+    const admin = await actorFor(db, w.countyAdminA);
+    const k = await db.kindergarten.findUniqueOrThrow({ where: { id: w.kgA.id } });
+    const base = { code: k.code, name: k.name, countyId: k.countyId, area: k.area, level: k.level, ...profileOf(k) };
+    const first = await updateKindergarten(db, admin, k.id, { ...base, name: '第一次保存' }, 'full');
+    expect(first).toEqual({ ok: true, value: { id: k.id, version: k.version + 1 } });
+    const second = await updateKindergarten(db, admin, k.id, { ...base, name: '第二次保存' }, 'full');
+    expect(second).toEqual({ ok: false, kind: 'conflict' });
+    const after = await db.kindergarten.findUniqueOrThrow({ where: { id: k.id } });
+    expect(after).toMatchObject({ name: '第一次保存', version: k.version + 1 });
+    const audit = await db.auditEntry.findMany({ where: { entityId: k.id, action: 'kindergarten.updated' } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0].before).toEqual({ name: k.name });
+    expect(audit[0].after).toEqual({ name: '第一次保存' });
+  });
+
+  it('lets a director update counts and contact but never level, county, code or area', async () => {
+    const w = await createScopeWorld(db);
+    const director = await actorFor(db, w.directorA);
+    const k = await db.kindergarten.findUniqueOrThrow({ where: { id: w.kgA.id } });
+    const result = await updateKindergarten(db, director, k.id, {
+      ...profileOf(k), classCount: '7', childCount: '200', contactName: '园长本人',
+      level: 'NONE', countyId: w.countyB.id, code: 'HACKED', area: 'RURAL', name: '改名',
+    }, 'profile');
+    expect(result.ok).toBe(true);
+    const after = await db.kindergarten.findUniqueOrThrow({ where: { id: k.id } });
+    expect(after).toMatchObject({ classCount: 7, childCount: 200, contactName: '园长本人', level: k.level, countyId: k.countyId, code: k.code, area: k.area, name: k.name });
+    expect(await db.auditEntry.findFirst({ where: { entityId: k.id, action: 'kindergarten.profileUpdated' } })).not.toBeNull();
+
+    // The full edit is not theirs, nor is another kindergarten's profile.
+    const full = await updateKindergarten(db, director, k.id, { code: k.code, name: k.name, countyId: k.countyId, area: k.area, level: 'NONE', ...profileOf(after) }, 'full');
+    expect(full).toEqual({ ok: false, kind: 'notFound' });
+    const other = await db.kindergarten.findUniqueOrThrow({ where: { id: w.kgA2.id } });
+    expect(await updateKindergarten(db, director, other.id, profileOf(other), 'profile')).toEqual({ ok: false, kind: 'notFound' });
+  });
+
+  it('answers not-found to a county admin of another county, and for impossible counts keeps the record', async () => {
+    const w = await createScopeWorld(db);
+    const adminB = await actorFor(db, w.countyAdminB);
+    const k = await db.kindergarten.findUniqueOrThrow({ where: { id: w.kgA.id } });
+    expect(await updateKindergarten(db, adminB, k.id, profileOf(k), 'profile')).toEqual({ ok: false, kind: 'notFound' });
+    const adminA = await actorFor(db, w.countyAdminA);
+    const bad = await updateKindergarten(db, adminA, k.id, { ...profileOf(k), childCount: String(k.classCount * 61) }, 'profile');
+    expect(bad).toEqual({ ok: false, kind: 'invalid', fieldErrors: { childCount: ['kindergartens.errors.childrenPerClass'] } });
+    expect((await db.kindergarten.findUniqueOrThrow({ where: { id: k.id } })).version).toBe(k.version);
+  });
+
+  it('deactivates and reactivates within scope only', async () => {
+    const w = await createScopeWorld(db);
+    const adminA = await actorFor(db, w.countyAdminA);
+    expect(await setKindergartenActive(db, await actorFor(db, w.directorA), w.kgA.id, false)).toEqual({ ok: false, kind: 'notFound' });
+    expect(await setKindergartenActive(db, await actorFor(db, w.countyAdminB), w.kgA.id, false)).toEqual({ ok: false, kind: 'notFound' });
+    expect((await setKindergartenActive(db, adminA, w.kgA.id, false)).ok).toBe(true);
+    expect((await db.kindergarten.findUniqueOrThrow({ where: { id: w.kgA.id } })).active).toBe(false);
+    const { rows } = await listKindergartens(adminA, parseFilters({}));
+    expect(rows.map((r) => r.id)).not.toContain(w.kgA.id);
+    const { rows: inactive } = await listKindergartens(adminA, parseFilters({ status: 'inactive' }));
+    expect(inactive.map((r) => r.id)).toContain(w.kgA.id);
+    expect((await setKindergartenActive(db, adminA, w.kgA.id, true)).ok).toBe(true);
+    expect((await db.auditEntry.findMany({ where: { entityId: w.kgA.id }, orderBy: { id: 'asc' } })).map((a) => a.action)).toEqual(['kindergarten.deactivated', 'kindergarten.activated']);
+  });
+});
+
+describe('list, filters and export', () => {
+  it('filters by paired in the current cycle (either side), by area and search, within scope', async () => {
+    const w = await createScopeWorld(db);
+    const today = new Date();
+    const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - 30));
+    const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 30));
+    // startYear is unique: pick one far from any other test's.
+    const cycle = await db.cycle.create({
+      data: { startYear: 3000 + Math.floor(Math.random() * 5000), name: '测试周期', semesters: { create: [{ academicYear: 2026, term: 'AUTUMN', startsOn: start, endsOn: end }] } },
+    });
+    await db.pairing.create({ data: { cycleId: cycle.id, supportingId: w.kgA.id, assistedId: w.kgA2.id, startsOn: start } });
+    const lonely = await kgFactory(db, w.countyA.id, { area: 'RURAL', name: `孤单幼儿园 ${uniqueSuffix()}` });
+    const admin = await actorFor(db, w.countyAdminA);
+    const ids = async (q: Record<string, string>) => (await listKindergartens(admin, parseFilters(q))).rows.map((r) => r.id).sort();
+    expect(await ids({ paired: 'yes' })).toEqual(expect.arrayContaining([w.kgA.id, w.kgA2.id].sort()));
+    expect(await ids({ paired: 'yes' })).not.toContain(lonely.id);
+    expect(await ids({ paired: 'no' })).toContain(lonely.id);
+    expect(await ids({ paired: 'no' })).not.toContain(w.kgA.id);
+    expect(await ids({ area: 'RURAL', q: '孤单' })).toEqual([lonely.id]);
+    // Scope: county A's admin never sees county B, even when asking for it.
+    expect(await ids({ county: w.countyB.id })).toEqual([]);
+    await db.pairing.deleteMany({ where: { cycleId: cycle.id } });
+    await db.cycle.delete({ where: { id: cycle.id } });
+  });
+
+  it('exports the filtered list of the admin’s scope only, with headers in the user’s language', async () => {
+    const w = await createScopeWorld(db);
+    const admin = await actorFor(db, w.countyAdminA);
+    const rows = await listKindergartensForExport(admin, parseFilters({}));
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows.every((r) => r.county.id === w.countyA.id)).toBe(true);
+    const zh = { 'kindergartens.code': '代码', 'kindergartens.name': '名称', 'area.RURAL': '农村', 'area.URBAN': '城区' } as Record<string, string>;
+    const bytes = await buildKindergartenExport(rows, (k) => zh[k] ?? k, 'zh');
+    const sheet = await readXlsx(bytes);
+    expect(sheet[0].slice(0, 2)).toEqual(['代码', '名称']);
+    const codes = sheet.slice(1).map((r) => r[0]);
+    expect(codes).toEqual(expect.arrayContaining([w.kgA.code, w.kgA2.code]));
+    expect(codes).not.toContain(w.kgB.code);
+    const rural = await listKindergartensForExport(admin, parseFilters({ area: 'RURAL' }));
+    expect(rural.map((r) => r.code)).toContain(w.kgA2.code);
+    expect(rural.map((r) => r.code)).not.toContain(w.kgA.code);
+    // Directors have no export.
+    expect(await listKindergartensForExport(await actorFor(db, w.directorA), parseFilters({}))).toEqual([]);
+  });
+
+  it('builds a template whose first sheet has the bilingual headers', async () => {
+    const bytes = await buildKindergartenTemplate([{ code: 'X', name: '某县', nameEn: 'Some County' }]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as never);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['幼儿园 Kindergartens', '说明 Instructions']);
+    expect((workbook.worksheets[0].getRow(1).values as string[]).slice(1, 3)).toEqual(['代码 Code', '名称 Name']);
+  });
+});
