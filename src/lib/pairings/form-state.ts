@@ -1,0 +1,8 @@
+import type { ActionState } from '@/lib/action-state';
+
+/** A refused save because someone else saved first: each differing field, theirs beside the stored value. */
+export type ConflictView = { title: string; changes: { label: string; theirs: string; current: string }[] };
+
+export type PairingFormState = ActionState & { conflict?: ConflictView };
+
+export type RolloverFormState = ActionState & { rowErrors?: Record<string, string[]> };
