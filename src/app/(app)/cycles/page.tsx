@@ -45,9 +45,9 @@ export default async function CyclesPage() {
                   <table className="w-full text-left text-sm">
                     <tbody>
                       {c.semesters.map((s) => (
-                        <tr key={`${s.academicYear}-${s.term}`} className="border-t border-stone-100">
-                          <th scope="row" className="py-1 pr-2 font-normal text-stone-600">{academicYearName(t, s.academicYear)} · {t(`term.${s.term}`)}</th>
-                          <td className="py-1 tabular-nums">{t('span', { from: s.startsOn, to: s.endsOn })}</td>
+                        <tr key={`${s.academicYear}-${s.term}`} className="flex flex-col border-t border-stone-100 py-1 sm:table-row sm:py-0">
+                          <th scope="row" className="pr-2 font-normal text-stone-600 sm:py-1">{academicYearName(t, s.academicYear)} · {t(`term.${s.term}`)}</th>
+                          <td className="whitespace-nowrap tabular-nums sm:py-1">{t('span', { from: s.startsOn, to: s.endsOn })}</td>
                         </tr>
                       ))}
                     </tbody>
