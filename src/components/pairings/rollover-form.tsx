@@ -24,7 +24,7 @@ function Decision({ row, supporters, error, value }: { row: RolloverRow; support
       <div className="flex flex-wrap gap-x-4">
         {(['keep', 'change', 'end'] as const).map((d) => (
           <label key={d} className="flex min-h-11 items-center gap-2 text-sm">
-            <input type="radio" name={name} value={d} checked={decision === d} onChange={() => setDecision(d)} className="size-5" />
+            <input type="radio" name={name} value={d} defaultChecked={decision === d} onChange={() => setDecision(d)} className="size-5" />
             {t(d === 'end' ? 'endIt' : d)}
           </label>
         ))}
@@ -49,7 +49,7 @@ export function RolloverForm({ sourceCycleId, rows, supporters }: { sourceCycleI
   const [state, action] = useActionState(rolloverAction, INITIAL);
   const pending = rows.filter((r) => !r.doneWith);
   return (
-    <form action={action} className="flex flex-col gap-3" key={state.status === 'ok' ? state.message : 'form'}>
+    <form action={action} className="flex flex-col gap-3" key={state.seq ?? 0}>
       <FormMessage state={state} />
       <input type="hidden" name="sourceCycleId" value={sourceCycleId} />
       <ul className="flex flex-col gap-2">

@@ -106,13 +106,13 @@ export async function rolloverAction(_prev: RolloverFormState, formData: FormDat
   const t = await getTranslations();
   const values = formValues(formData);
   const parsed = RolloverInput.safeParse(rolloverFromForm(formData));
-  if (!parsed.success) return { status: 'error', message: t('form.unexpected'), values };
+  if (!parsed.success) return { status: 'error', message: t('form.unexpected'), values, seq: Date.now() };
   const result = await orNotFound(() => applyRollover(actor, parsed.data));
   if (!result.ok) {
     const rowErrors = Object.fromEntries(Object.entries(result.rowIssues).map(([id, issues]) => [id, issues.map((i) => issueText(t, i))]));
     const general = result.issues.map((i) => issueText(t, i)).join(' ');
-    return { status: 'error', message: general || t('pairings.rolloverPage.rejected'), rowErrors, values };
+    return { status: 'error', message: general || t('pairings.rolloverPage.rejected'), rowErrors, values, seq: Date.now() };
   }
   revalidatePath('/pairings');
-  return { status: 'ok', message: t('pairings.rolloverPage.applied', { created: result.created, ended: result.ended, skipped: result.skipped }) };
+  return { status: 'ok', message: t('pairings.rolloverPage.applied', { created: result.created, ended: result.ended, skipped: result.skipped }), seq: Date.now() };
 }

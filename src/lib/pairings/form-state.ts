@@ -5,4 +5,8 @@ export type ConflictView = { title: string; changes: { label: string; theirs: st
 
 export type PairingFormState = ActionState & { conflict?: ConflictView };
 
-export type RolloverFormState = ActionState & { rowErrors?: Record<string, string[]> };
+export type RolloverFormState = ActionState & {
+  rowErrors?: Record<string, string[]>;
+  /** Changes on every answer so the form remounts with the submitted choices instead of React's reset. */
+  seq?: number;
+};

@@ -41,7 +41,7 @@ export default async function RolloverPage({ searchParams }: { searchParams: Pro
             </div>
             <button type="submit" className="min-h-11 rounded-md border border-stone-400 bg-white px-4">{tr('show')}</button>
             <p className="min-h-11 content-center text-sm text-stone-700">
-              {tr('target')}: {target ? t2(target) : t2({ startYear: source.startYear + 2 })}
+              {tr('targetIs', { name: target ? t2(target) : t2({ startYear: source.startYear + 2 }) })}
             </p>
           </form>
           {!target ? (
