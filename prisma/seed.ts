@@ -6,7 +6,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/generated/prisma/client';
 import type { AreaType, DemoLevel } from '@/generated/prisma/enums';
-import { createCity, createCounty, createKindergarten, createUser } from '../tests/fixtures/factories';
+import { createCity, createCounty, createCycle, createKindergarten, createPairing, createUser, setMaxAssisted } from '../tests/fixtures/factories';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../tests/fixtures/demo-accounts';
 
 
@@ -65,6 +65,52 @@ const COUNTIES: { code: string; name: string; nameEn: string; admin: string; kin
   },
 ];
 
+/**
+ * Pairings per county, [supporting, assisted, note]. Previous cycle (2023–2025), then the current one
+ * (2025–2027); a current pairing whose pair also existed before continues it (previousId), as does one
+ * whose assisted kindergarten changed supporter. In 清河区, QH-03 keeps a free slot and QH-07 (urban,
+ * no demonstration level) is unpaired, so the demo and the browser tests can form a new pairing.
+ */
+type PairSeed = [supporting: string, assisted: string, opts?: { endsOn?: string; endReason?: string; continues?: string }];
+const PREVIOUS_PAIRS: PairSeed[] = [
+  ['QH-01', 'QH-04'], ['QH-01', 'QH-05'], ['QH-02', 'QH-06'],
+  ['DS-01', 'DS-03'], ['DS-01', 'DS-04'], ['DS-02', 'DS-05'], ['DS-02', 'DS-06'],
+  ['XL-01', 'XL-03'], ['XL-02', 'XL-04'],
+  ['NH-01', 'NH-03'], ['NH-02', 'NH-04'],
+];
+const CURRENT_PAIRS: PairSeed[] = [
+  ['QH-01', 'QH-04', { continues: 'QH-01>QH-04' }],
+  ['QH-02', 'QH-05', { continues: 'QH-01>QH-05' }],
+  ['QH-02', 'QH-06', { continues: 'QH-02>QH-06' }],
+  ['DS-01', 'DS-03', { continues: 'DS-01>DS-03' }],
+  ['DS-01', 'DS-04', { continues: 'DS-01>DS-04' }],
+  ['DS-02', 'DS-05', { continues: 'DS-02>DS-05' }],
+  ['DS-07', 'DS-08'],
+  ['XL-01', 'XL-03', { continues: 'XL-01>XL-03' }],
+  ['XL-01', 'XL-05'],
+  ['XL-02', 'XL-04', { continues: 'XL-02>XL-04' }],
+  ['XL-02', 'XL-06'],
+  ['NH-01', 'NH-03', { continues: 'NH-01>NH-03' }],
+  ['NH-01', 'NH-05'],
+  ['NH-02', 'NH-04', { continues: 'NH-02>NH-04' }],
+  ['NH-02', 'NH-06', { endsOn: '2026-01-31', endReason: '芦苇乡幼儿园并入长岗镇中心幼儿园，结对随之结束。' }],
+  // Formed by the city bureau across counties.
+  ['QH-03', 'DS-06'],
+];
+
+function goals(assisted: string, previous: boolean) {
+  return {
+    goalConditions: previous
+      ? `督促${assisted}按市级优质园标准添置户外大型玩具和图书。`
+      : `对照市级优质园标准，帮助${assisted}完善户外活动场地和区角材料，做到每班有图书角、美工区。`,
+    goalManagement: `帮助${assisted}建立健全保教、安全、卫生保健等管理制度，做到制度化、规范化。`,
+    goalTeachers: previous
+      ? '每学期送教下乡不少于 10 课时；组织专题讲座 2 次。'
+      : '每学期送教下乡不少于 10 课时，专题讲座 2 次；每月派骨干教师看一日活动组织；接收教师跟班学习。',
+    goalChildren: '通过互赠书画、参观交流、家园活动，提升幼儿语言表达和社会交往能力，杜绝小学化倾向。',
+  };
+}
+
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = ['秀英', '丽', '敏', '静', '燕', '艳', '娟', '霞', '芳', '玲', '婷', '雪', '慧', '洁', '琳', '红', '梅', '莉', '晶', '颖', '倩', '欣', '佳', '悦'];
 function personName(i: number) {
@@ -81,6 +127,7 @@ export async function seed(db: PrismaClient) {
     'QH-01:DIRECTOR': DEMO_ACCOUNTS.urbanDirector, 'QH-04:DIRECTOR': DEMO_ACCOUNTS.ruralDirector,
     'QH-01:TEACHER': DEMO_ACCOUNTS.teacher, 'QH-04:TEACHER': DEMO_ACCOUNTS.ruralTeacher, 'DS-01:DIRECTOR': DEMO_ACCOUNTS.otherCountyDirector,
   };
+  const people = new Map<string, { kgId: string; name: string; director: string; teachers: string[] }>();
   for (const c of COUNTIES) {
     const county = await createCounty(db, city.id, { code: c.code, name: c.name, nameEn: c.nameEn });
     await createUser(db, {
@@ -91,15 +138,40 @@ export async function seed(db: PrismaClient) {
         code, name, area, level, address, classCount: classes, childCount: classes * 28 + (classes % 3) * 5,
         teacherCount: classes * 2 + 1, staffCount: classes * 3 + 2,
       });
-      await createUser(db, { role: 'DIRECTOR', kindergartenId: kg.id, name: personName(person++), phone: named[`${code}:DIRECTOR`] ?? String(++phone), password: DEMO_PASSWORD });
-      const teachers = area === 'URBAN' ? 3 : 2;
-      for (let i = 0; i < teachers; i++) {
+      const director = await createUser(db, { role: 'DIRECTOR', kindergartenId: kg.id, name: personName(person++), phone: named[`${code}:DIRECTOR`] ?? String(++phone), password: DEMO_PASSWORD });
+      const teachers: string[] = [];
+      const teacherCount = area === 'URBAN' ? 3 : 2;
+      for (let i = 0; i < teacherCount; i++) {
         const key = i === 0 ? named[`${code}:TEACHER`] : undefined;
-        await createUser(db, { role: 'TEACHER', kindergartenId: kg.id, name: personName(person++), phone: key ?? String(++phone), password: DEMO_PASSWORD });
+        teachers.push((await createUser(db, { role: 'TEACHER', kindergartenId: kg.id, name: personName(person++), phone: key ?? String(++phone), password: DEMO_PASSWORD })).id);
       }
+      people.set(code, { kgId: kg.id, name, director: director.id, teachers });
     }
   }
+  await seedPairings(db, city.id, people);
   return { seeded: true };
+}
+
+async function seedPairings(db: PrismaClient, cityId: string, people: Map<string, { kgId: string; name: string; director: string; teachers: string[] }>) {
+  await setMaxAssisted(db, cityId, 2);
+  const previous = await createCycle(db, { startYear: 2023 });
+  const current = await createCycle(db, { startYear: 2025 });
+  const previousIds = new Map<string, string>();
+  for (const [cycle, pairs, isPrevious] of [[previous, PREVIOUS_PAIRS, true], [current, CURRENT_PAIRS, false]] as const) {
+    for (const [s, a, opts] of pairs) {
+      const sup = people.get(s)!;
+      const ass = people.get(a)!;
+      const pairing = await createPairing(db, {
+        cycleId: cycle.id, supportingId: sup.kgId, assistedId: ass.kgId,
+        endsOn: opts?.endsOn, endReason: opts?.endReason,
+        previousId: opts?.continues ? previousIds.get(opts.continues) : null,
+        ...goals(ass.name, isPrevious),
+        leaderId: sup.director,
+        memberIds: [ass.director, sup.teachers[0], ass.teachers[0]],
+      });
+      if (isPrevious) previousIds.set(`${s}>${a}`, pairing.id);
+    }
+  }
 }
 
 async function main() {

@@ -8,7 +8,12 @@ export const HOME_PATH: Record<Role, string> = {
   TEACHER: '/teacher',
 };
 
-export type NavItem = { key: 'home' | 'kindergartens' | 'pairings' | 'activities' | 'effectTests' | 'users' | 'audit' | 'account'; href: string };
+export type NavItem = {
+  key: 'home' | 'kindergartens' | 'pairings' | 'cycles' | 'activities' | 'effectTests' | 'users' | 'audit' | 'account';
+  href: string;
+  /** Message key of the label when it lives outside the common `nav` catalogue. */
+  labelKey?: string;
+};
 
 /** Navigation shows only what the role may use. */
 export function navFor(actor: Actor): NavItem[] {
@@ -16,6 +21,7 @@ export function navFor(actor: Actor): NavItem[] {
     { key: 'home', href: HOME_PATH[actor.role] },
     ['city', 'county'].includes(scopeRuleFor(actor, 'kindergarten.view') ?? '') && { key: 'kindergartens', href: '/kindergartens' },
     { key: 'pairings', href: '/pairings' },
+    hasPermission(actor, 'cycle.manage') && { key: 'cycles', href: '/cycles', labelKey: 'cycles.nav' },
     { key: 'activities', href: '/activities' },
     { key: 'effectTests', href: '/effect-tests' },
     hasPermission(actor, 'user.view') && { key: 'users', href: '/users' },

@@ -5,6 +5,7 @@ import { HOME_PATH } from '@/lib/navigation';
 import { can, hasPermission } from '@/lib/authz';
 import { getScopeSummary } from '@/lib/home/queries';
 import { Card, PageHeader } from '@/components/ui/page-header';
+import { CurrentPeriod } from '@/components/cycles/current-period';
 
 /** Each role has its own landing page; the other roles' pages do not exist for it. */
 export async function RoleHome({ path }: { path: string }) {
@@ -35,7 +36,8 @@ export async function RoleHome({ path }: { path: string }) {
   return (
     <>
       <PageHeader title={t('welcome', { name: user.name })} />
-      <p className="mb-4 text-stone-700">{scope}</p>
+      <p className="mb-2 text-stone-700">{scope}</p>
+      <CurrentPeriod className="mb-4" />
       {figures.length > 0 && (
         <dl className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
           {figures.map((f) => (

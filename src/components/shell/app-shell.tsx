@@ -8,7 +8,7 @@ import { LocaleSwitch } from './locale-switch';
 
 export async function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
   const t = await getTranslations();
-  const items = navFor(user).map((i) => ({ href: i.href, label: t(`nav.${i.key}`) }));
+  const items = navFor(user).map((i) => ({ href: i.href, label: t(i.labelKey ?? `nav.${i.key}`) }));
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">

@@ -1,0 +1,74 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { requireUser } from '@/lib/session';
+import { hasPermission, NotFoundError } from '@/lib/authz';
+import { notFound } from 'next/navigation';
+import { getRolloverPlan } from '@/lib/pairings/rollover';
+import { Card, PageHeader } from '@/components/ui/page-header';
+import { CurrentPeriod, cycleName } from '@/components/cycles/current-period';
+import { RolloverForm } from '@/components/pairings/rollover-form';
+
+export default async function RolloverPage({ searchParams }: { searchParams: Promise<{ source?: string }> }) {
+  const user = await requireUser();
+  const { source: sourceId } = await searchParams;
+  let plan;
+  try {
+    plan = await getRolloverPlan(user, sourceId || undefined);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const t = await getTranslations('pairings');
+  const tr = await getTranslations('pairings.rolloverPage');
+  const tc = await getTranslations('cycles');
+  const { source, target } = plan;
+  const t2 = (c: { startYear: number }) => cycleName(tc, c.startYear);
+  return (
+    <>
+      <PageHeader title={tr('title')} />
+      <CurrentPeriod className="mb-3" />
+      <p className="mb-4 max-w-3xl text-sm text-stone-700">{tr('intro')}</p>
+      {!source ? (
+        <p>{t('noCycles')}</p>
+      ) : (
+        <div className="flex flex-col gap-4">
+          <form className="flex flex-wrap items-end gap-2">
+            <div className="flex flex-col gap-1">
+              <label htmlFor="r-source" className="text-sm">{tr('source')}</label>
+              <select id="r-source" name="source" defaultValue={source.id} className="min-h-11 rounded-md border border-stone-400 bg-white px-2 text-base">
+                {plan.cycles.map((c) => <option key={c.id} value={c.id}>{t2(c)}</option>)}
+              </select>
+            </div>
+            <button type="submit" className="min-h-11 rounded-md border border-stone-400 bg-white px-4">{tr('show')}</button>
+            <p className="min-h-11 content-center text-sm text-stone-700">
+              {tr('targetIs', { name: target ? t2(target) : t2({ startYear: source.startYear + 2 }) })}
+            </p>
+          </form>
+          {!target ? (
+            <Card>
+              <p>
+                {tr('noTarget', { name: t2({ startYear: source.startYear + 2 }) })}{' '}
+                {hasPermission(user, 'cycle.manage') ? <Link href="/cycles" className="text-brand-700 underline">{tr('noTargetCity')}</Link> : tr('noTargetCounty')}
+              </p>
+            </Card>
+          ) : plan.targetEnded ? (
+            <Card><p>{tr('targetEnded')}</p></Card>
+          ) : plan.rows.length === 0 ? (
+            <p>{tr('empty')}</p>
+          ) : (
+            <RolloverForm
+              sourceCycleId={source.id}
+              supporters={plan.supporters.map((s) => ({ id: s.id, label: user.role === 'CITY_ADMIN' ? `${s.name} · ${s.county.name}` : s.name }))}
+              rows={plan.rows.map((r) => ({
+                id: r.id, supporting: r.supporting.name, assisted: r.assisted.name, supportingId: r.supporting.id,
+                county: r.supporting.county.name === r.assisted.county.name ? r.supporting.county.name : `${r.supporting.county.name} · ${r.assisted.county.name}`,
+                doneWith: r.next ? r.next.supporting.name : null, doneId: r.next?.id ?? null,
+                note: r.endsOn ? t('ended', { date: r.endsOn }) : null, suggest: r.endsOn ? 'end' : 'keep',
+              }))}
+            />
+          )}
+        </div>
+      )}
+    </>
+  );
+}
