@@ -70,11 +70,15 @@ test('anonymous visitors are sent to sign in; pages outside a role answer not fo
   await pickLocale(context, baseURL!, 'en');
   await signIn(page, DEMO_ACCOUNTS.teacher);
   await expect(page).toHaveURL(/\/teacher$/);
-  for (const path of ['/audit', '/city', '/users', '/kindergartens']) {
+  for (const path of ['/audit', '/city', '/users', '/cycles', '/kindergartens/new']) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   }
+  // The kindergarten list of a teacher is their own kindergarten.
+  await page.goto('/kindergartens');
+  await expect(page).toHaveURL(/\/kindergartens\/[a-z0-9]+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('江州市实验幼儿园');
 });
 
 test('responses carry the security headers and a nonce-based CSP; cookies are HttpOnly', async ({ page, context, baseURL }) => {
