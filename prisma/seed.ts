@@ -99,6 +99,7 @@ export async function seed(db: PrismaClient) {
       }
     }
   }
+  await (await import('./seed-activities')).seedActivities(db);
   return { seeded: true };
 }
 

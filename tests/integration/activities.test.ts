@@ -181,7 +181,16 @@ describe('confirmation by the other side', () => {
     expect(trail[1]).toMatchObject({ before: { classHours: '2', confirmation: 'CONFIRMED' }, after: { classHours: '3', confirmation: 'PENDING' } });
   });
 
-  it('is not re-opened by editing a planned activity, and a done one cannot go back to planned', async () => {
+  it('lets only the side that logged a done activity change it; the other side disputes instead', async () => {
+    const w = await createPairingWorld(db);
+    const a = await done(w);
+    const edit = { ...minimal(w.pairingA.id, 'SENT_DEMONSTRATION'), id: a.id, version: 1, classHours: '1' };
+    expect(await saveActivity(await actor(w.directorA2), edit, db, NOW)).toEqual({ ok: false, error: 'notAllowed' });
+    expect(await getActivity(await actor(w.directorA2), a.id, db)).toMatchObject({ canEdit: false, canConfirm: true });
+    expect(await getActivity(await actor(w.directorA), a.id, db)).toMatchObject({ canEdit: true, canConfirm: false });
+  });
+
+  it('a done one cannot go back to planned', async () => {
     const w = await createPairingWorld(db);
     const a = await done(w);
     const director = await actor(w.directorA);

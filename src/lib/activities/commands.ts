@@ -10,7 +10,7 @@ import { can, pairingResource, type Actor, type Resource } from '@/lib/authz';
 import { writeAudit } from '@/lib/audit';
 import { fail, ok, type CommandResult } from '@/lib/command-result';
 import { ActivityInput, CancelInput, ConfirmInput, ReceiptInput, RequestInput, RequestRef, type ActivityData } from './schemas';
-import { confirmingSide, receivingSide, typeRuleErrors } from './rules';
+import { confirmingSide, editableBySide, receivingSide, typeRuleErrors } from './rules';
 import { dateOnly, zonedToInstant } from './time';
 
 export type ActorWithName = Actor & { name: string };
@@ -93,6 +93,7 @@ export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, n
     if (!existing || !can(actor, 'activity.view', pairingResource(existing.pairing))) return fail('notFound');
     if (!can(actor, 'activity.update', { ...pairingResource(existing.pairing), ownerId: existing.createdById })) return fail('notAllowed');
     if (existing.status === 'CANCELLED') return fail('wrongState');
+    if (!editableBySide(existing, actor.kindergartenId)) return fail('notAllowed');
     if (d.version !== existing.version) return fail('conflict');
     if (existing.status === 'DONE' && d.status === 'PLANNED') return fail('invalid', { status: ['activities.errors.cannotUnlog'] });
     pairing = existing.pairing;

@@ -3,7 +3,7 @@ import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/lib/db';
 import { can, hasPermission, pairingResource, pairingWhere, type Actor } from '@/lib/authz';
 import { PAIRING_SCOPE, sideResource } from './commands';
-import { confirmingSide, isIncomplete, receivingSide } from './rules';
+import { confirmingSide, editableBySide, isIncomplete, receivingSide } from './rules';
 import type { ActivityFilters } from './schemas';
 import { dateOnlyString, monthRange } from './time';
 
@@ -112,7 +112,7 @@ export async function getActivity(actor: Actor, id: string, db: Db) {
     donationTotal: lines.reduce((s, l) => s + l.estimatedValue, 0),
     request: a.request,
     incomplete: isIncomplete(a),
-    canEdit: a.status !== 'CANCELLED' && can(actor, 'activity.update', owner),
+    canEdit: a.status !== 'CANCELLED' && editableBySide(a, actor.kindergartenId) && can(actor, 'activity.update', owner),
     canCancel: a.status === 'PLANNED' && can(actor, 'activity.cancel', owner),
     canConfirm: a.status === 'DONE' && can(actor, 'activity.confirm', sideResource(p, confirmer)),
     canConfirmReceipt: a.type === 'DONATION' && a.status === 'DONE' && !a.receiptConfirmedAt && can(actor, 'activity.confirmReceipt', sideResource(p, receiver)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY_TYPES, TYPE_RULES, TEACHING_TYPES, confirmingSide, isIncomplete, receivingSide, typeRuleErrors, type ActivityFacts } from './rules';
+import { ACTIVITY_TYPES, TYPE_RULES, TEACHING_TYPES, confirmingSide, editableBySide, isIncomplete, receivingSide, typeRuleErrors, type ActivityFacts } from './rules';
 import { academicYearOf, instantToZoned, monthRange, zonedToInstant } from './time';
 
 const now = new Date('2026-03-10T04:00:00Z');
@@ -53,6 +53,12 @@ describe('completeness and sides', () => {
     expect(isIncomplete({ status: 'DONE', record: '  ', summary: '总结' })).toBe(true);
     expect(isIncomplete({ status: 'DONE', record: '记录', summary: '总结' })).toBe(false);
     expect(isIncomplete({ status: 'PLANNED', record: '', summary: '' })).toBe(false);
+  });
+
+  it('lets both sides shape a plan, but only the logging side change a done record', () => {
+    expect(editableBySide({ status: 'PLANNED', recordingKindergartenId: 'urban' }, 'rural')).toBe(true);
+    expect(editableBySide({ status: 'DONE', recordingKindergartenId: 'urban' }, 'rural')).toBe(false);
+    expect(editableBySide({ status: 'DONE', recordingKindergartenId: 'urban' }, 'urban')).toBe(true);
   });
 
   it('finds the receiving and the confirming side', () => {

@@ -104,3 +104,11 @@ export function receivingSide(a: { direction: ActivityDirection }, p: { supporti
 export function confirmingSide(recordingKindergartenId: string, p: { supportingId: string; assistedId: string }): string {
   return recordingKindergartenId === p.supportingId ? p.assistedId : p.supportingId;
 }
+
+/**
+ * Once an activity is logged as done, only the side that logged it changes the record; the other
+ * side confirms or disputes it. (Both sides' directors may shape a plan.)
+ */
+export function editableBySide(a: { status: ActivityStatus; recordingKindergartenId: string }, actorKindergartenId: string | null): boolean {
+  return a.status === 'PLANNED' || a.recordingKindergartenId === actorKindergartenId;
+}
