@@ -7,6 +7,7 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import { DEMO_ACCOUNTS } from '../tests/fixtures/demo-accounts';
 import { createActivity, createPairing, ensureCycle } from '../tests/fixtures/activity-factories';
+import { academicYearOf } from '../src/lib/activities/time';
 
 const DAY = 86_400_000;
 
@@ -71,6 +72,28 @@ export async function seedActivities(db: PrismaClient, now = new Date()) {
     type: 'CHILDREN_EXCHANGE', direction: 'JOINT', targetArea: 'CHILDREN', status: 'PLANNED',
     title: '城乡幼儿互赠书画', startsAt: at(now, 20, 10), location: '江州市实验幼儿园', childCount: 40,
   });
+  // Teachers' records: a master–apprentice pair with a session, lessons (one rated), a paper, a programme.
+  const mentorPair = await db.mentorPair.create({
+    data: { pairingId: pairing.id, mentorId: teacher.id, apprenticeId: ruralTeacher.id, goals: '一学年内独立组织好区域活动，上一节县级公开课。', startsOn: new Date('2025-09-01T00:00:00Z'), createdById: urbanDirector.id },
+  });
+  await db.mentorSession.create({
+    data: { mentorPairId: mentorPair.id, heldOn: at(now, -15), topic: '磨课：大班科学《沉与浮》', notes: '第一次试教，提问过多，幼儿操作时间不足。', createdById: teacher.id },
+  });
+  const day = (days: number) => new Date(`${at(now, days).toISOString().slice(0, 10)}T00:00:00Z`);
+  await db.lessonRecord.create({
+    data: { teacherId: ruralTeacher.id, kindergartenId: rural.id, heldOn: day(-12), className: '大一班', domain: 'SCIENCE', title: '沉与浮', plan: '1. 猜想 2. 操作 3. 记录 4. 分享', reflection: '幼儿操作积极，记录表设计偏难。', rating: 'GOOD', ratingComment: '目标清楚，操作充分。', evaluatedById: teacher.id, evaluatedAt: at(now, -11) },
+  });
+  await db.lessonRecord.create({
+    data: { teacherId: teacher.id, kindergartenId: urban.id, heldOn: day(-20), className: '中二班', domain: 'ART', title: '有趣的线条', plan: '欣赏、尝试、创作。', reflection: '' },
+  });
+  await db.paper.create({
+    data: { authorId: ruralTeacher.id, kindergartenId: rural.id, title: '农村幼儿园区域活动中乡土材料的运用', venue: '江州市教育学会', kind: 'AWARD', level: 'MUNICIPAL', award: '二等奖', date: day(-30) },
+  });
+  const programme = await db.programme.create({
+    data: { pairingId: pairing.id, kindergartenId: rural.id, kind: 'RESEARCH', academicYear: academicYearOf(now.toISOString().slice(0, 10)), title: '乡土材料在区域活动中的运用', plan: '每月一次专题教研，学期末展示。', createdById: ruralDirector.id },
+  });
+  await db.programmeRecord.create({ data: { programmeId: programme.id, heldOn: day(-25), title: '第一次专题教研：收集乡土材料', notes: '确定稻草、竹筒、石子等材料。', createdById: ruralDirector.id } });
+
   await db.assistanceRequest.create({
     data: { pairingId: pairing.id, kind: 'ITEM', title: '户外体育器械（平衡木、钻爬架）', details: '现有器械老化，大班户外活动不够用。', createdById: ruralDirector.id },
   });

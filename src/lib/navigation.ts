@@ -8,7 +8,7 @@ export const HOME_PATH: Record<Role, string> = {
   TEACHER: '/teacher',
 };
 
-export type NavItem = { key: 'home' | 'kindergartens' | 'pairings' | 'activities' | 'effectTests' | 'users' | 'audit' | 'account'; href: string };
+export type NavItem = { key: 'home' | 'kindergartens' | 'pairings' | 'activities' | 'teaching' | 'effectTests' | 'users' | 'audit' | 'account'; href: string };
 
 /** Navigation shows only what the role may use. */
 export function navFor(actor: Actor): NavItem[] {
@@ -17,6 +17,8 @@ export function navFor(actor: Actor): NavItem[] {
     ['city', 'county'].includes(scopeRuleFor(actor, 'kindergarten.view') ?? '') && { key: 'kindergartens', href: '/kindergartens' },
     { key: 'pairings', href: '/pairings' },
     { key: 'activities', href: '/activities' },
+    // One entry for lessons, mentoring, papers, programmes and annual plans keeps the phone menu short.
+    { key: 'teaching', href: '/teaching' },
     { key: 'effectTests', href: '/effect-tests' },
     hasPermission(actor, 'user.view') && { key: 'users', href: '/users' },
     hasPermission(actor, 'audit.view') && { key: 'audit', href: '/audit' },

@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 import type { ActivityStatus, ConfirmationStatus } from '@/generated/prisma/enums';
 
-type IconName = 'check' | 'clock' | 'alert' | 'cross' | 'half' | 'dot';
+type IconName = 'check' | 'clock' | 'alert' | 'cross' | 'half' | 'dot' | 'star';
 
 /** Small icons so that states differ by shape and text, never by colour alone. */
 export function Icon({ name, className = 'size-4' }: { name: IconName; className?: string }) {
@@ -12,6 +12,7 @@ export function Icon({ name, className = 'size-4' }: { name: IconName; className
     cross: <path d="M5 5l10 10M15 5L5 15" />,
     half: <><circle cx="10" cy="10" r="7" /><path d="M10 3a7 7 0 010 14z" fill="currentColor" /></>,
     dot: <circle cx="10" cy="10" r="3" fill="currentColor" />,
+    star: <path d="M10 2.5l2.3 4.9 5.2.6-3.9 3.6 1.1 5.2L10 14.2l-4.7 2.6 1.1-5.2-3.9-3.6 5.2-.6z" fill="currentColor" />,
   };
   return (
     <svg viewBox="0 0 20 20" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" className={`shrink-0 ${className}`}>

@@ -16,12 +16,17 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
   const t = await getTranslations('activities');
   const [{ rows, total, page }, pairings] = await Promise.all([listActivities(user, filters, db), listPairingOptions(user, db)]);
   const query = (p: number) => new URLSearchParams(Object.entries({ ...filters, page: String(p) }).filter((e): e is [string, string] => !!e[1])).toString();
+  // With one pairing in view, its calendar is one tap away.
+  const calendarPairing = filters.pairing ?? (pairings.length === 1 ? pairings[0].value : null);
   const select = 'min-h-11 w-full rounded-md border border-stone-400 bg-white px-2 text-base';
   return (
     <>
       <PageHeader title={t('title')}>
         <div className="flex flex-wrap gap-2">
           <Link href="/requests" className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-3 text-sm">{t('requestsLink')}</Link>
+          {calendarPairing && (
+            <Link href={`/pairings/${calendarPairing}/calendar`} className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-3 text-sm">{t('calendarLink')}</Link>
+          )}
           {hasPermission(user, 'activity.create') && (
             <Link href="/activities/new" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white">+ {t('new')}</Link>
           )}

@@ -21,7 +21,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   const facts: [string, React.ReactNode][] = [
     [t('fields.type'), t(`types.${a.type}`)],
     [t('fields.when'), whenText(a.startsAt, a.endsAt)],
-    [t('fields.pairing'), `${a.pairing.label} · ${a.pairing.cycle}`],
+    [t('fields.pairing'), <Link key="p" href={`/pairings/${a.pairing.id}/calendar`} className="text-brand-800 underline">{a.pairing.label} · {a.pairing.cycle}</Link>],
     [t('fields.direction'), t(`directions.${a.direction}`)],
     [t('fields.targetArea'), t(`areas.${a.targetArea}`)],
     ...(a.location ? [[t('fields.location'), a.location] as [string, string]] : []),
