@@ -45,7 +45,7 @@ export function ConfirmationBadge({ value }: { value: ConfirmationStatus }) {
 
 export function StatusBadge({ value }: { value: ActivityStatus }) {
   const t = useTranslations('activities.statuses');
-  const look = { PLANNED: ['clock', 'blue'], DONE: ['check', 'stone'], CANCELLED: ['cross', 'stone'] } as const;
+  const look = { PLANNED: ['clock', 'blue'], DONE: ['dot', 'stone'], CANCELLED: ['cross', 'stone'] } as const;
   return <Badge icon={look[value][0]} tone={look[value][1]}>{t(value)}</Badge>;
 }
 
