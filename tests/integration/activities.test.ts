@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/authz';
 import { cancelActivity, closeRequest, confirmActivity, confirmReceipt, createRequest, saveActivity, type ActorWithName } from '@/lib/activities/commands';
-import { getActivity, listActivities, listRequests } from '@/lib/activities/queries';
+import { countAwaitingConfirmation, getActivity, listActivities, listRequests } from '@/lib/activities/queries';
 import { ACTIVITY_TYPES, TYPE_RULES } from '@/lib/activities/rules';
 import { createActivity, createPairingWorld } from '../fixtures/activity-factories';
 
@@ -301,6 +301,11 @@ describe('scope of the lists', () => {
     expect(await list({ status: 'PLANNED' })).toEqual([lateMarch.id]);
     expect(await list({ confirmation: 'CONFIRMED' })).toEqual([feb.id]);
     expect(await list({ confirmation: 'PENDING' })).toEqual([march.id]);
+    // Waiting for the other side: done, pending, logged by kgA → the kgA2 director's list, not kgA's.
+    expect((await listActivities(await actor(w.directorA2), { toConfirm: '1' }, db)).rows.map((r) => r.id)).toEqual([march.id]);
+    expect((await listActivities(director, { toConfirm: '1' }, db)).rows).toEqual([]);
+    expect((await listActivities(await actor(w.teacherA2), { toConfirm: '1' }, db)).rows).toEqual([]);
+    expect(await countAwaitingConfirmation(await actor(w.directorA2), db)).toBe(1);
     const rows = (await listActivities(director, { pairing: w.pairingA.id }, db)).rows;
     expect(rows.find((r) => r.id === march.id)?.incomplete).toBe(true);
     expect(rows.find((r) => r.id === feb.id)?.incomplete).toBe(false);

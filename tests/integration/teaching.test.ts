@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import type { Actor } from '@/lib/authz';
 import type { ActorWithName } from '@/lib/activities/commands';
 import {
-  addProgrammeRecord, confirmPaper, createMentorPair, createPaper, evaluateLesson, logMentorSession, saveAnnualPlan, saveLesson, saveProgramme,
+  addProgrammeRecord, confirmPaper, createMentorPair, createPaper, evaluateLesson, logMentorSession, saveAnnualPlan, saveLesson, saveProgramme, updatePaper,
 } from '@/lib/teaching/commands';
 import { getLesson, getMentorPair, listLessons, listPapers, listProgrammes } from '@/lib/teaching/queries';
 import { createPairingWorld } from '../fixtures/activity-factories';
@@ -116,8 +116,13 @@ describe('papers and awards', () => {
     expect(await confirmPaper(await actor(w.teacherA2), { id, version: 1 }, db)).toEqual({ ok: false, error: 'notAllowed' });
     expect(await confirmPaper(await actor(w.teacherA2b), { id, version: 1 }, db)).toEqual({ ok: false, error: 'notFound' });
     expect(await confirmPaper(await actor(w.directorA), { id, version: 1 }, db)).toEqual({ ok: false, error: 'notFound' });
-    expect(await confirmPaper(await actor(w.directorA2), { id, version: 1 }, db)).toMatchObject({ ok: true });
-    expect(await confirmPaper(await actor(w.directorA2), { id, version: 2 }, db)).toEqual({ ok: false, error: 'wrongState' });
+    // The author corrects it before confirmation; nobody else can.
+    expect(await updatePaper(await actor(w.directorA2), { ...paper, id, version: 1, award: '一等奖' }, db)).toEqual({ ok: false, error: 'notAllowed' });
+    expect(await updatePaper(await actor(w.teacherA2), { ...paper, id, version: 1, award: '一等奖' }, db)).toMatchObject({ ok: true });
+    expect(await confirmPaper(await actor(w.directorA2), { id, version: 1 }, db)).toEqual({ ok: false, error: 'conflict' });
+    expect(await confirmPaper(await actor(w.directorA2), { id, version: 2 }, db)).toMatchObject({ ok: true });
+    expect(await confirmPaper(await actor(w.directorA2), { id, version: 3 }, db)).toEqual({ ok: false, error: 'wrongState' });
+    expect(await updatePaper(await actor(w.teacherA2), { ...paper, id, version: 3 }, db)).toEqual({ ok: false, error: 'wrongState' });
     // A director's own paper needs another director.
     const own = idOf(await createPaper(await actor(w.directorA2), paper, db));
     expect(await confirmPaper(await actor(w.directorA2), { id: own, version: 1 }, db)).toEqual({ ok: false, error: 'notAllowed' });

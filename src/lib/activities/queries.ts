@@ -18,6 +18,24 @@ export function requestWhere(actor: Actor): Prisma.AssistanceRequestWhereInput {
   return { pairing: pairingWhere(actor, 'request.view') };
 }
 
+/**
+ * What waits for this director's confirmation: done, pending, logged by the other kindergarten of
+ * one of their pairings. Nothing for roles that do not confirm.
+ */
+export function awaitingConfirmationBy(actor: Actor): Prisma.ActivityWhereInput {
+  if (!hasPermission(actor, 'activity.confirm') || !actor.kindergartenId) return { id: { in: [] } };
+  const kg = actor.kindergartenId;
+  return {
+    status: 'DONE', confirmation: 'PENDING', recordingKindergartenId: { not: kg },
+    pairing: { OR: [{ supportingId: kg }, { assistedId: kg }] },
+  };
+}
+
+export async function countAwaitingConfirmation(actor: Actor, db: Db) {
+  if (!hasPermission(actor, 'activity.confirm')) return 0;
+  return db.activity.count({ where: { AND: [activityWhere(actor), awaitingConfirmationBy(actor)] } });
+}
+
 const num = (d: { toString(): string } | null) => (d == null ? null : Number(d.toString()));
 
 export function pairingLabel(p: { supporting: { name: string }; assisted: { name: string } }) {
@@ -34,6 +52,7 @@ export async function listActivities(actor: Actor, filters: ActivityFilters, db:
       filters.status ? { status: filters.status } : {},
       filters.confirmation ? { confirmation: filters.confirmation, status: 'DONE' } : {},
       filters.month ? (({ from, to }) => ({ startsAt: { gte: from, lt: to } }))(monthRange(filters.month)) : {},
+      filters.toConfirm ? awaitingConfirmationBy(actor) : {},
     ],
   };
   const [rows, total] = await Promise.all([

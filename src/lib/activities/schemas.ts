@@ -117,6 +117,8 @@ export const ActivityFilters = z.object({
   status: z.enum(['PLANNED', 'DONE', 'CANCELLED']).optional().catch(undefined),
   confirmation: z.enum(['PENDING', 'CONFIRMED', 'DISPUTED']).optional().catch(undefined),
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined),
+  /** Done activities the other side logged that still wait for the actor's kindergarten to confirm. */
+  toConfirm: z.enum(['1']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10000).optional().catch(undefined),
 });
 export type ActivityFilters = z.output<typeof ActivityFilters>;

@@ -8,7 +8,7 @@ import { failureState } from '@/lib/command-state';
 import type { CommandResult } from '@/lib/command-result';
 import type { ActorWithName } from '@/lib/activities/commands';
 import {
-  addProgrammeRecord, confirmPaper, createMentorPair, createPaper, evaluateLesson, logMentorSession, saveAnnualPlan, saveLesson, saveProgramme,
+  addProgrammeRecord, confirmPaper, createMentorPair, createPaper, evaluateLesson, logMentorSession, saveAnnualPlan, saveLesson, saveProgramme, updatePaper,
 } from './commands';
 
 type Command = (actor: ActorWithName, raw: unknown, db: typeof import('@/lib/db').db) => Promise<CommandResult>;
@@ -36,6 +36,9 @@ export async function logMentorSessionAction(_p: ActionState, fd: FormData) {
 }
 export async function createPaperAction(_p: ActionState, fd: FormData) {
   return run(fd, createPaper, 'Paper', (id) => `/papers?saved=1#paper-${id}`, ['/papers']);
+}
+export async function updatePaperAction(_p: ActionState, fd: FormData) {
+  return run(fd, updatePaper, 'Paper', (id) => `/papers?saved=1#paper-${id}`, ['/papers']);
 }
 export async function confirmPaperAction(_p: ActionState, fd: FormData) {
   return run(fd, confirmPaper, 'Paper', (id) => `/papers?saved=1#paper-${id}`, ['/papers']);

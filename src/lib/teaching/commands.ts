@@ -11,7 +11,7 @@ import { fail, ok, type CommandResult } from '@/lib/command-result';
 import { PAIRING_SCOPE, type ActorWithName } from '@/lib/activities/commands';
 import { dateOnly } from '@/lib/activities/time';
 import {
-  ANNUAL_PLAN_PARTS, AnnualPlanInput, EvaluateInput, LessonInput, MentorPairInput, MentorSessionInput, PaperInput, PaperRef,
+  ANNUAL_PLAN_PARTS, AnnualPlanInput, EvaluateInput, LessonInput, MentorPairInput, MentorSessionInput, PaperInput, PaperRef, PaperUpdateInput,
   ProgrammeInput, ProgrammeRecordInput,
 } from './schemas';
 
@@ -188,6 +188,26 @@ export async function createPaper(actor: ActorWithName, raw: unknown, db: Db): P
     return p;
   });
   return ok({ id: created.id });
+}
+
+/** The author corrects their entry until the director has confirmed it. */
+export async function updatePaper(actor: ActorWithName, raw: unknown, db: Db): Promise<CommandResult> {
+  const parsed = PaperUpdateInput.safeParse(raw);
+  if (!parsed.success) return fail('invalid', zodFieldErrors(parsed.error));
+  const { id, version, ...d } = parsed.data;
+  const p = await db.paper.findUnique({ where: { id }, include: { kindergarten: { select: { countyId: true } } } });
+  if (!p || !can(actor, 'paper.view', paperResource(p))) return fail('notFound');
+  if (!can(actor, 'paper.update', { ownerId: p.authorId })) return fail('notAllowed');
+  if (p.confirmedAt) return fail('wrongState');
+  if (p.version !== version) return fail('conflict');
+  await db.$transaction(async (tx) => {
+    await tx.paper.update({ where: { id }, data: { ...d, date: dateOnly(d.date), version: { increment: 1 } } });
+    await writeAudit(tx, {
+      actor, action: 'paper.updated', entityType: 'Paper', entityId: id, countyId: p.kindergarten.countyId, kindergartenId: p.kindergartenId,
+      before: { title: p.title, venue: p.venue, kind: p.kind, level: p.level, award: p.award, date: p.date }, after: d,
+    });
+  });
+  return ok({ id });
 }
 
 export async function confirmPaper(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<CommandResult> {

@@ -112,7 +112,14 @@ export async function listPapers(actor: Actor, db: Db) {
     id: p.id, title: p.title, venue: p.venue, kind: p.kind, level: p.level, award: p.award, date: p.date, version: p.version,
     author: p.author.name, kindergarten: p.kindergarten.name, confirmedBy: p.confirmedBy?.name ?? null, confirmedAt: p.confirmedAt,
     canConfirm: !p.confirmedAt && actor.id !== p.authorId && can(actor, 'paper.confirm', paperResource(p)),
+    canEdit: !p.confirmedAt && can(actor, 'paper.update', { ownerId: p.authorId }),
   }));
+}
+
+export async function getPaper(actor: Actor, id: string, db: Db) {
+  const p = await db.paper.findUnique({ where: { id }, include: { kindergarten: { select: { countyId: true } } } });
+  if (!p || !can(actor, 'paper.view', paperResource(p))) return null;
+  return { ...p, canEdit: !p.confirmedAt && can(actor, 'paper.update', { ownerId: p.authorId }) };
 }
 
 export async function listProgrammes(actor: Actor, db: Db) {

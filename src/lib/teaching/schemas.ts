@@ -59,6 +59,7 @@ export const PaperInput = z.object({
   date: DateString,
 });
 export const PaperRef = z.object({ id, version });
+export const PaperUpdateInput = PaperInput.extend({ id, version });
 
 export const ProgrammeInput = z.object({
   id: z.string().max(64).optional().transform((v) => v || null),

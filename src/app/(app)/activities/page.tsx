@@ -3,18 +3,20 @@ import { getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
-import { listActivities, listPairingOptions, ACTIVITIES_PAGE_SIZE } from '@/lib/activities/queries';
+import { countAwaitingConfirmation, listActivities, listPairingOptions, ACTIVITIES_PAGE_SIZE } from '@/lib/activities/queries';
 import { ActivityFilters } from '@/lib/activities/schemas';
 import { ACTIVITY_TYPES } from '@/lib/activities/rules';
 import { PageHeader } from '@/components/ui/page-header';
-import { ActivityBadges } from '@/components/activities/badges';
+import { ActivityBadges, Icon } from '@/components/activities/badges';
 import { whenText } from '@/components/activities/format';
 
 export default async function ActivitiesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireUser();
   const filters = ActivityFilters.parse(await searchParams);
   const t = await getTranslations('activities');
-  const [{ rows, total, page }, pairings] = await Promise.all([listActivities(user, filters, db), listPairingOptions(user, db)]);
+  const [{ rows, total, page }, pairings, toConfirm] = await Promise.all([
+    listActivities(user, filters, db), listPairingOptions(user, db), countAwaitingConfirmation(user, db),
+  ]);
   const query = (p: number) => new URLSearchParams(Object.entries({ ...filters, page: String(p) }).filter((e): e is [string, string] => !!e[1])).toString();
   // With one pairing in view, its calendar is one tap away.
   const calendarPairing = filters.pairing ?? (pairings.length === 1 ? pairings[0].value : null);
@@ -32,6 +34,12 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
           )}
         </div>
       </PageHeader>
+      {toConfirm > 0 && !filters.toConfirm && (
+        <Link href="/activities?toConfirm=1" className="mb-3 flex min-h-11 items-center gap-2 rounded-lg border border-amber-700 bg-amber-50 px-3 text-sm font-medium text-amber-900">
+          <Icon name="clock" />{t('toConfirm', { count: toConfirm })}
+        </Link>
+      )}
+      {filters.toConfirm && <p className="mb-3 font-medium">{t('toConfirmTitle')}</p>}
       <details className="mb-4 rounded-lg border border-stone-200 bg-white p-3" open={Object.values(filters).some(Boolean) || undefined}>
         <summary className="min-h-8 cursor-pointer text-sm font-medium">{t('filters.label')}</summary>
         <form className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6" aria-label={t('filters.label')}>

@@ -40,6 +40,7 @@ export default async function PapersPage({ searchParams }: { searchParams: Promi
                 </span>
               )}
               {p.canConfirm && <ConfirmPaperButton id={p.id} version={p.version} title={p.title} />}
+              {p.canEdit && <Link href={`/papers/${p.id}/edit`} className="inline-flex min-h-11 w-fit items-center rounded-md border border-stone-400 bg-white px-4 text-sm">{t('edit')}<span className="sr-only">: {p.title}</span></Link>}
             </li>
           ))}
         </ul>
