@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import type { Actor } from '@/lib/authz';
 import type { ActorWithName } from '@/lib/activities/commands';
 import {
-  addProgrammeRecord, confirmPaper, createMentorPair, createPaper, evaluateLesson, logMentorSession, saveAnnualPlan, saveLesson, saveProgramme, updatePaper,
+  addProgrammeRecord, confirmPaper, createMentorPair, createPaper, evaluateLesson, logMentorSession, saveAnnualPlan, saveLesson, saveProgramme, updateMentorPair, updatePaper,
 } from '@/lib/teaching/commands';
 import { getLesson, getMentorPair, listLessons, listPapers, listProgrammes } from '@/lib/teaching/queries';
 import { createPairingWorld } from '../fixtures/activity-factories';
@@ -74,7 +74,8 @@ describe('lesson records and their evaluation', () => {
     expect(await ids(w.countyAdminB)).toEqual([elsewhere]);
     expect(await ids(w.cityAdmin)).toEqual([mine, colleague, elsewhere].sort());
     // Once the pair has ended, the former mentor no longer follows the apprentice's lessons.
-    await db.mentorPair.update({ where: { id: w.pairId }, data: { endsOn: new Date('2026-01-31T00:00:00Z') } });
+    expect(await updateMentorPair(await actor(w.teacherA), { id: w.pairId, version: 1, goals: 'x', endsOn: '2026-01-31' }, db)).toEqual({ ok: false, error: 'notAllowed' });
+    expect(await updateMentorPair(await actor(w.directorA2), { id: w.pairId, version: 1, goals: '已完成', endsOn: '2025-10-01' }, db)).toMatchObject({ ok: true });
     expect(await ids(w.teacherA)).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { failureState } from '@/lib/command-state';
 import type { CommandResult } from '@/lib/command-result';
 import type { ActorWithName } from '@/lib/activities/commands';
 import {
-  addProgrammeRecord, confirmPaper, createMentorPair, createPaper, evaluateLesson, logMentorSession, saveAnnualPlan, saveLesson, saveProgramme, updatePaper,
+  addProgrammeRecord, confirmPaper, createMentorPair, createPaper, evaluateLesson, logMentorSession, saveAnnualPlan, saveLesson, saveProgramme, updateMentorPair, updatePaper,
 } from './commands';
 
 type Command = (actor: ActorWithName, raw: unknown, db: typeof import('@/lib/db').db) => Promise<CommandResult>;
@@ -30,6 +30,9 @@ export async function evaluateLessonAction(_p: ActionState, fd: FormData) {
 }
 export async function createMentorPairAction(_p: ActionState, fd: FormData) {
   return run(fd, createMentorPair, 'MentorPair', (id) => `/mentoring/${id}?saved=1`, ['/mentoring']);
+}
+export async function updateMentorPairAction(_p: ActionState, fd: FormData) {
+  return run(fd, updateMentorPair, 'MentorPair', (id) => `/mentoring/${id}?saved=1`, ['/mentoring']);
 }
 export async function logMentorSessionAction(_p: ActionState, fd: FormData) {
   return run(fd, logMentorSession, 'MentorPair', (_id, f) => `/mentoring/${f.get('mentorPairId')}?saved=1`, ['/mentoring']);

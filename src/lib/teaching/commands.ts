@@ -11,7 +11,7 @@ import { fail, ok, type CommandResult } from '@/lib/command-result';
 import { PAIRING_SCOPE, type ActorWithName } from '@/lib/activities/commands';
 import { dateOnly } from '@/lib/activities/time';
 import {
-  ANNUAL_PLAN_PARTS, AnnualPlanInput, EvaluateInput, LessonInput, MentorPairInput, MentorSessionInput, PaperInput, PaperRef, PaperUpdateInput,
+  ANNUAL_PLAN_PARTS, AnnualPlanInput, EvaluateInput, LessonInput, MentorPairInput, MentorPairUpdateInput, MentorSessionInput, PaperInput, PaperRef, PaperUpdateInput,
   ProgrammeInput, ProgrammeRecordInput,
 } from './schemas';
 
@@ -140,6 +140,27 @@ export async function createMentorPair(actor: ActorWithName, raw: unknown, db: D
     if (isUniqueViolation(e)) return fail('invalid', { apprenticeId: ['teaching.errors.pairExists'] });
     throw e;
   }
+}
+
+/** Goals change; a pair ends by getting an end date (the mentor then stops following the apprentice's lessons). */
+export async function updateMentorPair(actor: ActorWithName, raw: unknown, db: Db): Promise<CommandResult> {
+  const parsed = MentorPairUpdateInput.safeParse(raw);
+  if (!parsed.success) return fail('invalid', zodFieldErrors(parsed.error));
+  const d = parsed.data;
+  const p = await loadMentorPair(db, d.id);
+  if (!p || !can(actor, 'mentor.view', pairingResource(p.pairing))) return fail('notFound');
+  if (!can(actor, 'mentor.manage', pairingResource(p.pairing))) return fail('notAllowed');
+  if (p.version !== d.version) return fail('conflict');
+  const endsOn = d.endsOn ? dateOnly(d.endsOn) : null;
+  if (endsOn && endsOn < p.startsOn) return fail('invalid', { endsOn: ['teaching.errors.endBeforeStart'] });
+  await db.$transaction(async (tx) => {
+    await tx.mentorPair.update({ where: { id: p.id }, data: { goals: d.goals, endsOn, version: { increment: 1 } } });
+    await writeAudit(tx, {
+      actor, action: 'mentorPair.updated', entityType: 'MentorPair', entityId: p.id, countyId: p.pairing.assisted.countyId, kindergartenId: p.pairing.assistedId,
+      before: { goals: p.goals, endsOn: p.endsOn }, after: { goals: d.goals, endsOn: d.endsOn },
+    });
+  });
+  return ok({ id: p.id });
 }
 
 export async function loadMentorPair(db: Db, id: string) {

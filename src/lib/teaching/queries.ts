@@ -86,7 +86,9 @@ export async function getMentorPair(actor: Actor, id: string, db: Db) {
   return {
     id: p.id, pairing: pairingLabel(p.pairing), mentor: name(p.mentorId), apprentice: name(p.apprenticeId), goals: p.goals,
     startsOn: p.startsOn, endsOn: p.endsOn, sessions: sessions.map((s) => ({ ...s, createdBy: s.createdBy.name })), lessons,
+    version: p.version,
     canLog: can(actor, 'mentor.logSession', mentorPairResource(p)),
+    canManage: can(actor, 'mentor.manage', pairingResource(p.pairing)),
   };
 }
 

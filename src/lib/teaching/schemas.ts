@@ -43,6 +43,8 @@ export const MentorPairInput = z.object({
   endsOn: optionalDate,
 });
 
+export const MentorPairUpdateInput = z.object({ id, version, goals: optionalText(5000), endsOn: optionalDate });
+
 export const MentorSessionInput = z.object({
   mentorPairId: id,
   heldOn: DateString,

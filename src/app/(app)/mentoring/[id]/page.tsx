@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { denyAccess, requireUser } from '@/lib/session';
 import { getMentorPair } from '@/lib/teaching/queries';
-import { logMentorSessionAction } from '@/lib/teaching/actions';
+import { logMentorSessionAction, updateMentorPairAction } from '@/lib/teaching/actions';
 import { dateOnlyString, instantToZoned } from '@/lib/activities/time';
 import { Card } from '@/components/ui/page-header';
 import { RecordForm } from '@/components/teaching/record-form';
@@ -56,6 +56,21 @@ export default async function MentorPairPage({ params, searchParams }: { params:
                 { name: 'topic', label: t('mentoring.topic'), kind: 'text', required: true },
                 { name: 'notes', label: t('mentoring.notes'), kind: 'textarea', rows: 4 },
               ]} />
+            </Card>
+          )}
+          {p.canManage && (
+            <Card>
+              <details>
+                <summary className="min-h-8 cursor-pointer font-semibold">{t('edit')}</summary>
+                <div className="mt-2">
+                  <RecordForm action={updateMentorPairAction} submitLabel={t('save')} fields={[
+                    { name: 'id', kind: 'hidden', defaultValue: p.id },
+                    { name: 'version', kind: 'hidden', defaultValue: String(p.version) },
+                    { name: 'goals', label: t('mentoring.goals'), kind: 'textarea', rows: 3, defaultValue: p.goals },
+                    { name: 'endsOn', label: t('mentoring.endsOn'), kind: 'date', defaultValue: p.endsOn ? dateOnlyString(p.endsOn) : '' },
+                  ]} />
+                </div>
+              </details>
             </Card>
           )}
           <Card>
