@@ -8,6 +8,7 @@ import { PrismaClient } from '@/generated/prisma/client';
 import type { AreaType, DemoLevel } from '@/generated/prisma/enums';
 import { createCity, createCounty, createCycle, createKindergarten, createPairing, createUser, setMaxAssisted } from '../tests/fixtures/factories';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../tests/fixtures/demo-accounts';
+import { seedActivities } from './seed-activities';
 
 
 type KgSeed = [code: string, name: string, area: AreaType, level: DemoLevel, classes: number, address: string];
@@ -149,6 +150,7 @@ export async function seed(db: PrismaClient) {
     }
   }
   await seedPairings(db, city.id, people);
+  await seedActivities(db);
   return { seeded: true };
 }
 

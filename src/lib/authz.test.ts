@@ -29,6 +29,32 @@ const EXPECTED: Record<Action, Record<Role, string>> = {
   'pairing.update':    { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
   'pairing.end':       { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
   'pairing.rollover':  { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
+  'activity.view':           { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'activity.create':         { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'activity.update':         { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'activity.cancel':         { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'activity.confirm':        { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: '---' },
+  'activity.confirmReceipt': { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: '---' },
+  'request.view':            { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'request.create':          { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: '---' },
+  'request.close':           { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: '---' },
+  'request.answer':          { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: '---' },
+  'mentor.view':             { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'mentor.manage':           { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: '---' },
+  'mentor.logSession':       { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'lesson.view':             { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'lesson.create':           { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'lesson.update':           { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'lesson.evaluate':         { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'paper.view':              { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'paper.create':            { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'paper.update':            { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'paper.confirm':           { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: '---' },
+  'programme.view':          { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'programme.manage':        { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: '---' },
+  'programme.record':        { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'annualPlan.view':         { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'annualPlan.edit':         { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: '---' },
 };
 
 const ACTORS: Record<Role, Actor> = {
@@ -84,6 +110,21 @@ describe('records that span two counties or two kindergartens', () => {
     const elsewhere: Resource = { countyIds: ['county-B', 'county-C'], kindergartenIds: ['kg-B1', 'kg-C1'] };
     expect(can(ACTORS.COUNTY_ADMIN, 'pairing.view', elsewhere)).toBe(false);
     expect(can(ACTORS.DIRECTOR, 'pairing.view', elsewhere)).toBe(false);
+  });
+});
+
+describe('records with several owners', () => {
+  const teacher = ACTORS.TEACHER;
+  it('let each owner act under a self rule, and nobody else', () => {
+    const lesson: Resource = { kindergartenIds: ['kg-B1'], countyIds: ['county-B'], ownerIds: ['mentor-1', teacher.id] };
+    expect(can(teacher, 'lesson.evaluate', lesson)).toBe(true);
+    expect(can(teacher, 'lesson.evaluate', { ...lesson, ownerIds: ['mentor-1'] })).toBe(false);
+  });
+  it('give a teacher no confirmation rights even inside their own kindergarten', () => {
+    const ownSide: Resource = { kindergartenIds: ['kg-A1'], countyIds: ['county-A'], ownerId: teacher.id };
+    expect(can(teacher, 'activity.confirm', ownSide)).toBe(false);
+    expect(can(teacher, 'activity.confirmReceipt', ownSide)).toBe(false);
+    expect(can(teacher, 'paper.confirm', ownSide)).toBe(false);
   });
 });
 

@@ -30,6 +30,8 @@ export type Resource = {
   /** Kindergartens the record belongs to: one for most records, both sides for a pairing. */
   kindergartenIds?: string[];
   ownerId?: string | null;
+  /** Records that belong to several people (a mentor pair; a lesson its teacher's mentors may rate). */
+  ownerIds?: string[];
   /** For records that are user accounts: the account's role (admins only manage lower ranks). */
   role?: Role;
 };
@@ -71,6 +73,55 @@ export const PERMISSIONS = {
   'pairing.update': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
   'pairing.end': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
   'pairing.rollover': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
+
+  // ---- Assistance activities (issue 4). Admins read; the two kindergartens keep their records. ----
+  'activity.view': {
+    grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten', TEACHER: 'kindergarten' },
+  },
+  /** Teachers log activities they take part in (they are added as participants); checked against the pairing. */
+  'activity.create': { grant: { DIRECTOR: 'kindergarten', TEACHER: 'kindergarten' } },
+  /** A teacher edits and cancels only what they logged; a director anything of the pairing. */
+  'activity.update': { grant: { DIRECTOR: 'kindergarten', TEACHER: 'self' } },
+  'activity.cancel': { grant: { DIRECTOR: 'kindergarten', TEACHER: 'self' } },
+  /** Checked against the other side only (the side that did not log it): nobody confirms their own record. */
+  'activity.confirm': { grant: { DIRECTOR: 'kindergarten' } },
+  /** Checked against the receiving kindergarten of a donation. */
+  'activity.confirmReceipt': { grant: { DIRECTOR: 'kindergarten' } },
+  'request.view': {
+    grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten', TEACHER: 'kindergarten' },
+  },
+  /** Checked against the assisted kindergarten: it asks, and closes its own requests. */
+  'request.create': { grant: { DIRECTOR: 'kindergarten' } },
+  'request.close': { grant: { DIRECTOR: 'kindergarten' } },
+  /** Checked against the supporting kindergarten: it answers by planning an activity for the request. */
+  'request.answer': { grant: { DIRECTOR: 'kindergarten' } },
+  'mentor.view': {
+    grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten', TEACHER: 'kindergarten' },
+  },
+  'mentor.manage': { grant: { DIRECTOR: 'kindergarten' } },
+  /** The master and the apprentice keep their own file; directors of either side may add to it. */
+  'mentor.logSession': { grant: { DIRECTOR: 'kindergarten', TEACHER: 'self' } },
+  /** Teachers see their own lessons (and, as mentors, their apprentices'); directors their kindergarten's. */
+  'lesson.view': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten', TEACHER: 'self' } },
+  'lesson.create': { grant: { DIRECTOR: 'self', TEACHER: 'self' } },
+  'lesson.update': { grant: { DIRECTOR: 'self', TEACHER: 'self' } },
+  /** A director of the teacher's kindergarten, or the teacher's mentor (ownerIds = the mentors). */
+  'lesson.evaluate': { grant: { DIRECTOR: 'kindergarten', TEACHER: 'self' } },
+  'paper.view': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten', TEACHER: 'self' } },
+  'paper.create': { grant: { DIRECTOR: 'self', TEACHER: 'self' } },
+  'paper.update': { grant: { DIRECTOR: 'self', TEACHER: 'self' } },
+  'paper.confirm': { grant: { DIRECTOR: 'kindergarten' } },
+  'programme.view': {
+    grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten', TEACHER: 'kindergarten' },
+  },
+  /** Both directors of the pairing shape the assisted kindergarten's programmes. */
+  'programme.manage': { grant: { DIRECTOR: 'kindergarten' } },
+  /** Teachers of either side write down the sessions they held. */
+  'programme.record': { grant: { DIRECTOR: 'kindergarten', TEACHER: 'kindergarten' } },
+  'annualPlan.view': {
+    grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten', TEACHER: 'kindergarten' },
+  },
+  'annualPlan.edit': { grant: { DIRECTOR: 'kindergarten' } },
 } satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -102,7 +153,7 @@ function inScope(actor: Actor, rule: ScopeRule, resource: Resource): boolean {
     case 'kindergarten':
       return actor.kindergartenId != null && (resource.kindergartenIds ?? []).includes(actor.kindergartenId);
     case 'self':
-      return resource.ownerId === actor.id;
+      return resource.ownerId === actor.id || (resource.ownerIds ?? []).includes(actor.id);
   }
 }
 

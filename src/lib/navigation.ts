@@ -9,7 +9,7 @@ export const HOME_PATH: Record<Role, string> = {
 };
 
 export type NavItem = {
-  key: 'home' | 'kindergartens' | 'pairings' | 'cycles' | 'activities' | 'effectTests' | 'users' | 'audit' | 'account';
+  key: 'home' | 'kindergartens' | 'pairings' | 'cycles' | 'activities' | 'teaching' | 'effectTests' | 'users' | 'audit' | 'account';
   href: string;
   /** Message key of the label when it lives outside the common `nav` catalogue. */
   labelKey?: string;
@@ -23,6 +23,8 @@ export function navFor(actor: Actor): NavItem[] {
     { key: 'pairings', href: '/pairings' },
     hasPermission(actor, 'cycle.manage') && { key: 'cycles', href: '/cycles', labelKey: 'cycles.nav' },
     { key: 'activities', href: '/activities' },
+    // One entry for lessons, mentoring, papers, programmes and annual plans keeps the phone menu short.
+    { key: 'teaching', href: '/teaching' },
     { key: 'effectTests', href: '/effect-tests' },
     hasPermission(actor, 'user.view') && { key: 'users', href: '/users' },
     hasPermission(actor, 'audit.view') && { key: 'audit', href: '/audit' },

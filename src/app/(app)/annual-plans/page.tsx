@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { db } from '@/lib/db';
+import { requireUser } from '@/lib/session';
+import { listAnnualPlans, pairingsFor } from '@/lib/teaching/queries';
+import { PageHeader } from '@/components/ui/page-header';
+import { Icon } from '@/components/activities/badges';
+
+export default async function AnnualPlansPage() {
+  const user = await requireUser();
+  const t = await getTranslations('teaching');
+  const [pairings, plans] = await Promise.all([pairingsFor(user, 'annualPlan.view', db), listAnnualPlans(user, db)]);
+  const state = (pairingId: string, year: number) => {
+    const p = plans.find((x) => x.pairingId === pairingId && x.academicYear === year);
+    if (!p) return { icon: 'dot' as const, label: t('annualPlans.notStarted') };
+    if (p.summarySubmittedAt) return { icon: 'check' as const, label: t('annualPlans.summarySubmitted') };
+    if (p.planSubmittedAt) return { icon: 'half' as const, label: t('annualPlans.planSubmitted') };
+    return { icon: 'clock' as const, label: t('annualPlans.draft') };
+  };
+  return (
+    <>
+      <PageHeader title={t('annualPlans.title')} />
+      <p className="mb-3 text-sm text-stone-700">{t('annualPlans.dueHelp')}</p>
+      {pairings.length === 0 ? <p>{t('empty')}</p> : (
+        <ul className="grid gap-2 lg:grid-cols-2">
+          {pairings.map((p) => (
+            <li key={p.id} className="rounded-lg border border-stone-200 bg-white p-3 shadow-sm">
+              <p className="mb-2 font-medium">{p.label}</p>
+              <ul className="flex flex-col gap-1">
+                {[p.startYear, p.startYear + 1].map((year) => {
+                  const s = state(p.id, year);
+                  return (
+                    <li key={year}>
+                      <Link href={`/annual-plans/${p.id}/${year}`} className="flex min-h-11 items-center justify-between gap-2 rounded-md border border-stone-200 px-3 hover:border-brand-600">
+                        <span>{t('programmes.yearLabel', { year: String(year), next: String(year + 1) })}</span>
+                        <span className="inline-flex items-center gap-1 text-sm text-stone-700"><Icon name={s.icon} className="size-3.5" />{s.label}</span>
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

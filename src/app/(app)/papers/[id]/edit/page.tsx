@@ -1,0 +1,25 @@
+import { getTranslations } from 'next-intl/server';
+import { db } from '@/lib/db';
+import { denyAccess, requireUser } from '@/lib/session';
+import { getPaper } from '@/lib/teaching/queries';
+import { updatePaperAction } from '@/lib/teaching/actions';
+import { dateOnlyString } from '@/lib/activities/time';
+import { PageHeader } from '@/components/ui/page-header';
+import { RecordForm } from '@/components/teaching/record-form';
+import { paperFields } from '@/components/teaching/paper-fields';
+
+export default async function EditPaperPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  const p = await getPaper(user, id, db);
+  if (!p || !p.canEdit) return denyAccess(user, { entityType: 'Paper', entityId: id, path: `/papers/${id}/edit` });
+  const t = await getTranslations('teaching.papers');
+  const ts = await getTranslations('teaching');
+  const values = { id: p.id, version: String(p.version), title: p.title, kind: p.kind, venue: p.venue, level: p.level, award: p.award, date: dateOnlyString(p.date) };
+  return (
+    <>
+      <PageHeader title={p.title} />
+      <RecordForm action={updatePaperAction} submitLabel={ts('save')} pendingLabel={ts('saving')} fields={paperFields(t, values)} />
+    </>
+  );
+}

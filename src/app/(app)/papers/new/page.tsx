@@ -1,0 +1,20 @@
+import { getTranslations } from 'next-intl/server';
+import { denyAccess, requireUser } from '@/lib/session';
+import { hasPermission } from '@/lib/authz';
+import { createPaperAction } from '@/lib/teaching/actions';
+import { PageHeader } from '@/components/ui/page-header';
+import { RecordForm } from '@/components/teaching/record-form';
+import { paperFields } from '@/components/teaching/paper-fields';
+
+export default async function NewPaperPage() {
+  const user = await requireUser();
+  if (!hasPermission(user, 'paper.create') || !user.kindergartenId) await denyAccess(user, { entityType: 'Page', path: '/papers/new' });
+  const t = await getTranslations('teaching.papers');
+  const ts = await getTranslations('teaching');
+  return (
+    <>
+      <PageHeader title={t('new')} />
+      <RecordForm action={createPaperAction} submitLabel={ts('save')} pendingLabel={ts('saving')} fields={paperFields(t)} />
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { getTranslations } from 'next-intl/server';
+import { db } from '@/lib/db';
+import { denyAccess, requireUser } from '@/lib/session';
+import { pairingsFor } from '@/lib/teaching/queries';
+import { saveProgrammeAction } from '@/lib/teaching/actions';
+import { academicYearOf, instantToZoned } from '@/lib/activities/time';
+import { PageHeader } from '@/components/ui/page-header';
+import { RecordForm } from '@/components/teaching/record-form';
+import { programmeFields } from '@/components/teaching/programme-fields';
+
+export default async function NewProgrammePage() {
+  const user = await requireUser();
+  const pairings = await pairingsFor(user, 'programme.manage', db);
+  if (pairings.length === 0) await denyAccess(user, { entityType: 'Page', path: '/programmes/new' });
+  const t = await getTranslations('teaching.programmes');
+  const ts = await getTranslations('teaching');
+  const year = String(academicYearOf(instantToZoned(new Date()).date));
+  return (
+    <>
+      <PageHeader title={t('new')} />
+      <RecordForm action={saveProgrammeAction} submitLabel={ts('save')} fields={programmeFields(t, pairings, { academicYear: year })} />
+    </>
+  );
+}

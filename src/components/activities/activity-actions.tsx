@@ -1,0 +1,70 @@
+'use client';
+import { useActionState, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { cancelActivityAction, closeRequestAction, confirmActivityAction, confirmReceiptAction } from '@/lib/activities/actions';
+import { IDLE } from '@/lib/action-state';
+import { TextareaField } from '@/components/form/textarea-field';
+import { Field } from '@/components/form/field';
+import { FormMessage } from '@/components/form/form-message';
+import { SubmitButton } from '@/components/form/submit-button';
+
+/** The other side's director: confirm as it stands, or dispute with a reason. */
+export function ConfirmForm({ id, version }: { id: string; version: number }) {
+  const t = useTranslations('activities');
+  const [state, action] = useActionState(confirmActivityAction, IDLE);
+  return (
+    <form action={action} className="flex flex-col gap-3" noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
+      <TextareaField label={t('fields.comment')} name="comment" rows={2} defaultValue={state.values?.comment} errors={state.fieldErrors?.comment} />
+      <div className="grid grid-cols-2 gap-2">
+        <button type="submit" name="decision" value="CONFIRMED" className="min-h-11 rounded-md bg-brand-700 px-4 text-sm font-medium text-white">{t('actions.confirm')}</button>
+        <button type="submit" name="decision" value="DISPUTED" className="min-h-11 rounded-md border border-red-700 bg-white px-4 text-sm font-medium text-red-800">{t('actions.dispute')}</button>
+      </div>
+    </form>
+  );
+}
+
+export function ReceiptForm({ id }: { id: string }) {
+  const t = useTranslations('activities');
+  const [state, action] = useActionState(confirmReceiptAction, IDLE);
+  return (
+    <form action={action} className="flex flex-col gap-3" noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="id" value={id} />
+      <Field label={t('fields.comment')} name="comment" defaultValue={state.values?.comment} errors={state.fieldErrors?.comment} />
+      <SubmitButton>{t('actions.confirmReceipt')}</SubmitButton>
+    </form>
+  );
+}
+
+export function CancelForm({ id, version }: { id: string; version: number }) {
+  const t = useTranslations('activities');
+  const [state, action] = useActionState(cancelActivityAction, IDLE);
+  const [open, setOpen] = useState(state.status === 'error');
+  if (!open) {
+    return <button type="button" onClick={() => setOpen(true)} className="min-h-11 rounded-md border border-red-700 bg-white px-4 text-sm text-red-800">{t('actions.cancel')}</button>;
+  }
+  return (
+    <form action={action} className="flex w-full flex-col gap-3" noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
+      <Field label={t('fields.cancelReason')} name="reason" required defaultValue={state.values?.reason} errors={state.fieldErrors?.reason} autoFocus />
+      <SubmitButton variant="danger">{t('actions.cancelConfirm')}</SubmitButton>
+    </form>
+  );
+}
+
+export function CloseRequestForm({ id }: { id: string }) {
+  const t = useTranslations('activities.requests');
+  const [state, action] = useActionState(closeRequestAction, IDLE);
+  return (
+    <form action={action}>
+      <FormMessage state={state} />
+      <input type="hidden" name="id" value={id} />
+      <SubmitButton variant="secondary">{t('close')}</SubmitButton>
+    </form>
+  );
+}

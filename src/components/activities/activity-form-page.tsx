@@ -1,0 +1,25 @@
+import { getTranslations } from 'next-intl/server';
+import { db } from '@/lib/db';
+import type { SessionUser } from '@/lib/session';
+import { activityFormOptions, answerableRequests } from '@/lib/activities/queries';
+import { PageHeader, Card } from '@/components/ui/page-header';
+import { ActivityForm } from './activity-form';
+
+/** The new and edit pages share everything but their title and starting values. */
+export async function ActivityFormPage({ user, title, initial }: { user: SessionUser; title: string; initial: Record<string, string> }) {
+  const t = await getTranslations('activities');
+  const pairings = await activityFormOptions(user, db);
+  const requests = await answerableRequests(user, pairings.filter((p) => p.canAnswerRequests).map((p) => p.id), db);
+  // Editing keeps the activity's own pairing even if it has ended since.
+  const usable = initial.id ? pairings.filter((p) => p.id === initial.pairingId) : pairings;
+  return (
+    <>
+      <PageHeader title={title} />
+      {usable.length === 0 ? (
+        <Card><p>{t('noPairing')}</p></Card>
+      ) : (
+        <ActivityForm pairings={usable} requests={requests} initial={initial} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+'use client';
+import { useActionState } from 'react';
+import { IDLE, type ActionState } from '@/lib/action-state';
+import { Field } from '@/components/form/field';
+import { SelectField } from '@/components/form/select-field';
+import { TextareaField } from '@/components/form/textarea-field';
+import { FormMessage } from '@/components/form/form-message';
+import { SubmitButton } from '@/components/form/submit-button';
+
+export type FieldSpec = {
+  name: string;
+  label?: string;
+  kind: 'text' | 'date' | 'number' | 'select' | 'textarea' | 'hidden';
+  options?: { value: string; label: string }[];
+  placeholder?: string;
+  required?: boolean;
+  help?: string;
+  rows?: number;
+  defaultValue?: string;
+  readOnly?: boolean;
+};
+
+/**
+ * The teachers' records are short forms of the same shape; this renders one from a list of
+ * fields. Buttons may carry a name/value (e.g. "save" vs "submit the plan").
+ */
+export function RecordForm({ action, fields, submitLabel, pendingLabel, buttons, className = 'max-w-xl' }: {
+  action: (prev: ActionState, fd: FormData) => Promise<ActionState>;
+  fields: FieldSpec[];
+  submitLabel?: string;
+  pendingLabel?: string;
+  buttons?: { name: string; value: string; label: string; variant?: 'primary' | 'secondary' }[];
+  className?: string;
+}) {
+  const [state, formAction] = useActionState(action, IDLE);
+  const v = state.values;
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={formAction} className={`flex flex-col gap-4 ${className}`} noValidate>
+      <FormMessage state={state} />
+      {fields.map((f) => {
+        const value = v?.[f.name] ?? f.defaultValue ?? '';
+        if (f.kind === 'hidden') return <input key={f.name} type="hidden" name={f.name} value={f.defaultValue ?? ''} />;
+        if (f.kind === 'select') {
+          return <SelectField key={f.name} label={f.label!} name={f.name} options={f.options ?? []} placeholder={f.placeholder} defaultValue={value} errors={e[f.name]} help={f.help} required={f.required} />;
+        }
+        if (f.kind === 'textarea') {
+          return <TextareaField key={f.name} label={f.label!} name={f.name} defaultValue={value} rows={f.rows ?? 3} errors={e[f.name]} help={f.help} required={f.required} readOnly={f.readOnly} className={f.readOnly ? 'opacity-80' : ''} />;
+        }
+        return <Field key={f.name} label={f.label!} name={f.name} type={f.kind} defaultValue={value} errors={e[f.name]} help={f.help} required={f.required} />;
+      })}
+      <div className="flex flex-wrap gap-2">
+        {buttons?.length
+          ? buttons.map((b) => (
+              <button key={b.value} type="submit" name={b.name} value={b.value}
+                className={`min-h-11 rounded-md px-4 text-sm font-medium ${b.variant === 'secondary' ? 'border border-stone-400 bg-white' : 'bg-brand-700 text-white'}`}>
+                {b.label}
+              </button>
+            ))
+          : <SubmitButton pendingLabel={pendingLabel} className="w-full sm:w-auto">{submitLabel}</SubmitButton>}
+      </div>
+    </form>
+  );
+}

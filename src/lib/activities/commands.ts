@@ -1,0 +1,305 @@
+/**
+ * Core logic of the activity and request mutations, callable from server actions and from tests:
+ * (actor, raw input, db) → result. Every function loads the records, checks `can` against a
+ * resource built from the rows, and writes the change and its audit entry in one transaction.
+ */
+import { z } from 'zod';
+import type { Prisma } from '@/generated/prisma/client';
+import type { Db, Tx } from '@/lib/db';
+import { can, pairingResource, type Actor, type Resource } from '@/lib/authz';
+import { writeAudit } from '@/lib/audit';
+import { fail, ok, type CommandResult } from '@/lib/command-result';
+import { ActivityInput, CancelInput, ConfirmInput, ReceiptInput, RequestInput, RequestRef, type ActivityData } from './schemas';
+import { confirmingSide, editableBySide, receivingSide, typeRuleErrors } from './rules';
+import { dateOnly, zonedToInstant } from './time';
+
+export type ActorWithName = Actor & { name: string };
+
+export const PAIRING_SCOPE = {
+  id: true, supportingId: true, assistedId: true,
+  supporting: { select: { countyId: true, name: true } },
+  assisted: { select: { countyId: true, name: true } },
+} as const;
+type PairingScope = Prisma.PairingGetPayload<{ select: typeof PAIRING_SCOPE }>;
+
+/** One kindergarten of a pairing, as a resource: confirmation, receipt and requests are one-sided. */
+export function sideResource(p: PairingScope, kindergartenId: string): Resource {
+  const countyId = kindergartenId === p.supportingId ? p.supporting.countyId : p.assisted.countyId;
+  return { countyIds: [countyId], kindergartenIds: [kindergartenId] };
+}
+
+function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    // Donation line problems are shown once, above the lines.
+    const key = issue.path[0] === 'donationLines' ? 'donationLines' : String(issue.path[0] ?? 'form');
+    (out[key] ??= []).includes(issue.message) || out[key].push(issue.message);
+  }
+  return out;
+}
+
+const ACTIVITY_FULL = {
+  pairing: { select: PAIRING_SCOPE },
+  donationLines: { orderBy: { position: 'asc' } },
+  participants: { select: { userId: true } },
+} as const satisfies Prisma.ActivityInclude;
+type ActivityFull = Prisma.ActivityGetPayload<{ include: typeof ACTIVITY_FULL }>;
+
+/** What the audit trail keeps of an activity: every field a person can change. */
+function snapshot(a: ActivityFull | (Omit<ActivityFull, 'pairing'> & { pairing?: unknown })) {
+  return {
+    type: a.type, direction: a.direction, targetArea: a.targetArea, title: a.title, status: a.status,
+    startsAt: a.startsAt, endsAt: a.endsAt, location: a.location, outsideExperts: a.outsideExperts,
+    childCount: a.childCount, classHours: a.classHours?.toString() ?? null,
+    plan: a.plan, measures: a.measures, record: a.record, summary: a.summary,
+    cancelReason: a.cancelReason, confirmation: a.confirmation, requestId: a.requestId,
+    participants: a.participants.map((p) => p.userId).sort(),
+    donationLines: a.donationLines.map((l) => ({ item: l.item, quantity: l.quantity.toString(), unit: l.unit, estimatedValue: l.estimatedValue.toString() })),
+    receiptConfirmedAt: a.receiptConfirmedAt, version: a.version,
+  };
+}
+
+function linesKey(lines: { item: string; quantity: unknown; unit: string; estimatedValue: unknown }[]) {
+  return JSON.stringify(lines.map((l) => [l.item, Number(String(l.quantity)), l.unit, Number(String(l.estimatedValue))]));
+}
+
+function auditScope(p: PairingScope, kindergartenId: string) {
+  return { countyId: kindergartenId === p.supportingId ? p.supporting.countyId : p.assisted.countyId, kindergartenId };
+}
+
+/** After an activity leaves a request (cancelled, relinked), the request is open again if nothing else answers it. */
+async function reopenRequestIfUnanswered(tx: Tx, actor: ActorWithName, requestId: string, exceptActivityId: string) {
+  const request = await tx.assistanceRequest.findUnique({ where: { id: requestId }, include: { pairing: { select: PAIRING_SCOPE } } });
+  if (!request || request.status !== 'ANSWERED') return;
+  const others = await tx.activity.count({ where: { requestId, id: { not: exceptActivityId }, status: { not: 'CANCELLED' } } });
+  if (others > 0) return;
+  await tx.assistanceRequest.update({ where: { id: requestId }, data: { status: 'OPEN', version: { increment: 1 } } });
+  await writeAudit(tx, {
+    actor, action: 'request.reopened', entityType: 'AssistanceRequest', entityId: requestId,
+    ...auditScope(request.pairing, request.pairing.assistedId), before: { status: 'ANSWERED' }, after: { status: 'OPEN' },
+  });
+}
+
+/** Creates (no id) or updates an activity. */
+export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<CommandResult> {
+  const parsed = ActivityInput.safeParse(raw);
+  if (!parsed.success) return fail('invalid', zodFieldErrors(parsed.error));
+  const d: ActivityData = parsed.data;
+
+  let existing: ActivityFull | null = null;
+  let pairing: PairingScope | null;
+  if (d.id) {
+    existing = await db.activity.findUnique({ where: { id: d.id }, include: ACTIVITY_FULL });
+    if (!existing || !can(actor, 'activity.view', pairingResource(existing.pairing))) return fail('notFound');
+    if (!can(actor, 'activity.update', { ...pairingResource(existing.pairing), ownerId: existing.createdById })) return fail('notAllowed');
+    if (existing.status === 'CANCELLED') return fail('wrongState');
+    if (!editableBySide(existing, actor.kindergartenId)) return fail('notAllowed');
+    if (d.version !== existing.version) return fail('conflict');
+    if (existing.status === 'DONE' && d.status === 'PLANNED') return fail('invalid', { status: ['activities.errors.cannotUnlog'] });
+    pairing = existing.pairing;
+  } else {
+    pairing = await db.pairing.findUnique({ where: { id: d.pairingId }, select: PAIRING_SCOPE });
+    if (!pairing || !can(actor, 'activity.view', pairingResource(pairing))) return fail('notFound');
+    if (!can(actor, 'activity.create', pairingResource(pairing))) return fail('notAllowed');
+  }
+
+  const startsAt = zonedToInstant(d.startDate, d.startTime);
+  const endsAt = d.endDate || d.endTime ? zonedToInstant(d.endDate ?? d.startDate, d.endTime ?? '23:59') : null;
+  const errors: Record<string, string[]> = {};
+  const ruleErrors = typeRuleErrors({
+    type: d.type, direction: d.direction, location: d.location, classHours: d.classHours, childCount: d.childCount,
+    donationLineCount: d.donationLines.length, startsAt, endsAt, status: d.status,
+  }, now);
+  for (const [field, key] of Object.entries(ruleErrors)) errors[field] = [`activities.errors.${key}`];
+
+  // Teachers log activities they take part in.
+  const participantIds = [...new Set(actor.role === 'TEACHER' ? [...d.participantIds, actor.id] : d.participantIds)];
+  if (participantIds.length) {
+    const found = await db.user.count({
+      where: { id: { in: participantIds }, kindergartenId: { in: [pairing.supportingId, pairing.assistedId] } },
+    });
+    if (found !== participantIds.length) errors.participantIds = ['activities.errors.participantNotInPairing'];
+  }
+
+  let answersRequest: { id: string; status: string } | null = null;
+  if (d.requestId && d.requestId !== existing?.requestId) {
+    const request = await db.assistanceRequest.findUnique({ where: { id: d.requestId }, select: { id: true, pairingId: true, status: true } });
+    if (!request || request.pairingId !== pairing.id || request.status === 'CLOSED' || !can(actor, 'request.answer', sideResource(pairing, pairing.supportingId))) {
+      errors.requestId = ['activities.errors.requestNotAnswerable'];
+    } else answersRequest = request;
+  }
+  if (Object.keys(errors).length) return fail('invalid', errors);
+
+  const recordingKindergartenId = existing?.recordingKindergartenId ?? actor.kindergartenId!;
+  const data = {
+    type: d.type, direction: d.direction, targetArea: d.targetArea, title: d.title, status: d.status,
+    startsAt, endsAt, location: d.location, outsideExperts: d.outsideExperts, childCount: d.childCount,
+    classHours: d.classHours, plan: d.plan, measures: d.measures, record: d.record, summary: d.summary, requestId: d.requestId,
+  };
+  // A confirmation vouches for what the other side read: a change to a confirmed record re-opens it.
+  const reopenConfirmation = existing?.status === 'DONE' && existing.confirmation !== 'PENDING';
+  const reopenReceipt = existing?.receiptConfirmedAt != null &&
+    (linesKey(existing.donationLines) !== linesKey(d.donationLines) || existing.direction !== d.direction);
+
+  const id = await db.$transaction(async (tx) => {
+    const saved = existing
+      ? await tx.activity.update({
+          where: { id: existing.id, version: existing.version },
+          data: {
+            ...data, version: { increment: 1 },
+            ...(reopenConfirmation ? { confirmation: 'PENDING', confirmedById: null, confirmedAt: null, confirmationComment: null } : {}),
+            ...(reopenReceipt ? { receiptConfirmedById: null, receiptConfirmedAt: null, receiptComment: null } : {}),
+          },
+        })
+      : await tx.activity.create({ data: { ...data, pairingId: pairing.id, recordingKindergartenId, createdById: actor.id } });
+    await tx.activityParticipant.deleteMany({ where: { activityId: saved.id } });
+    if (participantIds.length) await tx.activityParticipant.createMany({ data: participantIds.map((userId) => ({ activityId: saved.id, userId })) });
+    await tx.donationLine.deleteMany({ where: { activityId: saved.id } });
+    if (d.donationLines.length) {
+      await tx.donationLine.createMany({ data: d.donationLines.map((l, position) => ({ activityId: saved.id, position, ...l })) });
+    }
+    const after = await tx.activity.findUniqueOrThrow({ where: { id: saved.id }, include: ACTIVITY_FULL });
+    const scope = auditScope(pairing, recordingKindergartenId);
+    await writeAudit(tx, {
+      actor, action: existing ? 'activity.updated' : 'activity.created', entityType: 'Activity', entityId: saved.id, ...scope,
+      before: existing ? snapshot(existing) : undefined, after: snapshot(after),
+    });
+    if (reopenConfirmation) {
+      await writeAudit(tx, {
+        actor, action: 'activity.confirmationReopened', entityType: 'Activity', entityId: saved.id, ...scope,
+        before: { confirmation: existing!.confirmation, confirmedById: existing!.confirmedById, confirmedAt: existing!.confirmedAt }, after: { confirmation: 'PENDING' },
+      });
+    }
+    if (reopenReceipt) {
+      await writeAudit(tx, {
+        actor, action: 'activity.receiptReopened', entityType: 'Activity', entityId: saved.id, ...scope,
+        before: { receiptConfirmedAt: existing!.receiptConfirmedAt }, after: { receiptConfirmedAt: null },
+      });
+    }
+    if (answersRequest?.status === 'OPEN') {
+      await tx.assistanceRequest.update({ where: { id: answersRequest.id }, data: { status: 'ANSWERED', version: { increment: 1 } } });
+      await writeAudit(tx, {
+        actor, action: 'request.answered', entityType: 'AssistanceRequest', entityId: answersRequest.id,
+        ...auditScope(pairing, pairing.assistedId), before: { status: 'OPEN' }, after: { status: 'ANSWERED', activityId: saved.id },
+      });
+    }
+    if (existing?.requestId && existing.requestId !== d.requestId) await reopenRequestIfUnanswered(tx, actor, existing.requestId, saved.id);
+    return saved.id;
+  }).catch((e: unknown) => {
+    // The version guard in the update's where: someone saved in between.
+    if (e && typeof e === 'object' && 'code' in e && e.code === 'P2025') return null;
+    throw e;
+  });
+  if (!id) return fail('conflict');
+  return ok({ id });
+}
+
+async function loadForChange(db: Db, actor: Actor, id: string) {
+  const a = await db.activity.findUnique({ where: { id }, include: ACTIVITY_FULL });
+  return a && can(actor, 'activity.view', pairingResource(a.pairing)) ? a : null;
+}
+
+/** Only a planned activity is cancelled; what happened is corrected by editing it. */
+export async function cancelActivity(actor: ActorWithName, raw: unknown, db: Db): Promise<CommandResult> {
+  const parsed = CancelInput.safeParse(raw);
+  if (!parsed.success) return fail('invalid', zodFieldErrors(parsed.error));
+  const a = await loadForChange(db, actor, parsed.data.id);
+  if (!a) return fail('notFound');
+  if (!can(actor, 'activity.cancel', { ...pairingResource(a.pairing), ownerId: a.createdById })) return fail('notAllowed');
+  if (a.status !== 'PLANNED') return fail('wrongState');
+  if (a.version !== parsed.data.version) return fail('conflict');
+  await db.$transaction(async (tx) => {
+    await tx.activity.update({ where: { id: a.id }, data: { status: 'CANCELLED', cancelReason: parsed.data.reason, version: { increment: 1 } } });
+    await writeAudit(tx, {
+      actor, action: 'activity.cancelled', entityType: 'Activity', entityId: a.id, ...auditScope(a.pairing, a.recordingKindergartenId),
+      before: { status: a.status }, after: { status: 'CANCELLED', cancelReason: parsed.data.reason },
+    });
+    if (a.requestId) await reopenRequestIfUnanswered(tx, actor, a.requestId, a.id);
+  });
+  return ok({ id: a.id });
+}
+
+/** The director of the side that did not log the activity confirms it happened, or disputes it. */
+export async function confirmActivity(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<CommandResult> {
+  const parsed = ConfirmInput.safeParse(raw);
+  if (!parsed.success) return fail('invalid', zodFieldErrors(parsed.error));
+  const { id, decision, comment, version } = parsed.data;
+  const a = await loadForChange(db, actor, id);
+  if (!a) return fail('notFound');
+  const side = confirmingSide(a.recordingKindergartenId, a.pairing);
+  if (!can(actor, 'activity.confirm', sideResource(a.pairing, side))) return fail('notAllowed');
+  if (a.status !== 'DONE') return fail('wrongState');
+  // One confirms what one read: a change since the page was shown must be read first.
+  if (a.version !== version) return fail('conflict');
+  await db.$transaction(async (tx) => {
+    await tx.activity.update({
+      where: { id: a.id },
+      data: { confirmation: decision, confirmedById: actor.id, confirmedAt: now, confirmationComment: comment || null, version: { increment: 1 } },
+    });
+    await writeAudit(tx, {
+      actor, action: decision === 'CONFIRMED' ? 'activity.confirmed' : 'activity.disputed', entityType: 'Activity', entityId: a.id,
+      ...auditScope(a.pairing, side), before: { confirmation: a.confirmation, comment: a.confirmationComment }, after: { confirmation: decision, comment },
+    });
+  });
+  return ok({ id: a.id });
+}
+
+/** The receiving kindergarten's director confirms that the donated lines arrived. */
+export async function confirmReceipt(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<CommandResult> {
+  const parsed = ReceiptInput.safeParse(raw);
+  if (!parsed.success) return fail('invalid', zodFieldErrors(parsed.error));
+  const a = await loadForChange(db, actor, parsed.data.id);
+  if (!a) return fail('notFound');
+  const receiver = receivingSide(a, a.pairing);
+  if (a.type !== 'DONATION' || !can(actor, 'activity.confirmReceipt', sideResource(a.pairing, receiver))) return fail('notAllowed');
+  if (a.status !== 'DONE' || a.receiptConfirmedAt) return fail('wrongState');
+  await db.$transaction(async (tx) => {
+    await tx.activity.update({
+      where: { id: a.id },
+      data: { receiptConfirmedById: actor.id, receiptConfirmedAt: now, receiptComment: parsed.data.comment || null, version: { increment: 1 } },
+    });
+    await writeAudit(tx, {
+      actor, action: 'activity.receiptConfirmed', entityType: 'Activity', entityId: a.id, ...auditScope(a.pairing, receiver),
+      after: { receiptConfirmedAt: now, comment: parsed.data.comment, lines: a.donationLines.map((l) => `${l.item} ${l.quantity} ${l.unit}`) },
+    });
+  });
+  return ok({ id: a.id });
+}
+
+/** The assisted kindergarten asks; the supporting one answers by planning an activity for it. */
+export async function createRequest(actor: ActorWithName, raw: unknown, db: Db): Promise<CommandResult> {
+  const parsed = RequestInput.safeParse(raw);
+  if (!parsed.success) return fail('invalid', zodFieldErrors(parsed.error));
+  const d = parsed.data;
+  const pairing = await db.pairing.findUnique({ where: { id: d.pairingId }, select: PAIRING_SCOPE });
+  if (!pairing || !can(actor, 'request.view', pairingResource(pairing))) return fail('notFound');
+  if (!can(actor, 'request.create', sideResource(pairing, pairing.assistedId))) return fail('notAllowed');
+  const id = await db.$transaction(async (tx) => {
+    const r = await tx.assistanceRequest.create({
+      data: { pairingId: pairing.id, kind: d.kind, title: d.title, details: d.details, neededBy: d.neededBy ? dateOnly(d.neededBy) : null, createdById: actor.id },
+    });
+    await writeAudit(tx, {
+      actor, action: 'request.created', entityType: 'AssistanceRequest', entityId: r.id, ...auditScope(pairing, pairing.assistedId),
+      after: { kind: d.kind, title: d.title, details: d.details, neededBy: d.neededBy },
+    });
+    return r.id;
+  });
+  return ok({ id });
+}
+
+export async function closeRequest(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<CommandResult> {
+  const parsed = RequestRef.safeParse(raw);
+  if (!parsed.success) return fail('notFound');
+  const r = await db.assistanceRequest.findUnique({ where: { id: parsed.data.id }, include: { pairing: { select: PAIRING_SCOPE } } });
+  if (!r || !can(actor, 'request.view', pairingResource(r.pairing))) return fail('notFound');
+  if (!can(actor, 'request.close', sideResource(r.pairing, r.pairing.assistedId))) return fail('notAllowed');
+  if (r.status === 'CLOSED') return fail('wrongState');
+  await db.$transaction(async (tx) => {
+    await tx.assistanceRequest.update({ where: { id: r.id }, data: { status: 'CLOSED', closedById: actor.id, closedAt: now, version: { increment: 1 } } });
+    await writeAudit(tx, {
+      actor, action: 'request.closed', entityType: 'AssistanceRequest', entityId: r.id, ...auditScope(r.pairing, r.pairing.assistedId),
+      before: { status: r.status }, after: { status: 'CLOSED' },
+    });
+  });
+  return ok({ id: r.id });
+}

@@ -1,0 +1,114 @@
+/**
+ * What each activity type asks for. The form shows only the fields a type uses, the server
+ * refuses the others, and the effect tests (S2 class hours, S4 lectures…) count on the same rules.
+ */
+import type { ActivityDirection, ActivityStatus, ActivityType, TargetArea } from '@/generated/prisma/enums';
+import { CITY_TIME_ZONE, instantToZoned } from './time';
+
+export const ACTIVITY_TYPES = [
+  'SENT_DEMONSTRATION', 'SENT_LECTURE', 'SENT_RESEARCH', 'SPECIAL_LECTURE', 'TEACHING_OBSERVATION', 'TRAINING',
+  'DAILY_OBSERVATION', 'FOLLOW_UP_STUDY', 'POST_EXCHANGE', 'MENTORING', 'RESOURCE_SHARING', 'DONATION',
+  'CHILDREN_EXCHANGE', 'PARENT_ACTIVITY', 'COMPETITION', 'FELLOWSHIP',
+] as const satisfies readonly ActivityType[];
+
+export const DIRECTIONS = ['TO_ASSISTED', 'TO_SUPPORTING', 'JOINT'] as const satisfies readonly ActivityDirection[];
+export const TARGET_AREAS = ['CONDITIONS', 'MANAGEMENT', 'TEACHERS', 'CHILDREN'] as const satisfies readonly TargetArea[];
+export const STATUSES = ['PLANNED', 'DONE', 'CANCELLED'] as const satisfies readonly ActivityStatus[];
+
+type Use = 'required' | 'optional' | 'none';
+
+export type TypeRule = {
+  direction: ActivityDirection;
+  targetArea: TargetArea;
+  /** Class hours: where teaching happens. Sent teaching must state them (S2 sums them). */
+  classHours: Use;
+  /** Number of children: where children take part. */
+  childCount: Use;
+  donationLines: Use;
+  /** Shared lesson plans and the like can happen without a place. */
+  location: Use;
+  /** Directions that make sense for the type (a donation always goes from one side to the other). */
+  directions: readonly ActivityDirection[];
+};
+
+const ALL = DIRECTIONS;
+const rule = (r: Partial<TypeRule> & Pick<TypeRule, 'direction' | 'targetArea'>): TypeRule => ({
+  classHours: 'none', childCount: 'none', donationLines: 'none', location: 'required', directions: ALL, ...r,
+});
+
+export const TYPE_RULES: Record<ActivityType, TypeRule> = {
+  SENT_DEMONSTRATION: rule({ direction: 'TO_ASSISTED', targetArea: 'TEACHERS', classHours: 'required', childCount: 'optional' }),
+  SENT_LECTURE: rule({ direction: 'TO_ASSISTED', targetArea: 'TEACHERS', classHours: 'required' }),
+  SENT_RESEARCH: rule({ direction: 'TO_ASSISTED', targetArea: 'TEACHERS', classHours: 'required' }),
+  SPECIAL_LECTURE: rule({ direction: 'TO_ASSISTED', targetArea: 'TEACHERS', classHours: 'optional' }),
+  // Rural teachers come to watch the urban kindergarten teach.
+  TEACHING_OBSERVATION: rule({ direction: 'TO_SUPPORTING', targetArea: 'TEACHERS', classHours: 'optional', childCount: 'optional' }),
+  TRAINING: rule({ direction: 'TO_ASSISTED', targetArea: 'TEACHERS', classHours: 'optional' }),
+  DAILY_OBSERVATION: rule({ direction: 'TO_ASSISTED', targetArea: 'MANAGEMENT', directions: ['TO_ASSISTED'] }),
+  FOLLOW_UP_STUDY: rule({ direction: 'TO_SUPPORTING', targetArea: 'TEACHERS', classHours: 'optional', directions: ['TO_SUPPORTING'] }),
+  POST_EXCHANGE: rule({ direction: 'JOINT', targetArea: 'MANAGEMENT' }),
+  MENTORING: rule({ direction: 'JOINT', targetArea: 'TEACHERS', classHours: 'optional' }),
+  RESOURCE_SHARING: rule({ direction: 'TO_ASSISTED', targetArea: 'TEACHERS', location: 'optional' }),
+  DONATION: rule({ direction: 'TO_ASSISTED', targetArea: 'CONDITIONS', donationLines: 'required', directions: ['TO_ASSISTED', 'TO_SUPPORTING'] }),
+  CHILDREN_EXCHANGE: rule({ direction: 'JOINT', targetArea: 'CHILDREN', childCount: 'required' }),
+  PARENT_ACTIVITY: rule({ direction: 'JOINT', targetArea: 'CHILDREN', childCount: 'optional' }),
+  COMPETITION: rule({ direction: 'JOINT', targetArea: 'TEACHERS' }),
+  FELLOWSHIP: rule({ direction: 'JOINT', targetArea: 'TEACHERS', childCount: 'optional' }),
+};
+
+/** Types whose class hours count as teaching (shown with the hours field). */
+export const TEACHING_TYPES = ACTIVITY_TYPES.filter((t) => TYPE_RULES[t].classHours !== 'none');
+
+export type ActivityFacts = {
+  type: ActivityType;
+  direction: ActivityDirection;
+  location: string;
+  classHours: number | null;
+  childCount: number | null;
+  donationLineCount: number;
+  startsAt: Date;
+  endsAt: Date | null;
+  status: ActivityStatus;
+};
+
+/** Field → message key (in the activities catalogue's `errors`) for every broken per-type rule. */
+export function typeRuleErrors(f: ActivityFacts, now: Date, timeZone = CITY_TIME_ZONE): Record<string, string> {
+  const r = TYPE_RULES[f.type];
+  const errors: Record<string, string> = {};
+  if (!r.directions.includes(f.direction)) errors.direction = 'directionNotForType';
+  if (r.location === 'required' && !f.location.trim()) errors.location = 'locationRequired';
+  if (r.classHours === 'required' && f.classHours == null) errors.classHours = 'classHoursRequired';
+  if (r.classHours === 'none' && f.classHours != null) errors.classHours = 'classHoursNotForType';
+  if (r.childCount === 'required' && f.childCount == null) errors.childCount = 'childCountRequired';
+  if (r.childCount === 'none' && f.childCount != null) errors.childCount = 'childCountNotForType';
+  if (r.donationLines === 'required' && f.donationLineCount === 0) errors.donationLines = 'donationLinesRequired';
+  if (r.donationLines === 'none' && f.donationLineCount > 0) errors.donationLines = 'donationLinesNotForType';
+  if (f.endsAt && f.endsAt < f.startsAt) errors.endDate = 'endBeforeStart';
+  // A record of something that has not happened yet is the fabrication the seeds warn about.
+  // Compared by calendar day: logging this afternoon's activity in the morning is a typo, not fraud.
+  if (f.status === 'DONE' && instantToZoned(f.startsAt, timeZone).date > instantToZoned(now, timeZone).date) errors.startDate = 'doneInFuture';
+  return errors;
+}
+
+/** A done activity still missing its record or summary: the archive wants all four parts. */
+export function isIncomplete(a: { status: ActivityStatus; record: string; summary: string }): boolean {
+  return a.status === 'DONE' && (!a.record.trim() || !a.summary.trim());
+}
+
+/** The kindergarten that receives a donation. */
+export function receivingSide(a: { direction: ActivityDirection }, p: { supportingId: string; assistedId: string }): string {
+  return a.direction === 'TO_SUPPORTING' ? p.supportingId : p.assistedId;
+}
+
+/** The side that confirms: the one that did not log the activity. */
+export function confirmingSide(recordingKindergartenId: string, p: { supportingId: string; assistedId: string }): string {
+  return recordingKindergartenId === p.supportingId ? p.assistedId : p.supportingId;
+}
+
+/**
+ * Once an activity is logged as done, only the side that logged it changes the record; the other
+ * side confirms or disputes it. (Both sides' directors may shape a plan.)
+ */
+export function editableBySide(a: { status: ActivityStatus; recordingKindergartenId: string }, actorKindergartenId: string | null): boolean {
+  return a.status === 'PLANNED' || a.recordingKindergartenId === actorKindergartenId;
+}
