@@ -23,6 +23,7 @@ test('sent teaching is logged on a phone, confirmed by the other side; a lesson 
   const urban = await as(browser, baseURL!, DEMO_ACCOUNTS.urbanDirector);
   await urban.goto('/activities');
   await urban.getByRole('link', { name: '记录活动' }).click();
+  // Their one current pairing is preselected: last cycle's pairing with the same kindergarten is not offered.
   await expect(urban.getByText('结对: 江州市实验幼儿园 → 清河区柳湾镇中心幼儿园')).toBeVisible();
   await expect(urban.getByLabel('课时', { exact: true })).toHaveCount(0); // no type yet: no class hours
   await urban.getByLabel('活动类型').selectOption({ label: '送教下乡·示范课' });

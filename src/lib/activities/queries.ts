@@ -86,10 +86,11 @@ export async function listPairingOptions(actor: Actor, db: Db) {
   const rows = await db.pairing.findMany({
     where: pairingWhere(actor, 'activity.view'),
     orderBy: [{ cycle: { startYear: 'desc' } }, { supporting: { name: 'asc' } }],
-    select: { id: true, supporting: { select: { name: true } }, assisted: { select: { name: true } } },
+    select: { id: true, supporting: { select: { name: true } }, assisted: { select: { name: true } }, cycle: { select: { name: true } } },
     take: 500,
   });
-  return rows.map((p) => ({ value: p.id, label: pairingLabel(p) }));
+  // The same two kindergartens are usually paired again in the next cycle: the cycle tells them apart.
+  return rows.map((p) => ({ value: p.id, label: `${pairingLabel(p)} · ${p.cycle.name}` }));
 }
 
 export async function getActivity(actor: Actor, id: string, db: Db) {
@@ -147,7 +148,8 @@ export async function activityFormOptions(actor: Actor, db: Db, now = new Date()
   if (!hasPermission(actor, 'activity.create')) return [];
   const today = new Date(`${dateOnlyString(now)}T00:00:00Z`);
   const pairings = await db.pairing.findMany({
-    where: { AND: [pairingWhere(actor, 'activity.create'), { OR: [{ endsOn: null }, { endsOn: { gte: today } }] }] },
+    // Current pairings only: not ended, and in a cycle that has not ended (last cycle's pairings stay open-ended).
+    where: { AND: [pairingWhere(actor, 'activity.create'), { OR: [{ endsOn: null }, { endsOn: { gte: today } }] }, { cycle: { semesters: { some: { endsOn: { gte: today } } } } }] },
     orderBy: [{ cycle: { startYear: 'desc' } }, { supporting: { name: 'asc' } }],
     select: {
       ...PAIRING_SCOPE,
@@ -196,7 +198,11 @@ export async function listRequests(actor: Actor, filters: { status?: 'OPEN' | 'A
 /** Pairings in which the actor may ask for help (their kindergarten is the assisted one). */
 export async function requestPairingOptions(actor: Actor, db: Db) {
   if (!hasPermission(actor, 'request.create')) return [];
-  const rows = await db.pairing.findMany({ where: pairingWhere(actor, 'request.create'), select: PAIRING_SCOPE });
+  const today = new Date(`${dateOnlyString(new Date())}T00:00:00Z`);
+  const rows = await db.pairing.findMany({
+    where: { AND: [pairingWhere(actor, 'request.create'), { OR: [{ endsOn: null }, { endsOn: { gte: today } }] }, { cycle: { semesters: { some: { endsOn: { gte: today } } } } }] },
+    select: PAIRING_SCOPE,
+  });
   return rows.filter((p) => can(actor, 'request.create', sideResource(p, p.assistedId))).map((p) => ({ value: p.id, label: pairingLabel(p) }));
 }
 
