@@ -195,7 +195,7 @@ export async function buildData(url, { scale, passwordHash, today = new Date() }
              CASE WHEN rated THEN 'bench-dir-' || lpad(k::text, 6, '0') END, CASE WHEN rated THEN held + interval '2 days' END, now()
       FROM (SELECT g, t, t % $2::int AS k, random() AS r, random() < 0.75 AS rated,
                    make_date($4::int, 9, 1) + floor(random() * (LEAST(current_date, make_date($4::int + 4, 7, 31)) - make_date($4::int, 9, 1)))::int AS held
-            FROM generate_series(0, $1::int - 1) g, LATERAL (SELECT (g * 7919) % $3::int AS t) tt) s`,
+            FROM generate_series(0, $1::int - 1) g, LATERAL (SELECT ((g::bigint * 7919) % $3::int)::int AS t) tt) s`,
       [c.lessons, c.kindergartens, c.teachers, past])
 
     await step(client, 'papers', `
@@ -205,7 +205,7 @@ export async function buildData(url, { scale, passwordHash, today = new Date() }
              (ARRAY['COUNTY','MUNICIPAL','MUNICIPAL','PROVINCIAL','NATIONAL'])[1 + g % 5]::"PaperLevel",
              make_date($4::int, 9, 1) + (random() * (current_date - make_date($4::int, 9, 1)))::int,
              CASE WHEN g % 5 <> 0 THEN 'bench-dir-' || lpad((t % $2::int)::text, 6, '0') END, CASE WHEN g % 5 <> 0 THEN now() END, now()
-      FROM generate_series(0, $1::int - 1) g, LATERAL (SELECT (g * 104729) % $3::int AS t) tt`, [c.papers, c.kindergartens, c.teachers, past])
+      FROM generate_series(0, $1::int - 1) g, LATERAL (SELECT ((g::bigint * 104729) % $3::int)::int AS t) tt`, [c.papers, c.kindergartens, c.teachers, past])
 
     await step(client, 'programmes', `
       INSERT INTO "Programme" (id, "pairingId", "kindergartenId", kind, "academicYear", title, plan, results, "createdById", "updatedAt")

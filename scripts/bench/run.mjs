@@ -12,7 +12,7 @@ import pg from 'pg'
 import { hash } from '@node-rs/argon2'
 import { createThrowawayDatabase, dropDatabase, ensureDatabase } from '../db/postgres.mjs'
 import { BENCH_CITY_ADMIN, BENCH_COUNTY_ADMIN, BENCH_PASSWORD, buildData, readMarker, targetCounts } from './data.mjs'
-import { benchQueries } from './sql.mjs'
+import { benchQueries, currentSemester } from './sql.mjs'
 import { measure } from './stats.mjs'
 
 /**
@@ -115,7 +115,7 @@ try {
   // ---- raw SQL ----
   console.log('\nRaw SQL aggregates (same database)…')
   const sqlTimes = {}
-  for (const [name, q] of Object.entries(benchQueries({ countyId: ids.county_id, pairingId: ids.pairing_id }))) {
+  for (const [name, q] of Object.entries(benchQueries({ countyId: ids.county_id, pairingId: ids.pairing_id, semester: await currentSemester(client) }))) {
     const res = await client.query(q.sql, q.params)
     sqlTimes[name] = { ...(await measure(() => client.query(q.sql, q.params), { warmup, runs })), rows: res.rowCount }
     console.log(`  ${name.padEnd(8)} p50 ${sqlTimes[name].p50.toFixed(1)} ms  p95 ${sqlTimes[name].p95.toFixed(1)} ms  (${res.rowCount} rows)`)

@@ -2,14 +2,14 @@
 // alone costs, to compare the pages with. Scope: the whole city, one county, or one pairing.
 const TZ = 'Asia/Shanghai'
 
-function perPairing(scopeSql) {
+function perPairing(scopeSql, sem) {
+  const from = `'${sem.startsOn}'::timestamp AT TIME ZONE '${TZ}'`
+  const to = `('${sem.endsOn}'::date + 1)::timestamp AT TIME ZONE '${TZ}'`
+  const ayFrom = `'${sem.academicYear}-09-01'::date`
+  const ayTo = `'${sem.academicYear + 1}-09-01'::date`
   return `
   WITH sem AS (
-    SELECT "startsOn", "endsOn", "academicYear",
-           ("startsOn"::timestamp AT TIME ZONE '${TZ}') AS t_from, (("endsOn" + 1)::timestamp AT TIME ZONE '${TZ}') AS t_to,
-           -- months of the semester begun so far: S1 expects a visit in each
-           (extract(year FROM age(LEAST(current_date, "endsOn"), "startsOn")) * 12 + extract(month FROM age(LEAST(current_date, "endsOn"), "startsOn")) + 1)::int AS months_due
-    FROM "Semester" WHERE "startsOn" <= current_date ORDER BY "startsOn" DESC LIMIT 1),
+    SELECT '${sem.startsOn}'::date AS "startsOn", ${sem.academicYear}::int AS "academicYear", ${sem.monthsDue}::int AS months_due),
   p AS (
     SELECT p.id, p."supportingId", p."assistedId", sk."countyId" AS county_id
     FROM "Pairing" p JOIN "Kindergarten" sk ON sk.id = p."supportingId" JOIN "Kindergarten" ak ON ak.id = p."assistedId"
@@ -24,22 +24,21 @@ function perPairing(scopeSql) {
       count(*) FILTER (WHERE a.status = 'DONE') AS done,
       count(*) FILTER (WHERE a.status = 'DONE' AND a.plan <> '' AND a.measures <> '' AND a.record <> '' AND a.summary <> '') AS complete,
       count(*) FILTER (WHERE a.status = 'DONE' AND a.confirmation = 'CONFIRMED') AS confirmed
-    FROM "Activity" a JOIN p ON p.id = a."pairingId", sem
-    WHERE a."startsAt" >= sem.t_from AND a."startsAt" < sem.t_to
+    FROM "Activity" a JOIN p ON p.id = a."pairingId"
+    WHERE a."startsAt" >= ${from} AND a."startsAt" < ${to}
     GROUP BY a."pairingId"),
   l AS (
     SELECT lr."kindergartenId",
       count(*) FILTER (WHERE lr.rating IS NOT NULL) AS rated,
       count(*) FILTER (WHERE lr.rating = 'EXCELLENT') AS excellent,
       count(*) FILTER (WHERE lr.rating = 'FAIL') AS failed
-    FROM "LessonRecord" lr JOIN p ON p."assistedId" = lr."kindergartenId", sem
-    WHERE lr."heldOn" >= make_date(sem."academicYear", 9, 1) AND lr."heldOn" < make_date(sem."academicYear" + 1, 9, 1)
+    FROM "LessonRecord" lr JOIN p ON p."assistedId" = lr."kindergartenId"
+    WHERE lr."heldOn" >= ${ayFrom} AND lr."heldOn" < ${ayTo}
     GROUP BY lr."kindergartenId"),
   pp AS (
     SELECT pa."kindergartenId", count(*) AS papers
-    FROM "Paper" pa JOIN p ON p."assistedId" = pa."kindergartenId", sem
-    WHERE pa."confirmedAt" IS NOT NULL AND pa.level <> 'COUNTY'
-      AND pa.date >= make_date(sem."academicYear", 9, 1) AND pa.date < make_date(sem."academicYear" + 1, 9, 1)
+    FROM "Paper" pa JOIN p ON p."assistedId" = pa."kindergartenId"
+    WHERE pa."confirmedAt" IS NOT NULL AND pa.level <> 'COUNTY' AND pa.date >= ${ayFrom} AND pa.date < ${ayTo}
     GROUP BY pa."kindergartenId"),
   per_pairing AS (
     SELECT p.id, p.county_id,
@@ -63,13 +62,25 @@ const COUNTY_ROLLUP = `
   FROM per_pairing GROUP BY ROLLUP (county_id) ORDER BY county_id`
 
 /** name → { sql, params } for a scope; the same keys as the pages' `sql` field in run.mjs. */
-export function benchQueries({ countyId, pairingId }) {
+/**
+ * The semester the pages report on (the latest begun), with its dates as literals: the planner
+ * then sees the real ranges, as the app's queries will when they pass the semester as parameters.
+ */
+export async function currentSemester(client) {
+  const { rows: [s] } = await client.query(`
+    SELECT to_char("startsOn", 'YYYY-MM-DD') AS "startsOn", to_char("endsOn", 'YYYY-MM-DD') AS "endsOn", "academicYear",
+           (extract(year FROM age(LEAST(current_date, "endsOn"), "startsOn")) * 12 + extract(month FROM age(LEAST(current_date, "endsOn"), "startsOn")) + 1)::int AS "monthsDue"
+    FROM "Semester" WHERE "startsOn" <= current_date ORDER BY "startsOn" DESC LIMIT 1`)
+  return s
+}
+
+export function benchQueries({ countyId, pairingId, semester: sem }) {
   return {
-    city: { sql: perPairing('true') + COUNTY_ROLLUP, params: [] },
+    city: { sql: perPairing('true', sem) + COUNTY_ROLLUP, params: [] },
     county: {
-      sql: perPairing(`(sk."countyId" = $1 OR ak."countyId" = $1)`) + ` SELECT * FROM per_pairing ORDER BY id`,
+      sql: perPairing(`(sk."countyId" = $1 OR ak."countyId" = $1)`, sem) + ` SELECT * FROM per_pairing ORDER BY id`,
       params: [countyId],
     },
-    pairing: { sql: perPairing(`p.id = $1`) + ` SELECT * FROM per_pairing`, params: [pairingId] },
+    pairing: { sql: perPairing(`p.id = $1`, sem) + ` SELECT * FROM per_pairing`, params: [pairingId] },
   }
 }
