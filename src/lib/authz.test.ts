@@ -55,6 +55,7 @@ const EXPECTED: Record<Action, Record<Role, string>> = {
   'programme.record':        { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: 'Y--' },
   'annualPlan.view':         { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: 'Y--' },
   'annualPlan.edit':         { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: '---' },
+  'apiToken.manage':         { CITY_ADMIN: 'Y--', COUNTY_ADMIN: 'Y--', DIRECTOR: 'Y--', TEACHER: '---' },
 };
 
 const ACTORS: Record<Role, Actor> = {

@@ -122,6 +122,10 @@ export const PERMISSIONS = {
     grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten', TEACHER: 'kindergarten' },
   },
   'annualPlan.edit': { grant: { DIRECTOR: 'kindergarten' } },
+
+  // ---- Personal access tokens for the read-only JSON API (issue 5). ----
+  /** Admins and directors report from their own tools; a token reads exactly what its owner may read. */
+  'apiToken.manage': { grant: { CITY_ADMIN: 'self', COUNTY_ADMIN: 'self', DIRECTOR: 'self' } },
 } satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;

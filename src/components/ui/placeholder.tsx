@@ -10,7 +10,7 @@ export async function Placeholder({ page }: { page: 'pairings' | 'activities' | 
     <>
       <PageHeader title={t('placeholder.title', { page: t(`nav.${page}`) })} />
       <Card>
-        <p className="text-stone-700">{t('placeholder.body', { what: t(`placeholder.${page}`) })}</p>
+        <p className="text-stone-700" data-placeholder>{t('placeholder.body', { what: t(`placeholder.${page}`) })}</p>
       </Card>
     </>
   );

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/session';
+import { hasPermission } from '@/lib/authz';
 import { db } from '@/lib/db';
 import { setLocale } from '@/lib/account/actions';
 import { LOCALES } from '@/i18n/locales';
@@ -34,6 +35,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             ))}
           </dl>
           <Link href="/account/password" className="mt-4 inline-flex min-h-11 items-center text-brand-700 underline">{t('account.changePassword')}</Link>
+          {hasPermission(user, 'apiToken.manage') && (
+            <p className="text-sm text-stone-600">
+              <Link href="/account/tokens" className="inline-flex min-h-11 items-center text-brand-700 underline">{t('api.tokens.link')}</Link>{' '}
+              {t('api.tokens.linkHelp')}
+            </p>
+          )}
         </Card>
         <Card>
           <form action={setLocale} className="flex flex-col gap-3">

@@ -1,0 +1,13 @@
+import { apiRoute } from '@/lib/api/respond';
+import { parseQuery, Pagination } from '@/lib/api/params';
+import { apiGetPairing } from '@/lib/api/queries';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ id: string }> };
+
+export const GET = apiRoute(async (actor, request, { params }: Context) => {
+  // A single record takes no parameters; anything given is an error rather than silently ignored.
+  parseQuery(Pagination.pick({}).strict(), new URL(request.url).searchParams);
+  return apiGetPairing(actor, (await params).id);
+});
