@@ -16,7 +16,8 @@ const FONT = path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans
 const FONT_BOLD = path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
 const TOC_LINES_PER_PAGE = 32;
 
-export function buildIndexPdf(a: Archive, t: T, now = new Date()) {
+/** `zipNames` maps file ids to their path in the zip, so the index says where each file is. */
+export function buildIndexPdf(a: Archive, t: T, now = new Date(), zipNames = new Map<string, string>()) {
   const doc = new PDFDocument({ size: 'A4', margin: 56, bufferPages: true, info: { Title: `${t('archive.pdf.title')} ${a.pairing.supporting} · ${a.pairing.assisted} ${a.year}` } });
   doc.registerFont('body', FONT);
   doc.registerFont('bold', FONT_BOLD);
@@ -78,7 +79,7 @@ export function buildIndexPdf(a: Archive, t: T, now = new Date()) {
       doc.moveDown(0.4);
     }
     h2(pf('files'));
-    para(x.evidence.length ? x.evidence.map((f) => f.originalName).join('\n') : pf('none'));
+    para(x.evidence.length ? x.evidence.map((f) => zipNames.get(f.id) ?? f.originalName).join('\n') : pf('none'));
   }
 
   const lists: [string, string[]][] = [

@@ -59,7 +59,7 @@ export function streamArchiveZip(a: Archive, t: T, storage: FileStorage, now = n
   const entries = archiveEntries(a, t);
   void (async () => {
     try {
-      zip.append(buildIndexPdf(a, t, now), { name: t('archive.folders.index'), date: now });
+      zip.append(buildIndexPdf(a, t, now, new Map(entries.map((e) => [e.file.id, e.name]))), { name: t('archive.folders.index'), date: now });
       await once(zip, 'entry');
       for (const e of entries) {
         // One source stream at a time: the next file is opened only after the previous one is in the zip.
