@@ -100,7 +100,7 @@ export function EvidencePanel({ target, recordId, items, canAttach }: { target: 
           {docs.map((d) => (
             <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 rounded border border-stone-200 px-2 py-1 text-sm">
               <a href={`/api/files/${d.id}`} className="min-h-8 break-all text-brand-800 underline">{d.name}</a>
-              <span className="text-xs text-stone-600">{format.number(d.size / 1024 / 1024, { maximumFractionDigits: 1 })} MB · {d.uploadedBy}</span>
+              <span className="text-xs text-stone-600">{d.size < 1024 * 1024 ? `${format.number(Math.max(1, Math.round(d.size / 1024)))} KB` : `${format.number(d.size / 1024 / 1024, { maximumFractionDigits: 1 })} MB`} · {d.uploadedBy}</span>
               {d.canDelete && <RemoveButton id={d.id} />}
             </li>
           ))}
