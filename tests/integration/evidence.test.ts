@@ -97,6 +97,19 @@ describe('uploads are judged by their content', () => {
   });
 });
 
+describe('annual plan documents', () => {
+  it('are added by directors of either side, not by teachers, until the summary is submitted', async () => {
+    const w = await world();
+    const plan = await db.annualPlan.create({ data: { pairingId: w.pairingA.id, academicYear: 2025, content: '内容', updatedById: w.directorA.id } });
+    const up = async (u: { id: string }) => uploadEvidence(await actorFor(db, u), { target: 'annualPlan', id: plan.id, name: '年度计划.pdf' }, body(makePdf('plan')), db, storage);
+    expect(await up(w.teacherA)).toEqual({ ok: false, error: 'notAllowed' });
+    expect(await up(w.directorB)).toEqual({ ok: false, error: 'notFound' });
+    expect(await up(w.directorA2)).toMatchObject({ ok: true, value: { kind: 'DOCUMENT' } });
+    await db.annualPlan.update({ where: { id: plan.id }, data: { summarySubmittedAt: new Date() } });
+    expect(await up(w.directorA)).toEqual({ ok: false, error: 'wrongState' });
+  });
+});
+
 describe('removing a file', () => {
   it('is for the uploader or a director of the owning kindergarten, before confirmation; audited, the row stays', async () => {
     const w = await world();

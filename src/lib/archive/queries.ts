@@ -76,7 +76,7 @@ export async function getArchive(actor: Actor, pairingId: string, year: number, 
   const evidenceSelect = { where: { deletedAt: null }, orderBy: [{ kind: 'desc' as const }, { createdAt: 'asc' as const }], select: { id: true, kind: true, originalName: true, mimeType: true, storageKey: true, size: true } };
 
   const [plan, activities, lessons, papers, mentorPairs, programmes, completeness] = await Promise.all([
-    db.annualPlan.findUnique({ where: { pairingId_academicYear: { pairingId, academicYear: year } } }),
+    db.annualPlan.findUnique({ where: { pairingId_academicYear: { pairingId, academicYear: year } }, include: { evidence: evidenceSelect } }),
     db.activity.findMany({
       where: { pairingId, startsAt: { gte: from, lt: to }, status: { not: 'CANCELLED' } },
       orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],

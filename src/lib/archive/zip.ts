@@ -43,6 +43,7 @@ export function archiveEntries(a: Archive, t: T) {
       out.push({ name: `${folder}/${name}`, file });
     }
   };
+  if (a.plan) place(f('annualPlan'), a.plan.evidence);
   for (const x of a.activities) {
     const date = instantToZoned(x.startsAt).date;
     place(`${f('activities')}/${x.month}/${date}-${safeSegment(x.title, 40)}-${x.id.slice(-4)}`, x.evidence);

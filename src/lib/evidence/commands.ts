@@ -19,9 +19,9 @@ import { PAIRING_SCOPE } from '@/lib/activities/commands';
 import { lessonResource, paperResource } from '@/lib/teaching/commands';
 import { detectFile, MAX_UPLOAD_BYTES, type Refusal } from './detect';
 
-export const TARGETS = ['activity', 'lesson', 'paper', 'programme'] as const;
+export const TARGETS = ['activity', 'lesson', 'paper', 'programme', 'annualPlan'] as const;
 export type Target = (typeof TARGETS)[number];
-export const LINK_FIELD = { activity: 'activityId', lesson: 'lessonRecordId', paper: 'paperId', programme: 'programmeId' } as const;
+export const LINK_FIELD = { activity: 'activityId', lesson: 'lessonRecordId', paper: 'paperId', programme: 'programmeId', annualPlan: 'annualPlanId' } as const;
 
 /** A record files hang off, as the permission checks see it. */
 type Parent = {
@@ -33,6 +33,8 @@ type Parent = {
   /** Fixed once the other side vouched for it (confirmed activity, rated lesson, confirmed paper). */
   locked: boolean;
   path: string;
+  /** A further condition on adding files (an annual plan's documents are the directors'). */
+  attachAlso?: Action;
 };
 
 async function mentorsOf(db: Db, teacherId: string) {
@@ -77,15 +79,26 @@ export async function loadParent(db: Db, target: Target, id: string): Promise<Pa
         countyOf: (k) => (k === pr.supportingId ? pr.supporting.countyId : pr.assisted.countyId), locked: false, path: `/programmes/${id}`,
       };
     }
+    case 'annualPlan': {
+      const a = await db.annualPlan.findUnique({ where: { id }, select: { id: true, academicYear: true, summarySubmittedAt: true, pairing: { select: PAIRING_SCOPE } } });
+      if (!a) return null;
+      const pr = a.pairing;
+      return {
+        target, id, view: { action: 'annualPlan.view', resource: pairingResource(pr) }, kindergartenIds: [pr.supportingId, pr.assistedId],
+        countyOf: (k) => (k === pr.supportingId ? pr.supporting.countyId : pr.assisted.countyId), locked: a.summarySubmittedAt != null,
+        path: `/annual-plans/${pr.id}/${a.academicYear}`, attachAlso: 'annualPlan.edit',
+      };
+    }
   }
 }
 
-type FileRow = { id: string; kindergartenId: string; uploadedById: string; activityId: string | null; lessonRecordId: string | null; paperId: string | null; programmeId: string | null };
+type FileRow = { id: string; kindergartenId: string; uploadedById: string; activityId: string | null; lessonRecordId: string | null; paperId: string | null; programmeId: string | null; annualPlanId: string | null };
 export function parentOf(f: FileRow): { target: Target; id: string } | null {
   if (f.activityId) return { target: 'activity', id: f.activityId };
   if (f.lessonRecordId) return { target: 'lesson', id: f.lessonRecordId };
   if (f.paperId) return { target: 'paper', id: f.paperId };
   if (f.programmeId) return { target: 'programme', id: f.programmeId };
+  if (f.annualPlanId) return { target: 'annualPlan', id: f.annualPlanId };
   return null;
 }
 
@@ -99,6 +112,11 @@ export async function canViewFile(actor: Actor, f: FileRow, db: Db) {
 
 export function fileResource(f: FileRow, countyId: string): Resource {
   return { countyIds: [countyId], kindergartenIds: [f.kindergartenId], ownerId: f.uploadedById };
+}
+
+export function mayAttach(actor: Actor, parent: Parent, kindergartenId: string) {
+  return can(actor, 'evidence.attach', { countyIds: [parent.countyOf(kindergartenId)], kindergartenIds: [kindergartenId] }) &&
+    (!parent.attachAlso || can(actor, parent.attachAlso, parent.view.resource));
 }
 
 export const UploadInput = z.object({
@@ -139,7 +157,7 @@ export async function uploadEvidence(
   if (!parent || !can(actor, parent.view.action, parent.view.resource)) return fail('notFound');
   const kindergartenId = actor.kindergartenId;
   if (!kindergartenId || !parent.kindergartenIds.includes(kindergartenId) ||
-      !can(actor, 'evidence.attach', { countyIds: [parent.countyOf(kindergartenId)], kindergartenIds: [kindergartenId] })) return fail('notAllowed');
+      !mayAttach(actor, parent, kindergartenId)) return fail('notAllowed');
   if (parent.locked) return fail('wrongState');
 
   const dir = await mkdtemp(path.join(tmpdir(), 'hih-upload-'));

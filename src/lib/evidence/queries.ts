@@ -2,7 +2,7 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/lib/db';
 import { can, scopeRuleFor, type Actor } from '@/lib/authz';
-import { fileResource, LINK_FIELD, loadParent, type Target } from './commands';
+import { fileResource, LINK_FIELD, loadParent, mayAttach, type Target } from './commands';
 
 export type EvidenceItem = {
   id: string; name: string; kind: 'PHOTO' | 'DOCUMENT'; mimeType: string; size: number; createdAt: Date; uploadedBy: string; canDelete: boolean;
@@ -15,10 +15,9 @@ export async function listEvidence(actor: Actor, target: Target, id: string, db:
   const rows = await db.evidenceFile.findMany({
     where: { [LINK_FIELD[target]]: id, deletedAt: null },
     orderBy: [{ kind: 'desc' }, { createdAt: 'asc' }],
-    select: { id: true, originalName: true, kind: true, mimeType: true, size: true, createdAt: true, kindergartenId: true, uploadedById: true, activityId: true, lessonRecordId: true, paperId: true, programmeId: true, uploadedBy: { select: { name: true } } },
+    select: { id: true, originalName: true, kind: true, mimeType: true, size: true, createdAt: true, kindergartenId: true, uploadedById: true, activityId: true, lessonRecordId: true, paperId: true, programmeId: true, annualPlanId: true, uploadedBy: { select: { name: true } } },
   });
-  const canAttach = !parent.locked && !!actor.kindergartenId && parent.kindergartenIds.includes(actor.kindergartenId) &&
-    can(actor, 'evidence.attach', { countyIds: [parent.countyOf(actor.kindergartenId)], kindergartenIds: [actor.kindergartenId] });
+  const canAttach = !parent.locked && !!actor.kindergartenId && parent.kindergartenIds.includes(actor.kindergartenId) && mayAttach(actor, parent, actor.kindergartenId);
   const items: EvidenceItem[] = rows.map((f) => ({
     id: f.id, name: f.originalName, kind: f.kind, mimeType: f.mimeType, size: f.size, createdAt: f.createdAt, uploadedBy: f.uploadedBy.name,
     canDelete: !parent.locked && can(actor, 'evidence.delete', fileResource(f, parent.countyOf(f.kindergartenId))),
