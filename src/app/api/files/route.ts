@@ -18,6 +18,10 @@ export async function POST(request: Request) {
   const t = await getTranslations('evidence.errors');
   if (!user || user.mustChangePassword) return Response.json({ error: t('signedOut') }, { status: 401 });
   const url = new URL(request.url);
+  // Same-origin only, like server actions: a page elsewhere must not post files into a signed-in user's records.
+  const origin = request.headers.get('origin');
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (origin && host && new URL(origin).host !== host) return Response.json({ error: t('notAllowed') }, { status: 403 });
   const input = { target: url.searchParams.get('target'), id: url.searchParams.get('id'), name: url.searchParams.get('name') };
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > 20 * 1024 * 1024) return Response.json({ error: t('tooLarge') }, { status: 413 });
