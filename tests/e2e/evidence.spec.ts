@@ -34,6 +34,13 @@ test('two photos on a sent-teaching activity, confirmed, in the downloaded archi
   await expect(urban.getByRole('heading', { name: title })).toBeVisible();
   const activityUrl = urban.url().replace(/\?.*$/, '');
 
+  // The connection drops during the first upload: that file stays chosen with a Retry button.
+  let dropped = false;
+  await urban.route('**/api/files?*', (route) => {
+    if (dropped || route.request().method() !== 'POST') return route.continue();
+    dropped = true;
+    return route.abort('connectionreset');
+  });
   // Two photos, bigger than 2000 px on the long edge so the browser scales them.
   await urban.getByTestId('evidence-input').setInputFiles([
     { name: '现场1.png', mimeType: 'image/png', buffer: makePng(2400, 1200, 1) },
@@ -41,8 +48,14 @@ test('two photos on a sent-teaching activity, confirmed, in the downloaded archi
   ]);
   const jobs = urban.getByTestId('upload-job');
   await expect(jobs).toHaveCount(2);
-  await expect(jobs.locator('progress').first()).toBeVisible();
+  await expect(urban.locator('[data-testid="upload-job"][data-state="failed"]')).toHaveCount(1, { timeout: 30_000 });
+  await expect(urban.getByRole('alert').filter({ hasText: '网络中断' })).toBeVisible();
+  await expect(urban.locator('[data-testid="upload-job"][data-state="done"]')).toHaveCount(1, { timeout: 30_000 });
+  await urban.getByRole('button', { name: '重试' }).click();
   await expect(urban.locator('[data-testid="upload-job"][data-state="done"]')).toHaveCount(2, { timeout: 30_000 });
+  // Each bar ran to the end.
+  for (const bar of await urban.locator('[data-testid="upload-job"] progress').all()) await expect(bar).toHaveAttribute('value', '1');
+  await expect(jobs.filter({ hasText: '已上传' })).toHaveCount(2);
   await expect(urban.getByTestId('evidence-thumb')).toHaveCount(2);
   // The stored photo is the scaled JPEG, not the 2400-px PNG.
   const src = await urban.getByTestId('evidence-thumb').first().getAttribute('src');
