@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { LocalStorage, S3Storage } from '@/lib/storage';
-import { deleteEvidence, uploadEvidence } from '@/lib/evidence/commands';
+import { attachThumbnail, deleteEvidence, uploadEvidence } from '@/lib/evidence/commands';
 import { listDuplicatePhotos, duplicatesForActivity } from '@/lib/evidence/queries';
 import { actorFor } from '../fixtures/factories';
 import { createActivity, createPairingWorld } from '../fixtures/activity-factories';
@@ -166,6 +166,25 @@ describe('the file route', () => {
     const res = await GET(new Request(`http://localhost/api/files/${id}`), { params: Promise.resolve({ id }) });
     expect(res.headers.get('content-disposition')).toMatch(/^inline/);
     expect(res.headers.get('content-type')).toBe('image/png');
+  });
+});
+
+describe('photo previews', () => {
+  it('are added by the uploader only, as a small JPEG, and served with ?size=thumb (the photo itself when there is none)', async () => {
+    const w = await world();
+    const { GET } = await import('@/app/api/files/[id]/route');
+    const png = makePng(10, 10, 31);
+    const up = await uploadEvidence(await actorFor(db, w.directorA), { target: 'activity', id: w.activity.id, name: 'p.png' }, body(png), db, storage);
+    const id = (up as { value: { id: string } }).value.id;
+    const get = async () => Buffer.from(await (await GET(new Request(`http://localhost/api/files/${id}?size=thumb`), { params: Promise.resolve({ id }) })).arrayBuffer());
+    signedIn.user = await actorFor(db, w.directorA2);
+    expect((await get()).equals(png)).toBe(true);
+    const jpeg = makeJpegHeader(5);
+    expect(await attachThumbnail(await actorFor(db, w.directorA2), id, body(jpeg), db, storage)).toEqual({ ok: false, error: 'notFound' });
+    expect(await attachThumbnail(await actorFor(db, w.directorA), id, body(HTML), db, storage)).toEqual({ ok: false, error: 'invalid' });
+    expect(await attachThumbnail(await actorFor(db, w.directorA), id, body(Buffer.concat([jpeg, Buffer.alloc(300 * 1024)])), db, storage)).toEqual({ ok: false, error: 'invalid' });
+    expect(await attachThumbnail(await actorFor(db, w.directorA), id, body(jpeg), db, storage)).toMatchObject({ ok: true });
+    expect((await get()).equals(jpeg)).toBe(true);
   });
 });
 

@@ -41,13 +41,13 @@ export function EvidencePanel({ target, recordId, items, canAttach }: { target: 
     }
     patch(job.key, { state: 'uploading', progress: 0, error: undefined });
     const url = `/api/files?target=${encodeURIComponent(target)}&id=${encodeURIComponent(recordId)}&name=${encodeURIComponent(name)}`;
-    const result = await new Promise<{ ok: boolean; error?: string }>((resolve) => {
+    const result = await new Promise<{ ok: boolean; error?: string; id?: string }>((resolve) => {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', url);
       xhr.setRequestHeader('Content-Type', 'application/octet-stream');
       xhr.upload.onprogress = (e) => { if (e.lengthComputable) patch(job.key, { progress: e.loaded / e.total }); };
       xhr.onload = () => {
-        if (xhr.status >= 200 && xhr.status < 300) resolve({ ok: true });
+        if (xhr.status >= 200 && xhr.status < 300) resolve({ ok: true, id: (JSON.parse(xhr.responseText) as { id: string }).id });
         else {
           let msg = '';
           try { msg = (JSON.parse(xhr.responseText) as { error?: string }).error ?? ''; } catch { /* not JSON: a proxy's error page */ }
@@ -59,6 +59,13 @@ export function EvidencePanel({ target, recordId, items, canAttach }: { target: 
       xhr.send(body);
     });
     if (result.ok) {
+      // A small preview for lists on slow connections; the photo is saved whether or not this works.
+      if (isPhotoFile(job.file) && result.id) {
+        try {
+          const thumb = await scalePhoto(job.file, 320, 0.7);
+          await fetch(`/api/files/${encodeURIComponent(result.id)}/thumbnail`, { method: 'POST', body: thumb, headers: { 'Content-Type': 'application/octet-stream' } });
+        } catch { /* the full photo serves as its own preview */ }
+      }
       patch(job.key, { state: 'done', progress: 1 });
       router.refresh();
     } else patch(job.key, { state: 'failed', error: result.error });
@@ -87,7 +94,7 @@ export function EvidencePanel({ target, recordId, items, canAttach }: { target: 
             <li key={p.id} className="relative">
               <a href={`/api/files/${p.id}`} target="_blank" rel="noopener" className="block">
                 {/* eslint-disable-next-line @next/next/no-img-element -- served by the scoped file route, not next/image */}
-                <img src={`/api/files/${p.id}`} alt={p.name} loading="lazy" className={`aspect-square w-full rounded border object-cover ${p.duplicate ? 'border-2 border-amber-600' : 'border-stone-200'}`} data-testid="evidence-thumb" />
+                <img src={`/api/files/${p.id}?size=thumb`} alt={p.name} loading="lazy" className={`aspect-square w-full rounded border object-cover ${p.duplicate ? 'border-2 border-amber-600' : 'border-stone-200'}`} data-testid="evidence-thumb" />
               </a>
               {p.duplicate && <span className="absolute left-1 top-1 rounded bg-amber-600 px-1 text-xs text-white" title={p.duplicate}>{t('duplicateBadge')}</span>}
               {p.canDelete && <RemoveButton id={p.id} compact />}

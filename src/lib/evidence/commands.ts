@@ -219,3 +219,40 @@ export async function deleteEvidence(actor: ActorWithName, raw: unknown, db: Db,
   });
   return ok({ id: f.id, path: parent.path });
 }
+
+export const MAX_THUMBNAIL_BYTES = 256 * 1024;
+export const thumbnailKey = (storageKey: string) => `${storageKey}-t`;
+
+/**
+ * A small JPEG the uploader's browser made of a photo it just sent, so lists and the archive page
+ * do not pull 2000-px photos over a rural connection. Only the uploader, only for a photo, only a
+ * JPEG under 256 KB; it is derived data, so it has no row or audit entry of its own.
+ */
+export async function attachThumbnail(actor: Actor, fileId: string, body: AsyncIterable<Uint8Array>, db: Db, storage: FileStorage): Promise<CommandResult<{ id: string }>> {
+  const f = fileId.length <= 40 ? await db.evidenceFile.findUnique({ where: { id: fileId } }) : null;
+  if (!f || f.deletedAt || f.uploadedById !== actor.id) return fail('notFound');
+  if (f.kind !== 'PHOTO') return fail('invalid');
+  const dir = await mkdtemp(path.join(tmpdir(), 'hih-thumb-'));
+  try {
+    const file = path.join(dir, 'thumb');
+    const out = createWriteStream(file, { mode: 0o600 });
+    let size = 0;
+    try {
+      for await (const chunk of body) {
+        size += chunk.byteLength;
+        if (size > MAX_THUMBNAIL_BYTES) break;
+        if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+      }
+    } finally {
+      await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    }
+    if (size === 0 || size > MAX_THUMBNAIL_BYTES) return fail('invalid');
+    const detected = await detectFile(file, size, 'thumb.jpg');
+    if ('refused' in detected || detected.mimeType !== 'image/jpeg') return fail('invalid');
+    await storage.remove(thumbnailKey(f.storageKey)).catch(() => {});
+    await storage.putFile(thumbnailKey(f.storageKey), file, 'image/jpeg');
+    return ok({ id: f.id });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -23,7 +23,7 @@ export default async function DuplicatePhotosPage() {
               <Card>
                 <div className="flex gap-3">
                   {/* eslint-disable-next-line @next/next/no-img-element -- the scoped file route */}
-                  <img src={`/api/files/${r.first.fileId}`} alt={t('photo')} loading="lazy" className="size-20 shrink-0 rounded border object-cover" />
+                  <img src={`/api/files/${r.first.fileId}?size=thumb`} alt={t('photo')} loading="lazy" className="size-20 shrink-0 rounded border object-cover" />
                   <dl className="grid flex-1 grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
                     {([['first', r.first], ['second', r.second]] as const).map(([k, x]) => (
                       <div key={k} className="contents">

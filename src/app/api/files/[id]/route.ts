@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit';
 import { getCurrentUser } from '@/lib/session';
 import { getStorage } from '@/lib/storage';
-import { canViewFile } from '@/lib/evidence/commands';
+import { canViewFile, thumbnailKey } from '@/lib/evidence/commands';
 import { contentDisposition } from '@/lib/evidence/names';
 
 export const dynamic = 'force-dynamic';
@@ -23,12 +23,16 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     }));
     return notFound();
   }
-  const stream = await getStorage().read(f.storageKey);
   const inline = f.kind === 'PHOTO';
+  // ?size=thumb: the small preview when the uploader's browser made one, else the photo itself.
+  const thumb = inline && new URL(request.url).searchParams.get('size') === 'thumb'
+    ? await getStorage().read(thumbnailKey(f.storageKey)).catch(() => null)
+    : null;
+  const stream = thumb ?? (await getStorage().read(f.storageKey));
   return new Response(Readable.toWeb(stream) as ReadableStream, {
     headers: {
-      'Content-Type': f.mimeType,
-      'Content-Length': String(f.size),
+      'Content-Type': thumb ? 'image/jpeg' : f.mimeType,
+      ...(thumb ? {} : { 'Content-Length': String(f.size) }),
       'Content-Disposition': contentDisposition(inline ? 'inline' : 'attachment', f.originalName),
       'X-Content-Type-Options': 'nosniff',
       'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",

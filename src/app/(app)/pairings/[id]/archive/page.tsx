@@ -124,7 +124,7 @@ export default async function ArchivePage({ params, searchParams }: { params: Pr
                       {x.evidence.map((f) => f.kind === 'PHOTO' ? (
                         <a key={f.id} href={`/api/files/${f.id}`} target="_blank" rel="noopener">
                           {/* eslint-disable-next-line @next/next/no-img-element -- scoped file route */}
-                          <img src={`/api/files/${f.id}`} alt={f.originalName} loading="lazy" className="size-16 rounded border border-stone-200 object-cover" />
+                          <img src={`/api/files/${f.id}?size=thumb`} alt={f.originalName} loading="lazy" className="size-16 rounded border border-stone-200 object-cover" />
                         </a>
                       ) : (
                         <a key={f.id} href={`/api/files/${f.id}`} className="inline-flex min-h-8 items-center rounded border border-stone-300 px-2 text-xs text-brand-800 underline">{f.originalName}</a>
