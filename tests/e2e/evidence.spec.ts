@@ -62,6 +62,11 @@ test('two photos on a sent-teaching activity, confirmed, in the downloaded archi
   const photo = await urban.request.get(src!);
   expect(photo.headers()['content-type']).toBe('image/jpeg');
   expect(photo.headers()['x-content-type-options']).toBe('nosniff');
+  // Thumbnails are the small previews the browser made, not the full photos.
+  expect(src).toContain('size=thumb');
+  const full = await urban.request.get(src!.replace('?size=thumb', ''));
+  expect(full.headers()['content-type']).toBe('image/jpeg');
+  expect((await photo.body()).length).toBeLessThan((await full.body()).length);
 
   // A file that only claims to be a photo is refused with a clear message; nothing is added.
   await urban.getByTestId('evidence-input').setInputFiles([{ name: 'evil.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script></html>') }]);
