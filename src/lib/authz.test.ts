@@ -56,6 +56,10 @@ const EXPECTED: Record<Action, Record<Role, string>> = {
   'annualPlan.view':         { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: 'Y--' },
   'annualPlan.edit':         { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: '---' },
   'apiToken.manage':         { CITY_ADMIN: 'Y--', COUNTY_ADMIN: 'Y--', DIRECTOR: 'Y--', TEACHER: '---' },
+  'evidence.attach':         { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'evidence.delete':         { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'evidence.duplicates':     { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
+  'archive.view':            { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: 'Y--' },
 };
 
 const ACTORS: Record<Role, Actor> = {
@@ -126,6 +130,15 @@ describe('records with several owners', () => {
     expect(can(teacher, 'activity.confirm', ownSide)).toBe(false);
     expect(can(teacher, 'activity.confirmReceipt', ownSide)).toBe(false);
     expect(can(teacher, 'paper.confirm', ownSide)).toBe(false);
+  });
+});
+
+describe('evidence files', () => {
+  it('are removed by the uploader or a director of the owning kindergarten, not by a colleague teacher', () => {
+    const file: Resource = { kindergartenIds: ['kg-A1'], countyIds: ['county-A'], ownerId: 'u-other-teacher' };
+    expect(can(ACTORS.TEACHER, 'evidence.delete', file)).toBe(false);
+    expect(can(ACTORS.TEACHER, 'evidence.delete', { ...file, ownerId: ACTORS.TEACHER.id })).toBe(true);
+    expect(can(ACTORS.DIRECTOR, 'evidence.delete', file)).toBe(true);
   });
 });
 

@@ -126,6 +126,15 @@ export const PERMISSIONS = {
   // ---- Personal access tokens for the read-only JSON API (issue 5). ----
   /** Admins and directors report from their own tools; a token reads exactly what its owner may read. */
   'apiToken.manage': { grant: { CITY_ADMIN: 'self', COUNTY_ADMIN: 'self', DIRECTOR: 'self' } },
+  // ---- Evidence files and the archive (issue 4, part B). Seeing a file = seeing its record. ----
+  /** Checked against the record's kindergartens after the record's own view check (see docs/decisions/008). */
+  'evidence.attach': { grant: { DIRECTOR: 'kindergarten', TEACHER: 'kindergarten' } },
+  /** Checked against the file: the owning kindergarten's director, or the uploader. */
+  'evidence.delete': { grant: { DIRECTOR: 'kindergarten', TEACHER: 'self' } },
+  /** The bureau's list of photos offered as proof for two activities. */
+  'evidence.duplicates': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
+  /** The per-pair archive page and its zip download; checked against the pairing. */
+  'archive.view': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten', TEACHER: 'kindergarten' } },
 } satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;

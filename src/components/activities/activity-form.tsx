@@ -9,6 +9,8 @@ import { SelectField } from '@/components/form/select-field';
 import { TextareaField } from '@/components/form/textarea-field';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
+import { DraftNotice } from '@/components/form/draft-notice';
+import { formSnapshot, useLocalDraft } from '@/components/form/use-local-draft';
 import type { ActivityType } from '@/generated/prisma/enums';
 
 export type FormPairing = {
@@ -27,13 +29,32 @@ export function ActivityForm({ pairings, requests, initial }: {
   initial: Record<string, string>;
 }) {
   const [state, action] = useActionState(saveActivityAction, IDLE);
+  // What is typed survives a reload on the phone until the save succeeds (the detail page clears it).
+  const draft = useLocalDraft(`activity:${initial.id || 'new'}`);
+  const values = state.values ?? draft.restored?.values ?? initial;
   // After a failed save the form starts again from what was typed (React resets uncontrolled forms).
-  return <Inner key={JSON.stringify(state.values ?? {})} pairings={pairings} requests={requests} values={state.values ?? initial} state={state} action={action} />;
+  return (
+    <>
+      {draft.restored && !state.values && <div className="mb-4 max-w-2xl"><DraftNotice savedAt={draft.restored.savedAt} onDiscard={draft.discard} /></div>}
+      <Inner key={JSON.stringify(values)} pairings={pairings} requests={requests} values={values} state={state} action={action} onDraft={draft.save} />
+    </>
+  );
 }
 
-function Inner({ pairings, requests, values, state, action }: {
+/** The form as the server action would read it, in the shape `values` takes after a failed save. */
+function draftValues(form: HTMLFormElement) {
+  const values = formSnapshot(form, ['participantIds']);
+  const fd = new FormData(form);
+  const all = (k: string) => fd.getAll(k).map(String);
+  const [items, quantities, units, worth] = [all('lineItem'), all('lineQuantity'), all('lineUnit'), all('lineValue')];
+  values.donationLines = JSON.stringify(items.map((item, i) => ({ item, quantity: quantities[i] ?? '', unit: units[i] ?? '', estimatedValue: worth[i] ?? '' })));
+  for (const k of ['lineItem', 'lineQuantity', 'lineUnit', 'lineValue']) delete values[k];
+  return values;
+}
+
+function Inner({ pairings, requests, values, state, action, onDraft }: {
   pairings: FormPairing[]; requests: { id: string; pairingId: string; title: string }[];
-  values: Record<string, string>; state: ActionState; action: (fd: FormData) => void;
+  values: Record<string, string>; state: ActionState; action: (fd: FormData) => void; onDraft: (values: Record<string, string>) => void;
 }) {
   const t = useTranslations('activities');
   const format = useFormatter();
@@ -65,7 +86,8 @@ function Inner({ pairings, requests, values, state, action }: {
   const toggle = (id: string) => setChosen((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
 
   return (
-    <form action={action} className="flex max-w-2xl flex-col gap-4" noValidate>
+    <form action={action} className="flex max-w-2xl flex-col gap-4" noValidate
+      onChange={(ev) => onDraft(draftValues(ev.currentTarget))}>
       <FormMessage state={state} />
       {values.id && <input type="hidden" name="id" value={values.id} />}
       {values.version && <input type="hidden" name="version" value={values.version} />}

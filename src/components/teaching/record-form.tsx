@@ -6,6 +6,8 @@ import { SelectField } from '@/components/form/select-field';
 import { TextareaField } from '@/components/form/textarea-field';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
+import { DraftNotice } from '@/components/form/draft-notice';
+import { formSnapshot, useLocalDraft } from '@/components/form/use-local-draft';
 
 export type FieldSpec = {
   name: string;
@@ -24,19 +26,35 @@ export type FieldSpec = {
  * The teachers' records are short forms of the same shape; this renders one from a list of
  * fields. Buttons may carry a name/value (e.g. "save" vs "submit the plan").
  */
-export function RecordForm({ action, fields, submitLabel, pendingLabel, buttons, className = 'max-w-xl' }: {
+export function RecordForm({ draftKey, ...props }: Parameters<typeof FormBody>[0] & {
+  /** Keep a local draft under this key (form and record id) until the save succeeds. */
+  draftKey?: string;
+}) {
+  const draft = useLocalDraft(draftKey ?? '');
+  if (!draftKey) return <FormBody {...props} />;
+  return (
+    <>
+      {draft.restored && <div className={`mb-4 ${props.className ?? 'max-w-xl'}`}><DraftNotice savedAt={draft.restored.savedAt} onDiscard={draft.discard} /></div>}
+      <FormBody key={draft.restored?.savedAt ?? 0} {...props} draft={draft.restored?.values} onDraft={draft.save} />
+    </>
+  );
+}
+
+function FormBody({ action, fields, submitLabel, pendingLabel, buttons, className = 'max-w-xl', draft, onDraft }: {
   action: (prev: ActionState, fd: FormData) => Promise<ActionState>;
   fields: FieldSpec[];
   submitLabel?: string;
   pendingLabel?: string;
   buttons?: { name: string; value: string; label: string; variant?: 'primary' | 'secondary' }[];
   className?: string;
+  draft?: Record<string, string>;
+  onDraft?: (values: Record<string, string>) => void;
 }) {
   const [state, formAction] = useActionState(action, IDLE);
-  const v = state.values;
+  const v = state.values ?? draft;
   const e = state.fieldErrors ?? {};
   return (
-    <form action={formAction} className={`flex flex-col gap-4 ${className}`} noValidate>
+    <form action={formAction} className={`flex flex-col gap-4 ${className}`} noValidate onChange={onDraft ? (ev) => onDraft(formSnapshot(ev.currentTarget)) : undefined}>
       <FormMessage state={state} />
       {fields.map((f) => {
         const value = v?.[f.name] ?? f.defaultValue ?? '';

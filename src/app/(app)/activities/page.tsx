@@ -21,6 +21,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
   // With one pairing in view, its calendar is one tap away.
   const calendarPairing = filters.pairing ?? (pairings.length === 1 ? pairings[0].value : null);
   const select = 'min-h-11 w-full rounded-md border border-stone-400 bg-white px-2 text-base';
+  const te = await getTranslations('evidence');
   return (
     <>
       <PageHeader title={t('title')}>
@@ -28,6 +29,9 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
           <Link href="/requests" className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-3 text-sm">{t('requestsLink')}</Link>
           {calendarPairing && (
             <Link href={`/pairings/${calendarPairing}/calendar`} className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-3 text-sm">{t('calendarLink')}</Link>
+          )}
+          {hasPermission(user, 'evidence.duplicates') && (
+            <Link href="/evidence/duplicates" className="inline-flex min-h-11 items-center rounded-md border border-amber-700 bg-white px-3 text-sm text-amber-900">{te('duplicates.link')}</Link>
           )}
           {hasPermission(user, 'activity.create') && (
             <Link href="/activities/new" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white">+ {t('new')}</Link>

@@ -7,6 +7,8 @@ import { Card } from '@/components/ui/page-header';
 import { ActivityBadges, ConfirmationBadge, Icon, ReceiptBadge } from '@/components/activities/badges';
 import { CancelForm, ConfirmForm, ReceiptForm } from '@/components/activities/activity-actions';
 import { whenText } from '@/components/activities/format';
+import { EvidenceCard } from '@/components/evidence/evidence-card';
+import { ClearDraft } from '@/components/form/clear-draft';
 
 export default async function ActivityPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
   const user = await requireUser();
@@ -37,6 +39,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
         <Link href="/activities" className="text-sm text-brand-800 underline">← {t('actions.back')}</Link>
         <h1 className="text-xl font-semibold text-stone-900 sm:text-2xl">{a.title}</h1>
         <ActivityBadges status={a.status} confirmation={a.confirmation} incomplete={a.incomplete} donation={a.donationLines.length > 0} received={!!a.receiptConfirmedAt} />
+ {saved && <ClearDraft keys={['activity:new', `activity:${a.id}`]} />}
         {saved && <p role="status" className="rounded-md border border-brand-600 bg-brand-50 px-3 py-2 text-sm text-brand-800">{t('saved')}</p>}
         {a.status === 'CANCELLED' && <p className="rounded-md border border-stone-400 bg-stone-100 px-3 py-2 text-sm">{t('detail.cancelled', { reason: a.cancelReason ?? '' })}</p>}
         {a.incomplete && (
@@ -105,6 +108,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
               </section>
             ))}
           </Card>
+          <EvidenceCard user={user} target="activity" id={a.id} />
         </div>
 
         <div className="flex flex-col gap-4">

@@ -9,6 +9,8 @@ import { dateOnlyString } from '@/lib/activities/time';
 import { Card } from '@/components/ui/page-header';
 import { RecordForm } from '@/components/teaching/record-form';
 import { RatingBadge, SavedNote } from '@/components/teaching/saved-note';
+import { EvidenceCard } from '@/components/evidence/evidence-card';
+import { ClearDraft } from '@/components/form/clear-draft';
 
 export default async function LessonPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
   const user = await requireUser();
@@ -26,6 +28,7 @@ export default async function LessonPage({ params, searchParams }: { params: Pro
         <p className="text-sm text-stone-700">{dateOnlyString(l.heldOn)} · {l.className} · {t(`domains.${l.domain}`)} · {l.teacher} · {l.kindergarten}</p>
         <RatingBadge rating={l.rating} />
         <SavedNote show={!!saved} />
+        {saved && <ClearDraft keys={['lesson:new', `lesson:${l.id}`]} />}
         {l.canEdit && <Link href={`/lessons/${l.id}/edit`} className="inline-flex min-h-11 w-fit items-center rounded-md border border-stone-400 bg-white px-4 text-sm">{t('edit')}</Link>}
       </div>
       <div className="grid gap-4 lg:grid-cols-3">
@@ -56,6 +59,7 @@ export default async function LessonPage({ params, searchParams }: { params: Pro
             ]} />
           )}
         </Card>
+        <div className="lg:col-span-2"><EvidenceCard user={user} target="lesson" id={l.id} /></div>
       </div>
     </>
   );

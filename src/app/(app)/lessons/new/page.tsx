@@ -14,7 +14,7 @@ export default async function NewLessonPage() {
   return (
     <>
       <PageHeader title={t('lessons.new')} />
-      <RecordForm action={saveLessonAction} fields={lessonFields(t, { heldOn: instantToZoned(new Date()).date })} submitLabel={t('save')} pendingLabel={t('saving')} />
+      <RecordForm draftKey="lesson:new" action={saveLessonAction} fields={lessonFields(t, { heldOn: instantToZoned(new Date()).date })} submitLabel={t('save')} pendingLabel={t('saving')} />
     </>
   );
 }

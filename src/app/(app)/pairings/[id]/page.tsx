@@ -15,6 +15,7 @@ export default async function PairingPage({ params, searchParams }: { params: Pr
   const t = await getTranslations('pairings');
   const tc = await getTranslations('cycles');
   const tk = await getTranslations();
+  const tarc = await getTranslations('archive');
   const format = await getFormatter();
   const leader = p.members.find((m) => m.role === 'LEADER');
   const members = p.members.filter((m) => m.role === 'MEMBER');
@@ -89,11 +90,14 @@ export default async function PairingPage({ params, searchParams }: { params: Pr
         </Card>
       </div>
 
-      <Card className="border-dashed">
+      <Card>
+        <h2 className="mb-1 font-semibold">{tarc('title')}</h2>
+        <p className="mb-2 text-sm text-stone-700">{tarc('linkHelp')}</p>
+        <Link href={`/pairings/${p.id}/archive`} className="inline-flex min-h-11 items-center rounded-md border border-brand-700 bg-white px-4 text-sm font-medium text-brand-800">{tarc('link')}</Link>
+      </Card>
+      <Card className="mt-4 border-dashed">
         <h2 className="mb-2 font-semibold">{t('coming.title')}</h2>
         <ul className="list-disc space-y-1 pl-5 text-sm text-stone-700">
-          <li>{t('coming.activities')}</li>
-          <li>{t('coming.archive')}</li>
           <li>{t('coming.effectTests')}</li>
         </ul>
       </Card>

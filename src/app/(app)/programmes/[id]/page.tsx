@@ -8,6 +8,7 @@ import { dateOnlyString, instantToZoned } from '@/lib/activities/time';
 import { Card } from '@/components/ui/page-header';
 import { RecordForm } from '@/components/teaching/record-form';
 import { SavedNote } from '@/components/teaching/saved-note';
+import { EvidenceCard } from '@/components/evidence/evidence-card';
 import { programmeFields } from '@/components/teaching/programme-fields';
 
 export default async function ProgrammePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; edit?: string }> }) {
@@ -72,6 +73,7 @@ export default async function ProgrammePage({ params, searchParams }: { params: 
           )}
         </div>
       )}
+      <div className="mt-4"><EvidenceCard user={user} target="programme" id={p.id} /></div>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { ANNUAL_PLAN_PARTS } from '@/lib/teaching/schemas';
 import { PageHeader, Card } from '@/components/ui/page-header';
 import { RecordForm, type FieldSpec } from '@/components/teaching/record-form';
 import { SavedNote } from '@/components/teaching/saved-note';
+import { EvidenceCard } from '@/components/evidence/evidence-card';
 
 export default async function AnnualPlanPage({ params, searchParams }: { params: Promise<{ pairingId: string; year: string }>; searchParams: Promise<{ saved?: string }> }) {
   const user = await requireUser();
@@ -55,6 +56,7 @@ export default async function AnnualPlanPage({ params, searchParams }: { params:
           ))}
         </Card>
       )}
+      {plan && <div className="mt-4 max-w-3xl"><EvidenceCard user={user} target="annualPlan" id={plan.id} /></div>}
     </>
   );
 }

@@ -18,7 +18,7 @@ export default async function EditLessonPage({ params }: { params: Promise<{ id:
   return (
     <>
       <PageHeader title={t('lessons.editTitle')} />
-      <RecordForm action={saveLessonAction} fields={lessonFields(t, values)} submitLabel={t('save')} pendingLabel={t('saving')} />
+      <RecordForm draftKey={`lesson:${id}`} action={saveLessonAction} fields={lessonFields(t, values)} submitLabel={t('save')} pendingLabel={t('saving')} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { dateOnlyString } from '@/lib/activities/time';
 import { PageHeader } from '@/components/ui/page-header';
 import { RecordForm } from '@/components/teaching/record-form';
 import { paperFields } from '@/components/teaching/paper-fields';
+import { EvidenceCard } from '@/components/evidence/evidence-card';
 
 export default async function EditPaperPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -20,6 +21,7 @@ export default async function EditPaperPage({ params }: { params: Promise<{ id: 
     <>
       <PageHeader title={p.title} />
       <RecordForm action={updatePaperAction} submitLabel={ts('save')} pendingLabel={ts('saving')} fields={paperFields(t, values)} />
+      <div className="mt-4 max-w-xl"><EvidenceCard user={user} target="paper" id={p.id} /></div>
     </>
   );
 }

@@ -1,0 +1,258 @@
+/**
+ * Evidence files: receiving an upload (type by content, size limits, SHA-256, storage under a
+ * random key, one row + audit entry), deciding who may see a file (whoever may see its record),
+ * and removing a file from its record (audited; the row stays for the audit trail).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Db } from '@/lib/db';
+import { can, pairingResource, type Action, type Actor, type Resource } from '@/lib/authz';
+import { writeAudit } from '@/lib/audit';
+import { fail, ok, type CommandResult } from '@/lib/command-result';
+import type { FileStorage } from '@/lib/storage';
+import type { ActorWithName } from '@/lib/activities/commands';
+import { PAIRING_SCOPE } from '@/lib/activities/commands';
+import { lessonResource, paperResource } from '@/lib/teaching/commands';
+import { detectFile, MAX_UPLOAD_BYTES, type Refusal } from './detect';
+
+export const TARGETS = ['activity', 'lesson', 'paper', 'programme', 'annualPlan'] as const;
+export type Target = (typeof TARGETS)[number];
+export const LINK_FIELD = { activity: 'activityId', lesson: 'lessonRecordId', paper: 'paperId', programme: 'programmeId', annualPlan: 'annualPlanId' } as const;
+
+/** A record files hang off, as the permission checks see it. */
+type Parent = {
+  target: Target; id: string;
+  view: { action: Action; resource: Resource };
+  /** Kindergartens that may add files; the file belongs to the uploader's one among them. */
+  kindergartenIds: string[];
+  countyOf: (kindergartenId: string) => string;
+  /** Fixed once the other side vouched for it (confirmed activity, rated lesson, confirmed paper). */
+  locked: boolean;
+  path: string;
+  /** A further condition on adding files (an annual plan's documents are the directors'). */
+  attachAlso?: Action;
+};
+
+async function mentorsOf(db: Db, teacherId: string) {
+  const rows = await db.mentorPair.findMany({ where: { apprenticeId: teacherId, OR: [{ endsOn: null }, { endsOn: { gte: new Date() } }] }, select: { mentorId: true } });
+  return rows.map((r) => r.mentorId);
+}
+
+export async function loadParent(db: Db, target: Target, id: string): Promise<Parent | null> {
+  switch (target) {
+    case 'activity': {
+      const a = await db.activity.findUnique({ where: { id }, select: { id: true, status: true, confirmation: true, pairing: { select: PAIRING_SCOPE } } });
+      if (!a) return null;
+      const p = a.pairing;
+      return {
+        target, id, view: { action: 'activity.view', resource: pairingResource(p) }, kindergartenIds: [p.supportingId, p.assistedId],
+        countyOf: (k) => (k === p.supportingId ? p.supporting.countyId : p.assisted.countyId),
+        locked: a.status === 'CANCELLED' || (a.status === 'DONE' && a.confirmation === 'CONFIRMED'), path: `/activities/${id}`,
+      };
+    }
+    case 'lesson': {
+      const l = await db.lessonRecord.findUnique({ where: { id }, select: { id: true, teacherId: true, kindergartenId: true, rating: true, kindergarten: { select: { countyId: true } } } });
+      if (!l) return null;
+      return {
+        target, id, view: { action: 'lesson.view', resource: lessonResource(l, await mentorsOf(db, l.teacherId)) }, kindergartenIds: [l.kindergartenId],
+        countyOf: () => l.kindergarten.countyId, locked: l.rating != null, path: `/lessons/${id}`,
+      };
+    }
+    case 'paper': {
+      const p = await db.paper.findUnique({ where: { id }, select: { id: true, authorId: true, kindergartenId: true, confirmedAt: true, kindergarten: { select: { countyId: true } } } });
+      if (!p) return null;
+      return {
+        target, id, view: { action: 'paper.view', resource: paperResource(p) }, kindergartenIds: [p.kindergartenId],
+        countyOf: () => p.kindergarten.countyId, locked: p.confirmedAt != null, path: `/papers`,
+      };
+    }
+    case 'programme': {
+      const p = await db.programme.findUnique({ where: { id }, select: { id: true, pairing: { select: PAIRING_SCOPE } } });
+      if (!p) return null;
+      const pr = p.pairing;
+      return {
+        target, id, view: { action: 'programme.view', resource: pairingResource(pr) }, kindergartenIds: [pr.supportingId, pr.assistedId],
+        countyOf: (k) => (k === pr.supportingId ? pr.supporting.countyId : pr.assisted.countyId), locked: false, path: `/programmes/${id}`,
+      };
+    }
+    case 'annualPlan': {
+      const a = await db.annualPlan.findUnique({ where: { id }, select: { id: true, academicYear: true, summarySubmittedAt: true, pairing: { select: PAIRING_SCOPE } } });
+      if (!a) return null;
+      const pr = a.pairing;
+      return {
+        target, id, view: { action: 'annualPlan.view', resource: pairingResource(pr) }, kindergartenIds: [pr.supportingId, pr.assistedId],
+        countyOf: (k) => (k === pr.supportingId ? pr.supporting.countyId : pr.assisted.countyId), locked: a.summarySubmittedAt != null,
+        path: `/annual-plans/${pr.id}/${a.academicYear}`, attachAlso: 'annualPlan.edit',
+      };
+    }
+  }
+}
+
+type FileRow = { id: string; kindergartenId: string; uploadedById: string; activityId: string | null; lessonRecordId: string | null; paperId: string | null; programmeId: string | null; annualPlanId: string | null };
+export function parentOf(f: FileRow): { target: Target; id: string } | null {
+  if (f.activityId) return { target: 'activity', id: f.activityId };
+  if (f.lessonRecordId) return { target: 'lesson', id: f.lessonRecordId };
+  if (f.paperId) return { target: 'paper', id: f.paperId };
+  if (f.programmeId) return { target: 'programme', id: f.programmeId };
+  if (f.annualPlanId) return { target: 'annualPlan', id: f.annualPlanId };
+  return null;
+}
+
+/** A file is visible exactly when its record is. Deleted files stay reachable for who saw the record (the audit trail points at them). */
+export async function canViewFile(actor: Actor, f: FileRow, db: Db) {
+  const ref = parentOf(f);
+  if (!ref) return false;
+  const parent = await loadParent(db, ref.target, ref.id);
+  return !!parent && can(actor, parent.view.action, parent.view.resource);
+}
+
+export function fileResource(f: FileRow, countyId: string): Resource {
+  return { countyIds: [countyId], kindergartenIds: [f.kindergartenId], ownerId: f.uploadedById };
+}
+
+export function mayAttach(actor: Actor, parent: Parent, kindergartenId: string) {
+  return can(actor, 'evidence.attach', { countyIds: [parent.countyOf(kindergartenId)], kindergartenIds: [kindergartenId] }) &&
+    (!parent.attachAlso || can(actor, parent.attachAlso, parent.view.resource));
+}
+
+export const UploadInput = z.object({
+  target: z.enum(TARGETS),
+  id: z.string().min(1).max(40),
+  name: z.string().trim().min(1).max(200),
+});
+
+export type UploadResult = CommandResult<{ id: string; kind: 'PHOTO' | 'DOCUMENT'; duplicates: number }> | { ok: false; error: 'refused'; reason: Refusal };
+
+/** Writes the body to a temporary file while counting and hashing; stops reading past the limit. */
+async function spool(body: AsyncIterable<Uint8Array>, dir: string) {
+  const file = path.join(dir, 'upload');
+  const out = createWriteStream(file, { mode: 0o600 });
+  const hash = createHash('sha256');
+  let size = 0;
+  let tooLarge = false;
+  try {
+    for await (const chunk of body) {
+      size += chunk.byteLength;
+      if (size > MAX_UPLOAD_BYTES) { tooLarge = true; break; }
+      hash.update(chunk);
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+    }
+  } finally {
+    await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+  }
+  return { file, size, tooLarge, sha256: hash.digest('hex') };
+}
+
+export async function uploadEvidence(
+  actor: ActorWithName, raw: unknown, body: AsyncIterable<Uint8Array>, db: Db, storage: FileStorage,
+): Promise<UploadResult> {
+  const parsed = UploadInput.safeParse(raw);
+  if (!parsed.success) return fail('invalid');
+  const { target, id, name } = parsed.data;
+  const parent = await loadParent(db, target, id);
+  if (!parent || !can(actor, parent.view.action, parent.view.resource)) return fail('notFound');
+  const kindergartenId = actor.kindergartenId;
+  if (!kindergartenId || !parent.kindergartenIds.includes(kindergartenId) ||
+      !mayAttach(actor, parent, kindergartenId)) return fail('notAllowed');
+  if (parent.locked) return fail('wrongState');
+
+  const dir = await mkdtemp(path.join(tmpdir(), 'hih-upload-'));
+  try {
+    const s = await spool(body, dir);
+    if (s.tooLarge) return { ok: false, error: 'refused', reason: 'tooLarge' };
+    const detected = await detectFile(s.file, s.size, name);
+    if ('refused' in detected) return { ok: false, error: 'refused', reason: detected.refused };
+    // Random, unguessable, and free of anything the user typed.
+    const storageKey = `${new Date().toISOString().slice(0, 7)}/${randomUUID()}`;
+    await storage.putFile(storageKey, s.file, detected.mimeType);
+    try {
+      const row = await db.$transaction(async (tx) => {
+        const f = await tx.evidenceFile.create({
+          data: {
+            storageKey, originalName: name, mimeType: detected.mimeType, size: s.size, sha256: s.sha256, kind: detected.kind,
+            uploadedById: actor.id, kindergartenId, [LINK_FIELD[target]]: id,
+          },
+        });
+        await writeAudit(tx, {
+          actor, action: 'evidence.uploaded', entityType: 'EvidenceFile', entityId: f.id, countyId: parent.countyOf(kindergartenId), kindergartenId,
+          after: { name, kind: f.kind, mimeType: f.mimeType, size: f.size, sha256: f.sha256, [LINK_FIELD[target]]: id },
+        });
+        return f;
+      });
+      const duplicates = row.kind === 'PHOTO' && target === 'activity'
+        ? await db.evidenceFile.count({ where: { sha256: row.sha256, kind: 'PHOTO', deletedAt: null, activityId: { not: null, notIn: [id] } } })
+        : 0;
+      return ok({ id: row.id, kind: row.kind, duplicates });
+    } catch (e) {
+      await storage.remove(storageKey).catch(() => {});
+      throw e;
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export const DeleteInput = z.object({ id: z.string().min(1).max(40) });
+
+/** Takes a file off its record. The row and the bytes stay: the audit entry refers to them. */
+export async function deleteEvidence(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<CommandResult<{ id: string; path: string }>> {
+  const parsed = DeleteInput.safeParse(raw);
+  if (!parsed.success) return fail('notFound');
+  const f = await db.evidenceFile.findUnique({ where: { id: parsed.data.id } });
+  if (!f || f.deletedAt) return fail('notFound');
+  const ref = parentOf(f);
+  const parent = ref && (await loadParent(db, ref.target, ref.id));
+  if (!parent || !can(actor, parent.view.action, parent.view.resource)) return fail('notFound');
+  const countyId = parent.countyOf(f.kindergartenId);
+  if (!can(actor, 'evidence.delete', fileResource(f, countyId))) return fail('notAllowed');
+  if (parent.locked) return fail('wrongState');
+  await db.$transaction(async (tx) => {
+    await tx.evidenceFile.update({ where: { id: f.id }, data: { deletedAt: now } });
+    await writeAudit(tx, {
+      actor, action: 'evidence.deleted', entityType: 'EvidenceFile', entityId: f.id, countyId, kindergartenId: f.kindergartenId,
+      before: { name: f.originalName, sha256: f.sha256, [LINK_FIELD[parent.target]]: parent.id }, after: { deletedAt: now },
+    });
+  });
+  return ok({ id: f.id, path: parent.path });
+}
+
+export const MAX_THUMBNAIL_BYTES = 256 * 1024;
+export const thumbnailKey = (storageKey: string) => `${storageKey}-t`;
+
+/**
+ * A small JPEG the uploader's browser made of a photo it just sent, so lists and the archive page
+ * do not pull 2000-px photos over a rural connection. Only the uploader, only for a photo, only a
+ * JPEG under 256 KB; it is derived data, so it has no row or audit entry of its own.
+ */
+export async function attachThumbnail(actor: Actor, fileId: string, body: AsyncIterable<Uint8Array>, db: Db, storage: FileStorage): Promise<CommandResult<{ id: string }>> {
+  const f = fileId.length <= 40 ? await db.evidenceFile.findUnique({ where: { id: fileId } }) : null;
+  if (!f || f.deletedAt || f.uploadedById !== actor.id) return fail('notFound');
+  if (f.kind !== 'PHOTO') return fail('invalid');
+  const dir = await mkdtemp(path.join(tmpdir(), 'hih-thumb-'));
+  try {
+    const file = path.join(dir, 'thumb');
+    const out = createWriteStream(file, { mode: 0o600 });
+    let size = 0;
+    try {
+      for await (const chunk of body) {
+        size += chunk.byteLength;
+        if (size > MAX_THUMBNAIL_BYTES) break;
+        if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+      }
+    } finally {
+      await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    }
+    if (size === 0 || size > MAX_THUMBNAIL_BYTES) return fail('invalid');
+    const detected = await detectFile(file, size, 'thumb.jpg');
+    if ('refused' in detected || detected.mimeType !== 'image/jpeg') return fail('invalid');
+    await storage.remove(thumbnailKey(f.storageKey)).catch(() => {});
+    await storage.putFile(thumbnailKey(f.storageKey), file, 'image/jpeg');
+    return ok({ id: f.id });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
