@@ -148,7 +148,7 @@ describe('effect tests computed from the record', () => {
     expect(r.A2.status).toBe('ON_TRACK');
     expect(r.A3).toMatchObject({ status: 'MET', figure: { records: 1 } });
     expect(r.A4.status).toBe('AT_RISK'); // no parent-work plan with half the year gone
-    expect(r.A6).toMatchObject({ status: 'ON_TRACK', figure: { have: 0, unconfirmed: 1 } });
+    expect(r.A6).toMatchObject({ status: 'AT_RISK', figure: { have: 0, unconfirmed: 1 } }); // the municipal award is not confirmed yet; the county one never counts
     expect(await confirmPaper(ass, { id: paper, version: 1 }, db, LOGGED)).toMatchObject({ ok: true });
     expect(r.A1).toMatchObject({ status: 'AT_RISK', figure: { kind: 'none' } });
     await db.assessment.create({ data: { pairingId: w.pairingA.id, source: 'INSPECTION', outcome: 'PASS', assessedOn: new Date('2025-12-05T00:00:00Z'), createdById: admin.id } });
