@@ -159,7 +159,7 @@ type ActivityAgg = {
 
 const asNumber = (v: unknown) => (v == null ? 0 : Number(v));
 
-export type EvaluateOptions = { pairingIds?: string[]; period: PeriodChoice; today?: Date };
+export type EvaluateOptions = { pairingIds?: string[]; period: PeriodChoice; today?: Date; /** Extra filters (county, search) in SQL. */ where?: Prisma.PairingWhereInput };
 
 /**
  * S1–S5 and A1–A6 for every pairing in the actor's scope that is active in the period (optionally
@@ -177,7 +177,8 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
   const rows = await db.pairing.findMany({
     where: {
       AND: [
-        pairingWhere(actor),
+        pairingWhere(actor, 'effectTests.view'),
+        opts.where ?? {},
         { cycleId: period.cycleId },
         opts.pairingIds ? { id: { in: opts.pairingIds } } : {},
         { startsOn: { lte: new Date(`${yearWin.to}T00:00:00Z`) } },

@@ -29,7 +29,7 @@ export async function countedRecords(actor: Actor, pairingId: string, test: Test
     where: { id: pairingId },
     select: { id: true, supportingId: true, assistedId: true, supporting: { select: { countyId: true, name: true } }, assisted: { select: { countyId: true, name: true } } },
   });
-  if (!pairing || !can(actor, 'pairing.view', pairingResource(pairing))) return null;
+  if (!pairing || !can(actor, 'effectTests.view', pairingResource(pairing))) return null;
   const ev = await evaluatePairings(actor, { pairingIds: [pairingId], period, today: now }, db);
   const effects = ev.pairings[0];
   const result: TestResult | null = effects?.results[test] ?? null;
