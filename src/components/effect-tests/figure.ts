@@ -1,7 +1,7 @@
 import type { Figure } from '@/lib/effect-tests/evaluate';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
-type F = { number: (n: number, o?: Intl.NumberFormatOptions) => string };
+type F = { number: (n: number, o?: { style?: 'percent'; maximumFractionDigits?: number }) => string };
 
 const pct = (format: F, v: number | null) => (v == null ? '—' : format.number(v, { style: 'percent', maximumFractionDigits: 0 }));
 
