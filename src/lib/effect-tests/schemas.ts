@@ -26,4 +26,5 @@ export const ThresholdsInput = z.object({
   papers: count,
 });
 
+/** An unchecked checkbox sends nothing. */
 export const ConfirmedOnlyInput = z.object({ confirmedOnly: z.enum(['on', 'off']).catch('off') });

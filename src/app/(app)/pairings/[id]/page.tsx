@@ -6,6 +6,8 @@ import { GOAL_FIELDS } from '@/lib/pairings/schemas';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { CurrentPeriod, cycleName } from '@/components/cycles/current-period';
 import { StatusBadge } from '@/components/pairings/status-badge';
+import { Suspense } from 'react';
+import { PairingEffectsCard } from '@/components/effect-tests/pairing-card';
 
 export default async function PairingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const user = await requireUser();
@@ -89,12 +91,15 @@ export default async function PairingPage({ params, searchParams }: { params: Pr
         </Card>
       </div>
 
+      <Suspense fallback={<Card className="mb-4"><p className="text-sm text-stone-500">…</p></Card>}>
+        <PairingEffectsCard user={user} pairingId={p.id} cycleId={p.cycle.id} />
+      </Suspense>
+
       <Card className="border-dashed">
         <h2 className="mb-2 font-semibold">{t('coming.title')}</h2>
         <ul className="list-disc space-y-1 pl-5 text-sm text-stone-700">
           <li>{t('coming.activities')}</li>
           <li>{t('coming.archive')}</li>
-          <li>{t('coming.effectTests')}</li>
         </ul>
       </Card>
     </>
