@@ -3,7 +3,7 @@
  * the seed run's date, varied so the dashboards show every status — pairings on track, one behind
  * on class hours (S2 at risk), one that skipped a monthly visit (S1 missed), unconfirmed, disputed
  * and cancelled activities, lesson ratings, papers, programmes, annual plans for most, and an
- * inspection or two. Deterministic for a given date (seeded PRNG); idempotent per pairing.
+ * inspection or two. Deterministic for a given date (seeded PRNG); runs once (skipped when assessments exist).
  */
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { ActivityType } from '@/generated/prisma/enums';
@@ -59,9 +59,9 @@ export async function seedEffects(db: PrismaClient, now = new Date()) {
   });
   const admin = await db.user.findFirst({ where: { role: 'COUNTY_ADMIN' }, select: { id: true } });
 
+  // Seeded once: the inspections it writes mark that it ran.
+  if ((await db.assessment.count()) > 0) return;
   for (const [i, p] of pairings.entries()) {
-    const marker = `${semester.academicYear}${semester.term}`;
-    if (await db.activity.findFirst({ where: { pairingId: p.id, title: { endsWith: `#${marker}` } }, select: { id: true } })) continue;
     const rand = prng(20260901 + i * 7919);
     const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
     const profile: Profile = p.supporting.code === 'QH-02' && p.assisted.code === 'QH-05' ? 'behindHours' : PROFILES[i % PROFILES.length];
@@ -79,7 +79,7 @@ export async function seedEffects(db: PrismaClient, now = new Date()) {
         pairingId: p.id, recordingKindergartenId: toSupporting ? p.assistedId : p.supportingId, createdById: toSupporting ? assDirector.id : supDirector.id,
         type, direction: toSupporting ? 'TO_SUPPORTING' : type === 'FELLOWSHIP' || type === 'RESOURCE_SHARING' ? 'JOINT' : 'TO_ASSISTED',
         targetArea: type === 'DAILY_OBSERVATION' ? 'MANAGEMENT' : 'TEACHERS', status: status === 'CANCELLED' ? 'PLANNED' : status,
-        title: `${pick(TITLES[type] ?? ['帮扶活动'])} #${marker}`, startsAt: zonedToInstant(date, o.time ?? pick(['09:00', '09:30', '14:00', '14:30'])),
+        title: pick(TITLES[type] ?? ['帮扶活动']), startsAt: zonedToInstant(date, o.time ?? pick(['09:00', '09:30', '14:00', '14:30'])),
         classHours: o.hours ?? null,
         ...(status === 'DONE' ? (o.incomplete ? { ...full, summary: '' } : full) : { plan: full.plan }),
         confirmation, confirmedById: confirmation === 'PENDING' ? null : toSupporting ? supDirector.id : assDirector.id,

@@ -33,9 +33,12 @@ export default async function EffectTestsPage({ searchParams }: { searchParams: 
   return (
     <>
       <PageHeader title={t('title')}>
-        {hasPermission(user, 'effectTests.export') && (
-          <a href={`/effect-tests/export${dashboardQuery(f, { period: f.period ?? current })}`} className={button} download>{t('export')}</a>
-        )}
+        <div className="flex flex-wrap gap-2">
+          {hasPermission(user, 'effectTests.configure') && <Link href="/effect-tests/settings" className={button}>{t('settings.title')}</Link>}
+          {hasPermission(user, 'effectTests.export') && (
+            <a href={`/effect-tests/export${dashboardQuery(f, { period: f.period ?? current })}`} className={button} download>{t('export')}</a>
+          )}
+        </div>
       </PageHeader>
       <p className="mb-3 max-w-3xl text-sm text-stone-700">{t('intro')}</p>
       <form role="search" aria-label={t('apply')} className="mb-4 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end">
