@@ -10,6 +10,7 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/lib/db';
 import { pairingWhere, type Actor } from '@/lib/authz';
+import { zonedToInstant } from '@/lib/activities/time';
 import { addDays, DEFAULT_TIME_ZONE, isoFromDbDate, localDate, sortSemesters, type IsoDate, type SemesterDates } from '@/lib/cycles/periods';
 import {
   DEFAULT_THRESHOLDS, judgeByAssessment, judgeDocumentation, judgeLessonRates, judgeMonthlyVisits, judgeProgramme, judgeQuantity,
@@ -204,16 +205,20 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
   const semP = pairings.filter((p) => p.sem);
   const yearP = pairings.filter((p) => p.year);
   const semIds = semP.map((p) => p.id);
-  const semFrom = semP.map((p) => p.sem!.from);
-  const semTo = semP.map((p) => addDays(p.sem!.to, 1));
+  // Window bounds as instants computed once here: comparing startsAt to a precomputed timestamptz
+  // avoids a time-zone conversion per row, and the overall bounds let the planner use an index on startsAt.
+  const semFrom = semP.map((p) => zonedToInstant(p.sem!.from, '00:00', timeZone).toISOString());
+  const semTo = semP.map((p) => zonedToInstant(addDays(p.sem!.to, 1), '00:00', timeZone).toISOString());
+  const semLow = zonedToInstant(semWin.from, '00:00', timeZone);
+  const semHigh = zonedToInstant(addDays(semWin.to, 1), '00:00', timeZone);
   const yIds = yearP.map((p) => p.id);
   const yKg = yearP.map((p) => p.assisted.id);
   const yFrom = yearP.map((p) => p.year!.from);
   const yTo = yearP.map((p) => p.year!.to);
   const counted = confirmedOnly ? Prisma.sql`a.confirmation = 'CONFIRMED'` : Prisma.sql`a.confirmation <> 'DISPUTED'`;
-  const semWindows = Prisma.sql`unnest(${semIds}::text[], ${semFrom}::date[], ${semTo}::date[]) AS w(pid, wfrom, wto)`;
+  const semWindows = Prisma.sql`unnest(${semIds}::text[], ${semFrom}::timestamptz[], ${semTo}::timestamptz[]) AS w(pid, wfrom, wto)`;
   const inSem = Prisma.sql`a."pairingId" = w.pid AND a.status = 'DONE' AND ${counted}
-    AND a."startsAt" >= (w.wfrom::timestamp AT TIME ZONE ${timeZone}) AND a."startsAt" < (w.wto::timestamp AT TIME ZONE ${timeZone})`;
+    AND a."startsAt" >= w.wfrom AND a."startsAt" < w.wto AND a."startsAt" >= ${semLow} AND a."startsAt" < ${semHigh}`;
   const yearWindows = Prisma.sql`unnest(${yIds}::text[], ${yKg}::text[], ${yFrom}::date[], ${yTo}::date[]) AS w(pid, kg, wfrom, wto)`;
 
   const [acts, months, lessons, teachers, programmes, papers, plans, assessments] = await Promise.all([
