@@ -4,6 +4,10 @@ import { cancelActivity, confirmActivity, saveActivity, type ActorWithName } fro
 import { addProgrammeRecord, confirmPaper, createPaper, evaluateLesson, saveAnnualPlan, saveLesson, saveProgramme } from '@/lib/teaching/commands';
 import { evaluatePairings, listCycles, periodOf } from '@/lib/effect-tests/evaluate';
 import { countedRecords } from '@/lib/effect-tests/queries';
+import { recordAssessment, setThresholds } from '@/lib/effect-tests/commands';
+import { activityTrend, loadDashboard } from '@/lib/effect-tests/dashboard';
+import { buildEffectTestsExport } from '@/lib/effect-tests/export';
+import ExcelJS from 'exceljs';
 import { TYPE_RULES } from '@/lib/activities/rules';
 import { actorFor, createUser } from '../fixtures/factories';
 import { createPairingWorld } from '../fixtures/activity-factories';
@@ -175,5 +179,63 @@ describe('effect tests computed from the record', () => {
     expect(await saveAnnualPlan(sup, { pairingId: w.pairingA.id, academicYear: 2025, ...parts, submit: 'plan' }, db, LOGGED)).toMatchObject({ ok: true });
     const r = (await evaluatePairings(await actorFor(db, w.cityAdmin), { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN }, db)).pairings[0].results;
     expect(r.S5).toMatchObject({ status: 'MET', figure: { planSubmitted: true } });
+  });
+
+  it('A1 assessments: admins inspect, the assisted director attests with evidence, audited; others may not', async () => {
+    const { w } = await semester();
+    const base = { pairingId: w.pairingA.id, outcome: 'PASS', assessedOn: '2025-12-01', notes: '师资配齐' };
+    expect(await recordAssessment(await actorFor(db, w.directorA2), { ...base, source: 'ATTESTATION', evidence: '' }, db, AFTER_AUTUMN))
+      .toEqual({ ok: false, error: 'invalid', fieldErrors: { evidence: ['effectTests.assessment.evidenceRequired'] } });
+    expect(await recordAssessment(await actorFor(db, w.directorA), { ...base, source: 'ATTESTATION', evidence: '名册' }, db, AFTER_AUTUMN)).toEqual({ ok: false, error: 'notAllowed' });
+    expect(await recordAssessment(await actorFor(db, w.directorA2), { ...base, source: 'INSPECTION' }, db, AFTER_AUTUMN)).toEqual({ ok: false, error: 'notAllowed' });
+    expect(await recordAssessment(await actorFor(db, w.countyAdminB), { ...base, source: 'INSPECTION' }, db, AFTER_AUTUMN)).toEqual({ ok: false, error: 'notFound' });
+    const r = await recordAssessment(await actorFor(db, w.countyAdminA), { ...base, source: 'INSPECTION', outcome: 'FAIL', notes: '有小学化倾向' }, db, AFTER_AUTUMN);
+    expect(r).toMatchObject({ ok: true });
+    const audit = await db.auditEntry.findFirst({ where: { entityType: 'Assessment', entityId: r.ok ? r.value.id : '' } });
+    expect(audit).toMatchObject({ action: 'assessment.recorded', countyId: w.countyA.id });
+    const ev = await evaluatePairings(await actorFor(db, w.cityAdmin), { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN }, db);
+    expect(ev.pairings[0].results.A1).toMatchObject({ status: 'MISSED', figure: { outcome: 'FAIL', source: 'INSPECTION' } });
+  });
+
+  it('thresholds can only be set for the future, by the city', async () => {
+    const { w } = await semester();
+    const values = { classHours: '8', shadowStudies: '1', lectures: '2', excellentRate: '30', passRate: '100', papers: '1' };
+    expect(await setThresholds(await actorFor(db, w.countyAdminA), { ...values, effectiveFrom: '2026-09-01' }, db, AFTER_AUTUMN)).toEqual({ ok: false, error: 'notAllowed' });
+    expect(await setThresholds(await actorFor(db, w.cityAdmin), { ...values, effectiveFrom: '2025-09-01' }, db, AFTER_AUTUMN))
+      .toEqual({ ok: false, error: 'invalid', fieldErrors: { effectiveFrom: ['effectTests.settings.mustBeFuture'] } });
+    expect(await setThresholds(await actorFor(db, w.cityAdmin), { ...values, effectiveFrom: '2026-09-01' }, db, AFTER_AUTUMN)).toMatchObject({ ok: true });
+    const row = await db.effectTestThresholds.findUniqueOrThrow({ where: { effectiveFrom: new Date('2026-09-01T00:00:00Z') } });
+    expect(Number(row.classHours)).toBe(8);
+    expect(Number(row.excellentRate)).toBeCloseTo(0.3);
+  });
+
+  it('the dashboard, its chart and its export hold only pairings in scope', async () => {
+    const { w } = await semester();
+    const key = `${(await period()).cycleId}:2025-AUTUMN`;
+    const b = await actorFor(db, w.countyAdminB);
+    const a = await actorFor(db, w.countyAdminA);
+    const dataB = await loadDashboard(b, { period: key }, db, AFTER_AUTUMN);
+    expect(dataB.rows.map((p) => p.id)).toContain(w.pairingB.id);
+    expect(dataB.rows.map((p) => p.id)).not.toContain(w.pairingA.id);
+    expect(dataB.counties).toEqual([]); // only the city chooses a county
+    const trendB = await activityTrend(dataB.evaluation!, dataB.rows.map((p) => p.id), db);
+    const trendOnlyB = await activityTrend(dataB.evaluation!, [w.pairingB.id], db);
+    expect(trendB.reduce((s, r) => s + r.n, 0)).toBeGreaterThanOrEqual(trendOnlyB.reduce((s, r) => s + r.n, 0));
+    const dataA = await loadDashboard(a, { period: key, q: w.kgA2.name }, db, AFTER_AUTUMN);
+    expect(dataA.rows.map((p) => p.id)).toEqual([w.pairingA.id]);
+    const trendA = await activityTrend(dataA.evaluation!, [w.pairingA.id], db);
+    // 5 visits, 4 sent lessons + the disputed one excluded, 2 lectures, 1 stay: months Sep–Jan.
+    expect(trendA.filter((r) => r.category === 'SEND').reduce((s, r) => s + r.n, 0)).toBe(4);
+    const t = (k: string, v?: Record<string, unknown>) => (v ? `${k}:${JSON.stringify(v)}` : k);
+    const file = await buildEffectTestsExport(dataA, t as never, { number: (n: number) => String(n) });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file as never);
+    expect(wb.worksheets[0].rowCount).toBe(2);
+    expect(String(wb.worksheets[0].getRow(2).getCell(2).value)).toBe(w.kgA2.name);
+    // A status filter keeps only rows with that status on that test.
+    const missedS2 = await loadDashboard(a, { period: key, test: 'S2', status: 'MISSED', q: w.kgA2.name }, db, AFTER_AUTUMN);
+    expect(missedS2.rows).toHaveLength(1);
+    const metS2 = await loadDashboard(a, { period: key, test: 'S2', status: 'MET', q: w.kgA2.name }, db, AFTER_AUTUMN);
+    expect(metS2.rows).toHaveLength(0);
   });
 });

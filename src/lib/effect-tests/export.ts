@@ -27,5 +27,6 @@ export async function buildEffectTestsExport(data: DashboardData, t: T, format: 
     }),
   ]);
   const name = ev ? semesterLabel(t, ev.period.semester, true) : t('title');
-  return buildWorkbook([{ name: name.slice(0, 31), columns, rows }]);
+  // Excel refuses these characters in sheet names, and names longer than 31.
+  return buildWorkbook([{ name: name.replace(/[*?:\\/[\]]/g, ' ').slice(0, 31), columns, rows }]);
 }
