@@ -171,6 +171,15 @@ describe('effect tests computed from the record', () => {
     await db.user.update({ where: { id: leaver.id }, data: { active: false } });
     r = (await evaluatePairings(admin, { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN }, db)).pairings[0].results;
     expect(r.A2.figure).toMatchObject({ teachers: 2 });
+
+    // The per-teacher rollup follows a changed rating (trigger) ...
+    await db.lessonRecord.updateMany({ where: { teacherId: t1.id, rating: 'EXCELLENT' }, data: { rating: 'PASS' } });
+    r = (await evaluatePairings(admin, { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN }, db)).pairings[0].results;
+    expect(r.A2.figure).toMatchObject({ excellentRate: 0, passRate: 0.5 });
+    // ... and a pairing that ended early is judged on the lessons of its own window: the October fail.
+    await db.pairing.update({ where: { id: w.pairingA.id }, data: { endsOn: new Date('2025-11-01T00:00:00Z') } });
+    r = (await evaluatePairings(admin, { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN }, db)).pairings[0].results;
+    expect(r.A2.figure).toMatchObject({ excellentRate: 0, passRate: 0, notEvaluated: 1 });
   });
 
   it('a submitted plan and complete records meet S5', async () => {

@@ -215,13 +215,18 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
   const yKg = yearP.map((p) => p.assisted.id);
   const yFrom = yearP.map((p) => p.year!.from);
   const yTo = yearP.map((p) => p.year!.to);
+  const full = yearP.filter((p) => p.year!.from === yearWin.from && p.year!.to === yearWin.to);
+  const clipped = yearP.filter((p) => !full.includes(p));
+  const [fullIds, fullKg] = [full.map((p) => p.id), full.map((p) => p.assisted.id)];
+  const [clippedIds, clippedKg] = [clipped.map((p) => p.id), clipped.map((p) => p.assisted.id)];
+  const [clippedFrom, clippedTo] = [clipped.map((p) => p.year!.from), clipped.map((p) => p.year!.to)];
   const counted = confirmedOnly ? Prisma.sql`a.confirmation = 'CONFIRMED'` : Prisma.sql`a.confirmation <> 'DISPUTED'`;
   const semWindows = Prisma.sql`unnest(${semIds}::text[], ${semFrom}::timestamptz[], ${semTo}::timestamptz[]) AS w(pid, wfrom, wto)`;
   const inSem = Prisma.sql`a."pairingId" = w.pid AND a.status = 'DONE' AND ${counted}
     AND a."startsAt" >= w.wfrom AND a."startsAt" < w.wto AND a."startsAt" >= ${semLow} AND a."startsAt" < ${semHigh}`;
   const yearWindows = Prisma.sql`unnest(${yIds}::text[], ${yKg}::text[], ${yFrom}::date[], ${yTo}::date[]) AS w(pid, kg, wfrom, wto)`;
 
-  const [acts, months, lessons, teachers, programmes, papers, plans, assessments] = await Promise.all([
+  const [acts, months, lessonsFull, lessonsClipped, teachers, programmes, papers, plans, assessments] = await Promise.all([
     semIds.length === 0 ? [] : db.$queryRaw<ActivityAgg[]>`
       SELECT w.pid,
         SUM(a."classHours") FILTER (WHERE a.type::text IN ('SENT_DEMONSTRATION','SENT_LECTURE','SENT_RESEARCH') AND a.direction = 'TO_ASSISTED') AS s2_hours,
@@ -238,11 +243,19 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
     semIds.length === 0 ? [] : db.$queryRaw<{ pid: string; month: string }[]>`
       SELECT DISTINCT w.pid, to_char(a."startsAt" AT TIME ZONE ${timeZone}, 'YYYY-MM') AS month
       FROM ${semWindows} JOIN "Activity" a ON ${inSem} AND a.type = 'DAILY_OBSERVATION' AND a.direction = 'TO_ASSISTED'`,
-    // A2: each active teacher of the assisted kindergarten once, with their latest evaluated lesson of the year.
-    yIds.length === 0 ? [] : db.$queryRaw<{ pid: string; rating: string; n: number }[]>`
+    // A2: each active teacher of the assisted kindergarten once, with their latest evaluated lesson of
+    // the year: from the TeacherYearRating rollup for pairings active all year, from the lessons for
+    // the few whose window is clipped.
+    fullIds.length === 0 ? [] : db.$queryRaw<{ pid: string; rating: string; n: number }[]>`
+      SELECT w.pid, r.rating::text AS rating, COUNT(*)::int AS n
+      FROM unnest(${fullIds}::text[], ${fullKg}::text[]) AS w(pid, kg)
+      JOIN "TeacherYearRating" r ON r."kindergartenId" = w.kg AND r."academicYear" = ${period.semester.academicYear}
+      JOIN "User" u ON u.id = r."teacherId" AND u."kindergartenId" = w.kg AND u.role = 'TEACHER' AND u.active
+      GROUP BY w.pid, r.rating`,
+    clippedIds.length === 0 ? [] : db.$queryRaw<{ pid: string; rating: string; n: number }[]>`
       SELECT pid, rating, COUNT(*)::int AS n FROM (
         SELECT DISTINCT ON (w.pid, l."teacherId") w.pid, l.rating::text AS rating
-        FROM ${yearWindows}
+        FROM unnest(${clippedIds}::text[], ${clippedKg}::text[], ${clippedFrom}::date[], ${clippedTo}::date[]) AS w(pid, kg, wfrom, wto)
         JOIN "LessonRecord" l ON l."kindergartenId" = w.kg AND l."heldOn" BETWEEN w.wfrom AND w.wto AND l.rating IS NOT NULL
         JOIN "User" u ON u.id = l."teacherId" AND u."kindergartenId" = w.kg AND u.role = 'TEACHER' AND u.active
         ORDER BY w.pid, l."teacherId", l."heldOn" DESC, l."evaluatedAt" DESC NULLS LAST
@@ -272,6 +285,7 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
       ORDER BY w.pid, s."assessedOn" DESC, s."createdAt" DESC`,
   ]);
 
+  const lessons = [...lessonsFull, ...lessonsClipped];
   const actBy = new Map(acts.map((r) => [r.pid, r]));
   const monthsBy = new Map<string, string[]>();
   for (const m of months) monthsBy.set(m.pid, [...(monthsBy.get(m.pid) ?? []), m.month]);
