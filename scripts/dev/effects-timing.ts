@@ -14,13 +14,13 @@ const one = { pairingIds: ['p7'] };
 for (const [name, actor, extra] of [['city', city, {}], ['county', county, {}], ['one pairing', city, one]] as const) {
   const times: number[] = [];
   let n = 0;
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < Number(process.env.RUNS ?? 12); i++) {
     const t0 = performance.now();
     const ev = await evaluatePairings(actor, { period, today, ...extra }, db);
     times.push(performance.now() - t0);
     n = ev.pairings.length;
   }
   times.sort((a, b) => a - b);
-  console.log(`${name}: ${n} pairings, median ${times[6].toFixed(0)} ms, max ${times[11].toFixed(0)} ms (first ${times.length} runs incl. warm-up)`);
+  console.log(`${name}: ${n} pairings, median ${times[Math.floor(times.length / 2)].toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms over ${times.length} runs`);
 }
 await db.$disconnect();

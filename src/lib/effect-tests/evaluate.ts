@@ -155,10 +155,20 @@ function clip(w: Window, startsOn: IsoDate, endsOn: IsoDate | null): Window | nu
 type ActivityAgg = {
   pid: string;
   s2_hours: string | null; s2_unconf: number; s3: number; s3_unconf: number; s4: number; s4_unconf: number;
-  s1_unconf: number; done: number; complete: number;
+  s1_unconf: number; s1_months: string[] | null; done: number; complete: number;
 };
 
 const asNumber = (v: unknown) => (v == null ? 0 : Number(v));
+
+/** Promise.all, printing each query's time when EFFECT_TESTS_TIMING is set (scripts/dev/effects-timing.ts). */
+function timedAll<T extends readonly unknown[]>(names: string[], promises: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  if (!process.env.EFFECT_TESTS_TIMING) return Promise.all(promises) as never;
+  const t0 = performance.now();
+  return Promise.all(promises.map((p, i) => Promise.resolve(p).then((v) => {
+    console.log(`  ${names[i]}: ${(performance.now() - t0).toFixed(0)} ms`);
+    return v;
+  }))) as never;
+}
 
 export type EvaluateOptions = { pairingIds?: string[]; period: PeriodChoice; today?: Date; /** Extra filters (county, search) in SQL. */ where?: Prisma.PairingWhereInput };
 
@@ -175,6 +185,7 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
   const semWin: Window = { from: period.semester.startsOn, to: period.semester.endsOn };
   const yearWin = period.academicYear;
 
+  const tList = performance.now();
   const rows = await db.pairing.findMany({
     where: {
       AND: [
@@ -193,6 +204,7 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
     },
     orderBy: [{ supporting: { name: 'asc' } }, { assisted: { name: 'asc' } }],
   });
+  if (process.env.EFFECT_TESTS_TIMING) console.log(`  pairings list: ${(performance.now() - tList).toFixed(0)} ms`);
   const pairings = rows.map((p) => {
     const startsOn = isoFromDbDate(p.startsOn);
     const endsOn = p.endsOn ? isoFromDbDate(p.endsOn) : null;
@@ -226,7 +238,7 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
     AND a."startsAt" >= w.wfrom AND a."startsAt" < w.wto AND a."startsAt" >= ${semLow} AND a."startsAt" < ${semHigh}`;
   const yearWindows = Prisma.sql`unnest(${yIds}::text[], ${yKg}::text[], ${yFrom}::date[], ${yTo}::date[]) AS w(pid, kg, wfrom, wto)`;
 
-  const [acts, months, lessonsFull, lessonsClipped, teachers, programmes, papers, plans, assessments] = await Promise.all([
+  const [acts, lessonsFull, lessonsClipped, teachers, programmes, papers, plans, assessments] = await timedAll(['acts', 'lessonsFull', 'lessonsClipped', 'teachers', 'programmes', 'papers', 'plans', 'assessments'], [
     semIds.length === 0 ? [] : db.$queryRaw<ActivityAgg[]>`
       SELECT w.pid,
         SUM(a."classHours") FILTER (WHERE a.type::text IN ('SENT_DEMONSTRATION','SENT_LECTURE','SENT_RESEARCH') AND a.direction = 'TO_ASSISTED') AS s2_hours,
@@ -236,13 +248,11 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
         COUNT(*) FILTER (WHERE a.type = 'SPECIAL_LECTURE' AND a.direction = 'TO_ASSISTED')::int AS s4,
         COUNT(*) FILTER (WHERE a.type = 'SPECIAL_LECTURE' AND a.direction = 'TO_ASSISTED' AND a.confirmation <> 'CONFIRMED')::int AS s4_unconf,
         COUNT(*) FILTER (WHERE a.type = 'DAILY_OBSERVATION' AND a.direction = 'TO_ASSISTED' AND a.confirmation <> 'CONFIRMED')::int AS s1_unconf,
+        array_agg(DISTINCT to_char(a."startsAt" AT TIME ZONE ${timeZone}, 'YYYY-MM')) FILTER (WHERE a.type = 'DAILY_OBSERVATION' AND a.direction = 'TO_ASSISTED') AS s1_months,
         COUNT(*)::int AS done,
         COUNT(*) FILTER (WHERE btrim(a.plan) <> '' AND btrim(a.measures) <> '' AND btrim(a.record) <> '' AND btrim(a.summary) <> '')::int AS complete
       FROM ${semWindows} JOIN "Activity" a ON ${inSem}
       GROUP BY w.pid`,
-    semIds.length === 0 ? [] : db.$queryRaw<{ pid: string; month: string }[]>`
-      SELECT DISTINCT w.pid, to_char(a."startsAt" AT TIME ZONE ${timeZone}, 'YYYY-MM') AS month
-      FROM ${semWindows} JOIN "Activity" a ON ${inSem} AND a.type = 'DAILY_OBSERVATION' AND a.direction = 'TO_ASSISTED'`,
     // A2: each active teacher of the assisted kindergarten once, with their latest evaluated lesson of
     // the year: from the TeacherYearRating rollup for pairings active all year, from the lessons for
     // the few whose window is clipped.
@@ -287,8 +297,6 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
 
   const lessons = [...lessonsFull, ...lessonsClipped];
   const actBy = new Map(acts.map((r) => [r.pid, r]));
-  const monthsBy = new Map<string, string[]>();
-  for (const m of months) monthsBy.set(m.pid, [...(monthsBy.get(m.pid) ?? []), m.month]);
   const ratingsBy = new Map<string, Record<string, number>>();
   for (const l of lessons) ratingsBy.set(l.pid, { ...(ratingsBy.get(l.pid) ?? {}), [l.rating]: l.n });
   const teachersBy = new Map(teachers.map((t) => [t.kg, t.n]));
@@ -304,7 +312,7 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
     const a = actBy.get(p.id);
     if (p.sem) {
       const w = p.sem;
-      const s1 = judgeMonthlyVisits({ visitedMonths: monthsBy.get(p.id) ?? [] }, w, today);
+      const s1 = judgeMonthlyVisits({ visitedMonths: a?.s1_months ?? [] }, w, today);
       results.S1 = { test: 'S1', status: s1.status, window: w, figure: { kind: 'months', visited: s1.visited, required: s1.required, months: s1.months, unconfirmed: a?.s1_unconf ?? 0 } };
       const hours = asNumber(a?.s2_hours);
       const needHours = proRated(semT.classHours, w, semWin, 0.5);
