@@ -15,7 +15,7 @@ export function figureText(t: T, format: F, f: Figure): { main: string; extra: s
       return { main: t('figure.hours', { have: n(f.have), need: n(f.need) }), extra: f.unconfirmed ? t('figure.unconfirmed', { count: f.unconfirmed }) : null };
     case 'count':
       return {
-        main: t(`figure.${f.unit}`, { have: n(f.have), need: n(f.need) }),
+        main: t(`figure.${f.unit}`, { have: n(f.have), need: f.need }),
         extra: f.unconfirmed ? t(f.unit === 'papers' ? 'figure.unconfirmedPapers' : 'figure.unconfirmed', { count: f.unconfirmed }) : null,
       };
     case 'docs':
@@ -23,7 +23,7 @@ export function figureText(t: T, format: F, f: Figure): { main: string; extra: s
     case 'rates':
       return { main: t('figure.rates', { excellent: pct(format, f.excellentRate), pass: pct(format, f.passRate) }), extra: f.notEvaluated ? t('figure.notEvaluated', { count: f.notEvaluated }) : null };
     case 'programme':
-      return { main: t('figure.programme', { plan: f.hasPlan ? 'yes' : 'no', records: n(f.records), results: f.hasResults ? 'yes' : 'no' }), extra: null };
+      return { main: t('figure.programme', { plan: f.hasPlan ? 'yes' : 'no', records: f.records, results: f.hasResults ? 'yes' : 'no' }), extra: null };
     case 'assessment':
       return { main: t('figure.assessment', { source: f.source, on: f.on, outcome: f.outcome }), extra: null };
     case 'none':
