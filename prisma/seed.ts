@@ -9,6 +9,7 @@ import type { AreaType, DemoLevel } from '@/generated/prisma/enums';
 import { createCity, createCounty, createCycle, createKindergarten, createPairing, createUser, setMaxAssisted } from '../tests/fixtures/factories';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../tests/fixtures/demo-accounts';
 import { seedActivities } from './seed-activities';
+import { seedEffects } from './seed-effects';
 
 
 type KgSeed = [code: string, name: string, area: AreaType, level: DemoLevel, classes: number, address: string];
@@ -151,6 +152,7 @@ export async function seed(db: PrismaClient) {
   }
   await seedPairings(db, city.id, people);
   await seedActivities(db);
+  await seedEffects(db);
   return { seeded: true };
 }
 

@@ -4,7 +4,7 @@ import { LOCALE_COOKIE, toLocale, type Locale } from './locales';
 
 // One catalogue file per domain and locale (messages/<locale>/<namespace>.json), so that features
 // can be worked on side by side; each file holds its own top-level keys.
-export const NAMESPACES = ['common', 'kindergartens', 'staff', 'cycles', 'pairings', 'activities', 'teaching', 'evidence', 'api'] as const;
+export const NAMESPACES = ['common', 'kindergartens', 'staff', 'cycles', 'pairings', 'activities', 'teaching', 'evidence', 'api', 'effect-tests'] as const;
 
 export async function loadMessages(locale: Locale) {
   const parts = await Promise.all(NAMESPACES.map((ns) => import(`../../messages/${locale}/${ns}.json`).then((m) => m.default)));

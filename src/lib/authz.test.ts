@@ -60,6 +60,11 @@ const EXPECTED: Record<Action, Record<Role, string>> = {
   'evidence.delete':         { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: 'Y--' },
   'evidence.duplicates':     { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
   'archive.view':            { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'effectTests.view':        { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'effectTests.export':      { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: '---' },
+  'effectTests.configure':   { CITY_ADMIN: 'YYY', COUNTY_ADMIN: '---', DIRECTOR: '---', TEACHER: '---' },
+  'assessment.inspect':      { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
+  'assessment.attest':       { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: '---' },
 };
 
 const ACTORS: Record<Role, Actor> = {

@@ -135,6 +135,17 @@ export const PERMISSIONS = {
   'evidence.duplicates': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
   /** The per-pair archive page and its zip download; checked against the pairing. */
   'archive.view': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten', TEACHER: 'kindergarten' } },
+  // ---- Effect tests and dashboards (issue 5). Checked against the pairing. ----
+  'effectTests.view': {
+    grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten', TEACHER: 'kindergarten' },
+  },
+  'effectTests.export': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten' } },
+  /** Thresholds for future periods and the confirmed-only switch. */
+  'effectTests.configure': { grant: { CITY_ADMIN: 'city' } },
+  /** A1: a bureau inspection (不定期督查). */
+  'assessment.inspect': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
+  /** A1: the assisted director's attestation, with evidence; checked against the assisted kindergarten. */
+  'assessment.attest': { grant: { DIRECTOR: 'kindergarten' } },
 } satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -6,6 +6,7 @@ import { can, hasPermission } from '@/lib/authz';
 import { getScopeSummary } from '@/lib/home/queries';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { CurrentPeriod } from '@/components/cycles/current-period';
+import { EffectsHome } from '@/components/effect-tests/home-cards';
 
 /** Each role has its own landing page; the other roles' pages do not exist for it. */
 export async function RoleHome({ path }: { path: string }) {
@@ -54,6 +55,7 @@ export async function RoleHome({ path }: { path: string }) {
           <p className="text-sm text-stone-700">{tk('ownProfileHelp')}</p>
         </Card>
       )}
+      <EffectsHome user={user} />
       <Card>
         <h2 className="mb-1 font-semibold">{t('comingTitle')}</h2>
         <p className="text-stone-700">{t('coming', { audit: hasPermission(user, 'audit.view') ? 'yes' : 'no' })}</p>

@@ -1,5 +1,270 @@
-import { Placeholder } from '@/components/ui/placeholder';
+import { Suspense } from 'react';
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { denyAccess, requireUser } from '@/lib/session';
+import { hasPermission } from '@/lib/authz';
+import { db } from '@/lib/db';
+import { activityTrend, loadDashboardCached, TREND_CATEGORIES } from '@/lib/effect-tests/dashboard';
+import { periodKey, riskScore, TEST_IDS } from '@/lib/effect-tests/evaluate';
+import { dashboardQuery, FILTER_STATUSES, parseDashboardFilters, type DashboardFilters } from '@/lib/effect-tests/filters';
+import type { SessionUser } from '@/lib/session';
+import { Card, PageHeader } from '@/components/ui/page-header';
+import { ResultBadge } from '@/components/effect-tests/result-badge';
+import { figureText, semesterLabel } from '@/components/effect-tests/figure';
+import { StackedBars } from '@/components/charts/stacked-bars';
 
-export default function Page() {
-  return <Placeholder page="effectTests" />;
+const PAGE_SIZE = 100;
+type T = Parameters<typeof figureText>[0];
+const button = 'inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-3 text-sm';
+const select = 'min-h-11 rounded-md border border-stone-400 bg-white px-2 text-sm';
+
+export default async function EffectTestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  if (!hasPermission(user, 'effectTests.view')) return denyAccess(user, { entityType: 'Page', path: '/effect-tests' });
+  const raw = await searchParams;
+  const f = parseDashboardFilters(raw);
+  const page = Math.max(1, Number(raw.page) || 1);
+  const t = (await getTranslations('effectTests')) as unknown as T;
+  const locale = await getLocale();
+  const key = JSON.stringify(f);
+  const data = await loadDashboardCached(user, key, db);
+  const countyName = (c: { name: string; nameEn: string | null }) => (locale === 'en' ? (c.nameEn ?? c.name) : c.name);
+  const current = data.evaluation ? periodKey(data.evaluation.period) : '';
+  return (
+    <>
+      <PageHeader title={t('title')}>
+        <div className="flex flex-wrap gap-2">
+          {hasPermission(user, 'effectTests.configure') && <Link href="/effect-tests/settings" className={button}>{t('settings.title')}</Link>}
+          {hasPermission(user, 'effectTests.export') && (
+            <a href={`/effect-tests/export${dashboardQuery(f, { period: f.period ?? current })}`} className={button} download>{t('export')}</a>
+          )}
+        </div>
+      </PageHeader>
+      <p className="mb-3 max-w-3xl text-sm text-stone-700">{t('intro')}</p>
+      <form role="search" aria-label={t('apply')} className="mb-4 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end">
+        <label className="col-span-2 flex flex-col gap-1 text-sm sm:min-w-56">
+          <span className="sr-only">{t('search')}</span>
+          <input name="q" type="search" defaultValue={f.q} placeholder={t('search')} className="min-h-11 rounded-md border border-stone-400 px-3" />
+        </label>
+        <select name="period" defaultValue={current} aria-label={t('period')} className={`${select} col-span-2 sm:col-span-1`}>
+          {data.periods.map((p) => <option key={periodKey(p)} value={periodKey(p)}>{semesterLabel(t, p.semester)}</option>)}
+        </select>
+        {data.counties.length > 0 && (
+          <select name="county" defaultValue={f.county ?? ''} aria-label={t('county')} className={select}>
+            <option value="">{t('allCounties')}</option>
+            {data.counties.map((c) => <option key={c.id} value={c.id}>{countyName(c)}</option>)}
+          </select>
+        )}
+        <select name="test" defaultValue={f.test ?? ''} aria-label={t('test')} className={select}>
+          <option value="">{t('allTests')}</option>
+          {TEST_IDS.map((id) => <option key={id} value={id}>{id} {t(`testName.${id}`)}</option>)}
+        </select>
+        <select name="status" defaultValue={f.status ?? ''} aria-label={t('status')} className={select}>
+          <option value="">{t('anyStatus')}</option>
+          {FILTER_STATUSES.map((s) => <option key={s} value={s}>{t(`statusName.${s}`)}</option>)}
+        </select>
+        <select name="sort" defaultValue={f.sort ?? 'risk'} aria-label={t('sort')} className={select}>
+          <option value="risk">{t('sortRisk')}</option>
+          <option value="name">{t('sortName')}</option>
+        </select>
+        <button type="submit" className={`${button} justify-center`}>{t('apply')}</button>
+        <Link href="/effect-tests" className="inline-flex min-h-11 items-center justify-center px-2 text-sm text-brand-700 underline">{t('reset')}</Link>
+      </form>
+      <div className="mb-4 grid gap-4 lg:grid-cols-2">
+        <Suspense fallback={<Card><p className="text-sm text-stone-500">…</p></Card>}>
+          <AtRiskCard user={user} filtersKey={key} />
+        </Suspense>
+        <Suspense fallback={<Card><p className="text-sm text-stone-500">…</p></Card>}>
+          <TrendCard user={user} filtersKey={key} />
+        </Suspense>
+      </div>
+      <Suspense fallback={<Card><p className="text-sm text-stone-500">…</p></Card>}>
+        <ByTestCard user={user} filtersKey={key} />
+      </Suspense>
+      <Suspense fallback={<Card><p className="text-sm text-stone-500">…</p></Card>}>
+        <PairingsTable user={user} filtersKey={key} f={f} page={page} />
+      </Suspense>
+    </>
+  );
 }
+
+function cellHref(pairingId: string, test: string, period: string) {
+  return `/pairings/${pairingId}/effect-tests?test=${test}&period=${encodeURIComponent(period)}`;
+}
+
+async function PairingsTable({ user, filtersKey, f, page }: { user: SessionUser; filtersKey: string; f: DashboardFilters; page: number }) {
+  const { evaluation, rows } = await loadDashboardCached(user, filtersKey, db);
+  const t = (await getTranslations('effectTests')) as unknown as T;
+  const td = (await getTranslations('dashboards')) as unknown as T;
+  const format = await getFormatter();
+  if (!evaluation) return <Card><p>{t('empty')}</p></Card>;
+  const period = periodKey(evaluation.period);
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const tests = f.test ? [f.test] : TEST_IDS;
+  return (
+    <section aria-labelledby="pairings-table" className="mt-4">
+      <h2 id="pairings-table" className="mb-2 font-semibold">{td('table')} · {semesterLabel(t, evaluation.period.semester)}</h2>
+      <p className="mb-2 text-sm text-stone-600" role="status">{t('count', { count: rows.length })}</p>
+      {rows.length === 0 ? <p>{t('empty')}</p> : (
+        <>
+          <ul className="flex flex-col gap-2 md:hidden" data-testid="effect-cards">
+            {shown.map((p) => (
+              <li key={p.id} className="rounded-lg border border-stone-200 bg-white p-3">
+                <p className="font-medium">{p.supporting.name} → {p.assisted.name}</p>
+                <ul className="mt-2 grid grid-cols-1 gap-1">
+                  {tests.map((id) => {
+                    const r = p.results[id];
+                    const fig = figureText(t, format, r.figure);
+                    return (
+                      <li key={id}>
+                        <Link href={cellHref(p.id, id, period)} className="flex min-h-11 flex-wrap items-center gap-2 text-sm">
+                          <span className="w-7 font-mono text-xs">{id}</span>
+                          <ResultBadge status={r.status} label={t(`statusName.${r.status}`)} />
+                          {r.status !== 'NOT_APPLICABLE' && <span className="text-stone-700">{fig.main}</span>}
+                        </Link>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </li>
+            ))}
+          </ul>
+          <div className="hidden overflow-x-auto rounded-lg border border-stone-200 bg-white md:block">
+            <table className="w-full text-left text-sm" data-testid="effect-table">
+              <thead className="bg-stone-100">
+                <tr>
+                  <th scope="col" className="p-2">{t('pairing')}</th>
+                  {tests.map((id) => <th key={id} scope="col" className="p-2 align-bottom"><abbr title={t(`testName.${id}`)} className="no-underline">{id}</abbr></th>)}
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((p) => (
+                  <tr key={p.id} className="border-t border-stone-200 align-top">
+                    <th scope="row" className="p-2 font-normal">
+                      <Link href={`/pairings/${p.id}/effect-tests?period=${encodeURIComponent(period)}`} className="text-brand-800 underline-offset-2 hover:underline">{p.supporting.name}</Link>
+                      <span className="block text-xs text-stone-600">→ {p.assisted.name}</span>
+                    </th>
+                    {tests.map((id) => {
+                      const r = p.results[id];
+                      const fig = figureText(t, format, r.figure);
+                      return (
+                        <td key={id} className="p-1.5">
+                          <Link href={cellHref(p.id, id, period)} className="flex flex-col gap-0.5 rounded p-0.5 hover:bg-stone-50" aria-label={`${id} ${t(`testName.${id}`)}: ${t(`statusName.${r.status}`)} ${fig.main}`}>
+                            <ResultBadge status={r.status} label={t(`statusName.${r.status}`)} />
+                            {r.status !== 'NOT_APPLICABLE' && (r.figure.kind === 'hours' || r.figure.kind === 'months' || r.figure.kind === 'count') && (
+                              <span className="text-xs whitespace-nowrap text-stone-600 tabular-nums">{fig.main}</span>
+                            )}
+                          </Link>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {pages > 1 && (
+            <nav className="mt-2 flex gap-3 text-sm" aria-label="pages">
+              {page > 1 && <Link className="text-brand-700 underline" href={`/effect-tests${dashboardQuery(f)}${dashboardQuery(f) ? '&' : '?'}page=${page - 1}`}>‹ {page - 1}</Link>}
+              <span>{page} / {pages}</span>
+              {page < pages && <Link className="text-brand-700 underline" href={`/effect-tests${dashboardQuery(f)}${dashboardQuery(f) ? '&' : '?'}page=${page + 1}`}>{page + 1} ›</Link>}
+            </nav>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+async function AtRiskCard({ user, filtersKey }: { user: SessionUser; filtersKey: string }) {
+  const { evaluation, rows } = await loadDashboardCached(user, filtersKey, db);
+  const t = (await getTranslations('effectTests')) as unknown as T;
+  const td = (await getTranslations('dashboards')) as unknown as T;
+  const worst = rows.map((p) => ({ p, score: riskScore(p) })).filter((x) => x.score > 0).sort((a, b) => b.score - a.score).slice(0, 10);
+  const period = evaluation ? periodKey(evaluation.period) : '';
+  return (
+    <Card>
+      <h2 className="mb-1 font-semibold">{td('atRisk')}</h2>
+      <p className="mb-2 text-xs text-stone-600">{td('atRiskRule')}</p>
+      {worst.length === 0 ? <p className="text-sm">{td('noRisk')}</p> : (
+        <ol className="flex flex-col gap-2 text-sm" data-testid="at-risk">
+          {worst.map(({ p }) => {
+            const bad = TEST_IDS.filter((id) => p.results[id].status === 'MISSED' || p.results[id].status === 'AT_RISK');
+            return (
+              <li key={p.id}>
+                <Link href={`/pairings/${p.id}/effect-tests?period=${encodeURIComponent(period)}`} className="text-brand-800 underline">{p.supporting.name} → {p.assisted.name}</Link>
+                <span className="mt-1 flex flex-wrap gap-1">
+                  {bad.map((id) => (
+                    <Link key={id} href={cellHref(p.id, id, period)} className="inline-flex items-center gap-1">
+                      <span className="font-mono text-xs">{id}</span><ResultBadge status={p.results[id].status} label={t(`statusName.${p.results[id].status}`)} />
+                    </Link>
+                  ))}
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </Card>
+  );
+}
+
+async function ByTestCard({ user, filtersKey }: { user: SessionUser; filtersKey: string }) {
+  const { rows } = await loadDashboardCached(user, filtersKey, db);
+  const t = (await getTranslations('effectTests')) as unknown as T;
+  const td = (await getTranslations('dashboards')) as unknown as T;
+  const format = await getFormatter();
+  return (
+    <Card>
+      <h2 className="mb-2 font-semibold">{td('byTest')}</h2>
+      <ul className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
+        {TEST_IDS.map((id) => {
+          const missed = rows.filter((p) => p.results[id].status === 'MISSED').length;
+          const atRisk = rows.filter((p) => p.results[id].status === 'AT_RISK').length;
+          return (
+            <li key={id} className="flex justify-between gap-2 border-b border-stone-100 py-1">
+              <Link href={`/effect-tests?test=${id}&status=${missed ? 'MISSED' : 'AT_RISK'}`} className="text-brand-800 underline-offset-2 hover:underline">{id} {t(`testName.${id}`)}</Link>
+              <span className="tabular-nums text-stone-700">{td('problems', { missed: format.number(missed), atRisk: format.number(atRisk) })}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </Card>
+  );
+}
+
+const COLORS: Record<(typeof TREND_CATEGORIES)[number], string> = { SEND: '#1d4ed8', OBSERVATION: '#15803d', LECTURE: '#b45309', FOLLOW_UP: '#7e22ce', OTHER: '#78716c' };
+
+async function TrendCard({ user, filtersKey }: { user: SessionUser; filtersKey: string }) {
+  const { evaluation, rows } = await loadDashboardCached(user, filtersKey, db);
+  const td = (await getTranslations('dashboards')) as unknown as T;
+  const format = await getFormatter();
+  if (!evaluation) return null;
+  const trend = await activityTrend(evaluation, rows.map((p) => p.id), db);
+  const months: string[] = [];
+  for (let m = evaluation.period.semester.startsOn.slice(0, 7); m <= evaluation.period.semester.endsOn.slice(0, 7);) {
+    months.push(m);
+    const [y, mo] = m.split('-').map(Number);
+    m = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+  }
+  const values: Record<string, Record<string, number>> = {};
+  for (const r of trend) (values[r.month] ??= {})[r.category] = r.n;
+  return (
+    <Card>
+      <h2 className="mb-2 font-semibold">{td('trend')}</h2>
+      <StackedBars
+        title={td('trend')}
+        tableCaption={td('trendCaption')}
+        formatNumber={(n) => format.number(n)}
+        data={{
+          categories: months.map((m) => ({ key: m, label: m.slice(5) })),
+          series: TREND_CATEGORIES.map((c) => ({ key: c, label: td(`type.${c}`), color: COLORS[c] })),
+          values,
+        }}
+      />
+    </Card>
+  );
+}
+
+export const dynamic = 'force-dynamic';

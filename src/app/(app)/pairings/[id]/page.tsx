@@ -6,6 +6,8 @@ import { GOAL_FIELDS } from '@/lib/pairings/schemas';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { CurrentPeriod, cycleName } from '@/components/cycles/current-period';
 import { StatusBadge } from '@/components/pairings/status-badge';
+import { Suspense } from 'react';
+import { PairingEffectsCard } from '@/components/effect-tests/pairing-card';
 
 export default async function PairingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const user = await requireUser();
@@ -90,17 +92,24 @@ export default async function PairingPage({ params, searchParams }: { params: Pr
         </Card>
       </div>
 
-      <Card>
-        <h2 className="mb-1 font-semibold">{tarc('title')}</h2>
-        <p className="mb-2 text-sm text-stone-700">{tarc('linkHelp')}</p>
-        <Link href={`/pairings/${p.id}/archive`} className="inline-flex min-h-11 items-center rounded-md border border-brand-700 bg-white px-4 text-sm font-medium text-brand-800">{tarc('link')}</Link>
-      </Card>
-      <Card className="mt-4 border-dashed">
-        <h2 className="mb-2 font-semibold">{t('coming.title')}</h2>
-        <ul className="list-disc space-y-1 pl-5 text-sm text-stone-700">
-          <li>{t('coming.effectTests')}</li>
-        </ul>
-      </Card>
+      <Suspense fallback={<Card className="mb-4"><p className="text-sm text-stone-500">…</p></Card>}>
+        <PairingEffectsCard user={user} pairingId={p.id} cycleId={p.cycle.id} />
+      </Suspense>
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card>
+          <h2 className="mb-1 font-semibold">{t('records.title')}</h2>
+          <p className="mb-2 text-sm text-stone-700">{t('records.help')}</p>
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/activities?pairing=${p.id}`} className="inline-flex min-h-11 items-center rounded-md border border-brand-700 bg-white px-4 text-sm font-medium text-brand-800">{t('records.activities')}</Link>
+            <Link href={`/pairings/${p.id}/calendar`} className="inline-flex min-h-11 items-center rounded-md border border-brand-700 bg-white px-4 text-sm font-medium text-brand-800">{t('records.calendar')}</Link>
+          </div>
+        </Card>
+        <Card>
+          <h2 className="mb-1 font-semibold">{tarc('title')}</h2>
+          <p className="mb-2 text-sm text-stone-700">{tarc('linkHelp')}</p>
+          <Link href={`/pairings/${p.id}/archive`} className="inline-flex min-h-11 items-center rounded-md border border-brand-700 bg-white px-4 text-sm font-medium text-brand-800">{tarc('link')}</Link>
+        </Card>
+      </div>
     </>
   );
 }

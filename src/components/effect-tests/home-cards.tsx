@@ -1,0 +1,224 @@
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { db } from '@/lib/db';
+import { pairingWhere, type Actor } from '@/lib/authz';
+import { localDate } from '@/lib/cycles/periods';
+import { zonedToInstant } from '@/lib/activities/time';
+import { cityTimeZone, evaluatePairings, listCycles, periodKey, resolvePeriod, riskScore, TEST_IDS, type Evaluation } from '@/lib/effect-tests/evaluate';
+import { Card } from '@/components/ui/page-header';
+import { ResultBadge } from './result-badge';
+import { figureText, semesterLabel } from './figure';
+
+type T = Parameters<typeof figureText>[0];
+const fallback = <Card className="mb-4"><p className="text-sm text-stone-500">…</p></Card>;
+
+async function currentEvaluation(user: Actor): Promise<Evaluation | null> {
+  const [cycles, tz] = await Promise.all([listCycles(db), cityTimeZone(db)]);
+  const period = resolvePeriod(cycles, undefined, localDate(new Date(), tz));
+  return period ? evaluatePairings(user, { period }, db) : null;
+}
+
+/** The effect-test cards of each role's home page, each in its own Suspense. */
+export function EffectsHome({ user }: { user: Actor }) {
+  if (user.role === 'CITY_ADMIN' || user.role === 'COUNTY_ADMIN') {
+    return <Suspense fallback={fallback}><AdminSummary user={user} /></Suspense>;
+  }
+  if (user.role === 'DIRECTOR') {
+    return (
+      <>
+        <Suspense fallback={fallback}><DirectorTests user={user} /></Suspense>
+        <div className="mb-4 grid gap-4 md:grid-cols-2">
+          <Suspense fallback={fallback}><PlannedNext user={user} /></Suspense>
+          <Suspense fallback={fallback}><OpenRequests user={user} /></Suspense>
+        </div>
+        <Suspense fallback={fallback}><Received user={user} /></Suspense>
+      </>
+    );
+  }
+  return (
+    <div className="mb-4 grid gap-4 md:grid-cols-2">
+      <Suspense fallback={fallback}><TeacherLessons user={user} /></Suspense>
+      <Suspense fallback={fallback}><TeacherPapersAndMentoring user={user} /></Suspense>
+    </div>
+  );
+}
+
+async function AdminSummary({ user }: { user: Actor }) {
+  const ev = await currentEvaluation(user);
+  const t = (await getTranslations('effectTests')) as unknown as T;
+  const td = (await getTranslations('dashboards')) as unknown as T;
+  const format = await getFormatter();
+  if (!ev) return null;
+  const counts: Record<string, number> = {};
+  for (const p of ev.pairings) for (const r of Object.values(p.results)) counts[r.status] = (counts[r.status] ?? 0) + 1;
+  const worst = ev.pairings.filter((p) => riskScore(p) > 0).sort((a, b) => riskScore(b) - riskScore(a)).slice(0, 5);
+  return (
+    <Card className="mb-4">
+      <h2 className="mb-2 font-semibold">{td('summary')} · {semesterLabel(t, ev.period.semester)}</h2>
+      <p className="mb-2 text-sm">{t('count', { count: ev.pairings.length })}</p>
+      <ul className="mb-3 flex flex-wrap gap-2">
+        {(['MET', 'ON_TRACK', 'AT_RISK', 'MISSED'] as const).map((s) => (
+          <li key={s}><Link href={`/effect-tests?status=${s}`} className="inline-flex min-h-11 items-center gap-1"><ResultBadge status={s} label={t(`statusName.${s}`)} /><span className="tabular-nums">{format.number(counts[s] ?? 0)}</span></Link></li>
+        ))}
+      </ul>
+      {worst.length > 0 && (
+        <>
+          <h3 className="text-sm font-semibold">{td('atRisk')}</h3>
+          <ol className="mb-2 list-decimal pl-5 text-sm">
+            {worst.map((p) => <li key={p.id}><Link className="text-brand-800 underline" href={`/pairings/${p.id}/effect-tests?period=${encodeURIComponent(periodKey(ev.period))}`}>{p.supporting.name} → {p.assisted.name}</Link></li>)}
+          </ol>
+        </>
+      )}
+      <Link href="/effect-tests" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{td('openDashboard')}</Link>
+    </Card>
+  );
+}
+
+/** A supporting director sees S1–S5 per assisted kindergarten; an assisted director A1–A6. */
+async function DirectorTests({ user }: { user: Actor }) {
+  const ev = await currentEvaluation(user);
+  const t = (await getTranslations('effectTests')) as unknown as T;
+  const td = (await getTranslations('dashboards')) as unknown as T;
+  const format = await getFormatter();
+  if (!ev || ev.pairings.length === 0) return null;
+  return (
+    <>
+      {ev.pairings.map((p) => {
+        const supporting = p.supporting.id === user.kindergartenId;
+        const tests = TEST_IDS.filter((id) => (supporting ? id.startsWith('S') : id.startsWith('A')));
+        const s1 = p.results.S1.figure;
+        return (
+          <Card key={p.id} className="mb-4">
+            <h2 className="mb-2 font-semibold">{supporting ? `${td('obligations')}：${p.assisted.name}` : td('assistedTests', { name: p.supporting.name })}</h2>
+            {supporting && s1.kind === 'months' && (
+              <ul className="mb-2 flex flex-wrap gap-1 text-xs" aria-label={t('testName.S1')}>
+                {s1.months.map((m) => (
+                  <li key={m.month} className={`rounded border px-1.5 py-0.5 ${m.visited ? 'border-green-700 bg-green-50' : m.due ? 'border-red-700 bg-red-50' : 'border-stone-300'}`}>
+                    {m.visited ? '✓' : m.due ? '✗' : '…'} {m.month}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <ul className="flex flex-col divide-y divide-stone-100 text-sm">
+              {tests.map((id) => {
+                const r = p.results[id];
+                const fig = figureText(t, format, r.figure);
+                return (
+                  <li key={id}>
+                    <Link href={`/pairings/${p.id}/effect-tests?test=${id}&period=${encodeURIComponent(periodKey(ev.period))}`} className="flex min-h-11 flex-wrap items-center gap-2 py-1">
+                      <span className="w-7 font-mono text-xs">{id}</span>
+                      <span className="min-w-0 flex-1">{t(`testName.${id}`)}</span>
+                      <ResultBadge status={r.status} label={t(`statusName.${r.status}`)} />
+                      {r.status !== 'NOT_APPLICABLE' && <span className="w-full pl-9 text-xs text-stone-600">{fig.main}{fig.extra ? `（${fig.extra}）` : ''}</span>}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </Card>
+        );
+      })}
+    </>
+  );
+}
+
+async function PlannedNext({ user }: { user: Actor }) {
+  const td = (await getTranslations('dashboards')) as unknown as T;
+  const rows = await db.activity.findMany({
+    where: { pairing: pairingWhere(user, 'activity.view'), status: 'PLANNED', startsAt: { gte: new Date() } },
+    orderBy: { startsAt: 'asc' }, take: 5, select: { id: true, title: true, startsAt: true },
+  });
+  const tz = await cityTimeZone(db);
+  return (
+    <Card>
+      <h2 className="mb-2 font-semibold">{td('planned')}</h2>
+      {rows.length === 0 ? <p className="text-sm">{td('noPlanned')}</p> : (
+        <ul className="text-sm">{rows.map((a) => <li key={a.id} className="py-1"><span className="tabular-nums text-stone-600">{localDate(a.startsAt, tz)}</span> <Link className="text-brand-800 underline" href={`/activities/${a.id}`}>{a.title}</Link></li>)}</ul>
+      )}
+    </Card>
+  );
+}
+
+async function OpenRequests({ user }: { user: Actor }) {
+  const td = (await getTranslations('dashboards')) as unknown as T;
+  const rows = await db.assistanceRequest.findMany({
+    where: { pairing: pairingWhere(user, 'request.view'), status: { not: 'CLOSED' } },
+    orderBy: { createdAt: 'asc' }, take: 5, select: { id: true, title: true, status: true },
+  });
+  return (
+    <Card>
+      <h2 className="mb-2 font-semibold">{td('openRequests')}</h2>
+      {rows.length === 0 ? <p className="text-sm">{td('noRequests')}</p> : (
+        <ul className="text-sm">{rows.map((r) => <li key={r.id} className="py-1"><Link className="text-brand-800 underline" href="/requests">{r.title}</Link></li>)}</ul>
+      )}
+    </Card>
+  );
+}
+
+/** The assisted side: what it received this semester, counted in the database. */
+async function Received({ user }: { user: Actor }) {
+  if (!user.kindergartenId) return null;
+  const ev = await currentEvaluation(user);
+  const mine = ev?.pairings.filter((p) => p.assisted.id === user.kindergartenId) ?? [];
+  if (!ev || mine.length === 0) return null;
+  const td = (await getTranslations('dashboards')) as unknown as T;
+  const format = await getFormatter();
+  const ids = mine.map((p) => p.id);
+  const since = zonedToInstant(ev.period.semester.startsOn, '00:00', ev.timeZone);
+  const [agg] = await db.$queryRaw<{ n: number; hours: string | null; donations: number; value: string | null }[]>`
+    SELECT COUNT(*)::int AS n, SUM(a."classHours") AS hours,
+      COUNT(*) FILTER (WHERE a.type = 'DONATION')::int AS donations,
+      (SELECT SUM(l."estimatedValue") FROM "DonationLine" l JOIN "Activity" d ON d.id = l."activityId"
+        WHERE d."pairingId" = ANY(${ids}::text[]) AND d.status = 'DONE' AND d."startsAt" >= ${since}) AS value
+    FROM "Activity" a WHERE a."pairingId" = ANY(${ids}::text[]) AND a.status = 'DONE' AND a.direction = 'TO_ASSISTED'
+      AND a."startsAt" >= ${since}`;
+  return (
+    <Card className="mb-4">
+      <h2 className="mb-2 font-semibold">{td('received')}</h2>
+      <ul className="text-sm">
+        <li>{td('activitiesReceived', { count: format.number(agg?.n ?? 0) })}</li>
+        <li>{td('hoursReceived', { hours: format.number(Number(agg?.hours ?? 0)) })}</li>
+        <li>{td('donations', { count: format.number(agg?.donations ?? 0), value: format.number(Number(agg?.value ?? 0)) })}</li>
+      </ul>
+    </Card>
+  );
+}
+
+async function TeacherLessons({ user }: { user: Actor }) {
+  const td = (await getTranslations('dashboards')) as unknown as T;
+  const t = (await getTranslations('effectTests')) as unknown as T;
+  const rows = await db.lessonRecord.findMany({ where: { teacherId: user.id }, orderBy: { heldOn: 'desc' }, take: 8, select: { id: true, title: true, heldOn: true, rating: true } });
+  return (
+    <Card>
+      <h2 className="mb-2 font-semibold">{td('myLessons')}</h2>
+      {rows.length === 0 ? <p className="text-sm">{td('noLessons')}</p> : (
+        <ul className="text-sm">
+          {rows.map((l) => (
+            <li key={l.id} className="py-1"><span className="tabular-nums text-stone-600">{l.heldOn.toISOString().slice(0, 10)}</span> <Link className="text-brand-800 underline" href={`/lessons/${l.id}`}>{l.title}</Link> · {l.rating ? t(`rating.${l.rating}`) : '—'}</li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+async function TeacherPapersAndMentoring({ user }: { user: Actor }) {
+  const td = (await getTranslations('dashboards')) as unknown as T;
+  const [papers, pairs] = await Promise.all([
+    db.paper.findMany({ where: { authorId: user.id }, orderBy: { date: 'desc' }, take: 5, select: { id: true, title: true, level: true, confirmedAt: true } }),
+    db.mentorPair.findMany({ where: { OR: [{ mentorId: user.id }, { apprenticeId: user.id }], endsOn: null }, select: { id: true, goals: true, mentor: { select: { name: true } }, apprentice: { select: { name: true } }, _count: { select: { sessions: true } } } }),
+  ]);
+  return (
+    <Card>
+      <h2 className="mb-2 font-semibold">{td('myMentoring')}</h2>
+      {pairs.length === 0 ? <p className="mb-2 text-sm">{td('noMentoring')}</p> : (
+        <ul className="mb-2 text-sm">{pairs.map((m) => <li key={m.id}><Link className="text-brand-800 underline" href={`/mentoring/${m.id}`}>{m.mentor.name} → {m.apprentice.name}</Link> ({m._count.sessions})</li>)}</ul>
+      )}
+      <h2 className="mb-2 font-semibold">{td('myPapers')}</h2>
+      {papers.length === 0 ? <p className="text-sm">{td('noPapers')}</p> : (
+        <ul className="text-sm">{papers.map((p) => <li key={p.id}><Link className="text-brand-800 underline" href={`/papers/${p.id}`}>{p.title}</Link></li>)}</ul>
+      )}
+    </Card>
+  );
+}

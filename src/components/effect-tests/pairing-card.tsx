@@ -1,0 +1,44 @@
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { db } from '@/lib/db';
+import type { Actor } from '@/lib/authz';
+import { localDate } from '@/lib/cycles/periods';
+import { cityTimeZone, evaluatePairings, listCycles, periodKey, resolvePeriod, TEST_IDS } from '@/lib/effect-tests/evaluate';
+import { Card } from '@/components/ui/page-header';
+import { ResultBadge } from './result-badge';
+import { figureText, semesterLabel } from './figure';
+
+type T = Parameters<typeof figureText>[0];
+
+/** The pairing page's card: this period's status per test, each linking to the records behind it. */
+export async function PairingEffectsCard({ user, pairingId, cycleId }: { user: Actor; pairingId: string; cycleId: string }) {
+  const t = (await getTranslations('effectTests')) as unknown as T;
+  const format = await getFormatter();
+  const [cycles, tz] = await Promise.all([listCycles(db), cityTimeZone(db)]);
+  const period = resolvePeriod(cycles.filter((c) => c.id === cycleId), undefined, localDate(new Date(), tz));
+  const ev = period ? await evaluatePairings(user, { pairingIds: [pairingId], period }, db) : null;
+  const p = ev?.pairings[0];
+  return (
+    <Card className="mb-4">
+      <h2 className="mb-2 font-semibold">{t('detail.summaryCard')}{period ? ` · ${semesterLabel(t, period.semester)}` : ''}</h2>
+      {!p || !period ? <p className="text-sm text-stone-600">{t('empty')}</p> : (
+        <ul className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-2">
+          {TEST_IDS.map((id) => {
+            const r = p.results[id];
+            return (
+              <li key={id}>
+                <Link href={`/pairings/${pairingId}/effect-tests?test=${id}&period=${encodeURIComponent(periodKey(period))}`} className="flex min-h-11 flex-wrap items-center gap-2 hover:bg-stone-50">
+                  <span className="w-7 font-mono text-xs">{id}</span>
+                  <span className="min-w-0 flex-1">{t(`testName.${id}`)}</span>
+                  <ResultBadge status={r.status} label={t(`statusName.${r.status}`)} />
+                  {r.status !== 'NOT_APPLICABLE' && <span className="w-full pl-9 text-xs text-stone-600">{figureText(t, format, r.figure).main}</span>}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <Link href={`/pairings/${pairingId}/effect-tests`} className="mt-2 inline-flex min-h-11 items-center text-sm text-brand-700 underline">{t('detail.viewAll')}</Link>
+    </Card>
+  );
+}

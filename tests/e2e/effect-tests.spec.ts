@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { test, expect } from '@playwright/test';
+import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
+import { pickLocale, signIn } from './helpers';
+
+// The seed puts the Qinghe pairing 清河区机关幼儿园 → 清河区石桥乡幼儿园 behind on class hours this semester.
+const BEHIND = '石桥乡';
+
+test('a county admin finds a pairing at risk for S2, opens the records behind it and exports the table', async ({ page, context, baseURL }, info) => {
+  await pickLocale(context, baseURL!, 'zh');
+  await signIn(page, DEMO_ACCOUNTS.county);
+  await page.goto('/effect-tests');
+  await expect(page.getByRole('heading', { name: '效果检测', level: 1 })).toBeVisible();
+  const count = Number((await page.getByRole('status').filter({ hasText: '个结对' }).textContent())!.match(/\d+/)![0]);
+  expect(count).toBeGreaterThan(0);
+
+  // Desktop shows a table, the phone one card per pairing; both carry the status as a word.
+  const phone = info.project.name === 'phone';
+  const row = phone
+    ? page.getByTestId('effect-cards').locator(':scope > li').filter({ hasText: BEHIND })
+    : page.getByTestId('effect-table').getByRole('row').filter({ hasText: BEHIND });
+  const s2 = row.getByRole('link', { name: /^S2/ });
+  await expect(s2).toContainText('有风险');
+  const figure = (await s2.textContent())!.match(/[\d.]+ \/ [\d.]+ 课时/)![0];
+  await s2.click();
+
+  // The records behind the figure, with the rule and the threshold in force.
+  await expect(page).toHaveURL(/\/pairings\/[^/]+\/effect-tests\?.*test=S2/);
+  await expect(page.getByTestId('test-heading')).toHaveText(/S2/);
+  await expect(page.getByTestId('test-figure')).toHaveText(figure);
+  await expect(page.getByText('送教下乡不少于规定课时', { exact: false })).toBeVisible();
+  await expect(page.getByText(/默认标准|自 .* 起执行的标准/)).toBeVisible();
+  const records = page.getByTestId('counted-records').getByRole('listitem');
+  await expect(records.first()).toBeVisible();
+  const have = Number(figure.split(' / ')[0]);
+  const hours = (await records.allTextContents()).map((t) => Number(t.match(/([\d.]+)\s*课时/)?.[1] ?? 0));
+  expect(hours.reduce((a, b) => a + b, 0)).toBeCloseTo(have);
+
+  // The export holds the same rows as the page, with localized headers.
+  await page.goto('/effect-tests');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 Excel' }).click()]);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await readFile(await download.path())) as never);
+  const sheet = workbook.worksheets[0];
+  const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+  expect(header.slice(0, 2)).toEqual(['帮扶园', '被帮扶园']);
+  expect(header).toContain('S2 送教课时 · 状态');
+  const rows: string[][] = [];
+  sheet.eachRow((r, n) => { if (n > 1) rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))); });
+  expect(rows).toHaveLength(count);
+  const behind = rows.find((r) => r[1].includes(BEHIND))!;
+  expect(behind[header.indexOf('S2 送教课时 · 状态')]).toBe('有风险');
+  expect(behind[header.indexOf('S2 送教课时')]).toContain(figure);
+  // Scope: nothing of the counties the Qinghe admin does not oversee.
+  for (const r of rows) expect(r.slice(0, 2).join(' ')).not.toMatch(/西岭县|南湖县/);
+});
