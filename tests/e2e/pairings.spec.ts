@@ -84,6 +84,9 @@ test('a director sees their own pairing, read-only, and no other', async ({ page
   await own.click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('江州市实验幼儿园');
   await expect(page.getByRole('heading', { name: 'Leading group' })).toBeVisible();
-  await expect(page.getByText('Coming soon')).toBeVisible();
+  // The pairing page leads to its activities, archive and effect tests.
+  await expect(page.getByRole('link', { name: 'See activities' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Open the assistance archive' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'View test details' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Edit' })).toHaveCount(0);
 });
