@@ -10,8 +10,8 @@ const ROLES = [
 ];
 
 const L = {
-  zh: { hello: /您好/, kindergartens: '幼儿园', users: '账户', audit: '审计日志', home: '首页', coming: '即将上线' },
-  en: { hello: /^Hello, /, kindergartens: 'Kindergartens', users: 'Accounts', audit: 'Audit trail', home: 'Home', coming: 'Coming soon' },
+  zh: { hello: /您好/, kindergartens: '幼儿园', users: '账户', audit: '审计日志', home: '首页' },
+  en: { hello: /^Hello, /, kindergartens: 'Kindergartens', users: 'Accounts', audit: 'Audit trail', home: 'Home' },
 };
 
 for (const locale of ['zh', 'en'] as const) {
@@ -23,7 +23,7 @@ for (const locale of ['zh', 'en'] as const) {
       await expect(page.locator('html')).toHaveAttribute('lang', locale === 'zh' ? 'zh-CN' : 'en');
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(L[locale].hello);
       if (r.name) await expect(page.getByRole('heading', { level: 1 })).toContainText(r.name);
-      await expect(page.getByRole('heading', { name: L[locale].coming })).toBeVisible();
+      await expect(page.getByTestId('current-period')).toBeVisible();
       const nav = page.getByRole('navigation').first();
       await expect(nav.getByRole('link', { name: L[locale].home, exact: true })).toHaveAttribute('aria-current', 'page');
       for (const item of r.nav) await expect(nav.getByRole('link', { name: L[locale][item as 'users'], exact: true })).toBeVisible();

@@ -8,6 +8,7 @@ import { GET as listPairings } from '@/app/api/v1/pairings/route';
 import { GET as getPairing } from '@/app/api/v1/pairings/[id]/route';
 import { GET as listActivities } from '@/app/api/v1/activities/route';
 import { GET as getActivity } from '@/app/api/v1/activities/[id]/route';
+import { GET as getEffectTests } from '@/app/api/v1/pairings/[id]/effect-tests/route';
 import { actorFor } from '../fixtures/factories';
 import { createActivity, createPairingWorld } from '../fixtures/activity-factories';
 
@@ -216,5 +217,35 @@ describe('API lists', () => {
     expect(r.status).toBe(429);
     expect(r.body.error.code).toBe('rate_limited');
     expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+describe('GET /api/v1/pairings/{id}/effect-tests', () => {
+  it("returns the pairing's effect tests for a semester, computed like the dashboards", async () => {
+    const w = await world();
+    // Sent to the assisted side, 1.5 class hours; the world's 2-hour activity is "joint" and does not count for S2.
+    await createActivity(db, {
+      pairingId: w.pairingA.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id, status: 'DONE',
+      type: 'SENT_DEMONSTRATION', direction: 'TO_ASSISTED', classHours: 1.5, startsAt: new Date('2026-04-20T02:00:00Z'),
+    });
+    const { token } = await tokenFor(w.countyAdminA);
+    const r = await call(getEffectTests, `/api/v1/pairings/${w.pairingA.id}/effect-tests?academicYear=2025&term=SPRING`, token, w.pairingA.id);
+    expect(r.status).toBe(200);
+    expect(r.body.data.period.semester).toMatchObject({ academicYear: 2025, term: 'SPRING', startsOn: '2026-02-01', endsOn: '2026-07-31' });
+    expect(r.body.data.results.map((x: { test: string }) => x.test)).toEqual(['S1', 'S2', 'S3', 'S4', 'S5', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6']);
+    const s2 = r.body.data.results.find((x: { test: string }) => x.test === 'S2');
+    expect(s2.figure).toMatchObject({ kind: 'hours', have: 1.5, need: 10, unconfirmed: 1 });
+  });
+
+  it('answers 404 outside the token owner\'s scope and 400 for a period that is not the cycle\'s', async () => {
+    const w = await world();
+    const other = await tokenFor(w.countyAdminB);
+    expect((await call(getEffectTests, `/api/v1/pairings/${w.pairingA.id}/effect-tests`, other.token, w.pairingA.id)).status).toBe(404);
+    const own = await tokenFor(w.countyAdminA);
+    const half = await call(getEffectTests, `/api/v1/pairings/${w.pairingA.id}/effect-tests?term=SPRING`, own.token, w.pairingA.id);
+    expect(half.status).toBe(400);
+    const elsewhere = await call(getEffectTests, `/api/v1/pairings/${w.pairingA.id}/effect-tests?academicYear=2031&term=AUTUMN`, own.token, w.pairingA.id);
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.error.message).toContain('academicYear');
   });
 });

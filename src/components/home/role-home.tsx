@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { denyAccess, requireUser } from '@/lib/session';
 import { HOME_PATH } from '@/lib/navigation';
-import { can, hasPermission } from '@/lib/authz';
+import { can } from '@/lib/authz';
 import { getScopeSummary } from '@/lib/home/queries';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { CurrentPeriod } from '@/components/cycles/current-period';
@@ -56,10 +56,6 @@ export async function RoleHome({ path }: { path: string }) {
         </Card>
       )}
       <EffectsHome user={user} />
-      <Card>
-        <h2 className="mb-1 font-semibold">{t('comingTitle')}</h2>
-        <p className="text-stone-700">{t('coming', { audit: hasPermission(user, 'audit.view') ? 'yes' : 'no' })}</p>
-      </Card>
     </>
   );
 }
