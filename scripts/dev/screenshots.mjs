@@ -24,7 +24,7 @@ for (const locale of ['zh', 'en']) {
       await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     }
     for (const p of paths) {
-      await page.goto(base + p);
+      await page.goto(base + p, { waitUntil: 'networkidle' });
       const name = `${out}/${p.replace(/[^a-z0-9]+/gi, '_') || 'root'}-${locale}-${device}.png`;
       await page.screenshot({ path: name, fullPage: true });
       console.log(name);
