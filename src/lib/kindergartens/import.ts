@@ -5,7 +5,7 @@ import { can, hasPermission, kindergartenResource } from '@/lib/authz';
 import { matchHeaders, bilingualHeader } from '@/lib/spreadsheet/columns';
 import { readSpreadsheet } from '@/lib/spreadsheet/read';
 import {
-  readErrorProblem, StaleImportError, type BatchContent, type CommitResult, type PreviewResult,
+  commitBlocker, loadOwnBatch, readErrorProblem, saveBatch, StaleImportError, type BatchContent, type CommitResult, type PreviewResult,
 } from '@/lib/spreadsheet/import-batch';
 import { KINDERGARTEN_COLUMNS, MAX_KINDERGARTEN_ROWS, REQUIRED_KINDERGARTEN_COLUMNS, type KindergartenColumn } from './columns';
 import { validateKindergartenRows, type ExistingKindergarten, type KindergartenOp } from './import-rows';
@@ -49,20 +49,13 @@ export async function previewKindergartenImport(db: Db, actor: Editor, file: { n
     counties: counties.map((c) => ({ ...c, inScope: can(actor, 'kindergarten.import', { countyId: c.id }) })),
     existing,
   });
-  const errorCount = checked.filter((r) => r.errors.length).length;
   const content: KindergartenBatch = { ignoredColumns: unknown, rows: checked };
-  const batch = await db.importBatch.create({
-    data: { kind: 'KINDERGARTENS', userId: actor.id, fileName: file.name.slice(0, 200), rows: content as never, errorCount },
-    select: { id: true },
-  });
-  return { ok: true, batchId: batch.id, errorCount };
+  return saveBatch(db, 'KINDERGARTENS', actor.id, file.name, content);
 }
 
 /** The batch as its owner sees it; anyone else, or another kind of batch, gets null (a 404). */
 export async function getKindergartenBatch(db: Db, actor: Editor, batchId: string) {
-  const batch = await db.importBatch.findUnique({ where: { id: batchId } });
-  if (!batch || batch.userId !== actor.id || batch.kind !== 'KINDERGARTENS' || !hasPermission(actor, 'kindergarten.import')) return null;
-  return { ...batch, content: batch.rows as unknown as KindergartenBatch };
+  return loadOwnBatch<KindergartenBatch>(db, 'KINDERGARTENS', actor.id, batchId, hasPermission(actor, 'kindergarten.import'));
 }
 
 /**
@@ -72,9 +65,8 @@ export async function getKindergartenBatch(db: Db, actor: Editor, batchId: strin
  */
 export async function commitKindergartenImport(db: Db, actor: Editor, batchId: string): Promise<CommitResult<KindergartenImportSummary>> {
   const batch = await getKindergartenBatch(db, actor, batchId);
-  if (!batch) return { ok: false, kind: 'notFound' };
-  if (batch.committedAt) return { ok: false, kind: 'alreadyCommitted' };
-  if (batch.errorCount > 0) return { ok: false, kind: 'hasErrors' };
+  const blocked = commitBlocker(batch);
+  if (blocked || !batch) return { ok: false, kind: blocked ?? 'notFound' };
   const rows = batch.content.rows.filter((r) => r.values && r.op);
   try {
     const summary = await db.$transaction(async (tx) => {

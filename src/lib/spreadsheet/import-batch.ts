@@ -1,3 +1,5 @@
+import type { Db } from '@/lib/db';
+import type { ImportKind } from '@/generated/prisma/enums';
 import type { ReadError } from './read';
 
 /** A problem in one cell of an uploaded sheet; `message` is a key of the root catalogue. */
@@ -50,4 +52,33 @@ export function markDuplicates<V>(rows: PreviewRow<V>[], keyOf: (r: PreviewRow<V
     if (seen === undefined) first.set(key, r.rowNumber);
     else r.errors.push({ column, message, params: { row: seen } });
   }
+}
+
+// ---- Storing a preview and taking it back (shared by every import) ----
+
+type BatchStore = Pick<Db, 'importBatch'>;
+
+/** Keeps the checked rows, errors included, so the confirmation imports exactly what was previewed. */
+export async function saveBatch<V>(db: BatchStore, kind: ImportKind, ownerId: string, fileName: string, content: BatchContent<V>): Promise<PreviewResult> {
+  const errorCount = content.rows.filter((r) => r.errors.length).length;
+  const batch = await db.importBatch.create({
+    data: { kind, userId: ownerId, fileName: fileName.slice(0, 200), rows: content as never, errorCount },
+    select: { id: true },
+  });
+  return { ok: true, batchId: batch.id, errorCount };
+}
+
+/** The batch as its owner sees it; anyone else, another kind of batch, or a lost permission gets null (a 404). */
+export async function loadOwnBatch<C>(db: BatchStore, kind: ImportKind, ownerId: string, batchId: string, permitted: boolean) {
+  const batch = await db.importBatch.findUnique({ where: { id: batchId } });
+  if (!batch || batch.userId !== ownerId || batch.kind !== kind || !permitted) return null;
+  return { ...batch, content: batch.rows as unknown as C };
+}
+
+/** Why a batch cannot be committed, or null when it can. */
+export function commitBlocker(batch: { committedAt: Date | null; errorCount: number } | null): 'notFound' | 'alreadyCommitted' | 'hasErrors' | null {
+  if (!batch) return 'notFound';
+  if (batch.committedAt) return 'alreadyCommitted';
+  if (batch.errorCount > 0) return 'hasErrors';
+  return null;
 }

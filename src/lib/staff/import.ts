@@ -6,7 +6,7 @@ import { hashPassword } from '@/lib/auth/hash';
 import { generateOneTimePassword } from '@/lib/users/one-time-password';
 import { bilingualHeader, matchHeaders } from '@/lib/spreadsheet/columns';
 import { readSpreadsheet } from '@/lib/spreadsheet/read';
-import { readErrorProblem, StaleImportError, type BatchContent, type CommitResult, type PreviewResult } from '@/lib/spreadsheet/import-batch';
+import { commitBlocker, loadOwnBatch, readErrorProblem, saveBatch, StaleImportError, type BatchContent, type CommitResult, type PreviewResult } from '@/lib/spreadsheet/import-batch';
 import { MAX_STAFF_ROWS, REQUIRED_STAFF_COLUMNS, STAFF_COLUMNS, type StaffColumn } from './columns';
 import { validateStaffRows, type ExistingAccount, type KindergartenRef, type StaffOp, type StaffValues } from './import-rows';
 import { StaffEmail, StaffPhone } from './schemas';
@@ -56,19 +56,12 @@ export async function previewStaffImport(db: Db, actor: Creator, file: { name: s
     byEmail: new Map(accounts.filter((u) => u.email).map((u) => [u.email!, account(u)])),
     allowedRoles: roles.filter((r) => r === 'DIRECTOR' || r === 'TEACHER'),
   });
-  const errorCount = checked.filter((r) => r.errors.length).length;
   const content: StaffBatch = { ignoredColumns: unknown, rows: checked };
-  const batch = await db.importBatch.create({
-    data: { kind: 'STAFF', userId: actor.id, fileName: file.name.slice(0, 200), rows: content as never, errorCount },
-    select: { id: true },
-  });
-  return { ok: true, batchId: batch.id, errorCount };
+  return saveBatch(db, 'STAFF', actor.id, file.name, content);
 }
 
 export async function getStaffBatch(db: Db, actor: Creator, batchId: string) {
-  const batch = await db.importBatch.findUnique({ where: { id: batchId } });
-  if (!batch || batch.userId !== actor.id || batch.kind !== 'STAFF' || !hasPermission(actor, 'user.import')) return null;
-  return { ...batch, content: batch.rows as unknown as StaffBatch };
+  return loadOwnBatch<StaffBatch>(db, 'STAFF', actor.id, batchId, hasPermission(actor, 'user.import'));
 }
 
 /**
@@ -77,9 +70,8 @@ export async function getStaffBatch(db: Db, actor: Creator, batchId: string) {
  */
 export async function commitStaffImport(db: Db, actor: Creator, batchId: string): Promise<CommitResult<StaffImportSummary>> {
   const batch = await getStaffBatch(db, actor, batchId);
-  if (!batch) return { ok: false, kind: 'notFound' };
-  if (batch.committedAt) return { ok: false, kind: 'alreadyCommitted' };
-  if (batch.errorCount > 0) return { ok: false, kind: 'hasErrors' };
+  const blocked = commitBlocker(batch);
+  if (blocked || !batch) return { ok: false, kind: blocked ?? 'notFound' };
   const rows = batch.content.rows.filter((r) => r.values && r.op);
   const passwords = new Map<number, string>();
   const hashes = new Map<number, string>();
