@@ -8,6 +8,7 @@ import { zonedToInstant } from '@/lib/activities/time';
 import { cityTimeZone, evaluatePairings, listCycles, periodKey, resolvePeriod, riskScore, TEST_IDS, type Evaluation } from '@/lib/effect-tests/evaluate';
 import { Card } from '@/components/ui/page-header';
 import { ResultBadge } from './result-badge';
+import { TestResultLink } from './test-result-link';
 import { figureText, semesterLabel } from './figure';
 
 type T = Parameters<typeof figureText>[0];
@@ -106,12 +107,8 @@ async function DirectorTests({ user }: { user: Actor }) {
                 const fig = figureText(t, format, r.figure);
                 return (
                   <li key={id}>
-                    <Link href={`/pairings/${p.id}/effect-tests?test=${id}&period=${encodeURIComponent(periodKey(ev.period))}`} className="flex min-h-11 flex-wrap items-center gap-2 py-1">
-                      <span className="w-7 font-mono text-xs">{id}</span>
-                      <span className="min-w-0 flex-1">{t(`testName.${id}`)}</span>
-                      <ResultBadge status={r.status} label={t(`statusName.${r.status}`)} />
-                      {r.status !== 'NOT_APPLICABLE' && <span className="w-full pl-9 text-xs text-stone-600">{fig.main}{fig.extra ? `（${fig.extra}）` : ''}</span>}
-                    </Link>
+                    <TestResultLink href={`/pairings/${p.id}/effect-tests?test=${id}&period=${encodeURIComponent(periodKey(ev.period))}`} id={id}
+                      name={t(`testName.${id}`)} status={r.status} statusLabel={t(`statusName.${r.status}`)} figure={`${fig.main}${fig.extra ? `（${fig.extra}）` : ''}`} className="py-1" />
                   </li>
                 );
               })}

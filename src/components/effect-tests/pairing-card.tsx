@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/authz';
 import { localDate } from '@/lib/cycles/periods';
 import { cityTimeZone, evaluatePairings, listCycles, periodKey, resolvePeriod, TEST_IDS } from '@/lib/effect-tests/evaluate';
 import { Card } from '@/components/ui/page-header';
-import { ResultBadge } from './result-badge';
+import { TestResultLink } from './test-result-link';
 import { figureText, semesterLabel } from './figure';
 
 type T = Parameters<typeof figureText>[0];
@@ -27,12 +27,8 @@ export async function PairingEffectsCard({ user, pairingId, cycleId }: { user: A
             const r = p.results[id];
             return (
               <li key={id}>
-                <Link href={`/pairings/${pairingId}/effect-tests?test=${id}&period=${encodeURIComponent(periodKey(period))}`} className="flex min-h-11 flex-wrap items-center gap-2 hover:bg-stone-50">
-                  <span className="w-7 font-mono text-xs">{id}</span>
-                  <span className="min-w-0 flex-1">{t(`testName.${id}`)}</span>
-                  <ResultBadge status={r.status} label={t(`statusName.${r.status}`)} />
-                  {r.status !== 'NOT_APPLICABLE' && <span className="w-full pl-9 text-xs text-stone-600">{figureText(t, format, r.figure).main}</span>}
-                </Link>
+                <TestResultLink href={`/pairings/${pairingId}/effect-tests?test=${id}&period=${encodeURIComponent(periodKey(period))}`} id={id}
+                  name={t(`testName.${id}`)} status={r.status} statusLabel={t(`statusName.${r.status}`)} figure={figureText(t, format, r.figure).main} />
               </li>
             );
           })}

@@ -9,6 +9,7 @@ import { countedRecords } from '@/lib/effect-tests/queries';
 import { TESTS, type TestId } from '@/lib/effect-tests/rules';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { ResultBadge } from '@/components/effect-tests/result-badge';
+import { TestResultLink } from '@/components/effect-tests/test-result-link';
 import { figureText, semesterLabel } from '@/components/effect-tests/figure';
 import { AssessmentForm } from '@/components/effect-tests/assessment-form';
 import { can, pairingResource } from '@/lib/authz';
@@ -77,13 +78,8 @@ export default async function PairingEffectTestsPage({ params, searchParams }: {
               const fig = figureText(t, format, r.figure);
               return (
                 <li key={tid}>
-                  <Link href={href({ test: tid })} aria-current={tid === test ? 'true' : undefined}
-                    className={`flex min-h-11 flex-wrap items-center gap-x-2 gap-y-1 px-1 py-1.5 text-sm hover:bg-stone-50 ${tid === test ? 'bg-brand-50' : ''}`}>
-                    <span className="w-7 font-mono text-xs">{tid}</span>
-                    <span className="min-w-0 flex-1">{t(`testName.${tid}`)}</span>
-                    <ResultBadge status={r.status} label={t(`statusName.${r.status}`)} />
-                    {r.status !== 'NOT_APPLICABLE' && <span className="w-full pl-9 text-xs text-stone-600">{fig.main}{fig.extra ? `（${fig.extra}）` : ''}</span>}
-                  </Link>
+                  <TestResultLink href={href({ test: tid })} id={tid} name={t(`testName.${tid}`)} status={r.status} statusLabel={t(`statusName.${r.status}`)}
+                    figure={`${fig.main}${fig.extra ? `（${fig.extra}）` : ''}`} current={tid === test} className={`px-1 py-1.5 text-sm ${tid === test ? 'bg-brand-50' : ''}`} />
                 </li>
               );
             })}
