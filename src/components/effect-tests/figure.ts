@@ -34,3 +34,9 @@ export function figureText(t: T, format: F, f: Figure): { main: string; extra: s
 export function semesterLabel(t: T, s: { academicYear: number; term: string }, short = false) {
   return t(short ? 'semesterShort' : 'semesterLabel', { year: String(s.academicYear), next: String(s.academicYear + 1), term: s.term });
 }
+
+/** The figure on one line, with its note in the language's own brackets. */
+export function figureLine(t: T, format: F, f: Figure): string {
+  const { main, extra } = figureText(t, format, f);
+  return extra ? t('figure.withExtra', { main, extra }) : main;
+}

@@ -9,7 +9,7 @@ import { cityTimeZone, evaluatePairings, listCycles, periodKey, resolvePeriod, r
 import { Card } from '@/components/ui/page-header';
 import { ResultBadge } from './result-badge';
 import { TestResultLink } from './test-result-link';
-import { figureText, semesterLabel } from './figure';
+import { figureLine, figureText, semesterLabel } from './figure';
 
 type T = Parameters<typeof figureText>[0];
 const fallback = <Card className="mb-4"><p className="text-sm text-stone-500">…</p></Card>;
@@ -104,11 +104,10 @@ async function DirectorTests({ user }: { user: Actor }) {
             <ul className="flex flex-col divide-y divide-stone-100 text-sm">
               {tests.map((id) => {
                 const r = p.results[id];
-                const fig = figureText(t, format, r.figure);
                 return (
                   <li key={id}>
                     <TestResultLink href={`/pairings/${p.id}/effect-tests?test=${id}&period=${encodeURIComponent(periodKey(ev.period))}`} id={id}
-                      name={t(`testName.${id}`)} status={r.status} statusLabel={t(`statusName.${r.status}`)} figure={`${fig.main}${fig.extra ? `（${fig.extra}）` : ''}`} className="py-1" />
+                      name={t(`testName.${id}`)} status={r.status} statusLabel={t(`statusName.${r.status}`)} figure={figureLine(t, format, r.figure)} className="py-1" />
                   </li>
                 );
               })}

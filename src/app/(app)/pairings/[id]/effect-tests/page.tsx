@@ -10,7 +10,7 @@ import { TESTS, type TestId } from '@/lib/effect-tests/rules';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { ResultBadge } from '@/components/effect-tests/result-badge';
 import { TestResultLink } from '@/components/effect-tests/test-result-link';
-import { figureText, semesterLabel } from '@/components/effect-tests/figure';
+import { figureLine, figureText, semesterLabel } from '@/components/effect-tests/figure';
 import { AssessmentForm } from '@/components/effect-tests/assessment-form';
 import { can, pairingResource } from '@/lib/authz';
 
@@ -75,11 +75,10 @@ export default async function PairingEffectTestsPage({ params, searchParams }: {
           <ul className="flex flex-col divide-y divide-stone-100" data-testid="pairing-tests">
             {TEST_IDS.map((tid) => {
               const r = effects.results[tid];
-              const fig = figureText(t, format, r.figure);
               return (
                 <li key={tid}>
                   <TestResultLink href={href({ test: tid })} id={tid} name={t(`testName.${tid}`)} status={r.status} statusLabel={t(`statusName.${r.status}`)}
-                    figure={`${fig.main}${fig.extra ? `（${fig.extra}）` : ''}`} current={tid === test} className={`px-1 py-1.5 text-sm ${tid === test ? 'bg-brand-50' : ''}`} />
+                    figure={figureLine(t, format, r.figure)} current={tid === test} className={`px-1 py-1.5 text-sm ${tid === test ? 'bg-brand-50' : ''}`} />
                 </li>
               );
             })}
@@ -96,7 +95,7 @@ export default async function PairingEffectTestsPage({ params, searchParams }: {
               <div className="mb-2 flex flex-wrap items-center gap-2">
                 <ResultBadge status={r.status} label={t(`statusName.${r.status}`)} />
                 <span className="font-medium" data-testid="test-figure">{fig.main}</span>
-                {fig.extra && <span className="text-sm text-stone-700">（{fig.extra}）</span>}
+                {fig.extra && <span className="text-sm text-stone-700">{t('figure.withExtra', { main: '', extra: fig.extra })}</span>}
               </div>
               {r.window && <p className="mb-2 text-sm text-stone-600">{t('detail.window', { from: r.window.from, to: r.window.to })}</p>}
               <p className="mb-2 text-sm">{t(`rule.${test}`)}</p>
