@@ -91,7 +91,7 @@ async function DirectorTests({ user }: { user: Actor }) {
         const s1 = p.results.S1.figure;
         return (
           <Card key={p.id} className="mb-4">
-            <h2 className="mb-2 font-semibold">{supporting ? `${td('obligations')}：${p.assisted.name}` : td('assistedTests', { name: p.supporting.name })}</h2>
+            <h2 className="mb-2 font-semibold">{supporting ? td('obligations', { name: p.assisted.name }) : td('assistedTests', { name: p.supporting.name })}</h2>
             {supporting && s1.kind === 'months' && (
               <ul className="mb-2 flex flex-wrap gap-1 text-xs" aria-label={t('testName.S1')}>
                 {s1.months.map((m) => (

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import type { PreviewRow } from '@/lib/spreadsheet/import-batch';
 import { Card } from '@/components/ui/page-header';
 import { ImportErrors } from '@/components/kindergartens/import-errors';
@@ -22,6 +22,7 @@ export async function ImportPreview({ rows, errorCount, ignoredColumns, committe
   back: { href: string; label: string };
 }) {
   const t = await getTranslations('kindergartens.import');
+  const format = await getFormatter();
   const ops: Record<string, number> = { create: 0, update: 0, unchanged: 0 };
   for (const r of rows) if (r.op) ops[r.op] = (ops[r.op] ?? 0) + 1;
   const columnLabel = (key: string) => columns.find((c) => c.key === key)?.label ?? key;
@@ -34,7 +35,7 @@ export async function ImportPreview({ rows, errorCount, ignoredColumns, committe
         <li className="rounded bg-stone-100 px-2 py-1">{t('willKeep', { count: ops.unchanged })}</li>
         {errorCount > 0 && <li className="rounded bg-red-50 px-2 py-1 text-red-900">{t('errorRows', { count: errorCount })}</li>}
       </ul>
-      {ignoredColumns.length > 0 && <p className="mb-4 text-sm text-amber-800">{t('ignoredColumns', { columns: ignoredColumns.join('、') })}</p>}
+      {ignoredColumns.length > 0 && <p className="mb-4 text-sm text-amber-800">{t('ignoredColumns', { columns: format.list(ignoredColumns, { type: 'conjunction', style: 'narrow' }) })}</p>}
       {errorCount > 0 ? <ImportErrors rows={rows} columnLabel={columnLabel} /> : !committed ? <Card className="mb-4">{confirm}</Card> : null}
       <p className="mb-4">
         <Link href={uploadHref} className="inline-flex min-h-11 items-center text-brand-700 underline">{t('uploadAnother')}</Link>

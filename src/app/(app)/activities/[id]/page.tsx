@@ -29,8 +29,8 @@ export default async function ActivityPage({ params, searchParams }: { params: P
     ...(a.location ? [[t('fields.location'), a.location] as [string, string]] : []),
     ...(a.classHours != null ? [[t('fields.classHours'), format.number(a.classHours)] as [string, string]] : []),
     ...(a.childCount != null ? [[t('fields.childCount'), format.number(a.childCount)] as [string, string]] : []),
-    [t('fields.participants'), a.participants.length ? a.participants.map((p) => p.name).join('、') : t('fields.none')],
-    ...(a.outsideExperts.length ? [[t('fields.outsideExperts'), a.outsideExperts.join('、')] as [string, string]] : []),
+    [t('fields.participants'), a.participants.length ? format.list(a.participants.map((p) => p.name), { type: 'conjunction', style: 'narrow' }) : t('fields.none')],
+    ...(a.outsideExperts.length ? [[t('fields.outsideExperts'), format.list(a.outsideExperts, { type: 'conjunction', style: 'narrow' })] as [string, string]] : []),
     [t('fields.createdBy'), `${a.createdBy} · ${a.recordingKindergarten}`],
   ];
   return (

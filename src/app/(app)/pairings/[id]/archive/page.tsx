@@ -25,6 +25,7 @@ export default async function ArchivePage({ params, searchParams }: { params: Pr
   const ta = await getTranslations('activities');
   const tt = await getTranslations('teaching');
   const format = await getFormatter();
+  const tf = await getTranslations('form');
   const c = a.completeness;
   const stats: [string, number, number | null][] = [
     [t('completeness.done'), c.done, null],
@@ -116,7 +117,7 @@ export default async function ArchivePage({ params, searchParams }: { params: Pr
                   <details className="mt-1 text-sm">
                     <summary className="min-h-8 cursor-pointer text-stone-700">{(['plan', 'measures', 'record', 'summary'] as const).map((k) => `${x[k].trim() ? '✓' : '✗'} ${t(`parts.${k}`)}`).join('  ')}</summary>
                     {(['plan', 'measures', 'record', 'summary'] as const).map((k) => (
-                      <p key={k} className="mt-1 whitespace-pre-wrap"><span className="font-medium">{t(`parts.${k}`)}：</span>{x[k] || '—'}</p>
+                      <p key={k} className="mt-1 whitespace-pre-wrap"><span className="font-medium">{tf('labelled', { label: t(`parts.${k}`) })}</span>{x[k] || '—'}</p>
                     ))}
                   </details>
                   {x.evidence.length > 0 && (

@@ -26,6 +26,7 @@ export default async function PairingEffectTestsPage({ params, searchParams }: {
   const pairing = await loadPairingOr404(user, id);
   const t = (await getTranslations('effectTests')) as unknown as T;
   const format = await getFormatter();
+  const tf = await getTranslations('form');
   const [cycles, tz] = await Promise.all([listCycles(db), cityTimeZone(db)]);
   const own = cycles.filter((c) => c.id === pairing.cycle.id);
   const period = resolvePeriod(own, sp.period, localDate(new Date(), tz));
@@ -100,7 +101,7 @@ export default async function PairingEffectTestsPage({ params, searchParams }: {
               {r.window && <p className="mb-2 text-sm text-stone-600">{t('detail.window', { from: r.window.from, to: r.window.to })}</p>}
               <p className="mb-2 text-sm">{t(`rule.${test}`)}</p>
               <p className="mb-3 text-xs text-stone-600">
-                {th.effectiveFrom ? t('detail.thresholdFrom', { date: th.effectiveFrom }) : t('detail.thresholdDefault')}：
+                {tf('labelled', { label: th.effectiveFrom ? t('detail.thresholdFrom', { date: th.effectiveFrom }) : t('detail.thresholdDefault') })}
                 {t('detail.thresholdValues', { classHours: format.number(th.classHours), shadowStudies: th.shadowStudies, lectures: th.lectures, excellent: pct(th.excellentRate), pass: pct(th.passRate), papers: th.papers })}
               </p>
               {r.figure.kind === 'months' && (
@@ -122,8 +123,8 @@ export default async function PairingEffectTestsPage({ params, searchParams }: {
                       {rec.href ? <Link href={rec.href} className="text-brand-800 underline">{rec.title}</Link> : <span>{rec.title}</span>}
                       {rec.hours != null && test === 'S2' && <span className="tabular-nums">{t('figure.hours', { have: format.number(rec.hours), need: '' }).replace(/\/\s*/, '').trim()}</span>}
                       {rec.unconfirmed && <span className="rounded border border-amber-700 bg-amber-50 px-1 text-xs text-amber-950">! {t('detail.unconfirmed')}</span>}
-                      {rec.note && test === 'S5' && <span className="text-xs text-red-800">{t('detail.missingParts', { parts: rec.note.split(',').map((p) => t(`detail.part.${p}`)).join('、') })}</span>}
-                      {rec.note && test === 'A2' && <span className="text-xs">{t('detail.latestRating')}：{t(`rating.${rec.note}`)}</span>}
+                      {rec.note && test === 'S5' && <span className="text-xs text-red-800">{t('detail.missingParts', { parts: format.list(rec.note.split(',').map((p) => t(`detail.part.${p}`)), { type: 'conjunction', style: 'narrow' }) })}</span>}
+                      {rec.note && test === 'A2' && <span className="text-xs">{tf('labelled', { label: t('detail.latestRating') })}{t(`rating.${rec.note}`)}</span>}
                       {rec.note && test === 'A1' && <span className="text-xs">{rec.note}</span>}
                     </li>
                   ))}
