@@ -85,8 +85,11 @@ test('two photos on a sent-teaching activity, confirmed, in the downloaded archi
   const pairingLink = rural.getByRole('link', { name: /江州市实验幼儿园 → 清河区柳湾镇中心幼儿园/ }).first();
   const pairingHref = (await pairingLink.getAttribute('href'))!.replace('/calendar', '');
   await rural.goto(pairingHref);
+  // The pairing page has a "帮扶档案" card heading too: wait for the archive's own URL and h1, so a
+  // slow navigation is not mistaken for a missing activity.
   await rural.getByRole('link', { name: '打开帮扶档案' }).click();
-  await expect(rural.getByRole('heading', { name: '帮扶档案' })).toBeVisible();
+  await expect(rural).toHaveURL(/\/pairings\/[^/]+\/archive/, { timeout: 30_000 });
+  await expect(rural.getByRole('heading', { level: 1, name: '帮扶档案' })).toBeVisible();
   await expect(rural.getByRole('link', { name: title })).toBeVisible();
   const [download] = await Promise.all([rural.waitForEvent('download'), rural.getByTestId('archive-download').click()]);
   await expect(rural.getByText('正在准备档案')).toBeVisible();
