@@ -7,7 +7,7 @@ export const BENCH_PASSWORD = 'bench-password-2026'
 export const BENCH_CITY_ADMIN = 'city@bench.handinhand.local'
 export const BENCH_COUNTY_ADMIN = 'county@bench.handinhand.local'
 
-const BIG_TABLES = ['Kindergarten', 'User', 'Pairing', 'Activity', 'LessonRecord', 'Paper', 'Programme', 'ProgrammeRecord', 'AnnualPlan']
+const BIG_TABLES = ['Kindergarten', 'User', 'Pairing', 'Activity', 'LessonRecord', 'Paper', 'Programme', 'ProgrammeRecord', 'AnnualPlan', 'ActivityMonthStat', 'TeacherYearRating']
 
 export function targetCounts(scale) {
   const n = (x, min = 1) => Math.max(min, Math.round(x * scale))
@@ -229,6 +229,9 @@ export async function buildData(url, { scale, passwordHash, today = new Date() }
     const ti = performance.now()
     for (const ix of saved.rows) await client.query(ix.indexdef)
     console.log(`  recreated ${saved.rowCount} indexes`.padEnd(36) + `           ${((performance.now() - ti) / 1000).toFixed(1)} s`)
+    // The rollups' triggers were off during the load (replica role): rebuild them as a whole.
+    await step(client, 'rollup: activity months', 'SELECT effect_rebuild_activity_months()')
+    await step(client, 'rollup: teacher ratings', 'SELECT effect_rebuild_teacher_ratings()')
     await step(client, 'analyze', 'ANALYZE')
 
     const counts = (await client.query(`SELECT

@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale 0.05] [--rebuild] [--runs 30] [--warmup 5]`
+// `npm run bench [-- --scale 0.05] [--rebuild] [--runs 30] [--warmup 5] [--only city,county]`
 // Builds (or reuses) a city-scale database, starts the production server against it on port 3800,
 // signs in as a city and a county admin through the real sign-in flow, and times the pages in PAGES
 // next to the raw SQL aggregates they need. Not part of `npm test` or CI: it takes minutes.
@@ -42,6 +42,8 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '30' },
     warmup: { type: 'string', default: '5' },
     'data-only': { type: 'boolean', default: false },
+    // Comma-separated parts of page names: time only those (e.g. --only dashboard).
+    only: { type: 'string' },
   },
 })
 const scale = Number(args.scale)
@@ -143,7 +145,8 @@ try {
   console.log(`\nPages: ${warmup} warm-up + ${runs} timed requests each, sequential (production server, port ${PORT})`)
   const header = ['page', 'as', 'status', 'p50 ms', 'p95 ms', 'target p95', 'SQL p50', 'app/SQL', 'verdict']
   const table = [header]
-  for (const page of PAGES) {
+  const only = args.only?.split(',').map((x) => x.trim()).filter(Boolean)
+  for (const page of PAGES.filter((p) => !only || only.some((o) => p.name.includes(o)))) {
     const target = page.path.replace('{pairing}', ids.pairing_id)
     const headers = page.as === 'token' ? { authorization: `Bearer ${token}` } : { cookie: sessions[page.as] }
     let body = ''

@@ -1,45 +1,55 @@
 // The aggregates the effect-test pages need, written straight from the schema: what the database
 // alone costs, to compare the pages with. Scope: the whole city, one county, or one pairing.
-const TZ = 'Asia/Shanghai'
+// Like the app (docs/decisions/010), activities come from the monthly rollup ActivityMonthStat and
+// A2 from TeacherYearRating; the bench's semesters are whole months, so no partial months here.
 
 function perPairing(scopeSql, sem) {
-  const from = `'${sem.startsOn}'::timestamp AT TIME ZONE '${TZ}'`
-  const to = `('${sem.endsOn}'::date + 1)::timestamp AT TIME ZONE '${TZ}'`
   const ayFrom = `'${sem.academicYear}-09-01'::date`
   const ayTo = `'${sem.academicYear + 1}-09-01'::date`
   return `
   WITH sem AS (
-    SELECT '${sem.startsOn}'::date AS "startsOn", ${sem.academicYear}::int AS "academicYear", ${sem.monthsDue}::int AS months_due),
+    SELECT '${sem.startsOn}'::date AS "startsOn", '${sem.endsOn}'::date AS "endsOn", ${sem.academicYear}::int AS "academicYear", ${sem.monthsDue}::int AS months_due),
   p AS (
     SELECT p.id, p."supportingId", p."assistedId", sk."countyId" AS county_id
     FROM "Pairing" p JOIN "Kindergarten" sk ON sk.id = p."supportingId" JOIN "Kindergarten" ak ON ak.id = p."assistedId"
     WHERE p."cycleId" = (SELECT c.id FROM "Cycle" c JOIN "Semester" s ON s."cycleId" = c.id, sem WHERE s."startsOn" = sem."startsOn" LIMIT 1)
       AND (p."endsOn" IS NULL OR p."endsOn" >= current_date) AND ${scopeSql}),
   a AS (
-    SELECT a."pairingId",
-      coalesce(sum(a."classHours") FILTER (WHERE a.type IN ('SENT_DEMONSTRATION', 'SENT_LECTURE', 'SENT_RESEARCH') AND a.status = 'DONE'), 0) AS class_hours,
-      count(*) FILTER (WHERE a.type = 'SPECIAL_LECTURE' AND a.status = 'DONE') AS lectures,
-      count(DISTINCT date_trunc('month', a."startsAt" AT TIME ZONE '${TZ}')) FILTER (WHERE a.type = 'DAILY_OBSERVATION' AND a.status = 'DONE') AS visited_months,
-      count(*) FILTER (WHERE a.type = 'FOLLOW_UP_STUDY' AND a.status = 'DONE') AS follow_ups,
-      count(*) FILTER (WHERE a.status = 'DONE') AS done,
-      count(*) FILTER (WHERE a.status = 'DONE' AND a.plan <> '' AND a.measures <> '' AND a.record <> '' AND a.summary <> '') AS complete,
-      count(*) FILTER (WHERE a.status = 'DONE' AND a.confirmation = 'CONFIRMED') AS confirmed
-    FROM "Activity" a JOIN p ON p.id = a."pairingId"
-    WHERE a."startsAt" >= ${from} AND a."startsAt" < ${to}
-    GROUP BY a."pairingId"),
+    SELECT m."pairingId",
+      sum(m."s2HoursConfirmed" + m."s2HoursPending") AS class_hours,
+      sum(m."s4Confirmed" + m."s4Pending") AS lectures,
+      count(*) FILTER (WHERE m."s1Confirmed" + m."s1Pending" > 0) AS visited_months,
+      sum(m."s3Confirmed" + m."s3Pending") AS follow_ups,
+      sum(m."doneConfirmed" + m."donePending") AS done,
+      sum(m."completeConfirmed" + m."completePending") AS complete,
+      sum(m."doneConfirmed") AS confirmed
+    FROM "ActivityMonthStat" m JOIN p ON p.id = m."pairingId", sem
+    WHERE m.month BETWEEN sem."startsOn" AND sem."endsOn"
+    GROUP BY m."pairingId"),
   l AS (
-    SELECT lr."kindergartenId",
-      count(*) FILTER (WHERE lr.rating IS NOT NULL) AS rated,
-      count(*) FILTER (WHERE lr.rating = 'EXCELLENT') AS excellent,
-      count(*) FILTER (WHERE lr.rating = 'FAIL') AS failed
-    FROM "LessonRecord" lr JOIN p ON p."assistedId" = lr."kindergartenId"
-    WHERE lr."heldOn" >= ${ayFrom} AND lr."heldOn" < ${ayTo}
-    GROUP BY lr."kindergartenId"),
+    SELECT r."kindergartenId",
+      count(*) AS rated,
+      count(*) FILTER (WHERE r.rating = 'EXCELLENT') AS excellent,
+      count(*) FILTER (WHERE r.rating = 'FAIL') AS failed
+    FROM "TeacherYearRating" r JOIN "User" u ON u.id = r."teacherId" AND u."kindergartenId" = r."kindergartenId" AND u.role = 'TEACHER' AND u.active, sem
+    WHERE r."academicYear" = sem."academicYear" AND r."kindergartenId" IN (SELECT "assistedId" FROM p)
+    GROUP BY r."kindergartenId"),
+  t AS (
+    SELECT u."kindergartenId", count(*) AS teachers FROM "User" u
+    WHERE u.role = 'TEACHER' AND u.active AND u."kindergartenId" IN (SELECT "assistedId" FROM p) GROUP BY u."kindergartenId"),
   pp AS (
     SELECT pa."kindergartenId", count(*) AS papers
-    FROM "Paper" pa JOIN p ON p."assistedId" = pa."kindergartenId"
-    WHERE pa."confirmedAt" IS NOT NULL AND pa.level <> 'COUNTY' AND pa.date >= ${ayFrom} AND pa.date < ${ayTo}
+    FROM "Paper" pa
+    WHERE pa."kindergartenId" IN (SELECT "assistedId" FROM p) AND pa."confirmedAt" IS NOT NULL AND pa.level <> 'COUNTY' AND pa.date >= ${ayFrom} AND pa.date < ${ayTo}
     GROUP BY pa."kindergartenId"),
+  pr AS (
+    SELECT g."pairingId", count(*) FILTER (WHERE g.plan <> '' AND g.results <> '' AND g.records > 0) AS programmes_met
+    FROM (SELECT pg."pairingId", pg.plan, pg.results, (SELECT count(*) FROM "ProgrammeRecord" r WHERE r."programmeId" = pg.id) AS records
+          FROM "Programme" pg, sem WHERE pg."pairingId" IN (SELECT id FROM p) AND pg."academicYear" = sem."academicYear") g
+    GROUP BY g."pairingId"),
+  ap AS (
+    SELECT ap."pairingId" FROM "AnnualPlan" ap, sem
+    WHERE ap."pairingId" IN (SELECT id FROM p) AND ap."academicYear" = sem."academicYear" AND ap."planSubmittedAt" IS NOT NULL),
   per_pairing AS (
     SELECT p.id, p.county_id,
       coalesce(a.class_hours, 0) AS class_hours, coalesce(a.lectures, 0) AS lectures, coalesce(a.visited_months, 0) AS visited_months,
@@ -49,10 +59,14 @@ function perPairing(scopeSql, sem) {
       coalesce(a.visited_months, 0) >= sem.months_due AS s1_met,
       coalesce(a.class_hours, 0) >= 10 AS s2_met,
       coalesce(a.lectures, 0) >= 2 AS s4_met,
-      CASE WHEN coalesce(l.rated, 0) = 0 THEN NULL ELSE l.excellent::numeric / l.rated END AS excellent_rate,
-      coalesce(l.failed, 0) = 0 AND coalesce(l.rated, 0) > 0 AS a2_pass,
+      ap."pairingId" IS NOT NULL AND coalesce(a.complete, 0) = coalesce(a.done, 0) AS s5_ok,
+      CASE WHEN coalesce(t.teachers, 0) = 0 THEN NULL ELSE coalesce(l.excellent, 0)::numeric / t.teachers END AS excellent_rate,
+      coalesce(l.failed, 0) = 0 AND coalesce(l.rated, 0) = coalesce(t.teachers, 0) AS a2_pass,
+      coalesce(pr.programmes_met, 0) AS programmes_met,
       coalesce(pp.papers, 0) AS papers
-    FROM p CROSS JOIN sem LEFT JOIN a ON a."pairingId" = p.id LEFT JOIN l ON l."kindergartenId" = p."assistedId" LEFT JOIN pp ON pp."kindergartenId" = p."assistedId")`
+    FROM p CROSS JOIN sem LEFT JOIN a ON a."pairingId" = p.id LEFT JOIN l ON l."kindergartenId" = p."assistedId"
+      LEFT JOIN t ON t."kindergartenId" = p."assistedId" LEFT JOIN pp ON pp."kindergartenId" = p."assistedId"
+      LEFT JOIN pr ON pr."pairingId" = p.id LEFT JOIN ap ON ap."pairingId" = p.id)`
 }
 
 const COUNTY_ROLLUP = `

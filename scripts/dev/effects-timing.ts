@@ -1,26 +1,35 @@
 /**
- * Times evaluatePairings against a database (e.g. the synthetic city of effects-explain.sql):
+ * Times evaluatePairings (and the dashboard loader) against a database, e.g. the bench city:
  *   DATABASE_URL=… npx tsx --conditions=react-server scripts/dev/effects-timing.ts
+ * EFFECT_TESTS_TIMING=1 also prints each query's time. RUNS=n sets the repetitions (default 12).
  */
 import { db } from '@/lib/db';
-import { evaluatePairings, listCycles, periodOf } from '@/lib/effect-tests/evaluate';
+import { evaluatePairings, listCycles, resolvePeriod } from '@/lib/effect-tests/evaluate';
+import { loadDashboard } from '@/lib/effect-tests/dashboard';
 
-const cycle = (await listCycles(db)).find((c) => c.startYear === 2025)!;
-const period = periodOf(cycle, 2025, 'AUTUMN')!;
-const today = new Date('2025-12-15T04:00:00Z');
+const today = new Date();
+const period = resolvePeriod(await listCycles(db), undefined, today.toISOString().slice(0, 10))!;
+const county = await db.region.findFirst({ where: { kind: 'COUNTY' }, orderBy: { code: 'asc' }, select: { id: true } });
+const pairing = await db.pairing.findFirst({ where: { cycleId: period.cycleId }, orderBy: { id: 'asc' }, select: { id: true } });
 const city = { id: 'x', role: 'CITY_ADMIN' as const, kindergartenId: null, countyId: null };
-const county = { id: 'y', role: 'COUNTY_ADMIN' as const, kindergartenId: null, countyId: 'c1' };
-const one = { pairingIds: ['p7'] };
-for (const [name, actor, extra] of [['city', city, {}], ['county', county, {}], ['one pairing', city, one]] as const) {
+const countyAdmin = { id: 'y', role: 'COUNTY_ADMIN' as const, kindergartenId: null, countyId: county!.id };
+const runs = Number(process.env.RUNS ?? 12);
+
+async function time(name: string, fn: () => Promise<number>) {
   const times: number[] = [];
   let n = 0;
-  for (let i = 0; i < Number(process.env.RUNS ?? 12); i++) {
+  for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const ev = await evaluatePairings(actor, { period, today, ...extra }, db);
+    n = await fn();
     times.push(performance.now() - t0);
-    n = ev.pairings.length;
   }
   times.sort((a, b) => a - b);
-  console.log(`${name}: ${n} pairings, median ${times[Math.floor(times.length / 2)].toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms over ${times.length} runs`);
+  console.log(`${name}: ${n} pairings, median ${times[Math.floor(times.length / 2)].toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms over ${runs} runs`);
 }
+
+console.log(`period ${period.cycleId} ${period.semester.academicYear}-${period.semester.term}`);
+await time('city evaluate', async () => (await evaluatePairings(city, { period, today }, db)).pairings.length);
+await time('city dashboard', async () => (await loadDashboard(city, {}, db, today)).rows.length);
+await time('county evaluate', async () => (await evaluatePairings(countyAdmin, { period, today }, db)).pairings.length);
+await time('one pairing', async () => (await evaluatePairings(city, { period, today, pairingIds: [pairing!.id] }, db)).pairings.length);
 await db.$disconnect();

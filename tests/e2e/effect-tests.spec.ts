@@ -15,11 +15,14 @@ test('a county admin finds a pairing at risk for S2, opens the records behind it
   const count = Number((await page.getByRole('status').filter({ hasText: '个结对' }).textContent())!.match(/\d+/)![0]);
   expect(count).toBeGreaterThan(0);
 
-  // Desktop shows a table, the phone one card per pairing; both carry the status as a word.
-  const phone = info.project.name === 'phone';
-  const row = phone
-    ? page.getByTestId('effect-cards').locator(':scope > li').filter({ hasText: BEHIND })
-    : page.getByTestId('effect-table').getByRole('row').filter({ hasText: BEHIND });
+  // One table: rows on a desktop, a card per pairing on a phone; both carry the status as a word.
+  const row = page.getByTestId('effect-table').getByRole('row').filter({ hasText: BEHIND });
+  await expect(row).toBeVisible();
+  if (info.project.name === 'phone') {
+    // The card stacks its cells: the pairing above its first test, not beside it.
+    const [name, s1] = [await row.getByRole('rowheader').boundingBox(), await row.getByRole('cell').first().boundingBox()];
+    expect(s1!.y).toBeGreaterThanOrEqual(name!.y + name!.height - 1);
+  }
   const s2 = row.getByRole('link', { name: /^S2/ });
   await expect(s2).toContainText('有风险');
   const figure = (await s2.textContent())!.match(/[\d.]+ \/ [\d.]+ 课时/)![0];

@@ -27,8 +27,11 @@ export function isIsoDate(value: string): boolean {
 }
 
 /** The calendar date of an instant in a time zone: 2026-01-31T16:30Z is 2026-02-01 in Shanghai. */
+const calendars = new Map<string, Intl.DateTimeFormat>(); // one formatter per zone: building one is the costly part
 export function localDate(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  let f = calendars.get(timeZone);
+  if (!f) calendars.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  const parts = f.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -3,8 +3,8 @@ import { cache } from 'react';
 import { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/lib/db';
 import { scopeRuleFor, type Actor } from '@/lib/authz';
-import { addDays, localDate } from '@/lib/cycles/periods';
-import { allPeriods, cityTimeZone, evaluatePairings, listCycles, resolvePeriod, riskScore, type Evaluation, type PairingEffects } from './evaluate';
+import { localDate } from '@/lib/cycles/periods';
+import { activityMonthRows, allPeriods, TREND_CATEGORIES, type TrendPoint, cityTimeZone, evaluatePairings, listCycles, resolvePeriod, riskScore, type Evaluation, type PairingEffects } from './evaluate';
 import type { DashboardFilters } from './filters';
 
 export type DashboardData = {
@@ -37,30 +37,30 @@ export async function loadDashboard(actor: Actor, f: DashboardFilters, db: Db, n
   if (f.q) where.push({ OR: [{ supporting: { name: { contains: f.q, mode: 'insensitive' } } }, { assisted: { name: { contains: f.q, mode: 'insensitive' } } }] });
   const evaluation = await evaluatePairings(actor, { period, today: now, where: { AND: where } }, db);
   let rows = evaluation.pairings.filter((p) => matches(p, f));
-  if (f.sort !== 'name') rows = [...rows].sort((a, b) => riskScore(b) - riskScore(a));
+  if (f.sort !== 'name') {
+    const score = new Map(rows.map((p) => [p.id, riskScore(p)]));
+    rows = [...rows].sort((a, b) => score.get(b.id)! - score.get(a.id)!);
+  }
   return { evaluation, rows, periods, counties };
 }
 
 /** Once per request, shared by the page's cards (each in its own Suspense). */
 export const loadDashboardCached = cache(async (actor: Actor, key: string, db: Db) => loadDashboard(actor, JSON.parse(key), db));
 
-export const TREND_CATEGORIES = ['SEND', 'OBSERVATION', 'LECTURE', 'FOLLOW_UP', 'OTHER'] as const;
-
-/** Completed activities per local month and category for the given pairings, in one GROUP BY. */
-export async function activityTrend(ev: Evaluation, pairingIds: string[], db: Db) {
+/**
+ * Completed, undisputed activities per local month and category for some of the evaluated pairings
+ * over the semester (each pairing's part of it), summed from the monthly rollup in one query. For
+ * all of them, the evaluation has it already (Evaluation.trend).
+ */
+export async function activityTrend(ev: Evaluation, pairingIds: string[], db: Db): Promise<TrendPoint[]> {
   if (pairingIds.length === 0) return [];
-  const tz = ev.timeZone;
-  const from = ev.period.semester.startsOn;
-  const to = addDays(ev.period.semester.endsOn, 1);
-  return db.$queryRaw<{ month: string; category: (typeof TREND_CATEGORIES)[number]; n: number }[]>`
-    SELECT to_char(a."startsAt" AT TIME ZONE ${tz}, 'YYYY-MM') AS month,
-      CASE WHEN a.type::text IN ('SENT_DEMONSTRATION','SENT_LECTURE','SENT_RESEARCH') THEN 'SEND'
-           WHEN a.type = 'DAILY_OBSERVATION' THEN 'OBSERVATION'
-           WHEN a.type = 'SPECIAL_LECTURE' THEN 'LECTURE'
-           WHEN a.type = 'FOLLOW_UP_STUDY' THEN 'FOLLOW_UP' ELSE 'OTHER' END AS category,
-      COUNT(*)::int AS n
-    FROM "Activity" a
-    WHERE a."pairingId" = ANY(${pairingIds}::text[]) AND a.status = 'DONE' AND a.confirmation <> 'DISPUTED'
-      AND a."startsAt" >= (${from}::date::timestamp AT TIME ZONE ${tz}) AND a."startsAt" < (${to}::date::timestamp AT TIME ZONE ${tz})
-    GROUP BY 1, 2 ORDER BY 1`;
+  const wanted = new Set(pairingIds);
+  const windows = ev.pairings.flatMap((p) => (wanted.has(p.id) && p.results.S1.window ? [{ pid: p.id, window: p.results.S1.window }] : []));
+  if (windows.length === 0) return [];
+  const rows = await db.$queryRaw<({ month: string } & Record<(typeof TREND_CATEGORIES)[number], number>)[]>`
+    SELECT to_char(r.month, 'YYYY-MM') AS month, SUM(r."trendSend")::int AS "SEND", SUM(r."trendObservation")::int AS "OBSERVATION",
+      SUM(r."trendLecture")::int AS "LECTURE", SUM(r."trendFollowUp")::int AS "FOLLOW_UP", SUM(r."trendOther")::int AS "OTHER"
+    FROM (${activityMonthRows(windows, ev.timeZone)}) r
+    GROUP BY 1 ORDER BY 1`;
+  return rows.flatMap((r) => TREND_CATEGORIES.filter((c) => r[c] > 0).map((category) => ({ month: r.month, category, n: r[category] })));
 }

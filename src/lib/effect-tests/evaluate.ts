@@ -14,7 +14,7 @@ import { zonedToInstant } from '@/lib/activities/time';
 import { addDays, DEFAULT_TIME_ZONE, isoFromDbDate, localDate, sortSemesters, type IsoDate, type SemesterDates } from '@/lib/cycles/periods';
 import {
   DEFAULT_THRESHOLDS, judgeByAssessment, judgeDocumentation, judgeLessonRates, judgeMonthlyVisits, judgeProgramme, judgeQuantity,
-  proRated, TESTS, type Status, type TestId, type Thresholds, type Window,
+  proRated, splitWindow, TESTS, type Status, type TestId, type Thresholds, type Window,
 } from './rules';
 
 export const TEST_IDS = Object.keys(TESTS) as TestId[];
@@ -66,6 +66,8 @@ export type Evaluation = {
   confirmedOnly: boolean;
   thresholds: { semester: Thresholds & { effectiveFrom: IsoDate | null }; year: Thresholds & { effectiveFrom: IsoDate | null } };
   pairings: PairingEffects[];
+  /** Done, undisputed activities per local month and category over all the pairings evaluated (the dashboards' chart). */
+  trend: TrendPoint[];
 };
 
 // ---- settings in force ----
@@ -152,17 +154,70 @@ function clip(w: Window, startsOn: IsoDate, endsOn: IsoDate | null): Window | nu
 
 // ---- the queries ----
 
-type ActivityAgg = {
-  pid: string;
+/**
+ * Done, undisputed activities per pairing and local month within each pairing's window, as rows
+ * shaped like ActivityMonthStat: whole months straight from the rollup (kept by a trigger, see
+ * docs/decisions/010-activity-month-rollup.md), the partial months at a window's edges computed
+ * from Activity by the same SQL function the rollup is built with.
+ */
+export function activityMonthRows(windows: { pid: string; window: Window }[], timeZone: string): Prisma.Sql {
+  const whole = { ids: [] as string[], first: [] as string[], last: [] as string[] };
+  const part = { ids: [] as string[], from: [] as string[], to: [] as string[] };
+  for (const { pid, window } of windows) {
+    const split = splitWindow(window);
+    if (split.whole) {
+      whole.ids.push(pid);
+      whole.first.push(`${split.whole.first}-01`);
+      whole.last.push(`${split.whole.last}-01`);
+    }
+    for (const w of split.partial) {
+      part.ids.push(pid);
+      part.from.push(zonedToInstant(w.from, '00:00', timeZone).toISOString());
+      part.to.push(zonedToInstant(addDays(w.to, 1), '00:00', timeZone).toISOString());
+    }
+  }
+  // Overall bounds as constants let the planner scan one semester's months by index (city-wide).
+  const low = whole.first.reduce((a, b) => (b < a ? b : a), '9999-12-01');
+  const high = whole.last.reduce((a, b) => (b > a ? b : a), '0001-01-01');
+  return Prisma.sql`
+    SELECT m.* FROM unnest(${whole.ids}::text[], ${whole.first}::date[], ${whole.last}::date[]) AS w(pid, mfirst, mlast)
+    JOIN "ActivityMonthStat" m ON m."pairingId" = w.pid AND m.month BETWEEN w.mfirst AND w.mlast
+      AND m.month BETWEEN ${low}::date AND ${high}::date
+    UNION ALL
+    SELECT * FROM effect_activity_months(${part.ids}::text[], ${part.from}::timestamptz[], ${part.to}::timestamptz[])`;
+}
+
+
+export const TREND_CATEGORIES = ['SEND', 'OBSERVATION', 'LECTURE', 'FOLLOW_UP', 'OTHER'] as const;
+export type TrendPoint = { month: string; category: (typeof TREND_CATEGORIES)[number]; n: number };
+
+/** Per pairing (pid set) or, from the second grouping set, per month over all pairings (pid null). */
+type ActivityAgg = Record<(typeof TREND_CATEGORIES)[number], number> & {
+  pid: string | null;
+  month: string;
   s2_hours: string | null; s2_unconf: number; s3: number; s3_unconf: number; s4: number; s4_unconf: number;
   s1_unconf: number; s1_months: string[] | null; done: number; complete: number;
 };
+
+type StaffAgg = { kg: string; n: number; EXCELLENT: number; GOOD: number; PASS: number; FAIL: number };
 
 const asNumber = (v: unknown) => (v == null ? 0 : Number(v));
 
 /** Promise.all, printing each query's time when EFFECT_TESTS_TIMING is set (scripts/dev/effects-timing.ts). */
 function timedAll<T extends readonly unknown[]>(names: string[], promises: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
   if (!process.env.EFFECT_TESTS_TIMING) return Promise.all(promises) as never;
+  if (process.env.EFFECT_TESTS_TIMING === 'each') {
+    // Each query alone (they are already running; awaiting in turn shows when each finished).
+    return (async () => {
+      const out = [];
+      for (const [i, p] of promises.entries()) {
+        const t0 = performance.now();
+        out.push(await p);
+        console.log(`  ${names[i]}: +${(performance.now() - t0).toFixed(0)} ms`);
+      }
+      return out;
+    })() as never;
+  }
   const t0 = performance.now();
   return Promise.all(promises.map((p, i) => Promise.resolve(p).then((v) => {
     console.log(`  ${names[i]}: ${(performance.now() - t0).toFixed(0)} ms`);
@@ -178,90 +233,92 @@ export type EvaluateOptions = { pairingIds?: string[]; period: PeriodChoice; tod
  */
 export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: Db): Promise<Evaluation> {
   const { period } = opts;
-  const [timeZone, confirmedOnly, semT, yearT] = await Promise.all([
+  const yearWin = period.academicYear;
+  const tList = performance.now();
+  // The settings and the pairings in scope in one round: the scope filter is Prisma's (authz.ts),
+  // the names and their order come from one join (a nested Prisma select sorted by relation
+  // fields cost 3× as much at city size).
+  const [timeZone, confirmedOnly, semT, yearT, inScope] = await Promise.all([
     cityTimeZone(db), confirmedOnlySetting(db), thresholdsFor(db, period.semester.startsOn), thresholdsFor(db, period.academicYear.from),
+    db.pairing.findMany({
+      where: {
+        AND: [
+          pairingWhere(actor, 'effectTests.view'),
+          opts.where ?? {},
+          { cycleId: period.cycleId },
+          opts.pairingIds ? { id: { in: opts.pairingIds } } : {},
+          { startsOn: { lte: new Date(`${yearWin.to}T00:00:00Z`) } },
+          { OR: [{ endsOn: null }, { endsOn: { gte: new Date(`${yearWin.from}T00:00:00Z`) } }] },
+        ],
+      },
+      select: { id: true },
+    }),
   ]);
   const today = localDate(opts.today ?? new Date(), timeZone);
   const semWin: Window = { from: period.semester.startsOn, to: period.semester.endsOn };
-  const yearWin = period.academicYear;
-
-  const tList = performance.now();
-  const rows = await db.pairing.findMany({
-    where: {
-      AND: [
-        pairingWhere(actor, 'effectTests.view'),
-        opts.where ?? {},
-        { cycleId: period.cycleId },
-        opts.pairingIds ? { id: { in: opts.pairingIds } } : {},
-        { startsOn: { lte: new Date(`${yearWin.to}T00:00:00Z`) } },
-        { OR: [{ endsOn: null }, { endsOn: { gte: new Date(`${yearWin.from}T00:00:00Z`) } }] },
-      ],
-    },
-    select: {
-      id: true, startsOn: true, endsOn: true,
-      supporting: { select: { id: true, name: true, countyId: true } },
-      assisted: { select: { id: true, name: true, countyId: true } },
-    },
-    orderBy: [{ supporting: { name: 'asc' } }, { assisted: { name: 'asc' } }],
-  });
+  const named = inScope.length === 0 ? [] : await db.$queryRaw<{ id: string; startsOn: Date; endsOn: Date | null; sid: string; sname: string; scounty: string; aid: string; aname: string; acounty: string }[]>`
+    SELECT p.id, p."startsOn", p."endsOn", s.id AS sid, s.name AS sname, s."countyId" AS scounty, a.id AS aid, a.name AS aname, a."countyId" AS acounty
+    FROM "Pairing" p JOIN "Kindergarten" s ON s.id = p."supportingId" JOIN "Kindergarten" a ON a.id = p."assistedId"
+    WHERE p.id = ANY(${inScope.map((p) => p.id)}::text[])
+    ORDER BY s.name, a.name, p.id`;
+  const rows = named.map((r) => ({
+    id: r.id, startsOn: r.startsOn, endsOn: r.endsOn,
+    supporting: { id: r.sid, name: r.sname, countyId: r.scounty }, assisted: { id: r.aid, name: r.aname, countyId: r.acounty },
+  }));
   if (process.env.EFFECT_TESTS_TIMING) console.log(`  pairings list: ${(performance.now() - tList).toFixed(0)} ms`);
   const pairings = rows.map((p) => {
     const startsOn = isoFromDbDate(p.startsOn);
     const endsOn = p.endsOn ? isoFromDbDate(p.endsOn) : null;
     return { ...p, startsOn, endsOn, sem: clip(semWin, startsOn, endsOn), year: clip(yearWin, startsOn, endsOn) };
   });
-  const base: Evaluation = { period, today, timeZone, confirmedOnly, thresholds: { semester: semT, year: yearT }, pairings: [] };
+  const base: Evaluation = { period, today, timeZone, confirmedOnly, thresholds: { semester: semT, year: yearT }, pairings: [], trend: [] };
   if (pairings.length === 0) return base;
 
   // Per-pairing windows travel as parallel arrays and are joined with unnest: one query for all.
   const semP = pairings.filter((p) => p.sem);
   const yearP = pairings.filter((p) => p.year);
   const semIds = semP.map((p) => p.id);
-  // Window bounds as instants computed once here: comparing startsAt to a precomputed timestamptz
-  // avoids a time-zone conversion per row, and the overall bounds let the planner use an index on startsAt.
-  const semFrom = semP.map((p) => zonedToInstant(p.sem!.from, '00:00', timeZone).toISOString());
-  const semTo = semP.map((p) => zonedToInstant(addDays(p.sem!.to, 1), '00:00', timeZone).toISOString());
-  const semLow = zonedToInstant(semWin.from, '00:00', timeZone);
-  const semHigh = zonedToInstant(addDays(semWin.to, 1), '00:00', timeZone);
+  // Pending (unconfirmed) activities count unless the city counts only confirmed ones.
+  const pending = confirmedOnly ? 0 : 1;
   const yIds = yearP.map((p) => p.id);
   const yKg = yearP.map((p) => p.assisted.id);
   const yFrom = yearP.map((p) => p.year!.from);
   const yTo = yearP.map((p) => p.year!.to);
   const full = yearP.filter((p) => p.year!.from === yearWin.from && p.year!.to === yearWin.to);
   const clipped = yearP.filter((p) => !full.includes(p));
-  const [fullIds, fullKg] = [full.map((p) => p.id), full.map((p) => p.assisted.id)];
   const [clippedIds, clippedKg] = [clipped.map((p) => p.id), clipped.map((p) => p.assisted.id)];
   const [clippedFrom, clippedTo] = [clipped.map((p) => p.year!.from), clipped.map((p) => p.year!.to)];
-  const counted = confirmedOnly ? Prisma.sql`a.confirmation = 'CONFIRMED'` : Prisma.sql`a.confirmation <> 'DISPUTED'`;
-  const semWindows = Prisma.sql`unnest(${semIds}::text[], ${semFrom}::timestamptz[], ${semTo}::timestamptz[]) AS w(pid, wfrom, wto)`;
-  const inSem = Prisma.sql`a."pairingId" = w.pid AND a.status = 'DONE' AND ${counted}
-    AND a."startsAt" >= w.wfrom AND a."startsAt" < w.wto AND a."startsAt" >= ${semLow} AND a."startsAt" < ${semHigh}`;
   const yearWindows = Prisma.sql`unnest(${yIds}::text[], ${yKg}::text[], ${yFrom}::date[], ${yTo}::date[]) AS w(pid, kg, wfrom, wto)`;
 
-  const [acts, lessonsFull, lessonsClipped, teachers, programmes, papers, plans, assessments] = await timedAll(['acts', 'lessonsFull', 'lessonsClipped', 'teachers', 'programmes', 'papers', 'plans', 'assessments'], [
+  const [acts, staff, lessonsClipped, programmes, papers, plans, assessments] = await timedAll(['acts', 'staff', 'lessonsClipped', 'programmes', 'papers', 'plans', 'assessments'], [
+    // Per pairing, and (second grouping set, pid NULL) per month over all of them for the trend chart.
     semIds.length === 0 ? [] : db.$queryRaw<ActivityAgg[]>`
-      SELECT w.pid,
-        SUM(a."classHours") FILTER (WHERE a.type::text IN ('SENT_DEMONSTRATION','SENT_LECTURE','SENT_RESEARCH') AND a.direction = 'TO_ASSISTED') AS s2_hours,
-        COUNT(*) FILTER (WHERE a.type::text IN ('SENT_DEMONSTRATION','SENT_LECTURE','SENT_RESEARCH') AND a.direction = 'TO_ASSISTED' AND a.confirmation <> 'CONFIRMED')::int AS s2_unconf,
-        COUNT(*) FILTER (WHERE a.type = 'FOLLOW_UP_STUDY' AND a.direction = 'TO_SUPPORTING')::int AS s3,
-        COUNT(*) FILTER (WHERE a.type = 'FOLLOW_UP_STUDY' AND a.direction = 'TO_SUPPORTING' AND a.confirmation <> 'CONFIRMED')::int AS s3_unconf,
-        COUNT(*) FILTER (WHERE a.type = 'SPECIAL_LECTURE' AND a.direction = 'TO_ASSISTED')::int AS s4,
-        COUNT(*) FILTER (WHERE a.type = 'SPECIAL_LECTURE' AND a.direction = 'TO_ASSISTED' AND a.confirmation <> 'CONFIRMED')::int AS s4_unconf,
-        COUNT(*) FILTER (WHERE a.type = 'DAILY_OBSERVATION' AND a.direction = 'TO_ASSISTED' AND a.confirmation <> 'CONFIRMED')::int AS s1_unconf,
-        array_agg(DISTINCT to_char(a."startsAt" AT TIME ZONE ${timeZone}, 'YYYY-MM')) FILTER (WHERE a.type = 'DAILY_OBSERVATION' AND a.direction = 'TO_ASSISTED') AS s1_months,
-        COUNT(*)::int AS done,
-        COUNT(*) FILTER (WHERE btrim(a.plan) <> '' AND btrim(a.measures) <> '' AND btrim(a.record) <> '' AND btrim(a.summary) <> '')::int AS complete
-      FROM ${semWindows} JOIN "Activity" a ON ${inSem}
-      GROUP BY w.pid`,
+      SELECT r."pairingId" AS pid, to_char(r.month, 'YYYY-MM') AS month,
+        SUM(r."s2HoursConfirmed" + r."s2HoursPending" * ${pending}::int) AS s2_hours,
+        SUM(r."s2Pending" * ${pending}::int)::int AS s2_unconf,
+        SUM(r."s3Confirmed" + r."s3Pending" * ${pending}::int)::int AS s3,
+        SUM(r."s3Pending" * ${pending}::int)::int AS s3_unconf,
+        SUM(r."s4Confirmed" + r."s4Pending" * ${pending}::int)::int AS s4,
+        SUM(r."s4Pending" * ${pending}::int)::int AS s4_unconf,
+        SUM(r."s1Pending" * ${pending}::int)::int AS s1_unconf,
+        array_agg(DISTINCT to_char(r.month, 'YYYY-MM')) FILTER (WHERE r."s1Confirmed" + r."s1Pending" * ${pending}::int > 0) AS s1_months,
+        SUM(r."doneConfirmed" + r."donePending" * ${pending}::int)::int AS done,
+        SUM(r."completeConfirmed" + r."completePending" * ${pending}::int)::int AS complete,
+        SUM(r."trendSend")::int AS "SEND", SUM(r."trendObservation")::int AS "OBSERVATION", SUM(r."trendLecture")::int AS "LECTURE",
+        SUM(r."trendFollowUp")::int AS "FOLLOW_UP", SUM(r."trendOther")::int AS "OTHER"
+      FROM (${activityMonthRows(semP.map((p) => ({ pid: p.id, window: p.sem! })), timeZone)}) r
+      GROUP BY GROUPING SETS ((r."pairingId"), (r.month))`,
     // A2: each active teacher of the assisted kindergarten once, with their latest evaluated lesson of
-    // the year: from the TeacherYearRating rollup for pairings active all year, from the lessons for
-    // the few whose window is clipped.
-    fullIds.length === 0 ? [] : db.$queryRaw<{ pid: string; rating: string; n: number }[]>`
-      SELECT w.pid, r.rating::text AS rating, COUNT(*)::int AS n
-      FROM unnest(${fullIds}::text[], ${fullKg}::text[]) AS w(pid, kg)
-      JOIN "TeacherYearRating" r ON r."kindergartenId" = w.kg AND r."academicYear" = ${period.semester.academicYear}
-      JOIN "User" u ON u.id = r."teacherId" AND u."kindergartenId" = w.kg AND u.role = 'TEACHER' AND u.active
-      GROUP BY w.pid, r.rating`,
+    // the year: from the TeacherYearRating rollup for pairings active all year (with the teachers
+    // counted in the same pass), from the lessons for the few whose window is clipped.
+    yIds.length === 0 ? [] : db.$queryRaw<StaffAgg[]>`
+      SELECT u."kindergartenId" AS kg, COUNT(*)::int AS n,
+        COUNT(*) FILTER (WHERE r.rating = 'EXCELLENT')::int AS "EXCELLENT", COUNT(*) FILTER (WHERE r.rating = 'GOOD')::int AS "GOOD",
+        COUNT(*) FILTER (WHERE r.rating = 'PASS')::int AS "PASS", COUNT(*) FILTER (WHERE r.rating = 'FAIL')::int AS "FAIL"
+      FROM "User" u
+      LEFT JOIN "TeacherYearRating" r ON r."kindergartenId" = u."kindergartenId" AND r."academicYear" = ${period.semester.academicYear} AND r."teacherId" = u.id
+      WHERE u."kindergartenId" = ANY(${yKg}::text[]) AND u.role = 'TEACHER' AND u.active
+      GROUP BY u."kindergartenId"`,
     clippedIds.length === 0 ? [] : db.$queryRaw<{ pid: string; rating: string; n: number }[]>`
       SELECT pid, rating, COUNT(*)::int AS n FROM (
         SELECT DISTINCT ON (w.pid, l."teacherId") w.pid, l.rating::text AS rating
@@ -270,36 +327,39 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
         JOIN "User" u ON u.id = l."teacherId" AND u."kindergartenId" = w.kg AND u.role = 'TEACHER' AND u.active
         ORDER BY w.pid, l."teacherId", l."heldOn" DESC, l."evaluatedAt" DESC NULLS LAST
       ) latest GROUP BY pid, rating`,
-    yIds.length === 0 ? [] : db.$queryRaw<{ kg: string; n: number }[]>`
-      SELECT u."kindergartenId" AS kg, COUNT(*)::int AS n FROM "User" u
-      WHERE u."kindergartenId" = ANY(${yKg}::text[]) AND u.role = 'TEACHER' AND u.active GROUP BY u."kindergartenId"`,
     yIds.length === 0 ? [] : db.$queryRaw<{ pid: string; kind: string; has_plan: boolean; has_results: boolean; records: number }[]>`
       SELECT w.pid, p.kind::text AS kind, bool_or(btrim(p.plan) <> '') AS has_plan, bool_or(btrim(p.results) <> '') AS has_results,
-        (SELECT COUNT(*)::int FROM "ProgrammeRecord" r JOIN "Programme" p2 ON p2.id = r."programmeId"
-          WHERE p2."pairingId" = w.pid AND p2.kind = p.kind AND p2."academicYear" = ${period.semester.academicYear}
-          AND r."heldOn" BETWEEN w.wfrom AND w.wto) AS records
+        COUNT(r."programmeId") FILTER (WHERE r."heldOn" BETWEEN w.wfrom AND w.wto)::int AS records
       FROM ${yearWindows} JOIN "Programme" p ON p."pairingId" = w.pid AND p."academicYear" = ${period.semester.academicYear}
-      GROUP BY w.pid, w.wfrom, w.wto, p.kind`,
+      LEFT JOIN "ProgrammeRecord" r ON r."programmeId" = p.id
+      GROUP BY w.pid, p.kind`,
     yIds.length === 0 ? [] : db.$queryRaw<{ pid: string; confirmed: number; unconfirmed: number }[]>`
       SELECT w.pid, COUNT(*) FILTER (WHERE p."confirmedAt" IS NOT NULL)::int AS confirmed, COUNT(*) FILTER (WHERE p."confirmedAt" IS NULL)::int AS unconfirmed
       FROM ${yearWindows} JOIN "Paper" p ON p."kindergartenId" = w.kg AND p.date BETWEEN w.wfrom AND w.wto
         AND p.level::text IN ('MUNICIPAL','PROVINCIAL','NATIONAL')
       GROUP BY w.pid`,
-    db.annualPlan.findMany({
-      where: { pairingId: { in: semIds }, academicYear: period.semester.academicYear, planSubmittedAt: { not: null } },
-      select: { pairingId: true },
-    }),
+    semIds.length === 0 ? [] : db.$queryRaw<{ pairingId: string }[]>`
+      SELECT "pairingId" FROM "AnnualPlan"
+      WHERE "pairingId" = ANY(${semIds}::text[]) AND "academicYear" = ${period.semester.academicYear} AND "planSubmittedAt" IS NOT NULL`,
     yIds.length === 0 ? [] : db.$queryRaw<{ pid: string; outcome: 'PASS' | 'FAIL'; assessed_on: Date; source: 'INSPECTION' | 'ATTESTATION' }[]>`
       SELECT DISTINCT ON (w.pid) w.pid, s.outcome::text AS outcome, s."assessedOn" AS assessed_on, s.source::text AS source
       FROM ${yearWindows} JOIN "Assessment" s ON s."pairingId" = w.pid AND s.test = 'A1' AND s."assessedOn" BETWEEN w.wfrom AND w.wto
       ORDER BY w.pid, s."assessedOn" DESC, s."createdAt" DESC`,
   ]);
 
-  const lessons = [...lessonsFull, ...lessonsClipped];
-  const actBy = new Map(acts.map((r) => [r.pid, r]));
-  const ratingsBy = new Map<string, Record<string, number>>();
-  for (const l of lessons) ratingsBy.set(l.pid, { ...(ratingsBy.get(l.pid) ?? {}), [l.rating]: l.n });
-  const teachersBy = new Map(teachers.map((t) => [t.kg, t.n]));
+  const actBy = new Map<string, ActivityAgg>();
+  for (const r of acts) {
+    if (r.pid != null) actBy.set(r.pid, r);
+    else base.trend.push(...TREND_CATEGORIES.filter((c) => r[c] > 0).map((category) => ({ month: r.month, category, n: r[category] })));
+  }
+  base.trend.sort((a, b) => a.month.localeCompare(b.month));
+  const staffBy = new Map(staff.map((t) => [t.kg, t]));
+  const teachersBy = new Map(staff.map((t) => [t.kg, t.n]));
+  const fullYear = new Set(full.map((p) => p.id));
+  const clippedRatings = new Map<string, Record<string, number>>();
+  for (const l of lessonsClipped) clippedRatings.set(l.pid, { ...(clippedRatings.get(l.pid) ?? {}), [l.rating]: l.n });
+  const ratingsOf = (p: { id: string; assisted: { id: string } }): Partial<Record<'EXCELLENT' | 'GOOD' | 'PASS' | 'FAIL', number>> =>
+    (fullYear.has(p.id) ? staffBy.get(p.assisted.id) : clippedRatings.get(p.id)) ?? {};
   const progBy = new Map(programmes.map((p) => [`${p.pid}:${p.kind}`, p]));
   const papersBy = new Map(papers.map((p) => [p.pid, p]));
   const planned = new Set(plans.map((p) => p.pairingId));
@@ -331,7 +391,7 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
       const j = assessBy.get(p.id);
       const judgement = j ? { outcome: j.outcome, on: isoFromDbDate(j.assessed_on), source: j.source } : null;
       results.A1 = { test: 'A1', status: judgeByAssessment(judgement, w, today), window: w, figure: judgement ? { kind: 'assessment', ...judgement } : { kind: 'none' } };
-      const r = ratingsBy.get(p.id) ?? {};
+      const r = ratingsOf(p);
       const rates = judgeLessonRates(
         { teachers: teachersBy.get(p.assisted.id) ?? 0, excellent: r.EXCELLENT ?? 0, good: r.GOOD ?? 0, pass: r.PASS ?? 0, fail: r.FAIL ?? 0 },
         yearT, w, today,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   judgeByAssessment, judgeDocumentation, judgeLessonRates, judgeMonthlyVisits, judgeProgramme, judgeQuantity,
-  monthsOf, proRated, DEFAULT_THRESHOLDS, type Window,
+  monthsOf, proRated, splitWindow, DEFAULT_THRESHOLDS, type Window,
 } from './rules';
 
 const autumn: Window = { from: '2026-09-01', to: '2027-01-31' }; // 153 days
@@ -135,5 +135,27 @@ describe('judgeByAssessment (A1)', () => {
   it('an inspection from last year does not count; none is at risk, then missed', () => {
     expect(judgeByAssessment({ outcome: 'PASS', on: '2026-05-02', source: 'ATTESTATION' }, year, '2027-01-01')).toBe('AT_RISK');
     expect(judgeByAssessment(null, year, '2027-08-01')).toBe('MISSED');
+  });
+});
+
+describe('splitWindow: whole months from the rollup, cut months row by row', () => {
+  it('a semester of whole months has no partial edges', () => {
+    expect(splitWindow({ from: '2026-09-01', to: '2027-01-31' })).toEqual({ whole: { first: '2026-09', last: '2027-01' }, partial: [] });
+  });
+  it('a pairing that started on the 10th and ended on the 20th: both edge months are partial', () => {
+    expect(splitWindow({ from: '2026-09-10', to: '2026-12-20' })).toEqual({
+      whole: { first: '2026-10', last: '2026-11' },
+      partial: [{ from: '2026-09-10', to: '2026-09-30' }, { from: '2026-12-01', to: '2026-12-20' }],
+    });
+  });
+  it('a window inside one month is all partial', () => {
+    expect(splitWindow({ from: '2027-02-03', to: '2027-02-27' })).toEqual({ whole: null, partial: [{ from: '2027-02-03', to: '2027-02-27' }] });
+  });
+  it('February of a leap year ends on the 29th', () => {
+    expect(splitWindow({ from: '2028-02-01', to: '2028-02-29' })).toEqual({ whole: { first: '2028-02', last: '2028-02' }, partial: [] });
+    expect(splitWindow({ from: '2028-02-01', to: '2028-02-28' }).partial).toEqual([{ from: '2028-02-01', to: '2028-02-28' }]);
+  });
+  it('one day', () => {
+    expect(splitWindow({ from: '2026-10-31', to: '2026-10-31' })).toEqual({ whole: null, partial: [{ from: '2026-10-31', to: '2026-10-31' }] });
   });
 });

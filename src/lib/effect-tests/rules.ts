@@ -70,18 +70,48 @@ function monthEnd(month: string): IsoDate {
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return `${month}-${String(last).padStart(2, '0')}`;
 }
+type MonthSlice = { readonly month: string; readonly from: IsoDate; readonly to: IsoDate; readonly days: number; /** The window covers all of it. */ readonly whole: boolean };
+// A dashboard asks for the same few windows thousands of times (every pairing active all
+// semester shares one): computed once each, shared read-only.
+const monthsCache = new Map<string, readonly MonthSlice[]>();
+
 /** 'YYYY-MM' months the window touches, with how many of their days it covers. */
-export function monthsOf(w: Window): { month: string; from: IsoDate; to: IsoDate; days: number }[] {
+export function monthsOf(w: Window): readonly MonthSlice[] {
+  const key = `${w.from}|${w.to}`;
+  let months = monthsCache.get(key);
+  if (!months) {
+    if (monthsCache.size > 1000) monthsCache.clear();
+    months = Object.freeze(computeMonths(w));
+    monthsCache.set(key, months);
+  }
+  return months;
+}
+
+function computeMonths(w: Window): MonthSlice[] {
   const out = [];
   let month = w.from.slice(0, 7);
   while (`${month}-01` <= w.to) {
     const from = `${month}-01` < w.from ? w.from : `${month}-01`;
     const to = monthEnd(month) > w.to ? w.to : monthEnd(month);
-    out.push({ month, from, to, days: daysBetween(from, to) + 1 });
+    out.push({ month, from, to, days: daysBetween(from, to) + 1, whole: from === `${month}-01` && to === monthEnd(month) });
     const [y, m] = month.split('-').map(Number);
     month = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
   }
   return out;
+}
+
+/**
+ * The window as a run of whole local months (the database reads them from its monthly rollup) and
+ * the partial months at its edges (read activity by activity). Semesters of whole months leave no
+ * edges; a pairing that started on the 10th has one.
+ */
+export function splitWindow(w: Window): { whole: { first: string; last: string } | null; partial: Window[] } {
+  const months = monthsOf(w);
+  const whole = months.filter((m) => m.whole);
+  return {
+    whole: whole.length ? { first: whole[0].month, last: whole[whole.length - 1].month } : null,
+    partial: months.filter((m) => !m.whole).map((m) => ({ from: m.from, to: m.to })),
+  };
 }
 
 /**

@@ -4,8 +4,8 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
 import { db } from '@/lib/db';
-import { activityTrend, loadDashboardCached, TREND_CATEGORIES } from '@/lib/effect-tests/dashboard';
-import { periodKey, riskScore, TEST_IDS } from '@/lib/effect-tests/evaluate';
+import { activityTrend, loadDashboardCached } from '@/lib/effect-tests/dashboard';
+import { periodKey, riskScore, TEST_IDS, TREND_CATEGORIES } from '@/lib/effect-tests/evaluate';
 import { dashboardQuery, FILTER_STATUSES, parseDashboardFilters, type DashboardFilters } from '@/lib/effect-tests/filters';
 import type { SessionUser } from '@/lib/session';
 import { Card, PageHeader } from '@/components/ui/page-header';
@@ -13,7 +13,8 @@ import { ResultBadge } from '@/components/effect-tests/result-badge';
 import { figureText, semesterLabel } from '@/components/effect-tests/figure';
 import { StackedBars } from '@/components/charts/stacked-bars';
 
-const PAGE_SIZE = 100;
+/** Rows per page: a phone on a weak connection gets a page it can load; the export holds them all. */
+const PAGE_SIZE = 50;
 type T = Parameters<typeof figureText>[0];
 const button = 'inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-3 text-sm';
 const select = 'min-h-11 rounded-md border border-stone-400 bg-white px-2 text-sm';
@@ -88,74 +89,59 @@ export default async function EffectTestsPage({ searchParams }: { searchParams: 
   );
 }
 
-function cellHref(pairingId: string, test: string, period: string) {
-  return `/pairings/${pairingId}/effect-tests?test=${test}&period=${encodeURIComponent(period)}`;
+/** A drill-down link; the period is named only when the page was asked for one (else the drill-down shows the current one too). */
+function cellHref(pairingId: string, test: string | null, period: string | undefined) {
+  const q = [test && `test=${test}`, period && `period=${encodeURIComponent(period)}`].filter(Boolean).join('&');
+  return `/pairings/${pairingId}/effect-tests${q ? `?${q}` : ''}`;
 }
 
+/**
+ * One table for every screen: on a phone each row becomes a card and each cell names its test
+ * (the column headers are for wide screens and screen readers). Cells are plain links, not
+ * next/link: a page holds hundreds, and prefetching them all would flood a rural connection.
+ */
 async function PairingsTable({ user, filtersKey, f, page }: { user: SessionUser; filtersKey: string; f: DashboardFilters; page: number }) {
   const { evaluation, rows } = await loadDashboardCached(user, filtersKey, db);
   const t = (await getTranslations('effectTests')) as unknown as T;
   const td = (await getTranslations('dashboards')) as unknown as T;
   const format = await getFormatter();
   if (!evaluation) return <Card><p>{t('empty')}</p></Card>;
-  const period = periodKey(evaluation.period);
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const tests = f.test ? [f.test] : TEST_IDS;
+  const testName = Object.fromEntries(TEST_IDS.map((id) => [id, t(`testName.${id}`)]));
+  const statusName = (s: string) => t(`statusName.${s}`);
   return (
     <section aria-labelledby="pairings-table" className="mt-4">
       <h2 id="pairings-table" className="mb-2 font-semibold">{td('table')} · {semesterLabel(t, evaluation.period.semester)}</h2>
       <p className="mb-2 text-sm text-stone-600" role="status">{t('count', { count: rows.length })}</p>
       {rows.length === 0 ? <p>{t('empty')}</p> : (
         <>
-          <ul className="flex flex-col gap-2 md:hidden" data-testid="effect-cards">
-            {shown.map((p) => (
-              <li key={p.id} className="rounded-lg border border-stone-200 bg-white p-3">
-                <p className="font-medium">{p.supporting.name} → {p.assisted.name}</p>
-                <ul className="mt-2 grid grid-cols-1 gap-1">
-                  {tests.map((id) => {
-                    const r = p.results[id];
-                    const fig = figureText(t, format, r.figure);
-                    return (
-                      <li key={id}>
-                        <Link href={cellHref(p.id, id, period)} className="flex min-h-11 flex-wrap items-center gap-2 text-sm">
-                          <span className="w-7 font-mono text-xs">{id}</span>
-                          <ResultBadge status={r.status} label={t(`statusName.${r.status}`)} />
-                          {r.status !== 'NOT_APPLICABLE' && <span className="text-stone-700">{fig.main}</span>}
-                        </Link>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </li>
-            ))}
-          </ul>
-          <div className="hidden overflow-x-auto rounded-lg border border-stone-200 bg-white md:block">
-            <table className="w-full text-left text-sm" data-testid="effect-table">
-              <thead className="bg-stone-100">
+          <div className="md:overflow-x-auto md:rounded-lg md:border md:border-stone-200 md:bg-white">
+            <table className="block w-full text-left text-sm md:table" data-testid="effect-table">
+              <thead className="sr-only bg-stone-100 md:not-sr-only md:table-header-group">
                 <tr>
                   <th scope="col" className="p-2">{t('pairing')}</th>
-                  {tests.map((id) => <th key={id} scope="col" className="p-2 align-bottom"><abbr title={t(`testName.${id}`)} className="no-underline">{id}</abbr></th>)}
+                  {tests.map((id) => <th key={id} scope="col" className="p-2 align-bottom"><abbr title={testName[id]} className="no-underline">{id}</abbr></th>)}
                 </tr>
               </thead>
-              <tbody>
+              <tbody className="flex flex-col gap-2 md:table-row-group">
                 {shown.map((p) => (
-                  <tr key={p.id} className="border-t border-stone-200 align-top">
-                    <th scope="row" className="p-2 font-normal">
-                      <Link href={`/pairings/${p.id}/effect-tests?period=${encodeURIComponent(period)}`} className="text-brand-800 underline-offset-2 hover:underline">{p.supporting.name}</Link>
+                  <tr key={p.id} className="block rounded-lg border border-stone-200 bg-white p-3 align-top md:table-row md:rounded-none md:border-0 md:border-t md:p-0">
+                    <th scope="row" className="block pb-1 text-left font-normal md:table-cell md:p-2">
+                      <a href={cellHref(p.id, null, f.period)} className="font-medium text-brand-800 underline-offset-2 hover:underline md:font-normal">{p.supporting.name}</a>
                       <span className="block text-xs text-stone-600">→ {p.assisted.name}</span>
                     </th>
                     {tests.map((id) => {
                       const r = p.results[id];
-                      const fig = figureText(t, format, r.figure);
+                      const fig = r.status === 'NOT_APPLICABLE' ? null : figureText(t, format, r.figure).main;
                       return (
-                        <td key={id} className="p-1.5">
-                          <Link href={cellHref(p.id, id, period)} className="flex flex-col gap-0.5 rounded p-0.5 hover:bg-stone-50" aria-label={`${id} ${t(`testName.${id}`)}: ${t(`statusName.${r.status}`)} ${fig.main}`}>
-                            <ResultBadge status={r.status} label={t(`statusName.${r.status}`)} />
-                            {r.status !== 'NOT_APPLICABLE' && (r.figure.kind === 'hours' || r.figure.kind === 'months' || r.figure.kind === 'count') && (
-                              <span className="text-xs whitespace-nowrap text-stone-600 tabular-nums">{fig.main}</span>
-                            )}
-                          </Link>
+                        <td key={id} className="fx-cell">
+                          <a href={cellHref(p.id, id, f.period)} className="fx-link" aria-label={`${id} ${testName[id]}: ${statusName(r.status)} ${fig ?? ''}`}>
+                            <span className="fx-id">{id}</span>
+                            <ResultBadge status={r.status} label={statusName(r.status)} />
+                            {fig && <span className="fx-figure">{fig}</span>}
+                          </a>
                         </td>
                       );
                     })}
@@ -165,7 +151,7 @@ async function PairingsTable({ user, filtersKey, f, page }: { user: SessionUser;
             </table>
           </div>
           {pages > 1 && (
-            <nav className="mt-2 flex gap-3 text-sm" aria-label="pages">
+            <nav className="mt-2 flex gap-3 text-sm" aria-label={td('pages')}>
               {page > 1 && <Link className="text-brand-700 underline" href={`/effect-tests${dashboardQuery(f)}${dashboardQuery(f) ? '&' : '?'}page=${page - 1}`}>‹ {page - 1}</Link>}
               <span>{page} / {pages}</span>
               {page < pages && <Link className="text-brand-700 underline" href={`/effect-tests${dashboardQuery(f)}${dashboardQuery(f) ? '&' : '?'}page=${page + 1}`}>{page + 1} ›</Link>}
@@ -178,11 +164,11 @@ async function PairingsTable({ user, filtersKey, f, page }: { user: SessionUser;
 }
 
 async function AtRiskCard({ user, filtersKey }: { user: SessionUser; filtersKey: string }) {
-  const { evaluation, rows } = await loadDashboardCached(user, filtersKey, db);
+  const { rows } = await loadDashboardCached(user, filtersKey, db);
+  const period = (JSON.parse(filtersKey) as DashboardFilters).period;
   const t = (await getTranslations('effectTests')) as unknown as T;
   const td = (await getTranslations('dashboards')) as unknown as T;
   const worst = rows.map((p) => ({ p, score: riskScore(p) })).filter((x) => x.score > 0).sort((a, b) => b.score - a.score).slice(0, 10);
-  const period = evaluation ? periodKey(evaluation.period) : '';
   return (
     <Card>
       <h2 className="mb-1 font-semibold">{td('atRisk')}</h2>
@@ -193,12 +179,12 @@ async function AtRiskCard({ user, filtersKey }: { user: SessionUser; filtersKey:
             const bad = TEST_IDS.filter((id) => p.results[id].status === 'MISSED' || p.results[id].status === 'AT_RISK');
             return (
               <li key={p.id}>
-                <Link href={`/pairings/${p.id}/effect-tests?period=${encodeURIComponent(period)}`} className="text-brand-800 underline">{p.supporting.name} → {p.assisted.name}</Link>
+                <a href={cellHref(p.id, null, period)} className="text-brand-800 underline">{p.supporting.name} → {p.assisted.name}</a>
                 <span className="mt-1 flex flex-wrap gap-1">
                   {bad.map((id) => (
-                    <Link key={id} href={cellHref(p.id, id, period)} className="inline-flex items-center gap-1">
+                    <a key={id} href={cellHref(p.id, id, period)} className="inline-flex items-center gap-1">
                       <span className="font-mono text-xs">{id}</span><ResultBadge status={p.results[id].status} label={t(`statusName.${p.results[id].status}`)} />
-                    </Link>
+                    </a>
                   ))}
                 </span>
               </li>
@@ -241,7 +227,8 @@ async function TrendCard({ user, filtersKey }: { user: SessionUser; filtersKey: 
   const td = (await getTranslations('dashboards')) as unknown as T;
   const format = await getFormatter();
   if (!evaluation) return null;
-  const trend = await activityTrend(evaluation, rows.map((p) => p.id), db);
+  // The evaluation counted the trend over all its pairings; a status filter keeps only some.
+  const trend = rows.length === evaluation.pairings.length ? evaluation.trend : await activityTrend(evaluation, rows.map((p) => p.id), db);
   const months: string[] = [];
   for (let m = evaluation.period.semester.startsOn.slice(0, 7); m <= evaluation.period.semester.endsOn.slice(0, 7);) {
     months.push(m);
