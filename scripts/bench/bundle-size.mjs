@@ -11,9 +11,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const next = path.join(root, '.next')
 const KB = 1024
 
-/** Budgets in gzip KB: route pattern → limit. The dashboards arrive with the effect-test branch. */
+/**
+ * Budgets in gzip KB: route pattern → limit. Dashboards are the pages that answer each role's
+ * question at a glance: the role homes (/, /city, /county, /director, /teacher), the effect-test
+ * table and a pairing's effect tests. /effect-tests/settings is a form, not a dashboard.
+ */
+const DASHBOARDS = new Set(['/', '/city', '/county', '/director', '/teacher', '/effect-tests', '/pairings/[id]/effect-tests'])
 const BUDGETS = [
-  { test: (r) => r === '/effect-tests' || r.startsWith('/effect-tests/') || r === '/pairings/[id]/effect-tests' || r === '/city' || r === '/county', limit: 150, what: 'dashboard' },
+  { test: (r) => DASHBOARDS.has(r), limit: 150, what: 'dashboard' },
   { test: (r) => r === '/activities/new', limit: 130, what: 'activity form' },
 ]
 

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { HTML_LANG, toLocale } from '@/i18n/locales';
+import { ErrorTextProvider } from '@/components/intl/error-text';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,10 +13,15 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = toLocale(await getLocale());
+  const t = await getTranslations('errors');
+  // No NextIntlClientProvider here: segments with translated client components add it
+  // (ClientIntl), so the dashboards ship neither next-intl nor the catalogues.
   return (
     <html lang={HTML_LANG[locale]}>
       <body className="min-h-dvh bg-stone-50 font-sans text-stone-900 antialiased">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <ErrorTextProvider value={{ title: t('errorTitle'), body: t('error'), retry: t('retry'), reference: t.raw('reference') as string }}>
+          {children}
+        </ErrorTextProvider>
       </body>
     </html>
   );

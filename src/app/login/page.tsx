@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import type { Metadata } from 'next';
 import { getCurrentUser } from '@/lib/session';
 import { LoginForm } from '@/components/auth/login-form';
-import { LocaleSwitch } from '@/components/shell/locale-switch';
+import { LocaleSwitchFor as LocaleSwitch } from '@/components/shell/locale-switch-for';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('login'))('title') };

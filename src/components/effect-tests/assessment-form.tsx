@@ -1,6 +1,5 @@
 'use client';
 import { useActionState } from 'react';
-import { useTranslations } from 'next-intl';
 import { recordAssessmentAction } from '@/lib/effect-tests/actions';
 import { IDLE } from '@/lib/action-state';
 import { Field } from '@/components/form/field';
@@ -9,9 +8,15 @@ import { TextareaField } from '@/components/form/textarea-field';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
 
-/** A1: an admin records an inspection; the assisted director attests, with evidence. */
-export function AssessmentForm({ pairingId, source, back }: { pairingId: string; source: 'INSPECTION' | 'ATTESTATION'; back: string }) {
-  const t = useTranslations('effectTests.assessment');
+export const ASSESSMENT_LABELS = ['inspect', 'attest', 'outcome', 'PASS', 'FAIL', 'date', 'notes', 'evidence', 'save'] as const;
+export type AssessmentLabels = Record<(typeof ASSESSMENT_LABELS)[number], string>;
+
+/**
+ * A1: an admin records an inspection; the assisted director attests, with evidence. Its words come
+ * translated from the page (effectTests.assessment): the pairing's dashboard ships no next-intl.
+ */
+export function AssessmentForm({ pairingId, source, back, labels }: { pairingId: string; source: 'INSPECTION' | 'ATTESTATION'; back: string; labels: AssessmentLabels }) {
+  const t = (key: keyof AssessmentLabels) => labels[key];
   const [state, action] = useActionState(recordAssessmentAction, IDLE);
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};

@@ -4,7 +4,7 @@ import type { SessionUser } from '@/lib/session';
 import { navFor } from '@/lib/navigation';
 import { signOutAction } from '@/lib/auth/actions';
 import { NavLinks } from './nav-links';
-import { LocaleSwitch } from './locale-switch';
+import { LocaleSwitchFor as LocaleSwitch } from './locale-switch-for';
 
 export async function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
   const t = await getTranslations();

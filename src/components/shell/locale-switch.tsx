@@ -1,12 +1,13 @@
 'use client';
 import { usePathname, useSearchParams } from 'next/navigation';
-import { useLocale, useTranslations } from 'next-intl';
 import { setLocale } from '@/lib/account/actions';
 
-/** One button that switches to the other language and stays on the same page. */
-export function LocaleSwitch({ className = '' }: { className?: string }) {
-  const t = useTranslations('locale');
-  const locale = useLocale();
+/**
+ * One button that switches to the other language and stays on the same page. Its words come
+ * translated from the server (LocaleSwitchFor), so every page's shell works without next-intl in
+ * the browser.
+ */
+export function LocaleSwitch({ locale, label, switchTo, className = '' }: { locale: 'zh' | 'en'; label: string; switchTo: string; className?: string }) {
   const pathname = usePathname();
   const search = useSearchParams().toString();
   const other = locale === 'zh' ? 'en' : 'zh';
@@ -18,9 +19,9 @@ export function LocaleSwitch({ className = '' }: { className?: string }) {
         type="submit"
         lang={other === 'zh' ? 'zh-CN' : 'en'}
         className="min-h-11 rounded-md border border-current px-3 py-1 text-sm"
-        aria-label={`${t('label')}: ${t('switchTo')}`}
+        aria-label={`${label}: ${switchTo}`}
       >
-        {t('switchTo')}
+        {switchTo}
       </button>
     </form>
   );

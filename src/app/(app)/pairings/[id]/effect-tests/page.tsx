@@ -11,7 +11,7 @@ import { Card, PageHeader } from '@/components/ui/page-header';
 import { ResultBadge } from '@/components/effect-tests/result-badge';
 import { TestResultLink } from '@/components/effect-tests/test-result-link';
 import { figureLine, figureText, semesterLabel } from '@/components/effect-tests/figure';
-import { AssessmentForm } from '@/components/effect-tests/assessment-form';
+import { ASSESSMENT_LABELS, AssessmentForm } from '@/components/effect-tests/assessment-form';
 import { can, pairingResource } from '@/lib/authz';
 
 type T = Parameters<typeof figureText>[0];
@@ -27,6 +27,7 @@ export default async function PairingEffectTestsPage({ params, searchParams }: {
   const t = (await getTranslations('effectTests')) as unknown as T;
   const format = await getFormatter();
   const tf = await getTranslations('form');
+  const ta = await getTranslations('effectTests.assessment');
   const [cycles, tz] = await Promise.all([listCycles(db), cityTimeZone(db)]);
   const own = cycles.filter((c) => c.id === pairing.cycle.id);
   const period = resolvePeriod(own, sp.period, localDate(new Date(), tz));
@@ -131,7 +132,8 @@ export default async function PairingEffectTestsPage({ params, searchParams }: {
                 </ul>
               )}
               {test === 'A1' && (canInspect || canAttest) && (
-                <AssessmentForm pairingId={id} source={canInspect ? 'INSPECTION' : 'ATTESTATION'} back={href({ test: 'A1' })} />
+                <AssessmentForm pairingId={id} source={canInspect ? 'INSPECTION' : 'ATTESTATION'} back={href({ test: 'A1' })}
+                  labels={Object.fromEntries(ASSESSMENT_LABELS.map((k) => [k, ta(k)])) as Record<(typeof ASSESSMENT_LABELS)[number], string>} />
               )}
             </Card>
           );
