@@ -235,9 +235,9 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
   const { period } = opts;
   const yearWin = period.academicYear;
   const tList = performance.now();
-  // The settings and the pairings in scope in one round: the scope filter is Prisma's (authz.ts),
-  // the names and their order come from one join (a nested Prisma select sorted by relation
-  // fields cost 3× as much at city size).
+  // The settings and the pairings in scope in one round. The scope filter is Prisma's (authz.ts);
+  // the names and their order come from one join that runs beside the aggregates below (a nested
+  // Prisma select sorted by relation fields cost 3× as much at city size).
   const [timeZone, confirmedOnly, semT, yearT, inScope] = await Promise.all([
     cityTimeZone(db), confirmedOnlySetting(db), thresholdsFor(db, period.semester.startsOn), thresholdsFor(db, period.academicYear.from),
     db.pairing.findMany({
@@ -251,25 +251,16 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
           { OR: [{ endsOn: null }, { endsOn: { gte: new Date(`${yearWin.from}T00:00:00Z`) } }] },
         ],
       },
-      select: { id: true },
+      select: { id: true, startsOn: true, endsOn: true, assistedId: true },
     }),
   ]);
   const today = localDate(opts.today ?? new Date(), timeZone);
   const semWin: Window = { from: period.semester.startsOn, to: period.semester.endsOn };
-  const named = inScope.length === 0 ? [] : await db.$queryRaw<{ id: string; startsOn: Date; endsOn: Date | null; sid: string; sname: string; scounty: string; aid: string; aname: string; acounty: string }[]>`
-    SELECT p.id, p."startsOn", p."endsOn", s.id AS sid, s.name AS sname, s."countyId" AS scounty, a.id AS aid, a.name AS aname, a."countyId" AS acounty
-    FROM "Pairing" p JOIN "Kindergarten" s ON s.id = p."supportingId" JOIN "Kindergarten" a ON a.id = p."assistedId"
-    WHERE p.id = ANY(${inScope.map((p) => p.id)}::text[])
-    ORDER BY s.name, a.name, p.id`;
-  const rows = named.map((r) => ({
-    id: r.id, startsOn: r.startsOn, endsOn: r.endsOn,
-    supporting: { id: r.sid, name: r.sname, countyId: r.scounty }, assisted: { id: r.aid, name: r.aname, countyId: r.acounty },
-  }));
-  if (process.env.EFFECT_TESTS_TIMING) console.log(`  pairings list: ${(performance.now() - tList).toFixed(0)} ms`);
-  const pairings = rows.map((p) => {
+  if (process.env.EFFECT_TESTS_TIMING) console.log(`  pairings in scope: ${(performance.now() - tList).toFixed(0)} ms`);
+  const pairings = inScope.map((p) => {
     const startsOn = isoFromDbDate(p.startsOn);
     const endsOn = p.endsOn ? isoFromDbDate(p.endsOn) : null;
-    return { ...p, startsOn, endsOn, sem: clip(semWin, startsOn, endsOn), year: clip(yearWin, startsOn, endsOn) };
+    return { id: p.id, assisted: { id: p.assistedId }, startsOn, endsOn, sem: clip(semWin, startsOn, endsOn), year: clip(yearWin, startsOn, endsOn) };
   });
   const base: Evaluation = { period, today, timeZone, confirmedOnly, thresholds: { semester: semT, year: yearT }, pairings: [], trend: [] };
   if (pairings.length === 0) return base;
@@ -282,15 +273,20 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
   const pending = confirmedOnly ? 0 : 1;
   const yIds = yearP.map((p) => p.id);
   const yKg = yearP.map((p) => p.assisted.id);
-  const yFrom = yearP.map((p) => p.year!.from);
-  const yTo = yearP.map((p) => p.year!.to);
   const full = yearP.filter((p) => p.year!.from === yearWin.from && p.year!.to === yearWin.to);
   const clipped = yearP.filter((p) => !full.includes(p));
   const [clippedIds, clippedKg] = [clipped.map((p) => p.id), clipped.map((p) => p.assisted.id)];
   const [clippedFrom, clippedTo] = [clipped.map((p) => p.year!.from), clipped.map((p) => p.year!.to)];
+  const yFrom = yearP.map((p) => p.year!.from);
+  const yTo = yearP.map((p) => p.year!.to);
   const yearWindows = Prisma.sql`unnest(${yIds}::text[], ${yKg}::text[], ${yFrom}::date[], ${yTo}::date[]) AS w(pid, kg, wfrom, wto)`;
 
-  const [acts, staff, lessonsClipped, programmes, papers, plans, assessments] = await timedAll(['acts', 'staff', 'lessonsClipped', 'programmes', 'papers', 'plans', 'assessments'], [
+  const [named, acts, staff, lessonsClipped, programmes, papers, plans, assessments] = await timedAll(['names', 'acts', 'staff', 'lessonsClipped', 'programmes', 'papers', 'plans', 'assessments'], [
+    db.$queryRaw<{ id: string; sid: string; sname: string; scounty: string; aname: string; acounty: string }[]>`
+      SELECT p.id, s.id AS sid, s.name AS sname, s."countyId" AS scounty, a.name AS aname, a."countyId" AS acounty
+      FROM "Pairing" p JOIN "Kindergarten" s ON s.id = p."supportingId" JOIN "Kindergarten" a ON a.id = p."assistedId"
+      WHERE p.id = ANY(${pairings.map((p) => p.id)}::text[])
+      ORDER BY s.name, a.name, p.id`,
     // Per pairing, and (second grouping set, pid NULL) per month over all of them for the trend chart.
     semIds.length === 0 ? [] : db.$queryRaw<ActivityAgg[]>`
       SELECT r."pairingId" AS pid, to_char(r.month, 'YYYY-MM') AS month,
@@ -367,7 +363,9 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
 
   const na = (test: TestId): TestResult => ({ test, status: 'NOT_APPLICABLE', figure: { kind: 'none' }, window: null });
 
-  base.pairings = pairings.map((p) => {
+  const byId = new Map(pairings.map((p) => [p.id, p]));
+  base.pairings = named.map((n) => {
+    const p = byId.get(n.id)!;
     const results = {} as Record<TestId, TestResult>;
     const a = actBy.get(p.id);
     if (p.sem) {
@@ -411,7 +409,10 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
     } else {
       for (const t of ['A1', 'A2', 'A3', 'A4', 'A5', 'A6'] as const) results[t] = na(t);
     }
-    return { id: p.id, supporting: p.supporting, assisted: p.assisted, startsOn: p.startsOn, endsOn: p.endsOn, results };
+    return {
+      id: p.id, supporting: { id: n.sid, name: n.sname, countyId: n.scounty }, assisted: { id: p.assisted.id, name: n.aname, countyId: n.acounty },
+      startsOn: p.startsOn, endsOn: p.endsOn, results,
+    };
   });
   return base;
 }

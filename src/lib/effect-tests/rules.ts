@@ -57,7 +57,17 @@ export const VISIT_WARNING_DAYS = 7;
 
 // ---- calendar arithmetic on local dates ----
 const DAY = 86_400_000;
-const toUtc = (d: IsoDate) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
+// A city dashboard judges 2,500 pairings against the same few dates: parse each date once.
+const dayNumbers = new Map<IsoDate, number>();
+function toUtc(d: IsoDate) {
+  let n = dayNumbers.get(d);
+  if (n === undefined) {
+    if (dayNumbers.size > 5000) dayNumbers.clear();
+    n = Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
+    dayNumbers.set(d, n);
+  }
+  return n;
+}
 export function daysBetween(from: IsoDate, to: IsoDate) {
   return Math.round((toUtc(to) - toUtc(from)) / DAY);
 }

@@ -97,8 +97,9 @@ function cellHref(pairingId: string, test: string | null, period: string | undef
 
 /**
  * One table for every screen: on a phone each row becomes a card and each cell names its test
- * (the column headers are for wide screens and screen readers). Cells are plain links, not
- * next/link: a page holds hundreds, and prefetching them all would flood a rural connection.
+ * (on wide screens the name is only for screen readers: the column header shows it). Cells are
+ * plain links, not next/link: a page holds hundreds, and prefetching them all would flood a rural
+ * connection. A link reads "S2 at risk 4 / 10 hours" on every screen, without a repeated aria-label.
  */
 async function PairingsTable({ user, filtersKey, f, page }: { user: SessionUser; filtersKey: string; f: DashboardFilters; page: number }) {
   const { evaluation, rows } = await loadDashboardCached(user, filtersKey, db);
@@ -137,8 +138,8 @@ async function PairingsTable({ user, filtersKey, f, page }: { user: SessionUser;
                       const fig = r.status === 'NOT_APPLICABLE' ? null : figureText(t, format, r.figure).main;
                       return (
                         <td key={id} className="fx-cell">
-                          <a href={cellHref(p.id, id, f.period)} className="fx-link" aria-label={`${id} ${testName[id]}: ${statusName(r.status)} ${fig ?? ''}`}>
-                            <span className="fx-id">{id}</span>
+                          <a href={cellHref(p.id, id, f.period)} className="fx-link">
+                            <abbr title={testName[id]} className="fx-id">{id}</abbr>
                             <ResultBadge status={r.status} label={statusName(r.status)} />
                             {fig && <span className="fx-figure">{fig}</span>}
                           </a>
