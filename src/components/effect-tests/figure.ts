@@ -40,3 +40,29 @@ export function figureLine(t: T, format: F, f: Figure): string {
   const { main, extra } = figureText(t, format, f);
   return extra ? t('figure.withExtra', { main, extra }) : main;
 }
+
+/**
+ * A table of thousands of results formats the same few figures over and over ("2 / 2 场"): each
+ * distinct message and number is formatted once per request (ICU formatting dominated the city
+ * export's time). `t` and `format` as next-intl gives them; the same shapes come back.
+ */
+export function memoizeFormatting(t: T, format: F): { t: T; format: F } {
+  const texts = new Map<string, string>();
+  const numbers = new Map<string, string>();
+  return {
+    t: (key, values) => {
+      const k = values ? `${key}\u0000${JSON.stringify(values)}` : key;
+      let v = texts.get(k);
+      if (v === undefined) texts.set(k, (v = t(key, values)));
+      return v;
+    },
+    format: {
+      number: (n, o) => {
+        const k = `${n}\u0000${o?.style ?? ''}\u0000${o?.maximumFractionDigits ?? ''}`;
+        let v = numbers.get(k);
+        if (v === undefined) numbers.set(k, (v = format.number(n, o)));
+        return v;
+      },
+    },
+  };
+}

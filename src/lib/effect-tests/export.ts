@@ -1,6 +1,6 @@
 import 'server-only';
 import { buildWorkbook } from '@/lib/spreadsheet/write';
-import { figureText, semesterLabel } from '@/components/effect-tests/figure';
+import { figureText, memoizeFormatting, semesterLabel } from '@/components/effect-tests/figure';
 import { TEST_IDS } from './evaluate';
 import type { DashboardData } from './dashboard';
 
@@ -8,7 +8,8 @@ type T = Parameters<typeof figureText>[0];
 type F = Parameters<typeof figureText>[1];
 
 /** The dashboard table as the page shows it: one row per pairing, a status and a figure per test. */
-export async function buildEffectTestsExport(data: DashboardData, t: T, format: F) {
+export async function buildEffectTestsExport(data: DashboardData, tRaw: T, formatRaw: F) {
+  const { t, format } = memoizeFormatting(tRaw, formatRaw);
   const ev = data.evaluation;
   const columns = [
     { header: t('supporting'), width: 28 },

@@ -10,7 +10,7 @@ import { dashboardQuery, FILTER_STATUSES, parseDashboardFilters, type DashboardF
 import type { SessionUser } from '@/lib/session';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { ResultBadge } from '@/components/effect-tests/result-badge';
-import { figureText, semesterLabel } from '@/components/effect-tests/figure';
+import { figureText, memoizeFormatting, semesterLabel } from '@/components/effect-tests/figure';
 import { StackedBars } from '@/components/charts/stacked-bars';
 
 /** Rows per page: a phone on a weak connection gets a page it can load; the export holds them all. */
@@ -103,9 +103,8 @@ function cellHref(pairingId: string, test: string | null, period: string | undef
  */
 async function PairingsTable({ user, filtersKey, f, page }: { user: SessionUser; filtersKey: string; f: DashboardFilters; page: number }) {
   const { evaluation, rows } = await loadDashboardCached(user, filtersKey, db);
-  const t = (await getTranslations('effectTests')) as unknown as T;
+  const { t, format } = memoizeFormatting((await getTranslations('effectTests')) as unknown as T, await getFormatter());
   const td = (await getTranslations('dashboards')) as unknown as T;
-  const format = await getFormatter();
   if (!evaluation) return <Card><p>{t('empty')}</p></Card>;
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
