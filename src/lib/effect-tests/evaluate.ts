@@ -199,6 +199,10 @@ type ActivityAgg = Record<(typeof TREND_CATEGORIES)[number], number> & {
   s1_unconf: number; s1_months: string[] | null; done: number; complete: number;
 };
 
+type YearFacts = {
+  pid: string; plan_submitted: boolean; papers: number; papers_unconfirmed: number;
+  outcome: 'PASS' | 'FAIL' | null; assessed_on: Date | null; source: 'INSPECTION' | 'ATTESTATION' | null;
+};
 type StaffAgg = { kg: string; n: number; EXCELLENT: number; GOOD: number; PASS: number; FAIL: number };
 
 const asNumber = (v: unknown) => (v == null ? 0 : Number(v));
@@ -281,7 +285,7 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
   const yTo = yearP.map((p) => p.year!.to);
   const yearWindows = Prisma.sql`unnest(${yIds}::text[], ${yKg}::text[], ${yFrom}::date[], ${yTo}::date[]) AS w(pid, kg, wfrom, wto)`;
 
-  const [named, acts, staff, lessonsClipped, programmes, papers, plans, assessments] = await timedAll(['names', 'acts', 'staff', 'lessonsClipped', 'programmes', 'papers', 'plans', 'assessments'], [
+  const [named, acts, staff, lessonsClipped, programmes, yearFacts] = await timedAll(['names', 'acts', 'staff', 'lessonsClipped', 'programmes', 'yearFacts'], [
     db.$queryRaw<{ id: string; sid: string; sname: string; scounty: string; aname: string; acounty: string }[]>`
       SELECT p.id, s.id AS sid, s.name AS sname, s."countyId" AS scounty, a.name AS aname, a."countyId" AS acounty
       FROM "Pairing" p JOIN "Kindergarten" s ON s.id = p."supportingId" JOIN "Kindergarten" a ON a.id = p."assistedId"
@@ -329,18 +333,20 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
       FROM ${yearWindows} JOIN "Programme" p ON p."pairingId" = w.pid AND p."academicYear" = ${period.semester.academicYear}
       LEFT JOIN "ProgrammeRecord" r ON r."programmeId" = p.id
       GROUP BY w.pid, p.kind`,
-    yIds.length === 0 ? [] : db.$queryRaw<{ pid: string; confirmed: number; unconfirmed: number }[]>`
-      SELECT w.pid, COUNT(*) FILTER (WHERE p."confirmedAt" IS NOT NULL)::int AS confirmed, COUNT(*) FILTER (WHERE p."confirmedAt" IS NULL)::int AS unconfirmed
-      FROM ${yearWindows} JOIN "Paper" p ON p."kindergartenId" = w.kg AND p.date BETWEEN w.wfrom AND w.wto
-        AND p.level::text IN ('MUNICIPAL','PROVINCIAL','NATIONAL')
-      GROUP BY w.pid`,
-    semIds.length === 0 ? [] : db.$queryRaw<{ pairingId: string }[]>`
-      SELECT "pairingId" FROM "AnnualPlan"
-      WHERE "pairingId" = ANY(${semIds}::text[]) AND "academicYear" = ${period.semester.academicYear} AND "planSubmittedAt" IS NOT NULL`,
-    yIds.length === 0 ? [] : db.$queryRaw<{ pid: string; outcome: 'PASS' | 'FAIL'; assessed_on: Date; source: 'INSPECTION' | 'ATTESTATION' }[]>`
-      SELECT DISTINCT ON (w.pid) w.pid, s.outcome::text AS outcome, s."assessedOn" AS assessed_on, s.source::text AS source
-      FROM ${yearWindows} JOIN "Assessment" s ON s."pairingId" = w.pid AND s.test = 'A1' AND s."assessedOn" BETWEEN w.wfrom AND w.wto
-      ORDER BY w.pid, s."assessedOn" DESC, s."createdAt" DESC`,
+    // One row per pairing for the year: S5's annual plan, A6's papers, A1's latest assessment.
+    yIds.length === 0 ? [] : db.$queryRaw<YearFacts[]>`
+      SELECT w.pid,
+        EXISTS (SELECT 1 FROM "AnnualPlan" ap WHERE ap."pairingId" = w.pid AND ap."academicYear" = ${period.semester.academicYear} AND ap."planSubmittedAt" IS NOT NULL) AS plan_submitted,
+        (SELECT COUNT(*)::int FROM "Paper" p WHERE p."kindergartenId" = w.kg AND p.date BETWEEN w.wfrom AND w.wto
+          AND p.level::text IN ('MUNICIPAL','PROVINCIAL','NATIONAL') AND p."confirmedAt" IS NOT NULL) AS papers,
+        (SELECT COUNT(*)::int FROM "Paper" p WHERE p."kindergartenId" = w.kg AND p.date BETWEEN w.wfrom AND w.wto
+          AND p.level::text IN ('MUNICIPAL','PROVINCIAL','NATIONAL') AND p."confirmedAt" IS NULL) AS papers_unconfirmed,
+        a1.outcome, a1.assessed_on, a1.source
+      FROM ${yearWindows}
+      LEFT JOIN LATERAL (
+        SELECT s.outcome::text AS outcome, s."assessedOn" AS assessed_on, s.source::text AS source FROM "Assessment" s
+        WHERE s."pairingId" = w.pid AND s.test = 'A1' AND s."assessedOn" BETWEEN w.wfrom AND w.wto
+        ORDER BY s."assessedOn" DESC, s."createdAt" DESC LIMIT 1) a1 ON true`,
   ]);
 
   const actBy = new Map<string, ActivityAgg>();
@@ -357,9 +363,7 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
   const ratingsOf = (p: { id: string; assisted: { id: string } }): Partial<Record<'EXCELLENT' | 'GOOD' | 'PASS' | 'FAIL', number>> =>
     (fullYear.has(p.id) ? staffBy.get(p.assisted.id) : clippedRatings.get(p.id)) ?? {};
   const progBy = new Map(programmes.map((p) => [`${p.pid}:${p.kind}`, p]));
-  const papersBy = new Map(papers.map((p) => [p.pid, p]));
-  const planned = new Set(plans.map((p) => p.pairingId));
-  const assessBy = new Map(assessments.map((a) => [a.pid, a]));
+  const factsBy = new Map(yearFacts.map((f) => [f.pid, f]));
 
   const na = (test: TestId): TestResult => ({ test, status: 'NOT_APPLICABLE', figure: { kind: 'none' }, window: null });
 
@@ -379,15 +383,15 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
       results.S3 = { test: 'S3', status: judgeQuantity(a?.s3 ?? 0, needStays, w, today), window: w, figure: { kind: 'count', unit: 'stays', have: a?.s3 ?? 0, need: needStays, unconfirmed: a?.s3_unconf ?? 0 } };
       const needLectures = proRated(semT.lectures, w, semWin);
       results.S4 = { test: 'S4', status: judgeQuantity(a?.s4 ?? 0, needLectures, w, today), window: w, figure: { kind: 'count', unit: 'lectures', have: a?.s4 ?? 0, need: needLectures, unconfirmed: a?.s4_unconf ?? 0 } };
-      const docs = { planSubmitted: planned.has(p.id), doneActivities: a?.done ?? 0, completeActivities: a?.complete ?? 0 };
+      const docs = { planSubmitted: factsBy.get(p.id)?.plan_submitted ?? false, doneActivities: a?.done ?? 0, completeActivities: a?.complete ?? 0 };
       results.S5 = { test: 'S5', status: judgeDocumentation(docs, w, today), window: w, figure: { kind: 'docs', planSubmitted: docs.planSubmitted, done: docs.doneActivities, complete: docs.completeActivities } };
     } else {
       for (const t of ['S1', 'S2', 'S3', 'S4', 'S5'] as const) results[t] = na(t);
     }
     if (p.year) {
       const w = p.year;
-      const j = assessBy.get(p.id);
-      const judgement = j ? { outcome: j.outcome, on: isoFromDbDate(j.assessed_on), source: j.source } : null;
+      const j = factsBy.get(p.id);
+      const judgement = j?.outcome && j.assessed_on && j.source ? { outcome: j.outcome, on: isoFromDbDate(j.assessed_on), source: j.source } : null;
       results.A1 = { test: 'A1', status: judgeByAssessment(judgement, w, today), window: w, figure: judgement ? { kind: 'assessment', ...judgement } : { kind: 'none' } };
       const r = ratingsOf(p);
       const rates = judgeLessonRates(
@@ -403,9 +407,9 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
         const prog = g ? { hasPlan: g.has_plan, records: g.records, hasResults: g.has_results } : null;
         results[test] = { test, status: judgeProgramme(prog, w, today), window: w, figure: { kind: 'programme', hasPlan: prog?.hasPlan ?? false, records: prog?.records ?? 0, hasResults: prog?.hasResults ?? false } };
       }
-      const pp = papersBy.get(p.id);
+      const pp = factsBy.get(p.id);
       const needPapers = proRated(yearT.papers, w, yearWin);
-      results.A6 = { test: 'A6', status: judgeQuantity(pp?.confirmed ?? 0, needPapers, w, today), window: w, figure: { kind: 'count', unit: 'papers', have: pp?.confirmed ?? 0, need: needPapers, unconfirmed: pp?.unconfirmed ?? 0 } };
+      results.A6 = { test: 'A6', status: judgeQuantity(pp?.papers ?? 0, needPapers, w, today), window: w, figure: { kind: 'count', unit: 'papers', have: pp?.papers ?? 0, need: needPapers, unconfirmed: pp?.papers_unconfirmed ?? 0 } };
     } else {
       for (const t of ['A1', 'A2', 'A3', 'A4', 'A5', 'A6'] as const) results[t] = na(t);
     }
