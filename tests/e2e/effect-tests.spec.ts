@@ -60,3 +60,20 @@ test('a county admin finds a pairing at risk for S2, opens the records behind it
   // Scope: nothing of the counties the Qinghe admin does not oversee.
   for (const r of rows) expect(r.slice(0, 2).join(' ')).not.toMatch(/西岭县|南湖县/);
 });
+
+test('a county admin records an A1 inspection from the records behind the figure', async ({ page, context, baseURL }) => {
+  await pickLocale(context, baseURL!, 'zh');
+  await signIn(page, DEMO_ACCOUNTS.county);
+  await page.goto('/effect-tests');
+  const row = page.getByTestId('effect-table').getByRole('row').filter({ hasText: BEHIND });
+  await row.getByRole('link', { name: /^A1/ }).click();
+  await expect(page.getByTestId('test-heading')).toHaveText(/A1/);
+  // The form's words come translated from the server (no next-intl in the browser on this page).
+  await expect(page.getByRole('heading', { name: '记录督查' })).toBeVisible();
+  await page.getByLabel('结论').selectOption({ label: '合格' });
+  await page.getByLabel('日期').fill('2026-11-20');
+  await page.getByLabel('说明').fill('复查：一日活动安排已调整，无小学化倾向。');
+  await page.getByRole('button', { name: '保存评定' }).click();
+  await expect(page.getByText('评定已保存。')).toBeVisible();
+  await expect(page.getByTestId('test-figure')).toHaveText(/督查 2026-11-20.*合格/);
+});

@@ -7,9 +7,7 @@ import { SelectField } from '@/components/form/select-field';
 import { TextareaField } from '@/components/form/textarea-field';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
-
-export const ASSESSMENT_LABELS = ['inspect', 'attest', 'outcome', 'PASS', 'FAIL', 'date', 'notes', 'evidence', 'save'] as const;
-export type AssessmentLabels = Record<(typeof ASSESSMENT_LABELS)[number], string>;
+import type { AssessmentLabels } from './assessment-labels';
 
 /**
  * A1: an admin records an inspection; the assisted director attests, with evidence. Its words come

@@ -132,7 +132,7 @@ async function PairingsTable({ user, filtersKey, f, page }: { user: SessionUser;
               <tbody className="flex flex-col gap-2 md:table-row-group">
                 {shown.map((p) => (
                   <tr key={p.id} className="block rounded-lg border border-stone-200 bg-white p-3 align-top md:table-row md:rounded-none md:border-0 md:border-t md:p-0">
-                    <th scope="row" className="block pb-1 text-left font-normal md:table-cell md:p-2">
+                    <th scope="row" className="block pb-1 text-left font-normal md:table-cell md:min-w-44 md:p-2">
                       <a href={cellHref(p.id, null, f.period)} className="font-medium text-brand-800 underline-offset-2 hover:underline md:font-normal">{p.supporting.name}</a>
                       <span className="block text-xs text-stone-600">→ {p.assisted.name}</span>
                     </th>
@@ -144,7 +144,8 @@ async function PairingsTable({ user, filtersKey, f, page }: { user: SessionUser;
                           <a href={cellHref(p.id, id, f.period)} className="fx-link">
                             <abbr title={testName[id]} className="fx-id">{id}</abbr>
                             <ResultBadge status={r.status} label={statusName(r.status)} />
-                            {fig && <span className="fx-figure">{fig}</span>}
+                            {/* Long figures (plans, rates, programmes) stay on the phone's card and for screen readers; the wide table keeps to short ones. */}
+                            {fig && <span className={r.figure.kind === 'hours' || r.figure.kind === 'months' || r.figure.kind === 'count' ? 'fx-figure' : 'fx-figure fx-figure-long'}>{fig}</span>}
                           </a>
                         </td>
                       );

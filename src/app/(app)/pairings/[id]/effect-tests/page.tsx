@@ -11,7 +11,8 @@ import { Card, PageHeader } from '@/components/ui/page-header';
 import { ResultBadge } from '@/components/effect-tests/result-badge';
 import { TestResultLink } from '@/components/effect-tests/test-result-link';
 import { figureLine, figureText, semesterLabel } from '@/components/effect-tests/figure';
-import { ASSESSMENT_LABELS, AssessmentForm } from '@/components/effect-tests/assessment-form';
+import { AssessmentForm } from '@/components/effect-tests/assessment-form';
+import { ASSESSMENT_LABELS, type AssessmentLabels } from '@/components/effect-tests/assessment-labels';
 import { can, pairingResource } from '@/lib/authz';
 
 type T = Parameters<typeof figureText>[0];
@@ -133,7 +134,7 @@ export default async function PairingEffectTestsPage({ params, searchParams }: {
               )}
               {test === 'A1' && (canInspect || canAttest) && (
                 <AssessmentForm pairingId={id} source={canInspect ? 'INSPECTION' : 'ATTESTATION'} back={href({ test: 'A1' })}
-                  labels={Object.fromEntries(ASSESSMENT_LABELS.map((k) => [k, ta(k)])) as Record<(typeof ASSESSMENT_LABELS)[number], string>} />
+                  labels={Object.fromEntries(ASSESSMENT_LABELS.map((k) => [k, ta(k)])) as AssessmentLabels} />
               )}
             </Card>
           );
