@@ -54,6 +54,12 @@ function buildIsStale() {
 
 const pgDir = path.join(dataDir, 'pg');
 if (fresh && !process.env.DATABASE_URL) rmSync(pgDir, { recursive: true, force: true });
+// Uploaded files live beside the database they belong to (the e2e runs keep theirs in .data/e2e);
+// a fresh database starts with no files either.
+if (!process.env.FILE_STORAGE_DIR && !process.env.S3_BUCKET) {
+  process.env.FILE_STORAGE_DIR = path.join(dataDir, 'files');
+  if (fresh && !process.env.DATABASE_URL) rmSync(process.env.FILE_STORAGE_DIR, { recursive: true, force: true });
+}
 const database = await ensureDatabase({ dataDir: pgDir });
 process.env.DATABASE_URL = database.url;
 let server = null;

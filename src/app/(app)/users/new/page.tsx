@@ -21,7 +21,7 @@ export default async function NewStaffPage() {
       <StaffForm
         roles={roles}
         // A director's accounts always join their own kindergarten: no choice to offer.
-        kindergartens={user.role === 'DIRECTOR' ? [] : kindergartens.map((k) => ({ value: k.id, label: `${k.name}（${k.code}）` }))}
+        kindergartens={user.role === 'DIRECTOR' ? [] : kindergartens.map((k) => ({ value: k.id, label: t('kindergartenOption', { name: k.name, code: k.code }) }))}
         counties={counties.map((c) => ({ value: c.id, label: locale === 'en' ? (c.nameEn ?? c.name) : c.name }))}
       />
     </>
