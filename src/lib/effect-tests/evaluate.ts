@@ -277,8 +277,9 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
   const pending = confirmedOnly ? 0 : 1;
   const yIds = yearP.map((p) => p.id);
   const yKg = yearP.map((p) => p.assisted.id);
-  const full = yearP.filter((p) => p.year!.from === yearWin.from && p.year!.to === yearWin.to);
-  const clipped = yearP.filter((p) => !full.includes(p));
+  const isFullYear = (p: (typeof yearP)[number]) => p.year!.from === yearWin.from && p.year!.to === yearWin.to;
+  const full = yearP.filter(isFullYear);
+  const clipped = yearP.filter((p) => !isFullYear(p));
   const [clippedIds, clippedKg] = [clipped.map((p) => p.id), clipped.map((p) => p.assisted.id)];
   const [clippedFrom, clippedTo] = [clipped.map((p) => p.year!.from), clipped.map((p) => p.year!.to)];
   const yFrom = yearP.map((p) => p.year!.from);
