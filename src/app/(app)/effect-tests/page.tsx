@@ -77,7 +77,7 @@ export default async function EffectTestsPage({ searchParams }: { searchParams: 
       </form>
       <div className="mb-4 grid gap-4 lg:grid-cols-2">
         <Suspense fallback={<Card><p className="text-sm text-stone-500">…</p></Card>}>
-          <AtRiskCard user={user} filtersKey={key} />
+          <AtRiskCard user={user} filtersKey={key} period={f.period} />
         </Suspense>
         <Suspense fallback={<Card><p className="text-sm text-stone-500">…</p></Card>}>
           <TrendCard user={user} filtersKey={key} />
@@ -168,9 +168,8 @@ async function PairingsTable({ user, filtersKey, f, page }: { user: SessionUser;
   );
 }
 
-async function AtRiskCard({ user, filtersKey }: { user: SessionUser; filtersKey: string }) {
+async function AtRiskCard({ user, filtersKey, period }: { user: SessionUser; filtersKey: string; period: string | undefined }) {
   const { rows } = await loadDashboardCached(user, filtersKey, db);
-  const period = (JSON.parse(filtersKey) as DashboardFilters).period;
   const t = (await getTranslations('effectTests')) as unknown as T;
   const td = (await getTranslations('dashboards')) as unknown as T;
   const worst = rows.map((p) => ({ p, score: riskScore(p) })).filter((x) => x.score > 0).sort((a, b) => b.score - a.score).slice(0, 10);
