@@ -48,6 +48,22 @@ describe('creating a kindergarten', () => {
     expect(missing.ok === false && missing.kind === 'invalid' && Object.keys(missing.fieldErrors).sort()).toEqual(['area', 'name']);
   });
 
+  it('lets only one of two simultaneous creations with the same code in different case through', async () => {
+    const w = await createScopeWorld(db);
+    const admin = await actorFor(db, w.countyAdminA);
+    const code = `race-${uniqueSuffix()}`;
+    // Both pass the app's own check before either inserts; the database's case-blind index decides.
+    const results = await Promise.all([
+      createKindergarten(db, admin, form({ countyId: w.countyA.id, code: code.toLowerCase() })),
+      createKindergarten(db, admin, form({ countyId: w.countyA.id, code: code.toUpperCase() })),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toEqual({ ok: false, kind: 'invalid', fieldErrors: { code: ['kindergartens.errors.codeTaken'] } });
+    expect(await db.kindergarten.count({ where: { code: code.toLowerCase() } })).toBe(1);
+    // And below the app: the index itself refuses the other case.
+    await expect(kgFactory(db, w.countyA.id, { code: code.toUpperCase() })).rejects.toMatchObject({ code: 'P2002' });
+  });
+
   it('is not open to directors', async () => {
     const w = await createScopeWorld(db);
     const director = await actorFor(db, w.directorA);
