@@ -170,3 +170,40 @@ function encodeGb18030(text: string): Uint8Array {
   }
   return new Uint8Array(out);
 }
+
+describe('previews left unconfirmed', () => {
+  const daysAgo = (d: number) => new Date(Date.now() - d * 24 * 3_600_000);
+
+  it('expire after a day: still readable, no longer importable, nothing written', async () => {
+    const w = await world();
+    const file = await xlsx([HEADERS, [`E-${w.s}`, '过期预览幼儿园', w.countyA.code, '农村', '无', 2, 40, 3, 5, '']]);
+    const fresh = await preview(w.admin, file);
+    expect((await getKindergartenBatch(db, w.admin, fresh.batchId))!.expired).toBe(false);
+    await db.importBatch.update({ where: { id: fresh.batchId }, data: { createdAt: new Date(Date.now() - 25 * 3_600_000) } });
+    const old = await getKindergartenBatch(db, w.admin, fresh.batchId);
+    expect(old).toMatchObject({ expired: true, committedAt: null });
+    expect(await commitKindergartenImport(db, w.admin, fresh.batchId)).toEqual({ ok: false, kind: 'expired' });
+    expect(await db.kindergarten.count({ where: { code: `E-${w.s}` } })).toBe(0);
+    // A batch imported long ago is history, not an expired preview.
+    const done = await preview(w.admin, await xlsx([HEADERS, [`D-${w.s}`, '早已导入幼儿园', w.countyA.code, '农村', '无', 2, 40, 3, 5, '']]));
+    await commitKindergartenImport(db, w.admin, done.batchId);
+    await db.importBatch.update({ where: { id: done.batchId }, data: { createdAt: daysAgo(30) } });
+    expect(await getKindergartenBatch(db, w.admin, done.batchId)).toMatchObject({ expired: false });
+  });
+
+  it('are deleted a week after upload when anyone uploads again; imported batches stay', async () => {
+    const w = await world();
+    const row = (code: string) => xlsx([HEADERS, [code, '某幼儿园', w.countyA.code, '农村', '无', 2, 40, 3, 5, '']]);
+    const abandoned = await preview(w.admin, await row(`W-${w.s}-1`));
+    const recent = await preview(w.admin, await row(`W-${w.s}-2`));
+    const imported = await preview(w.admin, await row(`W-${w.s}-3`));
+    await commitKindergartenImport(db, w.admin, imported.batchId);
+    await db.importBatch.updateMany({ where: { id: { in: [abandoned.batchId, imported.batchId] } }, data: { createdAt: daysAgo(8) } });
+    await db.importBatch.update({ where: { id: recent.batchId }, data: { createdAt: daysAgo(6) } });
+
+    await preview(w.admin, await row(`W-${w.s}-4`));
+    const left = await db.importBatch.findMany({ where: { id: { in: [abandoned.batchId, recent.batchId, imported.batchId] } }, select: { id: true } });
+    expect(left.map((b) => b.id).sort()).toEqual([recent.batchId, imported.batchId].sort());
+    expect(await getKindergartenBatch(db, w.admin, abandoned.batchId)).toBeNull();
+  });
+});

@@ -10,11 +10,13 @@ const PREVIEW_ROWS = 200;
  * The preview of an uploaded spreadsheet, shared by every import: counts per operation, the row
  * errors (which block the import), the confirmation form, and the first rows as parsed.
  */
-export async function ImportPreview({ rows, errorCount, ignoredColumns, committed, columns, confirm, uploadHref, back }: {
+export async function ImportPreview({ rows, errorCount, ignoredColumns, committed, expired, columns, confirm, uploadHref, back }: {
   rows: PreviewRow<unknown>[];
   errorCount: number;
   ignoredColumns: string[];
   committed: boolean;
+  /** Too old to import (see BATCH_EXPIRES_AFTER_MS): the rows stay readable, the confirmation goes. */
+  expired: boolean;
   columns: { key: string; label: string }[];
   /** The confirmation form, shown when the batch has no errors and is not yet imported. */
   confirm: React.ReactNode;
@@ -36,7 +38,11 @@ export async function ImportPreview({ rows, errorCount, ignoredColumns, committe
         {errorCount > 0 && <li className="rounded bg-red-50 px-2 py-1 text-red-900">{t('errorRows', { count: errorCount })}</li>}
       </ul>
       {ignoredColumns.length > 0 && <p className="mb-4 text-sm text-amber-800">{t('ignoredColumns', { columns: format.list(ignoredColumns, { type: 'conjunction', style: 'narrow' }) })}</p>}
-      {errorCount > 0 ? <ImportErrors rows={rows} columnLabel={columnLabel} /> : !committed ? <Card className="mb-4">{confirm}</Card> : null}
+      {expired ? (
+        <p role="status" className="mb-4 rounded-md border border-amber-600 bg-amber-50 px-3 py-2 text-amber-900">
+          {t('expired')} <Link href={uploadHref} className="underline">{t('uploadAnother')}</Link>
+        </p>
+      ) : errorCount > 0 ? <ImportErrors rows={rows} columnLabel={columnLabel} /> : !committed ? <Card className="mb-4">{confirm}</Card> : null}
       <p className="mb-4">
         <Link href={uploadHref} className="inline-flex min-h-11 items-center text-brand-700 underline">{t('uploadAnother')}</Link>
         <span className="mx-2 text-stone-400">·</span>

@@ -33,7 +33,7 @@ export function readErrorProblem(e: ReadError): FileProblem {
 export type PreviewResult = { ok: true; batchId: string; errorCount: number } | { ok: false; kind: 'notFound' } | { ok: false; kind: 'file'; problem: FileProblem };
 export type CommitResult<S> =
   | { ok: true; summary: S }
-  | { ok: false; kind: 'notFound' | 'alreadyCommitted' | 'hasErrors' | 'stale' };
+  | { ok: false; kind: 'notFound' | 'alreadyCommitted' | 'hasErrors' | 'expired' | 'stale' };
 
 /** Thrown inside a commit transaction to roll everything back when the data moved since the preview. */
 export class StaleImportError extends Error {
@@ -58,27 +58,43 @@ export function markDuplicates<V>(rows: PreviewRow<V>[], keyOf: (r: PreviewRow<V
 
 type BatchStore = Pick<Db, 'importBatch'>;
 
+const HOUR = 3_600_000;
+/**
+ * A preview is a snapshot of the registry when it was checked: after a day it is too likely to be
+ * out of date to import, so it expires (the page says so and offers a new upload).
+ */
+export const BATCH_EXPIRES_AFTER_MS = 24 * HOUR;
+/**
+ * Previews never confirmed hold a spreadsheet's rows (staff names and phone numbers among them):
+ * they are deleted a week after upload, each time anyone uploads a new file. The week leaves the
+ * "expired" page readable for a while instead of turning a bookmarked preview into a bare 404.
+ */
+export const ABANDONED_BATCH_DELETED_AFTER_MS = 7 * 24 * HOUR;
+
 /** Keeps the checked rows, errors included, so the confirmation imports exactly what was previewed. */
-export async function saveBatch<V>(db: BatchStore, kind: ImportKind, ownerId: string, fileName: string, content: BatchContent<V>): Promise<PreviewResult> {
+export async function saveBatch<V>(db: BatchStore, kind: ImportKind, ownerId: string, fileName: string, content: BatchContent<V>, now = new Date()): Promise<PreviewResult> {
   const errorCount = content.rows.filter((r) => r.errors.length).length;
+  await db.importBatch.deleteMany({ where: { committedAt: null, createdAt: { lt: new Date(now.getTime() - ABANDONED_BATCH_DELETED_AFTER_MS) } } });
   const batch = await db.importBatch.create({
-    data: { kind, userId: ownerId, fileName: fileName.slice(0, 200), rows: content as never, errorCount },
+    data: { kind, userId: ownerId, fileName: fileName.slice(0, 200), rows: content as never, errorCount, createdAt: now },
     select: { id: true },
   });
   return { ok: true, batchId: batch.id, errorCount };
 }
 
 /** The batch as its owner sees it; anyone else, another kind of batch, or a lost permission gets null (a 404). */
-export async function loadOwnBatch<C>(db: BatchStore, kind: ImportKind, ownerId: string, batchId: string, permitted: boolean) {
+export async function loadOwnBatch<C>(db: BatchStore, kind: ImportKind, ownerId: string, batchId: string, permitted: boolean, now = new Date()) {
   const batch = await db.importBatch.findUnique({ where: { id: batchId } });
   if (!batch || batch.userId !== ownerId || batch.kind !== kind || !permitted) return null;
-  return { ...batch, content: batch.rows as unknown as C };
+  const expired = !batch.committedAt && now.getTime() - batch.createdAt.getTime() > BATCH_EXPIRES_AFTER_MS;
+  return { ...batch, expired, content: batch.rows as unknown as C };
 }
 
 /** Why a batch cannot be committed, or null when it can. */
-export function commitBlocker(batch: { committedAt: Date | null; errorCount: number } | null): 'notFound' | 'alreadyCommitted' | 'hasErrors' | null {
+export function commitBlocker(batch: { committedAt: Date | null; errorCount: number; expired: boolean } | null): 'notFound' | 'alreadyCommitted' | 'hasErrors' | 'expired' | null {
   if (!batch) return 'notFound';
   if (batch.committedAt) return 'alreadyCommitted';
   if (batch.errorCount > 0) return 'hasErrors';
+  if (batch.expired) return 'expired';
   return null;
 }

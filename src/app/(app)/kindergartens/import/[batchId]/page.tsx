@@ -34,6 +34,7 @@ export default async function KindergartenBatchPage({ params, searchParams }: {
         errorCount={batch.errorCount}
         ignoredColumns={ignoredColumns}
         committed={!!batch.committedAt}
+        expired={batch.expired}
         columns={KINDERGARTEN_COLUMNS.slice(0, 9).map((c) => ({ key: c.key, label: t(`kindergartens.${c.key}` as never) }))}
         confirm={<ImportConfirmForm batchId={batch.id} count={rows.length} action={commitKindergartenImportAction} />}
         uploadHref="/kindergartens/import"

@@ -28,6 +28,7 @@ export default async function StaffBatchPage({ params }: { params: Promise<{ bat
         errorCount={batch.errorCount}
         ignoredColumns={ignoredColumns}
         committed={!!batch.committedAt}
+        expired={batch.expired}
         columns={STAFF_COLUMNS.map((c) => ({ key: c.key, label: t(`staff.${c.key}` as never) }))}
         confirm={<StaffImportConfirm batchId={batch.id} count={rows.length} />}
         uploadHref="/users/import"
