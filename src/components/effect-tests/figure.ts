@@ -10,7 +10,7 @@ export function figureText(t: T, format: F, f: Figure): { main: string; extra: s
   const n = (v: number) => format.number(v, { maximumFractionDigits: 1 });
   switch (f.kind) {
     case 'months':
-      return { main: t('figure.months', { visited: n(f.visited), required: n(f.required) }), extra: f.unconfirmed ? t('figure.unconfirmed', { count: f.unconfirmed }) : null };
+      return { main: t('figure.months', { visited: n(f.visited), required: n(f.required), count: f.required }), extra: f.unconfirmed ? t('figure.unconfirmed', { count: f.unconfirmed }) : null };
     case 'hours':
       return { main: t('figure.hours', { have: n(f.have), need: n(f.need) }), extra: f.unconfirmed ? t('figure.unconfirmed', { count: f.unconfirmed }) : null };
     case 'count':

@@ -173,9 +173,9 @@ async function Received({ user }: { user: Actor }) {
     <Card className="mb-4">
       <h2 className="mb-2 font-semibold">{td('received')}</h2>
       <ul className="text-sm">
-        <li>{td('activitiesReceived', { count: format.number(agg?.n ?? 0) })}</li>
+        <li>{td('activitiesReceived', { count: agg?.n ?? 0 })}</li>
         <li>{td('hoursReceived', { hours: format.number(Number(agg?.hours ?? 0)) })}</li>
-        <li>{td('donations', { count: format.number(agg?.donations ?? 0), value: format.number(Number(agg?.value ?? 0)) })}</li>
+        <li>{td('donations', { count: agg?.donations ?? 0, value: format.number(Number(agg?.value ?? 0)) })}</li>
       </ul>
     </Card>
   );

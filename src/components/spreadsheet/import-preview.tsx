@@ -40,7 +40,7 @@ export async function ImportPreview({ rows, errorCount, ignoredColumns, committe
       {ignoredColumns.length > 0 && <p className="mb-4 text-sm text-amber-800">{t('ignoredColumns', { columns: format.list(ignoredColumns, { type: 'conjunction', style: 'narrow' }) })}</p>}
       {expired ? (
         <p role="status" className="mb-4 rounded-md border border-amber-600 bg-amber-50 px-3 py-2 text-amber-900">
-          {t('expired')} <Link href={uploadHref} className="underline">{t('uploadAnother')}</Link>
+          {t('expired')}
         </p>
       ) : errorCount > 0 ? <ImportErrors rows={rows} columnLabel={columnLabel} /> : !committed ? <Card className="mb-4">{confirm}</Card> : null}
       <p className="mb-4">
