@@ -118,7 +118,7 @@ describe('who may log activities', () => {
   it('lets a teacher edit only what they logged; a director edits anything of the pairing', async () => {
     const w = await createPairingWorld(db);
     const byDirector = await createActivity(db, { pairingId: w.pairingA.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id });
-    const edit = (id: string, version: number) => ({ ...minimal(w.pairingA.id, 'FELLOWSHIP'), id, version, title: '改过的标题' });
+    const edit = (id: string, version: number) => ({ ...minimal(w.pairingA.id, 'FELLOWSHIP'), id, version, title: '改过的标题', status: 'PLANNED' });
     expect(await saveActivity(await actor(w.teacherA), edit(byDirector.id, 1), db, NOW)).toEqual({ ok: false, error: 'notAllowed' });
     expect(await saveActivity(await actor(w.directorA2), edit(byDirector.id, 1), db, NOW)).toMatchObject({ ok: true });
     // The version moved on: an edit based on the old one is a conflict.
@@ -188,6 +188,25 @@ describe('confirmation by the other side', () => {
     expect(await saveActivity(await actor(w.directorA2), edit, db, NOW)).toEqual({ ok: false, error: 'notAllowed' });
     expect(await getActivity(await actor(w.directorA2), a.id, db)).toMatchObject({ canEdit: false, canConfirm: true });
     expect(await getActivity(await actor(w.directorA), a.id, db)).toMatchObject({ canEdit: true, canConfirm: false });
+  });
+
+  it('a plan one side made and the other side logs as done is confirmed by the side that made the plan', async () => {
+    const w = await createPairingWorld(db);
+    // The supporting side (A) plans it; the assisted side (A2) writes the record of what happened.
+    const planned = await createActivity(db, {
+      pairingId: w.pairingA.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id,
+      type: 'SENT_DEMONSTRATION', direction: 'TO_ASSISTED', classHours: 2, startsAt: new Date('2026-03-05T01:00:00Z'),
+    });
+    const logged = { ...minimal(w.pairingA.id, 'SENT_DEMONSTRATION'), id: planned.id, version: planned.version, record: '乡村园写的记录', summary: '总结' };
+    expect(await saveActivity(await actor(w.directorA2), logged, db, NOW)).toMatchObject({ ok: true });
+    const row = await db.activity.findUniqueOrThrow({ where: { id: planned.id } });
+    expect(row).toMatchObject({ status: 'DONE', recordingKindergartenId: w.pairingA.assistedId, confirmation: 'PENDING' });
+    // Nobody vouches for their own side's record.
+    const confirm = { id: planned.id, version: row.version, decision: 'CONFIRMED', comment: '' };
+    expect(await confirmActivity(await actor(w.directorA2), confirm, db)).toEqual({ ok: false, error: 'notAllowed' });
+    expect(await getActivity(await actor(w.directorA2), planned.id, db)).toMatchObject({ canEdit: true, canConfirm: false });
+    expect(await getActivity(await actor(w.directorA), planned.id, db)).toMatchObject({ canEdit: false, canConfirm: true });
+    expect(await confirmActivity(await actor(w.directorA), confirm, db)).toEqual({ ok: true, value: { id: planned.id } });
   });
 
   it('a done one cannot go back to planned', async () => {

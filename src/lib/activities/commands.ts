@@ -130,7 +130,10 @@ export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, n
   }
   if (Object.keys(errors).length) return fail('invalid', errors);
 
-  const recordingKindergartenId = existing?.recordingKindergartenId ?? actor.kindergartenId!;
+  // The side that writes the record of what happened is the side whose word the other confirms: when
+  // a plan (which both sides may shape) is logged as done, the logging side becomes the recording one.
+  const loggedNow = existing?.status === 'PLANNED' && d.status === 'DONE';
+  const recordingKindergartenId = existing && !loggedNow ? existing.recordingKindergartenId : actor.kindergartenId!;
   const data = {
     type: d.type, direction: d.direction, targetArea: d.targetArea, title: d.title, status: d.status,
     startsAt, endsAt, location: d.location, outsideExperts: d.outsideExperts, childCount: d.childCount,
@@ -146,7 +149,7 @@ export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, n
       ? await tx.activity.update({
           where: { id: existing.id, version: existing.version },
           data: {
-            ...data, version: { increment: 1 },
+            ...data, recordingKindergartenId, version: { increment: 1 },
             ...(reopenConfirmation ? { confirmation: 'PENDING', confirmedById: null, confirmedAt: null, confirmationComment: null } : {}),
             ...(reopenReceipt ? { receiptConfirmedById: null, receiptConfirmedAt: null, receiptComment: null } : {}),
           },
