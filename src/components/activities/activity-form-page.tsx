@@ -8,10 +8,10 @@ import { ActivityForm } from './activity-form';
 /** The new and edit pages share everything but their title and starting values. */
 export async function ActivityFormPage({ user, title, initial }: { user: SessionUser; title: string; initial: Record<string, string> }) {
   const t = await getTranslations('activities');
-  const pairings = await activityFormOptions(user, db);
-  const requests = await answerableRequests(user, pairings.filter((p) => p.canAnswerRequests).map((p) => p.id), db);
-  // Editing keeps the activity's own pairing even if it has ended since.
-  const usable = initial.id ? pairings.filter((p) => p.id === initial.pairingId) : pairings;
+  // Editing offers the activity's own pairing only, even if it has ended since.
+  const edited = initial.id ? { pairingId: initial.pairingId, participantIds: (initial.participantIds ?? '').split(',').filter(Boolean) } : undefined;
+  const usable = await activityFormOptions(user, db, new Date(), edited);
+  const requests = await answerableRequests(user, usable.filter((p) => p.canAnswerRequests).map((p) => p.id), db, initial.requestId || undefined);
   return (
     <>
       <PageHeader title={title} />

@@ -114,11 +114,13 @@ export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, n
 
   // Teachers log activities they take part in.
   const participantIds = [...new Set(actor.role === 'TEACHER' ? [...d.participantIds, actor.id] : d.participantIds)];
-  if (participantIds.length) {
+  // Someone who took part and has since moved or left stays on the record; new names must be staff of the two sides.
+  const added = participantIds.filter((id) => !existing?.participants.some((p) => p.userId === id));
+  if (added.length) {
     const found = await db.user.count({
-      where: { id: { in: participantIds }, kindergartenId: { in: [pairing.supportingId, pairing.assistedId] } },
+      where: { id: { in: added }, kindergartenId: { in: [pairing.supportingId, pairing.assistedId] } },
     });
-    if (found !== participantIds.length) errors.participantIds = ['activities.errors.participantNotInPairing'];
+    if (found !== added.length) errors.participantIds = ['activities.errors.participantNotInPairing'];
   }
 
   let answersRequest: { id: string; status: string } | null = null;

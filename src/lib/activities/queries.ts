@@ -140,16 +140,22 @@ export async function getActivity(actor: Actor, id: string, db: Db) {
 }
 export type ActivityDetail = NonNullable<Awaited<ReturnType<typeof getActivity>>>;
 
+/** What an edited activity already has, offered even when it would no longer be offered to a new one. */
+export type EditedActivity = { pairingId: string; participantIds: string[] };
+
 /**
  * What the form offers: current pairings the actor may log activities for, each with the staff of
- * both kindergartens (for the participants), and whether the actor may link requests.
+ * both kindergartens (for the participants), and whether the actor may link requests. Editing
+ * offers the activity's own pairing even if it has ended (a done activity of last cycle can still
+ * get its record and summary), and keeps its participants even if they left or were deactivated.
  */
-export async function activityFormOptions(actor: Actor, db: Db, now = new Date()) {
+export async function activityFormOptions(actor: Actor, db: Db, now = new Date(), edited?: EditedActivity) {
   if (!hasPermission(actor, 'activity.create')) return [];
   const today = new Date(`${dateOnlyString(now)}T00:00:00Z`);
+  const current = { OR: [{ endsOn: null }, { endsOn: { gte: today } }], cycle: { semesters: { some: { endsOn: { gte: today } } } } };
   const pairings = await db.pairing.findMany({
-    // Current pairings only: not ended, and in a cycle that has not ended (last cycle's pairings stay open-ended).
-    where: { AND: [pairingWhere(actor, 'activity.create'), { OR: [{ endsOn: null }, { endsOn: { gte: today } }] }, { cycle: { semesters: { some: { endsOn: { gte: today } } } } }] },
+    // New activities: current pairings only, not ended and in a cycle that has not ended (last cycle's pairings stay open-ended).
+    where: { AND: [pairingWhere(actor, 'activity.create'), edited ? { id: edited.pairingId } : current] },
     orderBy: [{ cycle: { startYear: 'desc' } }, { supporting: { name: 'asc' } }],
     select: {
       ...PAIRING_SCOPE,
@@ -157,20 +163,34 @@ export async function activityFormOptions(actor: Actor, db: Db, now = new Date()
       assisted: { select: { countyId: true, name: true, users: { where: { active: true, role: { in: ['DIRECTOR', 'TEACHER'] } }, select: { id: true, name: true }, orderBy: { name: 'asc' } } } },
     },
   });
+  const kept = edited?.participantIds.length
+    ? await db.user.findMany({ where: { id: { in: edited.participantIds } }, select: { id: true, name: true, kindergartenId: true } })
+    : [];
+  // A kept participant who moved or left is listed on the side they took part for (the side they are
+  // no longer on is unknown to us, so: the supporting side unless they are now on the assisted one).
+  const withKept = (staff: { id: string; name: string }[], side: 'supporting' | 'assisted', p: { supportingId: string; assistedId: string }) => {
+    const extra = kept.filter((u) => !staff.some((s) => s.id === u.id) &&
+      (side === 'assisted' ? u.kindergartenId === p.assistedId : u.kindergartenId !== p.assistedId));
+    return extra.length ? [...staff, ...extra.map(({ id, name }) => ({ id, name }))] : staff;
+  };
   return pairings
     .filter((p) => can(actor, 'activity.create', pairingResource(p)))
     .map((p) => ({
       id: p.id, label: pairingLabel(p), supporting: p.supporting.name, assisted: p.assisted.name,
-      supportingStaff: p.supporting.users, assistedStaff: p.assisted.users,
+      supportingStaff: withKept(p.supporting.users, 'supporting', p), assistedStaff: withKept(p.assisted.users, 'assisted', p),
       canAnswerRequests: can(actor, 'request.answer', sideResource(p, p.supportingId)),
     }));
 }
 export type PairingOption = Awaited<ReturnType<typeof activityFormOptions>>[number];
 
-/** Open (or answered, not yet closed) requests of a pairing that an activity may answer. */
-export async function answerableRequests(actor: Actor, pairingIds: string[], db: Db) {
+/**
+ * Open (or answered, not yet closed) requests of a pairing that an activity may answer, plus the
+ * request an edited activity already answers even if the asker has closed it since (else the form
+ * would offer "none" and the save would silently unlink it).
+ */
+export async function answerableRequests(actor: Actor, pairingIds: string[], db: Db, linkedRequestId?: string) {
   return db.assistanceRequest.findMany({
-    where: { AND: [requestWhere(actor), { pairingId: { in: pairingIds }, status: { not: 'CLOSED' } }] },
+    where: { AND: [requestWhere(actor), { pairingId: { in: pairingIds } }, { OR: [{ status: { not: 'CLOSED' } }, ...(linkedRequestId ? [{ id: linkedRequestId }] : [])] }] },
     select: { id: true, pairingId: true, title: true, kind: true },
     orderBy: { createdAt: 'desc' },
   });
