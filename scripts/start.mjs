@@ -78,9 +78,15 @@ async function shutdown(code = 0) {
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
+const seedDemo = process.env.APP_ENV !== 'production' || process.env.SEED_ALLOW_PRODUCTION === '1';
 try {
   await run(process.execPath, ['scripts/db/migrate.mjs', 'deploy']);
-  await run(bin('tsx'), ['prisma/seed.ts']);
+  // A production deployment gets no demo data: its city, counties and first admin come from npm run setup:city.
+  if (!seedDemo) {
+    console.log('APP_ENV=production: no demo data. On an empty database, create the city and its first admin with npm run setup:city (see README).');
+  } else {
+    await run(bin('tsx'), ['prisma/seed.ts']);
+  }
   if (!dev && buildIsStale()) {
     console.log('Building the application (first start or sources changed)…');
     await run(bin('next'), ['build']);
@@ -103,7 +109,13 @@ for (let i = 0; i < 600 && !stopping; i++) {
   } catch {}
   await new Promise((r) => setTimeout(r, 250));
 }
-if (!stopping) {
+if (!stopping && !seedDemo) {
+  console.log(`
+Hand in Hand is running at http://localhost:${port}
+Database: ${process.env.DATABASE_URL_DISPLAY ?? database.url.replace(/:[^:@/]*@/, ':***@')}
+Press Ctrl-C to stop.
+`);
+} else if (!stopping) {
   console.log(`
 Hand in Hand is running at http://localhost:${port}
 Database: ${process.env.DATABASE_URL_DISPLAY ?? database.url.replace(/:[^:@/]*@/, ':***@')}

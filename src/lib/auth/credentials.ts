@@ -56,7 +56,11 @@ export async function signInWithPassword(identifier: string, password: string, i
     await verifyPassword(await dummyHash, password);
     return fail('unknownAccount');
   }
-  if (user.lockedUntil && user.lockedUntil > now) return fail('locked');
+  if (user.lockedUntil && user.lockedUntil > now) {
+    // The same work as any other attempt, right password or not: a fast answer would tell that the account exists.
+    await verifyPassword(user.passwordHash, password);
+    return fail('locked');
+  }
 
   const valid = await verifyPassword(user.passwordHash, password);
   if (!valid) {

@@ -1,7 +1,6 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { requireUser } from '@/lib/session';
+import { denyAccess, requireUser } from '@/lib/session';
 import { NotFoundError } from '@/lib/authz';
 import { getCyclesOverview } from '@/lib/cycles/overview';
 import { cycleStatus } from '@/lib/cycles/queries';
@@ -15,7 +14,7 @@ export default async function CyclesPage() {
   try {
     o = await getCyclesOverview(user);
   } catch (error) {
-    if (error instanceof NotFoundError) notFound();
+    if (error instanceof NotFoundError) return denyAccess(user, { entityType: 'Cycle', path: '/cycles' });
     throw error;
   }
   const t = await getTranslations('cycles');

@@ -1,6 +1,5 @@
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { requireUser } from '@/lib/session';
+import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
 import { listOwnTokens } from '@/lib/api-tokens/queries';
 import { revokeToken } from '@/lib/api-tokens/actions';
@@ -10,7 +9,7 @@ import { CreateTokenForm } from '@/components/api-tokens/create-token-form';
 
 export default async function TokensPage() {
   const user = await requireUser();
-  if (!hasPermission(user, 'apiToken.manage')) notFound();
+  if (!hasPermission(user, 'apiToken.manage')) await denyAccess(user, { entityType: 'PersonalAccessToken', path: '/account/tokens' });
   const [t, format, tokens] = await Promise.all([getTranslations('api.tokens'), getFormatter(), listOwnTokens(user)]);
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
   return (

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { requireUser } from '@/lib/session';
+import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
 import { getCurrentPeriod, getCycle } from '@/lib/cycles/queries';
 import { cycleHasEnded } from '@/lib/cycles/periods';
@@ -11,8 +11,8 @@ import { SemestersForm } from '@/components/cycles/cycle-forms';
 
 export default async function CyclePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const user = await requireUser();
-  if (!hasPermission(user, 'cycle.manage')) notFound();
   const { id } = await params;
+  if (!hasPermission(user, 'cycle.manage')) await denyAccess(user, { entityType: 'Cycle', entityId: id, path: `/cycles/${id}` });
   const { done } = await searchParams;
   const [cycle, period] = await Promise.all([getCycle(id), getCurrentPeriod()]);
   if (!cycle) notFound();

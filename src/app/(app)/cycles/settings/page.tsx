@@ -1,7 +1,6 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { requireUser } from '@/lib/session';
+import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
 import { db } from '@/lib/db';
 import { getCity } from '@/lib/cycles/city';
@@ -10,7 +9,7 @@ import { SettingsForm } from '@/components/cycles/cycle-forms';
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  if (!hasPermission(user, 'settings.manage')) notFound();
+  if (!hasPermission(user, 'settings.manage')) await denyAccess(user, { entityType: 'CitySetting', path: '/cycles/settings' });
   const t = await getTranslations('cycles');
   const city = await getCity(db, user.regionId);
   return (

@@ -1,7 +1,6 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { requireUser } from '@/lib/session';
+import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
 import { getCity } from '@/lib/cycles/city';
 import { db } from '@/lib/db';
@@ -21,7 +20,7 @@ type Search = { cycleId?: string; supportingId?: string; assistedId?: string };
  */
 export default async function NewPairingPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser();
-  if (!hasPermission(user, 'pairing.create')) notFound();
+  if (!hasPermission(user, 'pairing.create')) await denyAccess(user, { entityType: 'Pairing', path: '/pairings/new' });
   const params = await searchParams;
   const t = await getTranslations('pairings');
   const tc = await getTranslations('cycles');

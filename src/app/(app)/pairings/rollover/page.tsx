@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { requireUser } from '@/lib/session';
+import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission, NotFoundError } from '@/lib/authz';
-import { notFound } from 'next/navigation';
 import { getRolloverPlan } from '@/lib/pairings/rollover';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { CurrentPeriod, cycleName } from '@/components/cycles/current-period';
@@ -15,7 +14,7 @@ export default async function RolloverPage({ searchParams }: { searchParams: Pro
   try {
     plan = await getRolloverPlan(user, sourceId || undefined);
   } catch (error) {
-    if (error instanceof NotFoundError) notFound();
+    if (error instanceof NotFoundError) return denyAccess(user, { entityType: 'Pairing', entityId: sourceId || null, path: '/pairings/rollover' });
     throw error;
   }
   const t = await getTranslations('pairings');

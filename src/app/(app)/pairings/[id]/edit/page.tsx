@@ -1,7 +1,6 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { requireUser } from '@/lib/session';
+import { denyAccess, requireUser } from '@/lib/session';
 import { loadPairingOr404 } from '@/lib/pairings/load';
 import { groupOptions } from '@/lib/pairings/people';
 import { Card, PageHeader } from '@/components/ui/page-header';
@@ -11,8 +10,8 @@ import { EndPairingForm } from '@/components/pairings/end-form';
 export default async function EditPairingPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  const p = await loadPairingOr404(user, id);
-  if (!p.canUpdate && !p.canEnd) notFound();
+  const p = await loadPairingOr404(user, id, `/pairings/${id}/edit`);
+  if (!p.canUpdate && !p.canEnd) await denyAccess(user, { entityType: 'Pairing', entityId: id, path: `/pairings/${id}/edit` });
   const t = await getTranslations('pairings');
   const people = await groupOptions([p.supportingId, p.assistedId], p.members.map((m) => m.userId));
   const bounds = { min: p.cycle.startsOn ?? '', max: p.cycle.endsOn ?? '' };

@@ -24,7 +24,7 @@ export default async function PairingEffectTestsPage({ params, searchParams }: {
   const user = await requireUser();
   const { id } = await params;
   const sp = await searchParams;
-  const pairing = await loadPairingOr404(user, id);
+  const pairing = await loadPairingOr404(user, id, `/pairings/${id}/effect-tests`);
   const t = (await getTranslations('effectTests')) as unknown as T;
   const format = await getFormatter();
   const tf = await getTranslations('form');
