@@ -14,7 +14,7 @@ const browser = await chromium.launch({
 for (const locale of ['zh', 'en']) {
   for (const [device, viewport] of [['phone', { width: 360, height: 780 }], ['desktop', { width: 1280, height: 860 }]]) {
     const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
-    await context.addCookies([{ name: 'locale', value: locale, url: base }]);
+    await context.addCookies([{ name: 'locale', value: locale, url: base }, { name: 'locale_picked', value: '1', url: base }]);
     const page = await context.newPage();
     await page.goto(base + '/login');
     if (login && login !== '-') {

@@ -5,7 +5,12 @@ export type ActionState = {
   fieldErrors?: Record<string, string[] | undefined>;
   /** What the user submitted, so the form shows it again after an error. Never includes passwords. */
   values?: Record<string, string>;
+  /** Set when a save was refused because someone else saved first (optimistic concurrency). */
+  conflict?: ConflictView;
 };
+
+/** A refused save because someone else saved first: each differing field, theirs beside the stored value. */
+export type ConflictView = { title: string; changes: { label: string; theirs: string; current: string }[] };
 
 export const IDLE: ActionState = { status: 'idle' };
 

@@ -41,6 +41,26 @@ test('a county admin creates a kindergarten, edits it and exports the list', asy
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`清河区柳林幼儿园 ${code}`);
   await expect(page.getByText('县级示范园')).toBeVisible();
 
+  // Two tabs edit it at once: the later save is refused with the difference shown, nothing typed is
+  // lost, and saving again keeps it.
+  const editUrl = `${page.url().replace(/\?.*$/, '')}/edit`;
+  const other = await context.newPage();
+  await Promise.all([page.goto(editUrl), other.goto(editUrl)]);
+  await other.getByLabel('联系人').fill('李老师');
+  await other.getByRole('button', { name: '保存' }).click();
+  await expect(other).toHaveURL(/\?saved=1$/);
+  await page.getByLabel('联系人').fill('张园长');
+  await page.getByRole('button', { name: '保存' }).click();
+  const notice = page.getByRole('alert').filter({ hasText: '保存了此幼儿园的修改' });
+  await expect(notice).toBeVisible();
+  await expect(notice.getByRole('row', { name: /联系人/ })).toContainText('张园长');
+  await expect(notice.getByRole('row', { name: /联系人/ })).toContainText('李老师');
+  await expect(page.getByLabel('联系人')).toHaveValue('张园长');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page).toHaveURL(/\?saved=1$/);
+  await expect(page.getByText('张园长')).toBeVisible();
+  await other.close();
+
   await page.goto(`/kindergartens?q=${code}`);
   await expect(page.getByText('共 1 所')).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 Excel' }).click()]);

@@ -62,6 +62,14 @@ test('the language switch works on every page and is remembered for the user @de
   await page2.getByRole('button', { name: /中文/ }).click();
   await expect(page2.getByRole('heading', { level: 1 })).toHaveText(/您好/);
   await other.close();
+  // A shared computer: the previous user's English is still in the browser, not picked by this
+  // user on the sign-in page, so this user's own Chinese applies and their account keeps it.
+  const shared = await context.browser()!.newContext();
+  await shared.addCookies([{ name: 'locale', value: 'en', url: baseURL! }]);
+  const page3 = await shared.newPage();
+  await signIn(page3, DEMO_ACCOUNTS.otherCounty);
+  await expect(page3.getByRole('heading', { level: 1 })).toHaveText(/您好/);
+  await shared.close();
 });
 
 test('anonymous visitors are sent to sign in; pages outside a role answer not found', async ({ page, context, baseURL }) => {

@@ -80,13 +80,20 @@ describe('editing a kindergarten', () => {
     const first = await updateKindergarten(db, admin, k.id, { ...base, name: '第一次保存' }, 'full');
     expect(first).toEqual({ ok: true, value: { id: k.id, version: k.version + 1 } });
     const second = await updateKindergarten(db, admin, k.id, { ...base, name: '第二次保存' }, 'full');
-    expect(second).toEqual({ ok: false, kind: 'conflict' });
+    // Refused, with what differs and who saved first, and the version to base a deliberate re-save on.
+    expect(second).toEqual({
+      ok: false, kind: 'conflict',
+      conflict: { version: k.version + 1, changes: [{ field: 'name', theirs: '第二次保存', current: '第一次保存' }], updatedBy: '甲县管理员', updatedAt: expect.any(String) },
+    });
     const after = await db.kindergarten.findUniqueOrThrow({ where: { id: k.id } });
     expect(after).toMatchObject({ name: '第一次保存', version: k.version + 1 });
     const audit = await db.auditEntry.findMany({ where: { entityId: k.id, action: 'kindergarten.updated' } });
     expect(audit).toHaveLength(1);
     expect(audit[0].before).toEqual({ name: k.name });
     expect(audit[0].after).toEqual({ name: '第一次保存' });
+    // Saving again on the version the conflict named keeps the second person's text.
+    const resaved = await updateKindergarten(db, admin, k.id, { ...base, name: '第二次保存', version: String(k.version + 1) }, 'full');
+    expect(resaved).toEqual({ ok: true, value: { id: k.id, version: k.version + 2 } });
   });
 
   it('lets a director update counts and contact but never level, county, code or area', async () => {

@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useActionState } from 'react';
+import { ConflictNotice } from '@/components/form/conflict-notice';
 import { useTranslations } from 'next-intl';
 import { createKindergartenAction, updateKindergartenAction } from '@/lib/kindergartens/actions';
 import { IDLE } from '@/lib/action-state';
@@ -34,18 +35,17 @@ export function KindergartenForm({ mode, id, version, initial, counties, cancelH
   const count = (name: keyof KindergartenFormValues) => (
     <Field label={t(name)} name={name} defaultValue={v[name]} errors={e[name]} inputMode="numeric" pattern="[0-9]*" autoComplete="off" />
   );
-  const conflict = state.status === 'error' && state.message === t('conflict');
+  // After a conflict the answer carries the stored version: saving again keeps what was typed, knowingly.
+  const savedVersion = state.values?.version ?? (version !== undefined ? String(version) : undefined);
   return (
     // Remounted with each answer: React resets a form after its action, and a <select> would
     // fall back to its first defaultValue instead of what the user had chosen.
     <form action={action} className="flex max-w-3xl flex-col gap-5" noValidate key={JSON.stringify(state.values ?? {})}>
       {id && <input type="hidden" name="id" value={id} />}
-      {version !== undefined && <input type="hidden" name="version" value={version} />}
+      {savedVersion !== undefined && <input type="hidden" name="version" value={savedVersion} />}
       {mode !== 'create' && <input type="hidden" name="mode" value={mode} />}
       <FormMessage state={state} />
-      {conflict && id && (
-        <a href={`/kindergartens/${id}/edit`} className="-mt-3 inline-flex min-h-11 items-center text-brand-700 underline">{t('openLatest')}</a>
-      )}
+      {state.conflict && <ConflictNotice conflict={state.conflict} />}
       {mode === 'profile' ? (
         <p className="rounded-md bg-stone-100 px-3 py-2 text-sm text-stone-700">{t('profileHelp')}</p>
       ) : (

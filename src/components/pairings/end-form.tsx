@@ -7,7 +7,7 @@ import { Field } from '@/components/form/field';
 import { TextareaField } from '@/components/form/textarea-field';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
-import { ConflictNotice } from './conflict-notice';
+import { ConflictNotice } from '@/components/form/conflict-notice';
 
 const INITIAL: PairingFormState = { status: 'idle' };
 

@@ -9,7 +9,7 @@ import { SelectField } from '@/components/form/select-field';
 import { TextareaField } from '@/components/form/textarea-field';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
-import { ConflictNotice } from './conflict-notice';
+import { ConflictNotice } from '@/components/form/conflict-notice';
 
 export type Person = { id: string; label: string; group: string };
 

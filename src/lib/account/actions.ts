@@ -8,7 +8,7 @@ import { db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit';
 import { getCurrentUser, requireUser } from '@/lib/session';
 import { can } from '@/lib/authz';
-import { LOCALE_COOKIE, LOCALES } from '@/i18n/locales';
+import { LOCALE_COOKIE, LOCALE_PICKED_COOKIE, LOCALES } from '@/i18n/locales';
 import { hashPassword, verifyPassword } from '@/lib/auth/hash';
 import { checkPassword } from '@/lib/auth/password-rules';
 import { signIn } from '@/lib/auth/next-auth';
@@ -21,8 +21,11 @@ export async function setLocale(formData: FormData) {
   const parsed = LocaleInput.safeParse({ locale: formData.get('locale'), returnTo: formData.get('returnTo') ?? undefined });
   if (!parsed.success) return;
   const { locale, returnTo } = parsed.data;
-  (await cookies()).set(LOCALE_COOKIE, locale, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 86400 });
+  const store = await cookies();
+  store.set(LOCALE_COOKIE, locale, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 86400 });
   const user = await getCurrentUser();
+  // Signed out: remembered for this browser session, and stored with the account at sign-in.
+  if (!user) store.set(LOCALE_PICKED_COOKIE, '1', { httpOnly: true, sameSite: 'lax', path: '/' });
   if (user && user.locale !== locale && can(user, 'account.updateOwn', { ownerId: user.id })) {
     await db.$transaction(async (tx) => {
       await tx.user.update({ where: { id: user.id }, data: { locale } });

@@ -9,7 +9,7 @@ import { writeAudit } from '@/lib/audit';
 import { auth, signIn, signOut } from './next-auth';
 import { normalizeIdentifier } from './credentials';
 import { signOutSession } from './sessions';
-import { LOCALE_COOKIE, toLocale } from '@/i18n/locales';
+import { LOCALE_COOKIE, LOCALE_PICKED_COOKIE, toLocale } from '@/i18n/locales';
 import type { ActionState } from '@/lib/action-state';
 
 const SignInInput = z.object({
@@ -28,10 +28,12 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
     if (error instanceof AuthError) return { status: 'error', message: t('failed'), values };
     throw error;
   }
-  // The language is remembered per user. A language picked on this device before signing in is
-  // the one the user just chose, so it is stored; otherwise the stored one follows them here.
+  // The language is remembered per user. A language picked on the sign-in page is the one the user
+  // just chose, so it is stored; otherwise (a cookie left by whoever used this browser before, or
+  // none) the account's own language applies.
   const store = await cookies();
-  const picked = store.get(LOCALE_COOKIE)?.value;
+  const picked = store.get(LOCALE_PICKED_COOKIE) ? store.get(LOCALE_COOKIE)?.value : undefined;
+  store.delete(LOCALE_PICKED_COOKIE);
   const user = await db.user.findFirst({ where: normalizeIdentifier(parsed.data.identifier), select: { id: true, name: true, locale: true } });
   if (user && picked && toLocale(picked) !== user.locale) {
     const locale = toLocale(picked);

@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { requireUser } from '@/lib/session';
@@ -12,12 +12,32 @@ import { commitKindergartenImport, previewKindergartenImport } from './import';
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
-function failure(t: T, result: Exclude<MutationResult<unknown>, { ok: true }>, values: Record<string, string>): ActionState {
+async function failure(t: T, result: Exclude<MutationResult<unknown>, { ok: true }>, values: Record<string, string>): Promise<ActionState> {
   switch (result.kind) {
     case 'notFound':
       return { status: 'error', message: t('errors.notFound'), values };
-    case 'conflict':
-      return { status: 'error', message: t('kindergartens.conflict'), values };
+    case 'conflict': {
+      if (!result.conflict) return { status: 'error', message: t('kindergartens.conflict'), values };
+      // As for pairings: what they typed stays in the form, now based on the stored version, with
+      // the differences beside it; saving again keeps their version knowingly.
+      const c = result.conflict;
+      const format = await getFormatter();
+      const counties = new Map((await db.region.findMany({
+        where: { id: { in: c.changes.filter((ch) => ch.field === 'countyId').flatMap((ch) => [ch.theirs, ch.current]) } }, select: { id: true, name: true },
+      })).map((r) => [r.id, r.name]));
+      const shown = (field: string, v: string) =>
+        !v ? '' : field === 'countyId' ? (counties.get(v) ?? v) : field === 'area' || field === 'level' ? t(`${field}.${v}` as never) : v;
+      return {
+        status: 'error', message: t('pairings.conflict.resave'), values: { ...values, version: String(c.version) },
+        conflict: {
+          title: t('kindergartens.conflictTitle', {
+            name: c.updatedBy ?? t('pairings.conflict.someone'),
+            time: c.updatedAt ? format.dateTime(new Date(c.updatedAt), { dateStyle: 'short', timeStyle: 'short' }) : '',
+          }),
+          changes: c.changes.map((ch) => ({ label: t(`kindergartens.${ch.field}` as never), theirs: shown(ch.field, ch.theirs), current: shown(ch.field, ch.current) })),
+        },
+      };
+    }
     case 'invalid':
       return { status: 'error', message: t('form.fixErrors'), fieldErrors: translateKeys(t, result.fieldErrors), values };
   }
@@ -34,7 +54,7 @@ export async function createKindergartenAction(_prev: ActionState, formData: For
   const t = await getTranslations();
   const values = formValues(formData);
   const result = await createKindergarten(db, actor, values);
-  if (!result.ok) return failure(t, result, values);
+  if (!result.ok) return await failure(t, result, values);
   revalidatePath('/kindergartens');
   redirect(`/kindergartens/${result.value.id}?saved=1`);
 }
@@ -48,7 +68,7 @@ export async function updateKindergartenAction(_prev: ActionState, formData: For
   // The mode only picks the schema; the permission for it is checked against the database row.
   const mode = formData.get('mode') === 'full' ? 'full' : 'profile';
   const result = await updateKindergarten(db, actor, id.data, values, mode);
-  if (!result.ok) return failure(t, result, values);
+  if (!result.ok) return await failure(t, result, values);
   revalidatePath('/kindergartens');
   redirect(`/kindergartens/${id.data}?saved=1`);
 }

@@ -4,6 +4,7 @@ import { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit';
 import { can, hasPermission, kindergartenResource, type Actor } from '@/lib/authz';
+import { diffFields, type FieldChange } from '@/lib/pairings/conflict';
 import {
   KindergartenCreateInput, KindergartenProfileInput, KindergartenUpdateInput,
   KINDERGARTEN_FIELDS, PROFILE_FIELDS,
@@ -20,7 +21,10 @@ export type MutationResult<T> =
   | { ok: true; value: T }
   | { ok: false; kind: 'notFound' }
   | { ok: false; kind: 'invalid'; fieldErrors: FieldErrorKeys }
-  | { ok: false; kind: 'conflict' };
+  | { ok: false; kind: 'conflict'; conflict?: KindergartenConflict };
+
+/** Someone saved first: what is stored now, field by field against what was submitted, and who saved it. */
+export type KindergartenConflict = { version: number; changes: FieldChange[]; updatedBy: string | null; updatedAt: string | null };
 
 const NOT_FOUND = { ok: false, kind: 'notFound' } as const;
 const invalid = (fieldErrors: FieldErrorKeys) => ({ ok: false, kind: 'invalid', fieldErrors }) as const;
@@ -111,7 +115,14 @@ export async function updateKindergarten(
   if (kind === 'full' && data.code !== row.code && (await codeTaken(db, data.code!, row.id))) {
     return invalid({ code: ['kindergartens.errors.codeTaken'] });
   }
-  if (version !== row.version) return { ok: false, kind: 'conflict' };
+  const conflict = async () => {
+    const now = await db.kindergarten.findUniqueOrThrow({ where: { id }, select: RECORD_SELECT });
+    const last = await db.auditEntry.findFirst({ where: { entityType: 'Kindergarten', entityId: id }, orderBy: { id: 'desc' }, select: { actorName: true, at: true } });
+    const shown = (r: Record<string, unknown>) => Object.fromEntries(fields.map((f) => [f, r[f] == null ? '' : String(r[f])]));
+    const value: KindergartenConflict = { version: now.version, changes: diffFields(fields, shown(data), shown(now)), updatedBy: last?.actorName ?? null, updatedAt: last?.at.toISOString() ?? null };
+    return { ok: false, kind: 'conflict', conflict: value } as const;
+  };
+  if (version !== row.version) return conflict();
 
   const change = diff(row, data);
   if (!change.changed) return { ok: true, value: { id, version: row.version } };
@@ -126,7 +137,7 @@ export async function updateKindergarten(
       });
       return { id, version: version + 1 };
     });
-    return result ? { ok: true, value: result } : { ok: false, kind: 'conflict' };
+    return result ? { ok: true, value: result } : await conflict();
   } catch (e) {
     if (isUniqueViolation(e)) return invalid({ code: ['kindergartens.errors.codeTaken'] });
     throw e;

@@ -1,7 +1,6 @@
-import type { ActionState } from '@/lib/action-state';
+import type { ActionState, ConflictView } from '@/lib/action-state';
 
-/** A refused save because someone else saved first: each differing field, theirs beside the stored value. */
-export type ConflictView = { title: string; changes: { label: string; theirs: string; current: string }[] };
+export type { ConflictView };
 
 export type PairingFormState = ActionState & { conflict?: ConflictView };
 

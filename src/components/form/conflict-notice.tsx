@@ -1,8 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import type { ConflictView } from '@/lib/pairings/form-state';
+import type { ConflictView } from '@/lib/action-state';
 
-/** Shows, field by field, what the person typed beside what another admin saved meanwhile. */
+/** Shows, field by field, what the person typed beside what someone else saved meanwhile (pairings, kindergartens). */
 export function ConflictNotice({ conflict }: { conflict: ConflictView }) {
   const t = useTranslations('pairings.conflict');
   return (
