@@ -76,6 +76,27 @@ describe('kindergarten import', () => {
     expect(await commitKindergartenImport(db, w.admin, p3.batchId)).toEqual({ ok: true, summary: { created: 0, updated: 0, unchanged: 2 } });
   });
 
+  it('an update keeps what the sheet leaves out or blank; a new kindergarten gets none / 0', async () => {
+    const w = await world();
+    await commitKindergartenImport(db, w.admin, (await preview(w.admin, await xlsx([
+      HEADERS, [`K-${w.s}`, '示范园', w.countyA.code, '城区', '省级', 12, 360, 30, 45, '文昌路 1 号'],
+    ]))).batchId);
+    const before = await db.kindergarten.findUniqueOrThrow({ where: { code: `K-${w.s}` } });
+
+    // Only the required columns, and a blank level in a sheet that has the column: nothing is lost.
+    const onlyRequired = await xlsx([['代码', '名称', '县区', '城乡'], [`K-${w.s}`, '示范园', w.countyA.code, '城区'], [`K2-${w.s}`, '新园', w.countyA.code, '农村']]);
+    const p = await preview(w.admin, onlyRequired);
+    expect((await getKindergartenBatch(db, w.admin, p.batchId))!.content.rows.map((r) => r.op)).toEqual(['unchanged', 'create']);
+    const blanks = await xlsx([HEADERS, [`K-${w.s}`, '示范园改名', w.countyA.code, '城区', '', '', '', '', 50, '']]);
+    const p2 = await preview(w.admin, blanks);
+    expect(await commitKindergartenImport(db, w.admin, p2.batchId)).toEqual({ ok: true, summary: { created: 0, updated: 1, unchanged: 0 } });
+    expect(await db.kindergarten.findUniqueOrThrow({ where: { id: before.id } })).toMatchObject({
+      name: '示范园改名', level: 'PROVINCIAL', classCount: 12, childCount: 360, teacherCount: 30, staffCount: 50, address: '文昌路 1 号',
+    });
+    expect(await commitKindergartenImport(db, w.admin, p.batchId)).toMatchObject({ ok: true });
+    expect(await db.kindergarten.findUniqueOrThrow({ where: { code: `K2-${w.s}` } })).toMatchObject({ level: 'NONE', classCount: 0, address: '' });
+  });
+
   it('imports nothing from a file with errors, and reports row, column and reason', async () => {
     const w = await world();
     const file = await xlsx([

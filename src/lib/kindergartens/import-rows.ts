@@ -28,12 +28,27 @@ const COUNT_FIELDS = Object.keys(COUNT_LIMITS) as CountField[];
 const COMPARED = ['name', 'countyId', 'area', 'level', 'address', 'contactName', 'contactPhone', 'classCount', 'childCount', 'teacherCount', 'staffCount'] as const;
 
 /**
+ * Columns an update may leave out or leave blank: an existing kindergarten keeps what is stored
+ * (a sheet with only the required columns must not turn every demonstration kindergarten into a
+ * plain one or zero its counts). For a new kindergarten a blank means none / 0 / empty.
+ */
+const KEPT_WHEN_BLANK = ['level', 'classCount', 'childCount', 'teacherCount', 'staffCount', 'address', 'contactName', 'contactPhone'] as const;
+
+function withStoredValues(cells: Record<KindergartenColumn, string>, stored: ExistingKindergarten): Record<KindergartenColumn, string> {
+  const out = { ...cells };
+  for (const key of KEPT_WHEN_BLANK) if (!out[key].trim()) out[key] = String(stored[key]);
+  return out;
+}
+
+/**
  * Checks every row on its own and against the others (duplicate codes) and the database (codes
  * owned by kindergartens outside the importer's scope). Pure: the caller loads the context.
  */
 export function validateKindergartenRows(rows: { rowNumber: number; cells: Record<KindergartenColumn, string> }[], ctx: RowContext): KindergartenPreviewRow[] {
-  const out: KindergartenPreviewRow[] = rows.map(({ rowNumber, cells }) => {
+  const out: KindergartenPreviewRow[] = rows.map(({ rowNumber, cells: typed }) => {
     const errors: CellError[] = [];
+    const stored = typed.code ? ctx.existing.get(codeKey(typed.code)) : undefined;
+    const cells = stored?.inScope ? withStoredValues(typed, stored) : typed;
     for (const column of REQUIRED_KINDERGARTEN_COLUMNS) {
       if (!cells[column]) errors.push({ column, message: 'kindergartens.import.required' });
     }
@@ -69,7 +84,8 @@ export function validateKindergartenRows(rows: { rowNumber: number; cells: Recor
       if (existing && !existing.inScope) errors.push({ column: 'code', message: 'kindergartens.import.codeOutOfScope' });
       else op = !existing ? 'create' : COMPARED.every((k) => existing[k] === values[k]) ? 'unchanged' : 'update';
     }
-    return { rowNumber, cells, values: errors.length ? null : values, op: errors.length ? null : op, errors };
+    // The preview shows the sheet as typed; the values (and so the operation) include what is kept.
+    return { rowNumber, cells: typed, values: errors.length ? null : values, op: errors.length ? null : op, errors };
   });
   markDuplicates(out, (r) => (r.cells.code ? codeKey(r.cells.code) : null), 'code', 'kindergartens.import.duplicateCode');
   for (const r of out) if (r.errors.length) Object.assign(r, { values: null, op: null });
