@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { LocalStorage, S3Storage } from '@/lib/storage';
 import { attachThumbnail, deleteEvidence, uploadEvidence } from '@/lib/evidence/commands';
+import { confirmActivity } from '@/lib/activities/commands';
 import { listDuplicatePhotos, duplicatesForActivity } from '@/lib/evidence/queries';
 import { actorFor } from '../fixtures/factories';
 import { createActivity, createPairingWorld } from '../fixtures/activity-factories';
@@ -123,6 +124,19 @@ describe('removing a file', () => {
     const entry = await db.auditEntry.findFirstOrThrow({ where: { action: 'evidence.deleted', entityId: id } });
     expect(entry).toMatchObject({ actorId: w.directorA.id, kindergartenId: w.kgA.id });
     expect(await deleteEvidence(await actorFor(db, w.directorA), { id }, db)).toEqual({ ok: false, error: 'notFound' });
+  });
+
+  it('or adding one, while the other side reads the activity, makes their confirmation out of date', async () => {
+    const w = await world();
+    const seen = w.activity.version; // the version on the other director's page
+    const r = await uploadEvidence(await actorFor(db, w.directorA), { target: 'activity', id: w.activity.id, name: 'p.png' }, body(makePng(9, 9, 5)), db, storage);
+    const other = { ...(await actorFor(db, w.directorA2)), name: '甲二园长' };
+    expect(await confirmActivity(other, { id: w.activity.id, version: seen, decision: 'CONFIRMED' }, db)).toEqual({ ok: false, error: 'conflict' });
+    const afterUpload = (await db.activity.findUniqueOrThrow({ where: { id: w.activity.id } })).version;
+    expect(afterUpload).toBe(seen + 1);
+    await deleteEvidence(await actorFor(db, w.directorA), { id: (r as { value: { id: string } }).value.id }, db);
+    expect(await confirmActivity(other, { id: w.activity.id, version: afterUpload, decision: 'CONFIRMED' }, db)).toEqual({ ok: false, error: 'conflict' });
+    expect(await confirmActivity(other, { id: w.activity.id, version: afterUpload + 1, decision: 'CONFIRMED' }, db)).toMatchObject({ ok: true });
   });
 });
 

@@ -51,7 +51,8 @@ export function EvidencePanel({ target, recordId, items, canAttach }: { target: 
         else {
           let msg = '';
           try { msg = (JSON.parse(xhr.responseText) as { error?: string }).error ?? ''; } catch { /* not JSON: a proxy's error page */ }
-          resolve({ ok: false, error: msg || `HTTP ${xhr.status}` });
+          // A proxy in between answers in its own words: say it in ours.
+          resolve({ ok: false, error: msg || (xhr.status === 413 ? t('errors.tooLarge') : t('errors.server', { status: xhr.status })) });
         }
       };
       xhr.onerror = () => resolve({ ok: false, error: t('networkError') });

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Db } from '@/lib/db';
+import type { Db, Tx } from '@/lib/db';
 import { can, pairingResource, type Action, type Actor, type Resource } from '@/lib/authz';
 import { writeAudit } from '@/lib/audit';
 import { fail, ok, type CommandResult } from '@/lib/command-result';
@@ -181,6 +181,7 @@ export async function uploadEvidence(
           actor, action: 'evidence.uploaded', entityType: 'EvidenceFile', entityId: f.id, countyId: parent.countyOf(kindergartenId), kindergartenId,
           after: { name, kind: f.kind, mimeType: f.mimeType, size: f.size, sha256: f.sha256, [LINK_FIELD[target]]: id },
         });
+        await touchActivity(tx, target, id);
         return f;
       });
       const duplicates = row.kind === 'PHOTO' && target === 'activity'
@@ -194,6 +195,14 @@ export async function uploadEvidence(
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The photos are part of what the other side confirms: adding or removing one moves the activity's
+ * version on, so a confirmation given on the page as it was before is refused as out of date.
+ */
+async function touchActivity(tx: Tx, target: Target, id: string) {
+  if (target === 'activity') await tx.activity.update({ where: { id }, data: { version: { increment: 1 } } });
 }
 
 export const DeleteInput = z.object({ id: z.string().min(1).max(40) });
@@ -216,6 +225,7 @@ export async function deleteEvidence(actor: ActorWithName, raw: unknown, db: Db,
       actor, action: 'evidence.deleted', entityType: 'EvidenceFile', entityId: f.id, countyId, kindergartenId: f.kindergartenId,
       before: { name: f.originalName, sha256: f.sha256, [LINK_FIELD[parent.target]]: parent.id }, after: { deletedAt: now },
     });
+    await touchActivity(tx, parent.target, parent.id);
   });
   return ok({ id: f.id, path: parent.path });
 }
