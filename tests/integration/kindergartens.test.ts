@@ -7,6 +7,8 @@ import { parseFilters } from '@/lib/kindergartens/filters';
 import { buildKindergartenExport, buildKindergartenTemplate } from '@/lib/kindergartens/spreadsheets';
 import { actorFor, createKindergarten as kgFactory, createScopeWorld, uniqueSuffix } from '../fixtures/factories';
 import { readXlsx } from '../fixtures/spreadsheets';
+import { ensureCycle } from '../fixtures/activity-factories';
+import { getCurrentPeriod } from '@/lib/cycles/queries';
 
 const form = (over: Record<string, string> = {}) => ({
   code: `NEW-${uniqueSuffix()}`, name: '新建测试幼儿园', countyId: '', area: 'RURAL', level: 'NONE', address: '某乡某村', contactName: '王老师',
@@ -146,14 +148,10 @@ describe('editing a kindergarten', () => {
 describe('list, filters and export', () => {
   it('filters by paired in the current cycle (either side), by area and search, within scope', async () => {
     const w = await createScopeWorld(db);
-    const today = new Date();
-    const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - 30));
-    const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 30));
-    // startYear is unique: pick one far from any other test's.
-    const cycle = await db.cycle.create({
-      data: { startYear: 3000 + Math.floor(Math.random() * 5000), name: '测试周期', semesters: { create: [{ academicYear: 2026, term: 'AUTUMN', startsOn: start, endsOn: end }] } },
-    });
-    await db.pairing.create({ data: { cycleId: cycle.id, supportingId: w.kgA.id, assistedId: w.kgA2.id, startsOn: start } });
+    // The cycle the app calls current today (holidays included), made if the database has none.
+    const now = new Date();
+    const cycle = (await getCurrentPeriod(now)).cycle ?? await ensureCycle(db, now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1);
+    await db.pairing.create({ data: { cycleId: cycle.id, supportingId: w.kgA.id, assistedId: w.kgA2.id, startsOn: new Date(Date.UTC(now.getUTCFullYear() - 1, 8, 1)) } });
     const lonely = await kgFactory(db, w.countyA.id, { area: 'RURAL', name: `孤单幼儿园 ${uniqueSuffix()}` });
     const admin = await actorFor(db, w.countyAdminA);
     const ids = async (q: Record<string, string>) => (await listKindergartens(admin, parseFilters(q))).rows.map((r) => r.id).sort();
@@ -164,8 +162,7 @@ describe('list, filters and export', () => {
     expect(await ids({ area: 'RURAL', q: '孤单' })).toEqual([lonely.id]);
     // Scope: county A's admin never sees county B, even when asking for it.
     expect(await ids({ county: w.countyB.id })).toEqual([]);
-    await db.pairing.deleteMany({ where: { cycleId: cycle.id } });
-    await db.cycle.delete({ where: { id: cycle.id } });
+    await db.pairing.deleteMany({ where: { cycleId: cycle.id, supportingId: w.kgA.id } });
   });
 
   it('exports the filtered list of the admin’s scope only, with headers in the user’s language', async () => {

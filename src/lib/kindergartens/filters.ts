@@ -30,9 +30,3 @@ export function filtersQuery(f: KindergartenFilters, extra: Record<string, strin
   const s = p.toString();
   return s ? `?${s}` : '';
 }
-
-/** The calendar date in the city's time zone, as a UTC midnight (how PostgreSQL DATE columns come back). */
-export function dateInZone(now: Date, timeZone: string): Date {
-  const ymd = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  return new Date(`${ymd}T00:00:00Z`);
-}

@@ -2,24 +2,21 @@ import 'server-only';
 import { db, type Db } from '@/lib/db';
 import type { Prisma } from '@/generated/prisma/client';
 import { can, kindergartenResource, kindergartenWhere, type Action, type Actor } from '@/lib/authz';
-import { dateInZone, type KindergartenFilters } from './filters';
+import { getCurrentPeriod } from '@/lib/cycles/queries';
+import { dbDateFromIso } from '@/lib/cycles/periods';
+import type { KindergartenFilters } from './filters';
 
 export const KINDERGARTENS_PAGE_SIZE = 50;
-const TIME_ZONE = process.env.CITY_TIME_ZONE ?? 'Asia/Shanghai';
 
 /**
- * The current cycle is the one with a semester containing today (city time). Between semesters
- * (summer, winter holidays) there is none and nobody counts as paired. A pairing ended early
- * (endsOn before today) no longer counts.
+ * "Paired" means paired in the current cycle, the same one the rest of the app shows (its whole
+ * span in the city's time zone, holidays included). A pairing ended early (endsOn before today)
+ * no longer counts.
  */
 export async function currentPairingWhere(client: Db, now = new Date()): Promise<Prisma.PairingWhereInput | null> {
-  const today = dateInZone(now, TIME_ZONE);
-  const cycle = await client.cycle.findFirst({
-    where: { semesters: { some: { startsOn: { lte: today }, endsOn: { gte: today } } } },
-    orderBy: { startYear: 'desc' },
-    select: { id: true },
-  });
-  return cycle ? { cycleId: cycle.id, OR: [{ endsOn: null }, { endsOn: { gte: today } }] } : null;
+  const period = await getCurrentPeriod(now, client);
+  if (!period.cycle) return null;
+  return { cycleId: period.cycle.id, OR: [{ endsOn: null }, { endsOn: { gte: dbDateFromIso(period.today) } }] };
 }
 
 /** Scope first, then the user's filters: shared by the page, its count and the export. */
