@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { denyAccess, requireUser } from '@/lib/session';
 import { HOME_PATH } from '@/lib/navigation';
 import { can } from '@/lib/authz';
@@ -15,7 +15,7 @@ export async function RoleHome({ path }: { path: string }) {
   const t = await getTranslations('home');
   const tk = await getTranslations('kindergartens');
   const format = await getFormatter();
-  const s = await getScopeSummary(user);
+  const s = await getScopeSummary(user, await getLocale());
   const isAdmin = user.role === 'CITY_ADMIN' || user.role === 'COUNTY_ADMIN';
   const figures = isAdmin
     ? [

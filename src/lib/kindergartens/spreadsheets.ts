@@ -3,6 +3,7 @@ import { bilingualHeader } from '@/lib/spreadsheet/columns';
 import { buildWorkbook, columnsFor } from '@/lib/spreadsheet/write';
 import { KINDERGARTEN_COLUMNS, MAX_KINDERGARTEN_ROWS, REQUIRED_KINDERGARTEN_COLUMNS } from './columns';
 import type { listKindergartensForExport } from './queries';
+import { regionName } from '@/i18n/region-name';
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
@@ -47,7 +48,7 @@ export function buildKindergartenExport(rows: Awaited<ReturnType<typeof listKind
     name: t('kindergartens.title'),
     columns,
     rows: rows.map((k) => [
-      k.code, k.name, locale === 'en' ? (k.county.nameEn ?? k.county.name) : k.county.name, t(`area.${k.area}`), t(`level.${k.level}`),
+      k.code, k.name, regionName(k.county, locale), t(`area.${k.area}`), t(`level.${k.level}`),
       k.classCount, k.childCount, k.teacherCount, k.staffCount, k.address, k.contactName, k.contactPhone,
       k.paired ? t('kindergartens.yes') : t('kindergartens.no'), k.active ? t('kindergartens.active') : t('kindergartens.inactive'),
     ]),

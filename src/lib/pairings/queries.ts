@@ -42,7 +42,7 @@ export async function listPairings(
       statusWhere,
     ],
   };
-  const kg = { select: { id: true, name: true, county: { select: { name: true } } } } as const;
+  const kg = { select: { id: true, name: true, county: { select: { name: true, nameEn: true } } } } as const;
   const [rows, total] = await Promise.all([
     db.pairing.findMany({
       where,
@@ -72,7 +72,7 @@ export async function listPairings(
 
 const PROFILE = {
   id: true, code: true, name: true, area: true, level: true, address: true, classCount: true, childCount: true, teacherCount: true, staffCount: true,
-  active: true, countyId: true, county: { select: { name: true } },
+  active: true, countyId: true, county: { select: { name: true, nameEn: true } },
 } as const;
 
 /** One pairing as its page shows it; outside the actor's scope it does not exist. */
@@ -125,7 +125,7 @@ export async function listPairingCandidates(actor: Actor) {
   const rows = await db.kindergarten.findMany({
     where: { AND: [kindergartenWhere(actor, 'pairing.create'), { active: true }] },
     orderBy: [{ county: { code: 'asc' } }, { code: 'asc' }],
-    select: { id: true, name: true, area: true, level: true, countyId: true, county: { select: { name: true } } },
+    select: { id: true, name: true, area: true, level: true, countyId: true, county: { select: { name: true, nameEn: true } } },
   });
   return { supporters: rows.filter(canSupport), assisted: rows.filter(canBeAssisted), all: rows };
 }
@@ -134,7 +134,7 @@ export function counties(actor: Actor) {
   return db.region.findMany({
     where: { AND: [{ kind: 'COUNTY' }, actor.role === 'CITY_ADMIN' ? {} : { id: actor.countyId ?? '' }] },
     orderBy: { code: 'asc' },
-    select: { id: true, name: true },
+    select: { id: true, name: true, nameEn: true },
   });
 }
 

@@ -42,15 +42,15 @@ export async function getRolloverPlan(actor: PairingActor, sourceCycleId: string
       orderBy: [{ supporting: { code: 'asc' } }, { assisted: { code: 'asc' } }],
       select: {
         id: true, endsOn: true, endReason: true,
-        supporting: { select: { id: true, name: true, active: true, county: { select: { name: true } } } },
-        assisted: { select: { id: true, name: true, active: true, county: { select: { name: true } } } },
+        supporting: { select: { id: true, name: true, active: true, county: { select: { name: true, nameEn: true } } } },
+        assisted: { select: { id: true, name: true, active: true, county: { select: { name: true, nameEn: true } } } },
         next: { select: { id: true, supporting: { select: { name: true } } } },
       },
     }),
     db.kindergarten.findMany({
       where: { AND: [kg, { active: true, level: { not: 'NONE' } }] },
       orderBy: [{ county: { code: 'asc' } }, { code: 'asc' }],
-      select: { id: true, name: true, county: { select: { name: true } } },
+      select: { id: true, name: true, county: { select: { name: true, nameEn: true } } },
     }),
   ]);
   return {

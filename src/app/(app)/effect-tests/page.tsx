@@ -12,6 +12,7 @@ import { Card, PageHeader } from '@/components/ui/page-header';
 import { ResultBadge } from '@/components/effect-tests/result-badge';
 import { figureText, memoizeFormatting, semesterLabel } from '@/components/effect-tests/figure';
 import { StackedBars } from '@/components/charts/stacked-bars';
+import { regionName } from '@/i18n/region-name';
 
 /**
  * Rows per page, worst first: 25 cards is already a long scroll on a phone over a weak connection,
@@ -33,7 +34,7 @@ export default async function EffectTestsPage({ searchParams }: { searchParams: 
   const locale = await getLocale();
   const key = JSON.stringify(f);
   const data = await loadDashboardCached(user, key, db);
-  const countyName = (c: { name: string; nameEn: string | null }) => (locale === 'en' ? (c.nameEn ?? c.name) : c.name);
+  const countyName = (c: { name: string; nameEn: string | null }) => regionName(c, locale);
   const current = data.evaluation ? periodKey(data.evaluation.period) : '';
   return (
     <>

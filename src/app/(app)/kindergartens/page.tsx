@@ -7,6 +7,7 @@ import { db } from '@/lib/db';
 import { currentPairingWhere, KINDERGARTENS_PAGE_SIZE, listCounties, listKindergartens } from '@/lib/kindergartens/queries';
 import { filtersQuery, parseFilters } from '@/lib/kindergartens/filters';
 import { PageHeader } from '@/components/ui/page-header';
+import { regionName } from '@/i18n/region-name';
 
 const button = 'inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-3 text-sm';
 
@@ -22,7 +23,7 @@ export default async function KindergartensPage({ searchParams }: { searchParams
   const [{ rows, total }, counties, pairing] = await Promise.all([listKindergartens(user, f), listCounties(user), currentPairingWhere(db)]);
   const pages = Math.max(1, Math.ceil(total / KINDERGARTENS_PAGE_SIZE));
   const n = (v: number) => format.number(v);
-  const countyName = (c: { name: string; nameEn: string | null }) => (locale === 'en' ? (c.nameEn ?? c.name) : c.name);
+  const countyName = (c: { name: string; nameEn: string | null }) => regionName(c, locale);
   const select = 'min-h-11 rounded-md border border-stone-400 bg-white px-2 text-sm';
   return (
     <>

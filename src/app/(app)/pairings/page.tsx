@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { regionName } from '@/i18n/region-name';
 import { requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
 import { counties as listCounties, listPairings } from '@/lib/pairings/queries';
@@ -14,6 +15,7 @@ export default async function PairingsPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const t = await getTranslations('pairings');
   const tc = await getTranslations('cycles');
+  const locale = await getLocale();
   const format = await getFormatter();
   const isAdmin = hasPermission(user, 'pairing.create');
   const [list, counties] = await Promise.all([
@@ -50,7 +52,7 @@ export default async function PairingsPage({ searchParams }: { searchParams: Pro
                 <label htmlFor="f-county" className="text-sm">{t('filterCounty')}</label>
                 <select id="f-county" name="county" defaultValue={params.county ?? ''} className={select}>
                   <option value="">{t('all')}</option>
-                  {counties.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+                  {counties.map((c) => <option key={c.id} value={c.id}>{regionName(c, locale)}</option>)}
                 </select>
               </div>
             )}
@@ -88,7 +90,7 @@ export default async function PairingsPage({ searchParams }: { searchParams: Pro
                       <StatusBadge status={p.status} label={t(`status.${p.status}`)} />
                     </div>
                     <p className="mt-1 text-sm text-stone-600">
-                      {p.supporting.county.name === p.assisted.county.name ? p.supporting.county.name : `${p.supporting.county.name} · ${p.assisted.county.name}`}
+                      {p.supporting.county.name === p.assisted.county.name ? regionName(p.supporting.county, locale) : `${regionName(p.supporting.county, locale)} · ${regionName(p.assisted.county, locale)}`}
                       {' · '}
                       {p.endsOn ? t('period', { from: p.startsOn, to: p.endsOn }) : t('openEnded', { from: p.startsOn })}
                       {p.leader && <> · {t('leaderIs', { name: p.leader })}</>}

@@ -5,6 +5,7 @@ import { scopeRuleFor } from '@/lib/authz';
 import { getKindergarten } from '@/lib/kindergartens/queries';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { ActiveToggle } from '@/components/kindergartens/active-toggle';
+import { regionName } from '@/i18n/region-name';
 
 export default async function KindergartenPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
   const user = await requireUser();
@@ -18,7 +19,7 @@ export default async function KindergartenPage({ params, searchParams }: { param
   const listable = ['city', 'county'].includes(scopeRuleFor(user, 'kindergarten.view') ?? '');
   const facts: [string, string][] = [
     [t('kindergartens.code'), k.code],
-    [t('kindergartens.county'), locale === 'en' ? (k.county.nameEn ?? k.county.name) : k.county.name],
+    [t('kindergartens.county'), regionName(k.county, locale)],
     [t('kindergartens.area'), t(`area.${k.area}`)],
     [t('kindergartens.level'), t(`level.${k.level}`)],
     [t('kindergartens.paired'), k.paired ? t('kindergartens.yes') : t('kindergartens.no')],

@@ -4,6 +4,7 @@ import { hasPermission } from '@/lib/authz';
 import { listCounties } from '@/lib/kindergartens/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { KindergartenForm } from '@/components/kindergartens/kindergarten-form';
+import { regionName } from '@/i18n/region-name';
 
 export default async function NewKindergartenPage() {
   const user = await requireUser();
@@ -17,7 +18,7 @@ export default async function NewKindergartenPage() {
       <KindergartenForm
         mode="create"
         cancelHref="/kindergartens"
-        counties={counties.map((c) => ({ value: c.id, label: locale === 'en' ? (c.nameEn ?? c.name) : c.name }))}
+        counties={counties.map((c) => ({ value: c.id, label: regionName(c, locale) }))}
         initial={{
           code: '', name: '', countyId: counties.length === 1 ? counties[0].id : '', area: '', level: 'NONE', address: '', contactName: '',
           contactPhone: '', classCount: '0', childCount: '0', teacherCount: '0', staffCount: '0',

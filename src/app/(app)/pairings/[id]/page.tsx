@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { regionName } from '@/i18n/region-name';
 import { requireUser } from '@/lib/session';
 import { loadPairingOr404 } from '@/lib/pairings/load';
 import { GOAL_FIELDS } from '@/lib/pairings/schemas';
@@ -16,6 +17,7 @@ export default async function PairingPage({ params, searchParams }: { params: Pr
   const p = await loadPairingOr404(user, id);
   const t = await getTranslations('pairings');
   const tc = await getTranslations('cycles');
+  const locale = await getLocale();
   const tk = await getTranslations();
   const tarc = await getTranslations('archive');
   const format = await getFormatter();
@@ -52,7 +54,7 @@ export default async function PairingPage({ params, searchParams }: { params: Pr
             <p className="text-xs font-medium text-stone-500">{t(side)}</p>
             <h2 className="mb-2 text-lg font-semibold">{k.name}</h2>
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-              <dt className="text-stone-600">{t('profile.county')}</dt><dd>{k.county.name}</dd>
+              <dt className="text-stone-600">{t('profile.county')}</dt><dd>{regionName(k.county, locale)}</dd>
               <dt className="text-stone-600">{t('profile.area')}</dt><dd>{tk(`area.${k.area}`)}</dd>
               <dt className="text-stone-600">{t('profile.level')}</dt><dd>{tk(`level.${k.level}`)}</dd>
               <dt className="text-stone-600">{t('profile.classes')}</dt><dd className="tabular-nums">{format.number(k.classCount)}</dd>

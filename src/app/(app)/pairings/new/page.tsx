@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { regionName } from '@/i18n/region-name';
 import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
 import { getCity } from '@/lib/cycles/city';
@@ -23,6 +24,7 @@ export default async function NewPairingPage({ searchParams }: { searchParams: P
   if (!hasPermission(user, 'pairing.create')) await denyAccess(user, { entityType: 'Pairing', path: '/pairings/new' });
   const params = await searchParams;
   const t = await getTranslations('pairings');
+  const locale = await getLocale();
   const tc = await getTranslations('cycles');
   const tk = await getTranslations('level');
   const [period, candidates, city] = await Promise.all([getCurrentPeriod(), listPairingCandidates(user), getCity(db)]);
@@ -30,9 +32,10 @@ export default async function NewPairingPage({ searchParams }: { searchParams: P
   const cycle = open.find((c) => c.id === params.cycleId) ?? defaultCycle(open, period.today);
   const supporting = candidates.supporters.find((k) => k.id === params.supportingId);
   const assisted = candidates.assisted.find((k) => k.id === params.assistedId);
-  const step2 = cycle && supporting && assisted && supporting.id !== assisted.id;
+  const samePicked = !!supporting && supporting.id === assisted?.id;
+  const step2 = cycle && supporting && assisted && !samePicked;
   const select = 'min-h-11 w-full rounded-md border border-stone-400 bg-white px-2 text-base';
-  const label = (k: { name: string; county: { name: string } }) => (user.role === 'CITY_ADMIN' ? `${k.name} · ${k.county.name}` : k.name);
+  const label = (k: { name: string; county: { name: string; nameEn: string | null } }) => (user.role === 'CITY_ADMIN' ? `${k.name} · ${regionName(k.county, locale)}` : k.name);
   const startsOn = cycle && cycle.startsOn && cycle.endsOn
     ? (period.today > cycle.startsOn && period.today <= cycle.endsOn ? period.today : cycle.startsOn)
     : '';
@@ -69,6 +72,7 @@ export default async function NewPairingPage({ searchParams }: { searchParams: P
                 </select>
                 <p id="n-ass-help" className="text-xs text-stone-600">{t('assistedHelp')}</p>
               </div>
+              {samePicked && <p role="alert" className="text-sm text-red-800 md:col-span-3">{t('errors.sameKindergarten')}</p>}
               <button type="submit" className="min-h-11 rounded-md border border-stone-400 bg-white px-4 md:col-start-3 md:justify-self-end">{t('next')}</button>
             </form>
           </Card>
@@ -77,7 +81,8 @@ export default async function NewPairingPage({ searchParams }: { searchParams: P
               <h2 className="mb-1 font-semibold">{t('step2')}</h2>
               <p className="mb-3 text-sm text-stone-700">
                 {cycleName(tc, cycle.startYear)} · {t('supportingShort')} {supporting.name} · {t('assistedShort')} {assisted.name}{' '}
-                <Link href="/pairings/new" className="text-brand-700 underline">{t('change')}</Link>
+                {/* Back to step 1 with the choices kept, so changing one side does not mean picking all three again. */}
+                <Link href={`/pairings/new?cycleId=${cycle.id}&supportingId=${supporting.id}&assistedId=${assisted.id}#n-sup`} className="text-brand-700 underline">{t('change')}</Link>
               </p>
               <PairingForm
                 mode="create"

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { regionName } from '@/i18n/region-name';
 import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission, NotFoundError } from '@/lib/authz';
 import { getRolloverPlan } from '@/lib/pairings/rollover';
@@ -18,6 +19,7 @@ export default async function RolloverPage({ searchParams }: { searchParams: Pro
     throw error;
   }
   const t = await getTranslations('pairings');
+  const locale = await getLocale();
   const tr = await getTranslations('pairings.rolloverPage');
   const tc = await getTranslations('cycles');
   const { source, target } = plan;
@@ -57,10 +59,10 @@ export default async function RolloverPage({ searchParams }: { searchParams: Pro
           ) : (
             <RolloverForm
               sourceCycleId={source.id}
-              supporters={plan.supporters.map((s) => ({ id: s.id, label: user.role === 'CITY_ADMIN' ? `${s.name} · ${s.county.name}` : s.name }))}
+              supporters={plan.supporters.map((s) => ({ id: s.id, label: user.role === 'CITY_ADMIN' ? `${s.name} · ${regionName(s.county, locale)}` : s.name }))}
               rows={plan.rows.map((r) => ({
                 id: r.id, supporting: r.supporting.name, assisted: r.assisted.name, supportingId: r.supporting.id,
-                county: r.supporting.county.name === r.assisted.county.name ? r.supporting.county.name : `${r.supporting.county.name} · ${r.assisted.county.name}`,
+                county: r.supporting.county.name === r.assisted.county.name ? regionName(r.supporting.county, locale) : `${regionName(r.supporting.county, locale)} · ${regionName(r.assisted.county, locale)}`,
                 doneWith: r.next ? r.next.supporting.name : null, doneId: r.next?.id ?? null,
                 note: r.endsOn ? t('ended', { date: r.endsOn }) : null, suggest: r.endsOn ? 'end' : 'keep',
               }))}

@@ -6,6 +6,7 @@ import { creatableRoles } from '@/lib/staff/mutations';
 import { listPlacements } from '@/lib/staff/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { StaffForm } from '@/components/staff/staff-form';
+import { regionName } from '@/i18n/region-name';
 
 export default async function NewStaffPage() {
   const user = await requireUser();
@@ -22,7 +23,7 @@ export default async function NewStaffPage() {
         roles={roles}
         // A director's accounts always join their own kindergarten: no choice to offer.
         kindergartens={user.role === 'DIRECTOR' ? [] : kindergartens.map((k) => ({ value: k.id, label: t('kindergartenOption', { name: k.name, code: k.code }) }))}
-        counties={counties.map((c) => ({ value: c.id, label: locale === 'en' ? (c.nameEn ?? c.name) : c.name }))}
+        counties={counties.map((c) => ({ value: c.id, label: regionName(c, locale) }))}
       />
     </>
   );

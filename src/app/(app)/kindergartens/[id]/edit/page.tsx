@@ -3,6 +3,7 @@ import { denyAccess, requireUser } from '@/lib/session';
 import { getKindergarten, listCounties } from '@/lib/kindergartens/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { KindergartenForm } from '@/components/kindergartens/kindergarten-form';
+import { regionName } from '@/i18n/region-name';
 
 export default async function EditKindergartenPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -21,7 +22,7 @@ export default async function EditKindergartenPage({ params }: { params: Promise
         mode={k.may.update ? 'full' : 'profile'}
         id={k.id}
         version={k.version}
-        counties={counties.map((c) => ({ value: c.id, label: locale === 'en' ? (c.nameEn ?? c.name) : c.name }))}
+        counties={counties.map((c) => ({ value: c.id, label: regionName(c, locale) }))}
         cancelHref={`/kindergartens/${k.id}`}
         initial={{
           code: k.code, name: k.name, countyId: k.countyId, area: k.area, level: k.level, address: k.address,
