@@ -133,6 +133,20 @@ describe('papers and awards', () => {
     expect(await ids(w.directorA2)).toEqual([id, own].sort());
     expect(await ids(w.countyAdminB)).toEqual([]);
   });
+
+  it('show their certificate to whoever sees the paper (the confirming director, the bureau)', async () => {
+    const w = await createPairingWorld(db);
+    const paper = { title: '证书测试', venue: '江州市教育局', kind: 'AWARD', level: 'MUNICIPAL', award: '一等奖', date: '2026-01-15' };
+    const id = idOf(await createPaper(await actor(w.teacherA2), paper, db));
+    await db.evidenceFile.create({ data: {
+      storageKey: `test/${id}`, originalName: '获奖证书.jpg', mimeType: 'image/jpeg', size: 10, sha256: 'x'.repeat(64), kind: 'PHOTO',
+      uploadedById: w.teacherA2.id, kindergartenId: w.kgA2.id, paperId: id,
+    } });
+    for (const u of [w.directorA2, w.countyAdminA]) {
+      const row = (await listPapers(await actor(u), db)).find((p) => p.id === id)!;
+      expect(row.files.map((f) => f.name)).toEqual(['获奖证书.jpg']);
+    }
+  });
 });
 
 describe('programmes and the annual plan', () => {

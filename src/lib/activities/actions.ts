@@ -1,4 +1,5 @@
 'use server';
+import { getTranslations } from 'next-intl/server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { db } from '@/lib/db';
@@ -21,6 +22,14 @@ function activityValues(formData: FormData) {
 export async function saveActivityAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await requireUser();
   const result = await saveActivity(user, activityInputFromForm(formData), db);
+  if (!result.ok && result.error === 'conflict') {
+    // Changed since the form (or a restored draft) was opened: keep every word typed, base the form
+    // on the stored version and say so; saving again is then a deliberate overwrite.
+    const id = String(formData.get('id') ?? '');
+    const current = await db.activity.findUnique({ where: { id }, select: { version: true } });
+    const t = await getTranslations('activities.errors');
+    return { status: 'error', message: t('conflictResave'), values: { ...activityValues(formData), version: String(current?.version ?? '') } };
+  }
   if (!result.ok) return failureState(user, result, activityValues(formData), { entityType: 'Activity', entityId: String(formData.get('id') ?? '') || null });
   revalidatePath('/activities');
   revalidatePath('/requests');

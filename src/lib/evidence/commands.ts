@@ -181,7 +181,7 @@ export async function uploadEvidence(
           actor, action: 'evidence.uploaded', entityType: 'EvidenceFile', entityId: f.id, countyId: parent.countyOf(kindergartenId), kindergartenId,
           after: { name, kind: f.kind, mimeType: f.mimeType, size: f.size, sha256: f.sha256, [LINK_FIELD[target]]: id },
         });
-        await touchActivity(tx, target, id);
+        await touchConfirmedRecord(tx, target, id);
         return f;
       });
       const duplicates = row.kind === 'PHOTO' && target === 'activity'
@@ -198,10 +198,12 @@ export async function uploadEvidence(
 }
 
 /**
- * The photos are part of what the other side confirms: adding or removing one moves the activity's
- * version on, so a confirmation given on the page as it was before is refused as out of date.
+ * An activity's photos are part of what the other side confirms: adding or removing one moves the
+ * activity's version on, so a confirmation of the page as it was is refused as out of date.
+ * (A paper's certificate is uploaded on the author's edit page, whose form holds the version: it is
+ * checked by the confirming director beside the paper in the list instead.)
  */
-async function touchActivity(tx: Tx, target: Target, id: string) {
+async function touchConfirmedRecord(tx: Tx, target: Target, id: string) {
   if (target === 'activity') await tx.activity.update({ where: { id }, data: { version: { increment: 1 } } });
 }
 
@@ -225,7 +227,7 @@ export async function deleteEvidence(actor: ActorWithName, raw: unknown, db: Db,
       actor, action: 'evidence.deleted', entityType: 'EvidenceFile', entityId: f.id, countyId, kindergartenId: f.kindergartenId,
       before: { name: f.originalName, sha256: f.sha256, [LINK_FIELD[parent.target]]: parent.id }, after: { deletedAt: now },
     });
-    await touchActivity(tx, parent.target, parent.id);
+    await touchConfirmedRecord(tx, parent.target, parent.id);
   });
   return ok({ id: f.id, path: parent.path });
 }

@@ -30,6 +30,13 @@ export default async function PapersPage({ searchParams }: { searchParams: Promi
               <span className="text-xs text-stone-600">{dateOnlyString(p.date)} · {t(`papers.kinds.${p.kind}`)} · {t(`papers.levels.${p.level}`)}{p.award ? ` · ${p.award}` : ''}</span>
               <span className="font-medium">{p.title}</span>
               <span className="text-sm text-stone-600">{p.author} · {p.kindergarten} · {p.venue}</span>
+              {p.files.length > 0 ? (
+                <ul className="text-sm" aria-label={t('papers.certificate')}>
+                  {p.files.map((f) => <li key={f.id}><a href={`/api/files/${f.id}`} target="_blank" rel="noopener" className="inline-flex min-h-8 items-center break-all text-brand-800 underline">{f.name}</a></li>)}
+                </ul>
+              ) : (
+                <span className="text-sm italic text-stone-600">{t('papers.noCertificate')}</span>
+              )}
               {p.confirmedAt ? (
                 <span className="inline-flex w-fit items-center gap-1 rounded-full border border-emerald-700 bg-emerald-50 px-2 py-0.5 text-xs text-emerald-900">
                   <Icon name="check" className="size-3.5" />{t('papers.confirmed')}{p.confirmedBy ? ` · ${p.confirmedBy}` : ''}
