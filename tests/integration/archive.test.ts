@@ -64,6 +64,19 @@ describe('the archive', () => {
     }
   });
 
+  it('lists a programme’s dated session records, not just their number', async () => {
+    const w = await world();
+    const programme = await db.programme.create({ data: {
+      pairingId: w.pairingA.id, kindergartenId: w.pairingA.assistedId, kind: 'RESEARCH', academicYear: 2025, title: '乡土材料专题研究', createdById: w.directorA2.id,
+      records: { create: [
+        { heldOn: new Date('2025-11-20T00:00:00Z'), title: '第二次研讨', createdById: w.directorA2.id },
+        { heldOn: new Date('2025-10-09T00:00:00Z'), title: '开题', createdById: w.directorA2.id },
+      ] },
+    } });
+    const a = await getArchive(await actorFor(db, w.countyAdminA), w.pairingA.id, 2025, db);
+    expect(a!.programmes.find((p) => p.id === programme.id)!.records.map((r) => r.title)).toEqual(['开题', '第二次研讨']);
+  });
+
   it('downloads as a streamed zip with the photos by category and month and a Chinese index PDF', async () => {
     const w = await world();
     const storage = new LocalStorage(process.env.FILE_STORAGE_DIR!);

@@ -76,6 +76,7 @@ export function buildIndexPdf(a: Archive, t: T, now = new Date(), zipNames = new
     if (x.donationLines.length) {
       h2(pf('donation'));
       for (const l of x.donationLines) doc.text(`${l.item}  ${l.quantity} ${l.unit}  ¥${l.estimatedValue}`);
+      doc.text(x.receiptConfirmedAt ? t('archive.received') : t('archive.notReceived'));
       doc.moveDown(0.4);
     }
     h2(pf('files'));
@@ -84,9 +85,9 @@ export function buildIndexPdf(a: Archive, t: T, now = new Date(), zipNames = new
 
   const lists: [string, string[]][] = [
     [pf('lessons'), a.lessons.map((l) => `${dateOnlyString(l.heldOn)}  ${l.teacher.name} · ${l.className} · ${l.title}${l.rating ? ` · ${t(`teaching.ratings.${l.rating}`)}` : ''}`)],
-    [pf('papers'), a.papers.map((p) => `${dateOnlyString(p.date)}  ${p.author.name} · ${p.title} · ${p.venue}${p.award ? ` · ${p.award}` : ''}`)],
+    [pf('papers'), a.papers.map((p) => `${dateOnlyString(p.date)}  ${p.author.name} · ${p.title} · ${p.venue}${p.award ? ` · ${p.award}` : ''} · ${p.confirmedAt ? t('teaching.papers.confirmed') : t('teaching.papers.unconfirmed')}`)],
     [pf('mentoring'), a.mentorPairs.map((m) => `${m.mentor.name} → ${m.apprentice.name} · ${t('archive.sessions', { count: m.sessions.length })}${m.sessions.length ? '\n    ' + m.sessions.map((s) => `${dateOnlyString(s.heldOn)} ${s.topic}`).join('\n    ') : ''}`)],
-    [pf('programmes'), a.programmes.map((p) => `${p.title}\n${p.plan}${p.results ? `\n${p.results}` : ''}`)],
+    [pf('programmes'), a.programmes.map((p) => `${p.title}\n${p.plan}${p.records.length ? '\n    ' + p.records.map((r) => `${dateOnlyString(r.heldOn)} ${r.title}`).join('\n    ') : ''}${p.results ? `\n${p.results}` : ''}`)],
   ];
   for (const [title, rows] of lists) {
     doc.addPage();

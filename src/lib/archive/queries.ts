@@ -85,6 +85,7 @@ export async function getArchive(actor: Actor, pairingId: string, year: number, 
         plan: true, measures: true, record: true, summary: true, outsideExperts: true,
         participants: { select: { user: { select: { name: true, kindergartenId: true } } } },
         donationLines: { orderBy: { position: 'asc' }, select: { item: true, quantity: true, unit: true, estimatedValue: true } },
+        receiptConfirmedAt: true,
         evidence: evidenceSelect,
       },
     }),
@@ -108,7 +109,8 @@ export async function getArchive(actor: Actor, pairingId: string, year: number, 
     db.programme.findMany({
       where: { pairingId, academicYear: year },
       orderBy: [{ kind: 'asc' }],
-      select: { id: true, title: true, kind: true, plan: true, results: true, _count: { select: { records: true } }, evidence: evidenceSelect },
+      // The dated session records are what A3–A5 ask an inspector to see, so they are listed, not counted.
+      select: { id: true, title: true, kind: true, plan: true, results: true, records: { orderBy: { heldOn: 'asc' }, select: { id: true, heldOn: true, title: true } }, evidence: evidenceSelect },
     }),
     archiveCompleteness(pairingId, year, db),
   ]);

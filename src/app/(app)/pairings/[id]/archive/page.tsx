@@ -154,7 +154,7 @@ export default async function ArchivePage({ params, searchParams }: { params: Pr
           <h2 className="mb-2 font-semibold">{t('papers')}</h2>
           {a.papers.length === 0 ? <p className="text-sm text-stone-600">{t('noPapers')}</p> : (
             <ul className="flex flex-col gap-1 text-sm">
-              {a.papers.map((x) => <li key={x.id}>{dateOnlyString(x.date)} {x.title} <span className="text-xs text-stone-600">· {x.author.name} · {x.venue}</span></li>)}
+              {a.papers.map((x) => <li key={x.id}>{dateOnlyString(x.date)} {x.title} <span className="text-xs text-stone-600">· {x.author.name} · {x.venue} · {x.confirmedAt ? tt('papers.confirmed') : tt('papers.unconfirmed')}</span></li>)}
             </ul>
           )}
         </Card>
@@ -170,7 +170,16 @@ export default async function ArchivePage({ params, searchParams }: { params: Pr
           <h2 className="mb-2 font-semibold">{t('programmes')}</h2>
           {a.programmes.length === 0 ? <p className="text-sm text-stone-600">{t('noProgrammes')}</p> : (
             <ul className="flex flex-col gap-1 text-sm">
-              {a.programmes.map((x) => <li key={x.id}><Link href={`/programmes/${x.id}`} className="text-brand-800 underline">{x.title}</Link> <span className="text-xs text-stone-600">· {tt(`programmes.kinds.${x.kind}`)}</span></li>)}
+              {a.programmes.map((x) => (
+                <li key={x.id}>
+                  <Link href={`/programmes/${x.id}`} className="text-brand-800 underline">{x.title}</Link> <span className="text-xs text-stone-600">· {tt(`programmes.kinds.${x.kind}`)} · {t('sessions', { count: x.records.length })}</span>
+                  {x.records.length > 0 && (
+                    <ul className="ml-4 list-disc text-xs text-stone-700">
+                      {x.records.map((r) => <li key={r.id}>{dateOnlyString(r.heldOn)} {r.title}</li>)}
+                    </ul>
+                  )}
+                </li>
+              ))}
             </ul>
           )}
         </Card>
@@ -181,7 +190,7 @@ export default async function ArchivePage({ params, searchParams }: { params: Pr
               {donations.map((x) => (
                 <li key={x.id}>
                   <Link href={`/activities/${x.id}`} className="text-brand-800 underline">{x.title}</Link>{' '}
-                  <span className="text-xs text-stone-600">· {format.number(x.donationLines.reduce((s, l) => s + l.estimatedValue, 0), { style: 'currency', currency: 'CNY' })}</span>
+                  <span className="text-xs text-stone-600">· {format.number(x.donationLines.reduce((s, l) => s + l.estimatedValue, 0), { style: 'currency', currency: 'CNY' })} · {x.receiptConfirmedAt ? t('received') : t('notReceived')}</span>
                 </li>
               ))}
             </ul>
