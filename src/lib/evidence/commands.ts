@@ -181,7 +181,7 @@ export async function uploadEvidence(
           actor, action: 'evidence.uploaded', entityType: 'EvidenceFile', entityId: f.id, countyId: parent.countyOf(kindergartenId), kindergartenId,
           after: { name, kind: f.kind, mimeType: f.mimeType, size: f.size, sha256: f.sha256, [LINK_FIELD[target]]: id },
         });
-        await touchConfirmedRecord(tx, target, id);
+        await touchActivity(tx, target, id);
         return f;
       });
       const duplicates = row.kind === 'PHOTO' && target === 'activity'
@@ -203,7 +203,7 @@ export async function uploadEvidence(
  * (A paper's certificate is uploaded on the author's edit page, whose form holds the version: it is
  * checked by the confirming director beside the paper in the list instead.)
  */
-async function touchConfirmedRecord(tx: Tx, target: Target, id: string) {
+async function touchActivity(tx: Tx, target: Target, id: string) {
   if (target === 'activity') await tx.activity.update({ where: { id }, data: { version: { increment: 1 } } });
 }
 
@@ -227,7 +227,7 @@ export async function deleteEvidence(actor: ActorWithName, raw: unknown, db: Db,
       actor, action: 'evidence.deleted', entityType: 'EvidenceFile', entityId: f.id, countyId, kindergartenId: f.kindergartenId,
       before: { name: f.originalName, sha256: f.sha256, [LINK_FIELD[parent.target]]: parent.id }, after: { deletedAt: now },
     });
-    await touchConfirmedRecord(tx, parent.target, parent.id);
+    await touchActivity(tx, parent.target, parent.id);
   });
   return ok({ id: f.id, path: parent.path });
 }

@@ -17,7 +17,6 @@ async function failure(t: T, result: Exclude<MutationResult<unknown>, { ok: true
     case 'notFound':
       return { status: 'error', message: t('errors.notFound'), values };
     case 'conflict': {
-      if (!result.conflict) return { status: 'error', message: t('kindergartens.conflict'), values };
       // As for pairings: what they typed stays in the form, now based on the stored version, with
       // the differences beside it; saving again keeps their version knowingly.
       const c = result.conflict;

@@ -4,7 +4,7 @@ import { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit';
 import { can, hasPermission, kindergartenResource, type Actor } from '@/lib/authz';
-import { diffFields, type FieldChange } from '@/lib/pairings/conflict';
+import { diffFields, type FieldChange } from '@/lib/conflict';
 import {
   KindergartenCreateInput, KindergartenProfileInput, KindergartenUpdateInput,
   KINDERGARTEN_FIELDS, PROFILE_FIELDS,
@@ -21,7 +21,7 @@ export type MutationResult<T> =
   | { ok: true; value: T }
   | { ok: false; kind: 'notFound' }
   | { ok: false; kind: 'invalid'; fieldErrors: FieldErrorKeys }
-  | { ok: false; kind: 'conflict'; conflict?: KindergartenConflict };
+  | { ok: false; kind: 'conflict'; conflict: KindergartenConflict };
 
 /** Someone saved first: what is stored now, field by field against what was submitted, and who saved it. */
 export type KindergartenConflict = { version: number; changes: FieldChange[]; updatedBy: string | null; updatedAt: string | null };

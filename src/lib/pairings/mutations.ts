@@ -7,7 +7,7 @@ import { DEFAULT_MAX_ASSISTED, getCity, todayIn } from '@/lib/cycles/city';
 import { getCycle, type CycleRow } from '@/lib/cycles/queries';
 import { cycleHasEnded, cycleSpan, dbDateFromIso, isoFromDbDate, sortSemesters, type IsoDate } from '@/lib/cycles/periods';
 import { capIssues, dateIssues, leadingGroupIssues, normalizeMembers, partnerIssues, type PairingIssue } from './rules';
-import { diffFields, type FieldChange } from './conflict';
+import { diffFields, type FieldChange } from '@/lib/conflict';
 import { GOAL_FIELDS, type CreatePairingData, type EndPairingData, type UpdatePairingData } from './schemas';
 
 export type PairingActor = Actor & { name: string };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/authz';
 import { canBeAssisted, canSupport, capIssues, dateIssues, leadingGroupIssues, normalizeMembers, partnerIssues, type KindergartenFacts } from './rules';
-import { diffFields } from './conflict';
+import { diffFields } from '@/lib/conflict';
 
 const kg = (id: string, countyId: string, over: Partial<KindergartenFacts> = {}): KindergartenFacts => ({
   id, countyId, area: 'URBAN', level: 'MUNICIPAL', active: true, ...over,
