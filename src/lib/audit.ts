@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
-import type { Tx } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
+import type { Actor } from '@/lib/authz';
 
 export type AuditInput = {
   actor: { id: string; name: string } | null;
@@ -36,4 +37,17 @@ export function writeAudit(tx: Tx, entry: AuditInput) {
       ip: entry.ip ?? null,
     },
   });
+}
+
+/**
+ * A denied page, action, file or export: the user is answered "not found" and learns nothing;
+ * the trail keeps the attempt. Nothing changed, so it is its own transaction.
+ */
+export async function auditDenied(actor: Actor & { name: string }, what: { entityType: string; entityId?: string | null; path?: string }) {
+  await db.$transaction((tx) =>
+    writeAudit(tx, {
+      actor, action: 'access.denied', entityType: what.entityType, entityId: what.entityId ? what.entityId.slice(0, 64) : null,
+      countyId: actor.countyId, kindergartenId: actor.kindergartenId, after: what.path ? { path: what.path } : undefined,
+    }),
+  );
 }

@@ -36,6 +36,17 @@ export type Resource = {
   role?: Role;
 };
 
+/** An actor as the audit trail names it: every command takes one. */
+export type ActorWithName = Actor & { name: string };
+
+/**
+ * The county a user belongs to: a county admin's region, otherwise their kindergarten's county
+ * (null for city admins). Sessions, tokens and account rows all ask this one question.
+ */
+export function userCountyId(u: { role: Role; regionId: string | null; kindergarten?: { countyId: string } | null }): string | null {
+  return u.role === 'COUNTY_ADMIN' ? u.regionId : (u.kindergarten?.countyId ?? null);
+}
+
 export const ROLES: Role[] = ['CITY_ADMIN', 'COUNTY_ADMIN', 'DIRECTOR', 'TEACHER'];
 
 const RANK: Record<Role, number> = { CITY_ADMIN: 4, COUNTY_ADMIN: 3, DIRECTOR: 2, TEACHER: 1 };
@@ -219,6 +230,57 @@ export function pairingWhere(actor: Actor, action: Action = 'pairing.view') {
   }
 }
 
+/** What a pairing's permission checks read: both kindergartens and their counties (and names, for messages). */
+export const PAIRING_SCOPE = {
+  id: true, supportingId: true, assistedId: true,
+  supporting: { select: { countyId: true, name: true } },
+  assisted: { select: { countyId: true, name: true } },
+} as const;
+
+/** One kindergarten of a pairing, as a resource: confirmation, receipt and requests are one-sided. */
+export function sideResource(p: { supportingId: string; supporting: { countyId: string }; assisted: { countyId: string } }, kindergartenId: string): Resource {
+  const countyId = kindergartenId === p.supportingId ? p.supporting.countyId : p.assisted.countyId;
+  return { countyIds: [countyId], kindergartenIds: [kindergartenId] };
+}
+
+/** Activities the actor may see: those of pairings in scope. Every list and count goes through it. */
+export function activityWhere(actor: Actor) {
+  return { pairing: pairingWhere(actor, 'activity.view') };
+}
+
+export function requestWhere(actor: Actor) {
+  return { pairing: pairingWhere(actor, 'request.view') };
+}
+
+/**
+ * Mentor pairs running on `today`, the city's date as a date-only value: a mentor follows (and may
+ * rate) the apprentice's lessons and files through the pair's last day, and not after.
+ */
+export function currentMentorPairWhere(today: Date) {
+  return { OR: [{ endsOn: null }, { endsOn: { gte: today } }] };
+}
+
+/** Lessons in scope: a teacher's own, and as a mentor their apprentices'; a director's kindergarten's. */
+export function lessonWhere(actor: Actor, today: Date) {
+  switch (scopeRuleFor(actor, 'lesson.view')) {
+    case 'city': return {};
+    case 'county': return { kindergarten: { countyId: actor.countyId ?? '' } };
+    case 'kindergarten': return { kindergartenId: actor.kindergartenId ?? '' };
+    case 'self': return { OR: [{ teacherId: actor.id }, { teacher: { apprenticeships: { some: { mentorId: actor.id, ...currentMentorPairWhere(today) } } } }] };
+    default: return NOTHING;
+  }
+}
+
+export function paperWhere(actor: Actor) {
+  switch (scopeRuleFor(actor, 'paper.view')) {
+    case 'city': return {};
+    case 'county': return { kindergarten: { countyId: actor.countyId ?? '' } };
+    case 'kindergarten': return { kindergartenId: actor.kindergartenId ?? '' };
+    case 'self': return { authorId: actor.id };
+    default: return NOTHING;
+  }
+}
+
 export function pairingResource(p: { supportingId: string; assistedId: string; supporting: { countyId: string }; assisted: { countyId: string } }): Resource {
   return { countyIds: [p.supporting.countyId, p.assisted.countyId], kindergartenIds: [p.supportingId, p.assistedId] };
 }
@@ -263,9 +325,8 @@ export function userResource(u: {
   kindergartenId: string | null;
   kindergarten?: { countyId: string } | null;
 }): Resource {
-  const countyId = u.role === 'COUNTY_ADMIN' ? u.regionId : (u.kindergarten?.countyId ?? null);
   return {
-    countyId,
+    countyId: userCountyId(u),
     kindergartenIds: u.kindergartenId ? [u.kindergartenId] : [],
     ownerId: u.id,
     role: u.role,

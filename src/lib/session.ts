@@ -1,8 +1,8 @@
 import 'server-only';
 import { cache } from 'react';
 import { notFound, redirect } from 'next/navigation';
-import { db } from '@/lib/db';
-import { writeAudit } from '@/lib/audit';
+import { auditDenied } from '@/lib/audit';
+import { hasPermission, type Action } from '@/lib/authz';
 import { auth } from '@/lib/auth/next-auth';
 import { validateSession, type SessionUser } from '@/lib/auth/sessions';
 
@@ -32,16 +32,29 @@ export async function requireUser(options: { allowPasswordChange?: boolean } = {
  * denied access belongs in the audit trail, but the user learns nothing about what exists.
  */
 export async function denyAccess(user: SessionUser, what: { entityType: string; entityId?: string | null; path?: string }): Promise<never> {
-  await db.$transaction((tx) =>
-    writeAudit(tx, {
-      actor: user,
-      action: 'access.denied',
-      entityType: what.entityType,
-      entityId: what.entityId ?? null,
-      countyId: user.countyId,
-      kindergartenId: user.kindergartenId,
-      after: what.path ? { path: what.path } : undefined,
-    }),
-  );
+  await auditDenied(user, what);
   notFound();
+}
+
+const NOT_FOUND_HEADERS = { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, no-store' };
+export const notFoundResponse = () => new Response('Not found', { status: 404, headers: NOT_FOUND_HEADERS });
+
+/**
+ * For route handlers (files, exports, templates, the archive): the signed-in user, or a 404 to
+ * return. With a permission, a user without it is refused and audited like a denied page.
+ */
+export async function requireRouteUser(
+  request: Request,
+  check?: { permission: Action; entityType: string },
+): Promise<{ user: SessionUser; response?: never } | { user?: never; response: Response }> {
+  const user = await getCurrentUser();
+  if (!user || user.mustChangePassword) return { response: notFoundResponse() };
+  if (check && !hasPermission(user, check.permission)) return { response: await denyRoute(user, request, { entityType: check.entityType }) };
+  return { user };
+}
+
+/** A record a route handler will not serve to this user: audited, answered 404. */
+export async function denyRoute(user: SessionUser, request: Request, what: { entityType: string; entityId?: string | null }): Promise<Response> {
+  await auditDenied(user, { ...what, path: new URL(request.url).pathname });
+  return notFoundResponse();
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/authz';
-import { cancelActivity, closeRequest, confirmActivity, confirmReceipt, createRequest, saveActivity, type ActorWithName } from '@/lib/activities/commands';
+import { cancelActivity, closeRequest, confirmActivity, confirmReceipt, createRequest, saveActivity } from '@/lib/activities/commands';
+import type { ActorWithName } from '@/lib/authz';
 import { countAwaitingConfirmation, getActivity, listActivities, listRequests } from '@/lib/activities/queries';
 import { ACTIVITY_TYPES, TYPE_RULES } from '@/lib/activities/rules';
 import { createActivity, createPairingWorld } from '../fixtures/activity-factories';
@@ -122,7 +123,7 @@ describe('who may log activities', () => {
     expect(await saveActivity(await actor(w.teacherA), edit(byDirector.id, 1), db, NOW)).toEqual({ ok: false, error: 'notAllowed' });
     expect(await saveActivity(await actor(w.directorA2), edit(byDirector.id, 1), db, NOW)).toMatchObject({ ok: true });
     // The version moved on: an edit based on the old one is a conflict.
-    expect(await saveActivity(await actor(w.directorA), edit(byDirector.id, 1), db, NOW)).toEqual({ ok: false, error: 'conflict' });
+    expect(await saveActivity(await actor(w.directorA), edit(byDirector.id, 1), db, NOW)).toEqual({ ok: false, error: 'conflict', conflict: { version: 2 } });
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { cancelActivity, confirmActivity, saveActivity, type ActorWithName } from '@/lib/activities/commands';
+import { cancelActivity, confirmActivity, saveActivity } from '@/lib/activities/commands';
+import type { ActorWithName } from '@/lib/authz';
 import { evaluatePairings, listCycles, periodOf } from '@/lib/effect-tests/evaluate';
 import { countedRecords } from '@/lib/effect-tests/queries';
 import { activityTrend } from '@/lib/effect-tests/dashboard';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/authz';
-import type { ActorWithName } from '@/lib/activities/commands';
+import type { ActorWithName } from '@/lib/authz';
 import {
   addProgrammeRecord, confirmPaper, createMentorPair, createPaper, evaluateLesson, logMentorSession, saveAnnualPlan, saveLesson, saveProgramme, updateMentorPair, updatePaper,
 } from '@/lib/teaching/commands';

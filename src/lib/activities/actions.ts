@@ -1,11 +1,7 @@
 'use server';
-import { getTranslations } from 'next-intl/server';
-import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
 import { db } from '@/lib/db';
-import { requireUser } from '@/lib/session';
+import { runAction } from '@/lib/action';
 import { formValues, type ActionState } from '@/lib/action-state';
-import { failureState } from '@/lib/command-state';
 import { activityInputFromForm } from './schemas';
 import { cancelActivity, closeRequest, confirmActivity, confirmReceipt, createRequest, saveActivity } from './commands';
 
@@ -19,60 +15,64 @@ function activityValues(formData: FormData) {
   return values;
 }
 
+const ACTIVITY = { type: 'Activity' };
+const REQUEST = { type: 'AssistanceRequest' };
+
 export async function saveActivityAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  const result = await saveActivity(user, activityInputFromForm(formData), db);
-  if (!result.ok && result.error === 'conflict') {
-    // Changed since the form (or a restored draft) was opened: keep every word typed, base the form
-    // on the stored version and say so; saving again is then a deliberate overwrite.
-    const id = String(formData.get('id') ?? '');
-    const current = await db.activity.findUnique({ where: { id }, select: { version: true } });
-    const t = await getTranslations('activities.errors');
-    return { status: 'error', message: t('conflictResave'), values: { ...activityValues(formData), version: String(current?.version ?? '') } };
-  }
-  if (!result.ok) return failureState(user, result, activityValues(formData), { entityType: 'Activity', entityId: String(formData.get('id') ?? '') || null });
-  revalidatePath('/activities');
-  revalidatePath('/requests');
-  redirect(`/activities/${result.value.id}?saved=1`);
+  return runAction(formData, {
+    command: (user, input) => saveActivity(user, input, db),
+    entity: ACTIVITY,
+    input: activityInputFromForm,
+    values: activityValues,
+    // Changed since the form (or a restored draft) was opened: every word typed stays, the form is
+    // based on the stored version and says so; saving again is then a deliberate overwrite.
+    messages: { conflict: 'activities.errors.conflictResave' },
+    revalidate: ['/activities', '/requests'],
+    redirect: (a) => `/activities/${a.id}?saved=1`,
+  });
 }
 
 export async function cancelActivityAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  const result = await cancelActivity(user, Object.fromEntries(formData), db);
-  if (!result.ok) return failureState(user, result, formValues(formData), { entityType: 'Activity', entityId: String(formData.get('id') ?? '') });
-  revalidatePath('/activities');
-  revalidatePath('/requests');
-  redirect(`/activities/${result.value.id}`);
+  return runAction(formData, {
+    command: (user, input) => cancelActivity(user, input, db),
+    entity: ACTIVITY,
+    revalidate: ['/activities', '/requests'],
+    redirect: (a) => `/activities/${a.id}`,
+  });
 }
 
 export async function confirmActivityAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  const result = await confirmActivity(user, Object.fromEntries(formData), db);
-  if (!result.ok) return failureState(user, result, formValues(formData), { entityType: 'Activity', entityId: String(formData.get('id') ?? '') });
-  revalidatePath('/activities');
-  redirect(`/activities/${result.value.id}`);
+  return runAction(formData, {
+    command: (user, input) => confirmActivity(user, input, db),
+    entity: ACTIVITY,
+    revalidate: ['/activities'],
+    redirect: (a) => `/activities/${a.id}`,
+  });
 }
 
 export async function confirmReceiptAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  const result = await confirmReceipt(user, Object.fromEntries(formData), db);
-  if (!result.ok) return failureState(user, result, formValues(formData), { entityType: 'Activity', entityId: String(formData.get('id') ?? '') });
-  revalidatePath('/activities');
-  redirect(`/activities/${result.value.id}`);
+  return runAction(formData, {
+    command: (user, input) => confirmReceipt(user, input, db),
+    entity: ACTIVITY,
+    revalidate: ['/activities'],
+    redirect: (a) => `/activities/${a.id}`,
+  });
 }
 
 export async function createRequestAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  const result = await createRequest(user, Object.fromEntries(formData), db);
-  if (!result.ok) return failureState(user, result, formValues(formData), { entityType: 'Pairing', entityId: String(formData.get('pairingId') ?? '') });
-  revalidatePath('/requests');
-  redirect(`/requests?created=1#request-${result.value.id}`);
+  return runAction(formData, {
+    command: (user, input) => createRequest(user, input, db),
+    entity: { type: 'Pairing', idField: 'pairingId' },
+    revalidate: ['/requests'],
+    redirect: (r) => `/requests?created=1#request-${r.id}`,
+  });
 }
 
 export async function closeRequestAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const user = await requireUser();
-  const result = await closeRequest(user, Object.fromEntries(formData), db);
-  if (!result.ok) return failureState(user, result, formValues(formData), { entityType: 'AssistanceRequest', entityId: String(formData.get('id') ?? '') });
-  revalidatePath('/requests');
-  redirect(`/requests?closed=1#request-${result.value.id}`);
+  return runAction(formData, {
+    command: (user, input) => closeRequest(user, input, db),
+    entity: REQUEST,
+    revalidate: ['/requests'],
+    redirect: (r) => `/requests?closed=1#request-${r.id}`,
+  });
 }

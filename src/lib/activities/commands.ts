@@ -3,40 +3,16 @@
  * (actor, raw input, db) → result. Every function loads the records, checks `can` against a
  * resource built from the rows, and writes the change and its audit entry in one transaction.
  */
-import { z } from 'zod';
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db, Tx } from '@/lib/db';
-import { can, pairingResource, type Actor, type Resource } from '@/lib/authz';
+import { can, PAIRING_SCOPE, pairingResource, sideResource, type Actor, type ActorWithName } from '@/lib/authz';
 import { writeAudit } from '@/lib/audit';
-import { fail, ok, type CommandResult } from '@/lib/command-result';
+import { fail, invalid, isStaleWrite, ok, parseInput, versioned, type Result } from '@/lib/result';
 import { ActivityInput, CancelInput, ConfirmInput, ReceiptInput, RequestInput, RequestRef, type ActivityData } from './schemas';
 import { confirmingSide, editableBySide, receivingSide, typeRuleErrors } from './rules';
 import { dateOnly, zonedToInstant } from './time';
 
-export type ActorWithName = Actor & { name: string };
-
-export const PAIRING_SCOPE = {
-  id: true, supportingId: true, assistedId: true,
-  supporting: { select: { countyId: true, name: true } },
-  assisted: { select: { countyId: true, name: true } },
-} as const;
 type PairingScope = Prisma.PairingGetPayload<{ select: typeof PAIRING_SCOPE }>;
-
-/** One kindergarten of a pairing, as a resource: confirmation, receipt and requests are one-sided. */
-export function sideResource(p: PairingScope, kindergartenId: string): Resource {
-  const countyId = kindergartenId === p.supportingId ? p.supporting.countyId : p.assisted.countyId;
-  return { countyIds: [countyId], kindergartenIds: [kindergartenId] };
-}
-
-function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    // Donation line problems are shown once, above the lines.
-    const key = issue.path[0] === 'donationLines' ? 'donationLines' : String(issue.path[0] ?? 'form');
-    (out[key] ??= []).includes(issue.message) || out[key].push(issue.message);
-  }
-  return out;
-}
 
 const ACTIVITY_FULL = {
   pairing: { select: PAIRING_SCOPE },
@@ -81,10 +57,10 @@ async function reopenRequestIfUnanswered(tx: Tx, actor: ActorWithName, requestId
 }
 
 /** Creates (no id) or updates an activity. */
-export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<CommandResult> {
-  const parsed = ActivityInput.safeParse(raw);
-  if (!parsed.success) return fail('invalid', zodFieldErrors(parsed.error));
-  const d: ActivityData = parsed.data;
+export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<Result> {
+  const parsed = parseInput(ActivityInput, raw);
+  if (!parsed.ok) return parsed;
+  const d: ActivityData = parsed.value;
 
   let existing: ActivityFull | null = null;
   let pairing: PairingScope | null;
@@ -94,8 +70,8 @@ export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, n
     if (!can(actor, 'activity.update', { ...pairingResource(existing.pairing), ownerId: existing.createdById })) return fail('notAllowed');
     if (existing.status === 'CANCELLED') return fail('wrongState');
     if (!editableBySide(existing, actor.kindergartenId)) return fail('notAllowed');
-    if (d.version !== existing.version) return fail('conflict');
-    if (existing.status === 'DONE' && d.status === 'PLANNED') return fail('invalid', { status: ['activities.errors.cannotUnlog'] });
+    if (d.version !== existing.version) return fail('conflict', { conflict: { version: existing.version } });
+    if (existing.status === 'DONE' && d.status === 'PLANNED') return invalid({ status: ['activities.errors.cannotUnlog'] });
     pairing = existing.pairing;
   } else {
     pairing = await db.pairing.findUnique({ where: { id: d.pairingId }, select: PAIRING_SCOPE });
@@ -130,7 +106,7 @@ export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, n
       errors.requestId = ['activities.errors.requestNotAnswerable'];
     } else answersRequest = request;
   }
-  if (Object.keys(errors).length) return fail('invalid', errors);
+  if (Object.keys(errors).length) return invalid(errors);
 
   // The side that writes the record of what happened is the side whose word the other confirms: when
   // a plan (which both sides may shape) is logged as done, the logging side becomes the recording one.
@@ -190,13 +166,13 @@ export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, n
     }
     if (existing?.requestId && existing.requestId !== d.requestId) await reopenRequestIfUnanswered(tx, actor, existing.requestId, saved.id);
     return saved.id;
-  }).catch((e: unknown) => {
+  }).then((id) => ok({ id }), async (e: unknown) => {
     // The version guard in the update's where: someone saved in between.
-    if (e && typeof e === 'object' && 'code' in e && e.code === 'P2025') return null;
-    throw e;
+    if (!isStaleWrite(e)) throw e;
+    const now = await db.activity.findUnique({ where: { id: existing!.id }, select: { version: true } });
+    return fail('conflict', { conflict: { version: now?.version ?? existing!.version } });
   });
-  if (!id) return fail('conflict');
-  return ok({ id });
+  return id;
 }
 
 async function loadForChange(db: Db, actor: Actor, id: string) {
@@ -205,30 +181,30 @@ async function loadForChange(db: Db, actor: Actor, id: string) {
 }
 
 /** Only a planned activity is cancelled; what happened is corrected by editing it. */
-export async function cancelActivity(actor: ActorWithName, raw: unknown, db: Db): Promise<CommandResult> {
-  const parsed = CancelInput.safeParse(raw);
-  if (!parsed.success) return fail('invalid', zodFieldErrors(parsed.error));
-  const a = await loadForChange(db, actor, parsed.data.id);
+export async function cancelActivity(actor: ActorWithName, raw: unknown, db: Db): Promise<Result> {
+  const parsed = parseInput(CancelInput, raw);
+  if (!parsed.ok) return parsed;
+  const a = await loadForChange(db, actor, parsed.value.id);
   if (!a) return fail('notFound');
   if (!can(actor, 'activity.cancel', { ...pairingResource(a.pairing), ownerId: a.createdById })) return fail('notAllowed');
   if (a.status !== 'PLANNED') return fail('wrongState');
-  if (a.version !== parsed.data.version) return fail('conflict');
-  await db.$transaction(async (tx) => {
-    await tx.activity.update({ where: { id: a.id }, data: { status: 'CANCELLED', cancelReason: parsed.data.reason, version: { increment: 1 } } });
+  if (a.version !== parsed.value.version) return fail('conflict');
+  return versioned(() => db.$transaction(async (tx) => {
+    await tx.activity.update({ where: { id: a.id, version: a.version }, data: { status: 'CANCELLED', cancelReason: parsed.value.reason, version: { increment: 1 } } });
     await writeAudit(tx, {
       actor, action: 'activity.cancelled', entityType: 'Activity', entityId: a.id, ...auditScope(a.pairing, a.recordingKindergartenId),
-      before: { status: a.status }, after: { status: 'CANCELLED', cancelReason: parsed.data.reason },
+      before: { status: a.status }, after: { status: 'CANCELLED', cancelReason: parsed.value.reason },
     });
     if (a.requestId) await reopenRequestIfUnanswered(tx, actor, a.requestId, a.id);
-  });
-  return ok({ id: a.id });
+    return { id: a.id };
+  }));
 }
 
 /** The director of the side that did not log the activity confirms it happened, or disputes it. */
-export async function confirmActivity(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<CommandResult> {
-  const parsed = ConfirmInput.safeParse(raw);
-  if (!parsed.success) return fail('invalid', zodFieldErrors(parsed.error));
-  const { id, decision, comment, version } = parsed.data;
+export async function confirmActivity(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<Result> {
+  const parsed = parseInput(ConfirmInput, raw);
+  if (!parsed.ok) return parsed;
+  const { id, decision, comment, version } = parsed.value;
   const a = await loadForChange(db, actor, id);
   if (!a) return fail('notFound');
   const side = confirmingSide(a.recordingKindergartenId, a.pairing);
@@ -236,46 +212,46 @@ export async function confirmActivity(actor: ActorWithName, raw: unknown, db: Db
   if (a.status !== 'DONE') return fail('wrongState');
   // One confirms what one read: a change since the page was shown must be read first.
   if (a.version !== version) return fail('conflict');
-  await db.$transaction(async (tx) => {
+  return versioned(() => db.$transaction(async (tx) => {
     await tx.activity.update({
-      where: { id: a.id },
+      where: { id: a.id, version },
       data: { confirmation: decision, confirmedById: actor.id, confirmedAt: now, confirmationComment: comment || null, version: { increment: 1 } },
     });
     await writeAudit(tx, {
       actor, action: decision === 'CONFIRMED' ? 'activity.confirmed' : 'activity.disputed', entityType: 'Activity', entityId: a.id,
       ...auditScope(a.pairing, side), before: { confirmation: a.confirmation, comment: a.confirmationComment }, after: { confirmation: decision, comment },
     });
-  });
-  return ok({ id: a.id });
+    return { id: a.id };
+  }));
 }
 
 /** The receiving kindergarten's director confirms that the donated lines arrived. */
-export async function confirmReceipt(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<CommandResult> {
-  const parsed = ReceiptInput.safeParse(raw);
-  if (!parsed.success) return fail('invalid', zodFieldErrors(parsed.error));
-  const a = await loadForChange(db, actor, parsed.data.id);
+export async function confirmReceipt(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<Result> {
+  const parsed = parseInput(ReceiptInput, raw);
+  if (!parsed.ok) return parsed;
+  const a = await loadForChange(db, actor, parsed.value.id);
   if (!a) return fail('notFound');
   const receiver = receivingSide(a, a.pairing);
   if (a.type !== 'DONATION' || !can(actor, 'activity.confirmReceipt', sideResource(a.pairing, receiver))) return fail('notAllowed');
   if (a.status !== 'DONE' || a.receiptConfirmedAt) return fail('wrongState');
-  await db.$transaction(async (tx) => {
+  return versioned(() => db.$transaction(async (tx) => {
     await tx.activity.update({
-      where: { id: a.id },
-      data: { receiptConfirmedById: actor.id, receiptConfirmedAt: now, receiptComment: parsed.data.comment || null, version: { increment: 1 } },
+      where: { id: a.id, version: a.version },
+      data: { receiptConfirmedById: actor.id, receiptConfirmedAt: now, receiptComment: parsed.value.comment || null, version: { increment: 1 } },
     });
     await writeAudit(tx, {
       actor, action: 'activity.receiptConfirmed', entityType: 'Activity', entityId: a.id, ...auditScope(a.pairing, receiver),
-      after: { receiptConfirmedAt: now, comment: parsed.data.comment, lines: a.donationLines.map((l) => `${l.item} ${l.quantity} ${l.unit}`) },
+      after: { receiptConfirmedAt: now, comment: parsed.value.comment, lines: a.donationLines.map((l) => `${l.item} ${l.quantity} ${l.unit}`) },
     });
-  });
-  return ok({ id: a.id });
+    return { id: a.id };
+  }), () => fail('wrongState'));
 }
 
 /** The assisted kindergarten asks; the supporting one answers by planning an activity for it. */
-export async function createRequest(actor: ActorWithName, raw: unknown, db: Db): Promise<CommandResult> {
-  const parsed = RequestInput.safeParse(raw);
-  if (!parsed.success) return fail('invalid', zodFieldErrors(parsed.error));
-  const d = parsed.data;
+export async function createRequest(actor: ActorWithName, raw: unknown, db: Db): Promise<Result> {
+  const parsed = parseInput(RequestInput, raw);
+  if (!parsed.ok) return parsed;
+  const d = parsed.value;
   const pairing = await db.pairing.findUnique({ where: { id: d.pairingId }, select: PAIRING_SCOPE });
   if (!pairing || !can(actor, 'request.view', pairingResource(pairing))) return fail('notFound');
   if (!can(actor, 'request.create', sideResource(pairing, pairing.assistedId))) return fail('notAllowed');
@@ -292,19 +268,20 @@ export async function createRequest(actor: ActorWithName, raw: unknown, db: Db):
   return ok({ id });
 }
 
-export async function closeRequest(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<CommandResult> {
+export async function closeRequest(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<Result> {
   const parsed = RequestRef.safeParse(raw);
   if (!parsed.success) return fail('notFound');
-  const r = await db.assistanceRequest.findUnique({ where: { id: parsed.data.id }, include: { pairing: { select: PAIRING_SCOPE } } });
+  const ref = parsed.data;
+  const r = await db.assistanceRequest.findUnique({ where: { id: ref.id }, include: { pairing: { select: PAIRING_SCOPE } } });
   if (!r || !can(actor, 'request.view', pairingResource(r.pairing))) return fail('notFound');
   if (!can(actor, 'request.close', sideResource(r.pairing, r.pairing.assistedId))) return fail('notAllowed');
   if (r.status === 'CLOSED') return fail('wrongState');
-  await db.$transaction(async (tx) => {
-    await tx.assistanceRequest.update({ where: { id: r.id }, data: { status: 'CLOSED', closedById: actor.id, closedAt: now, version: { increment: 1 } } });
+  return versioned(() => db.$transaction(async (tx) => {
+    await tx.assistanceRequest.update({ where: { id: r.id, version: r.version }, data: { status: 'CLOSED', closedById: actor.id, closedAt: now, version: { increment: 1 } } });
     await writeAudit(tx, {
       actor, action: 'request.closed', entityType: 'AssistanceRequest', entityId: r.id, ...auditScope(r.pairing, r.pairing.assistedId),
       before: { status: r.status }, after: { status: 'CLOSED' },
     });
-  });
-  return ok({ id: r.id });
+    return { id: r.id };
+  }), () => fail('wrongState'));
 }

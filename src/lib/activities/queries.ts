@@ -1,22 +1,12 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/lib/db';
-import { can, hasPermission, pairingResource, pairingWhere, type Actor } from '@/lib/authz';
-import { PAIRING_SCOPE, sideResource } from './commands';
+import { activityWhere, can, hasPermission, PAIRING_SCOPE, pairingResource, pairingWhere, requestWhere, sideResource, type Actor } from '@/lib/authz';
 import { confirmingSide, editableBySide, isIncomplete, receivingSide } from './rules';
 import type { ActivityFilters } from './schemas';
 import { dateOnlyString, monthRange } from './time';
 
 export const ACTIVITIES_PAGE_SIZE = 30;
-
-/** Activities the actor may see: those of pairings in scope. Every list and count goes through it. */
-export function activityWhere(actor: Actor): Prisma.ActivityWhereInput {
-  return { pairing: pairingWhere(actor, 'activity.view') };
-}
-
-export function requestWhere(actor: Actor): Prisma.AssistanceRequestWhereInput {
-  return { pairing: pairingWhere(actor, 'request.view') };
-}
 
 /**
  * What waits for this director's confirmation: done, pending, logged by the other kindergarten of

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
 import { can, kindergartenResource, kindergartenWhere, NotFoundError, pairingResource, pairingWhere, type Actor } from '@/lib/authz';
-import { activityWhere } from '@/lib/activities/queries';
+import { activityWhere } from '@/lib/authz';
 import { dayRange, listBody, pageOf, type Pagination } from './params';
 
 // Stable JSON shapes of /api/v1 (docs/api.md): instants as ISO 8601 UTC, calendar dates as

@@ -5,10 +5,9 @@ import 'server-only';
  * through the same filters as their own lists, files through their records.
  */
 import type { Db } from '@/lib/db';
-import { can, pairingResource, type Actor } from '@/lib/authz';
-import { PAIRING_SCOPE } from '@/lib/activities/commands';
 import { academicYearOf, dateOnly, instantToZoned, zonedToInstant } from '@/lib/activities/time';
-import { lessonWhere, paperWhere } from '@/lib/teaching/queries';
+import { can, lessonWhere, PAIRING_SCOPE, pairingResource, paperWhere, type Actor } from '@/lib/authz';
+import { cityToday } from '@/lib/teaching/commands';
 
 /** 1 September of `year` to 1 September of the next, in the city's time zone. */
 export function academicYearRange(year: number) {
@@ -75,6 +74,7 @@ export async function getArchive(actor: Actor, pairingId: string, year: number, 
   const yearTo = dateOnly(`${year + 1}-09-01`);
   const evidenceSelect = { where: { deletedAt: null }, orderBy: [{ kind: 'desc' as const }, { createdAt: 'asc' as const }], select: { id: true, kind: true, originalName: true, mimeType: true, storageKey: true, size: true } };
 
+  const today = await cityToday(db);
   const [plan, activities, lessons, papers, mentorPairs, programmes, completeness] = await Promise.all([
     db.annualPlan.findUnique({ where: { pairingId_academicYear: { pairingId, academicYear: year } }, include: { evidence: evidenceSelect } }),
     db.activity.findMany({
@@ -90,7 +90,7 @@ export async function getArchive(actor: Actor, pairingId: string, year: number, 
       },
     }),
     db.lessonRecord.findMany({
-      where: { AND: [lessonWhere(actor), { kindergartenId: { in: kgs }, heldOn: { gte: yearFrom, lt: yearTo } }] },
+      where: { AND: [lessonWhere(actor, today), { kindergartenId: { in: kgs }, heldOn: { gte: yearFrom, lt: yearTo } }] },
       orderBy: [{ heldOn: 'asc' }],
       select: { id: true, title: true, heldOn: true, className: true, domain: true, rating: true, kindergartenId: true, teacher: { select: { name: true } }, evidence: evidenceSelect },
     }),

@@ -5,7 +5,7 @@ import { writeAudit } from '@/lib/audit';
 import { dbDateFromIso, localDate } from '@/lib/cycles/periods';
 import { fail, ok, type CommandResult } from '@/lib/command-result';
 import { z } from 'zod';
-import type { ActorWithName } from '@/lib/activities/commands';
+import type { ActorWithName } from '@/lib/authz';
 import { AssessmentInput, ConfirmedOnlyInput, ThresholdsInput } from './schemas';
 import { cityTimeZone } from './evaluate';
 

@@ -14,8 +14,7 @@ import { can, pairingResource, type Action, type Actor, type Resource } from '@/
 import { writeAudit } from '@/lib/audit';
 import { fail, ok, type CommandResult } from '@/lib/command-result';
 import type { FileStorage } from '@/lib/storage';
-import type { ActorWithName } from '@/lib/activities/commands';
-import { PAIRING_SCOPE } from '@/lib/activities/commands';
+import { PAIRING_SCOPE, type ActorWithName } from '@/lib/authz';
 import { lessonResource, paperResource } from '@/lib/teaching/commands';
 import { detectFile, MAX_UPLOAD_BYTES, type Refusal } from './detect';
 

@@ -6,7 +6,7 @@ import { requireUser } from '@/lib/session';
 import { formValues, type ActionState } from '@/lib/action-state';
 import { failureState } from '@/lib/command-state';
 import type { CommandResult } from '@/lib/command-result';
-import type { ActorWithName } from '@/lib/activities/commands';
+import type { ActorWithName } from '@/lib/authz';
 import {
   addProgrammeRecord, confirmPaper, createMentorPair, createPaper, evaluateLesson, logMentorSession, saveAnnualPlan, saveLesson, saveProgramme, updateMentorPair, updatePaper,
 } from './commands';

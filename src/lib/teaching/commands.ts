@@ -8,7 +8,9 @@ import type { Db } from '@/lib/db';
 import { can, pairingResource, type Resource } from '@/lib/authz';
 import { writeAudit } from '@/lib/audit';
 import { fail, ok, type CommandResult } from '@/lib/command-result';
-import { PAIRING_SCOPE, type ActorWithName } from '@/lib/activities/commands';
+import { currentMentorPairWhere, PAIRING_SCOPE, type ActorWithName } from '@/lib/authz';
+import { getCity, todayIn } from '@/lib/cycles/city';
+import { dbDateFromIso } from '@/lib/cycles/periods';
 import { dateOnly } from '@/lib/activities/time';
 import {
   ANNUAL_PLAN_PARTS, AnnualPlanInput, EvaluateInput, LessonInput, MentorPairInput, MentorPairUpdateInput, MentorSessionInput, PaperInput, PaperRef, PaperUpdateInput,
@@ -28,13 +30,13 @@ const isUniqueViolation = (e: unknown) => !!e && typeof e === 'object' && 'code'
 
 // ---------------------------------------------------------------- lessons
 
-/** Pairs still running today: a mentor follows (and may rate) the apprentice's lessons while the pair lasts. */
-export function currentPairWhere(now = new Date()) {
-  return { OR: [{ endsOn: null }, { endsOn: { gte: new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`) } }] };
+/** The city's date today as a date-only value: the mentor relationship is decided on it. */
+export async function cityToday(db: Db, now = new Date()): Promise<Date> {
+  return dbDateFromIso(todayIn((await getCity(db)).timeZone, now));
 }
 
-export async function mentorsOf(db: Db, teacherId: string): Promise<string[]> {
-  const pairs = await db.mentorPair.findMany({ where: { apprenticeId: teacherId, ...currentPairWhere() }, select: { mentorId: true } });
+export async function mentorsOf(db: Db, teacherId: string, now = new Date()): Promise<string[]> {
+  const pairs = await db.mentorPair.findMany({ where: { apprenticeId: teacherId, ...currentMentorPairWhere(await cityToday(db, now)) }, select: { mentorId: true } });
   return [...new Set(pairs.map((p) => p.mentorId))];
 }
 

@@ -1,37 +1,13 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/lib/db';
-import { can, hasPermission, pairingResource, pairingWhere, scopeRuleFor, type Actor } from '@/lib/authz';
-import { PAIRING_SCOPE } from '@/lib/activities/commands';
+import { can, hasPermission, lessonWhere, PAIRING_SCOPE, pairingResource, pairingWhere, paperWhere, type Actor } from '@/lib/authz';
 import { pairingLabel } from '@/lib/activities/queries';
-import { currentPairWhere, lessonResource, loadLesson, loadMentorPair, mentorPairResource, paperResource } from './commands';
-
-const NOTHING = { id: { in: [] as string[] } };
-
-/** Lessons in scope: a teacher's own, and as a mentor their apprentices'; a director's kindergarten's. */
-export function lessonWhere(actor: Actor): Prisma.LessonRecordWhereInput {
-  switch (scopeRuleFor(actor, 'lesson.view')) {
-    case 'city': return {};
-    case 'county': return { kindergarten: { countyId: actor.countyId ?? '' } };
-    case 'kindergarten': return { kindergartenId: actor.kindergartenId ?? '' };
-    case 'self': return { OR: [{ teacherId: actor.id }, { teacher: { apprenticeships: { some: { mentorId: actor.id, ...currentPairWhere() } } } }] };
-    default: return NOTHING;
-  }
-}
-
-export function paperWhere(actor: Actor): Prisma.PaperWhereInput {
-  switch (scopeRuleFor(actor, 'paper.view')) {
-    case 'city': return {};
-    case 'county': return { kindergarten: { countyId: actor.countyId ?? '' } };
-    case 'kindergarten': return { kindergartenId: actor.kindergartenId ?? '' };
-    case 'self': return { authorId: actor.id };
-    default: return NOTHING;
-  }
-}
+import { cityToday, lessonResource, loadLesson, loadMentorPair, mentorPairResource, paperResource } from './commands';
 
 export async function listLessons(actor: Actor, db: Db, opts: { teacherId?: string } = {}) {
   const rows = await db.lessonRecord.findMany({
-    where: { AND: [lessonWhere(actor), opts.teacherId ? { teacherId: opts.teacherId } : {}] },
+    where: { AND: [lessonWhere(actor, await cityToday(db)), opts.teacherId ? { teacherId: opts.teacherId } : {}] },
     orderBy: [{ heldOn: 'desc' }, { createdAt: 'desc' }],
     take: 200,
     select: {
@@ -78,7 +54,7 @@ export async function getMentorPair(actor: Actor, id: string, db: Db) {
     db.mentorSession.findMany({ where: { mentorPairId: p.id }, orderBy: { heldOn: 'desc' }, include: { createdBy: { select: { name: true } } } }),
     // The apprentice's lessons, as far as the viewer may see them: the one-on-one file shows progress.
     db.lessonRecord.findMany({
-      where: { AND: [lessonWhere(actor), { teacherId: p.apprenticeId }] }, orderBy: { heldOn: 'desc' }, take: 20,
+      where: { AND: [lessonWhere(actor, await cityToday(db)), { teacherId: p.apprenticeId }] }, orderBy: { heldOn: 'desc' }, take: 20,
       select: { id: true, heldOn: true, title: true, rating: true },
     }),
   ]);
