@@ -7,18 +7,16 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import { DEMO_ACCOUNTS } from '../tests/fixtures/demo-accounts';
 import { createActivity, createPairing, ensureCycle } from '../tests/fixtures/activity-factories';
-import { academicYearOf } from '../src/lib/activities/time';
+import { cityTimeZone } from '../src/lib/time/city-zone';
+import { academicYearOf, dateOnly } from '../src/lib/time/date-only';
+import { localDate, zonedToInstant } from '../src/lib/time/zoned';
 
 const DAY = 86_400_000;
 
-/** Beijing 09:00 on the day `days` from now. */
-function at(now: Date, days: number, hour = 9) {
-  const d = new Date(now.getTime() + days * DAY);
-  const local = new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-  return new Date(`${local}T${String(hour - 8).padStart(2, '0')}:00:00Z`);
-}
-
 export async function seedActivities(db: PrismaClient, now = new Date()) {
+  const tz = await cityTimeZone(db);
+  /** 09:00 in the city on the day `days` from now. */
+  const at = (now: Date, days: number, hour = 9) => zonedToInstant(localDate(new Date(now.getTime() + days * DAY), tz), `${String(hour).padStart(2, '0')}:00`, tz);
   const [urban, rural] = await Promise.all([
     db.kindergarten.findUnique({ where: { code: 'QH-01' } }),
     db.kindergarten.findUnique({ where: { code: 'QH-04' } }),
@@ -79,7 +77,7 @@ export async function seedActivities(db: PrismaClient, now = new Date()) {
   await db.mentorSession.create({
     data: { mentorPairId: mentorPair.id, heldOn: at(now, -15), topic: '磨课：大班科学《沉与浮》', notes: '第一次试教，提问过多，幼儿操作时间不足。', createdById: teacher.id },
   });
-  const day = (days: number) => new Date(`${at(now, days).toISOString().slice(0, 10)}T00:00:00Z`);
+  const day = (days: number) => dateOnly(localDate(at(now, days), tz));
   await db.lessonRecord.create({
     data: { teacherId: ruralTeacher.id, kindergartenId: rural.id, heldOn: day(-12), className: '大一班', domain: 'SCIENCE', title: '沉与浮', plan: '1. 猜想 2. 操作 3. 记录 4. 分享', reflection: '幼儿操作积极，记录表设计偏难。', rating: 'GOOD', ratingComment: '目标清楚，操作充分。', evaluatedById: teacher.id, evaluatedAt: at(now, -11) },
   });
@@ -90,7 +88,7 @@ export async function seedActivities(db: PrismaClient, now = new Date()) {
     data: { authorId: ruralTeacher.id, kindergartenId: rural.id, title: '农村幼儿园区域活动中乡土材料的运用', venue: '江州市教育学会', kind: 'AWARD', level: 'MUNICIPAL', award: '二等奖', date: day(-30) },
   });
   const programme = await db.programme.create({
-    data: { pairingId: pairing.id, kindergartenId: rural.id, kind: 'RESEARCH', academicYear: academicYearOf(now.toISOString().slice(0, 10)), title: '乡土材料在区域活动中的运用', plan: '每月一次专题教研，学期末展示。', createdById: ruralDirector.id },
+    data: { pairingId: pairing.id, kindergartenId: rural.id, kind: 'RESEARCH', academicYear: academicYearOf(localDate(now, tz)), title: '乡土材料在区域活动中的运用', plan: '每月一次专题教研，学期末展示。', createdById: ruralDirector.id },
   });
   await db.programmeRecord.create({ data: { programmeId: programme.id, heldOn: day(-25), title: '第一次专题教研：收集乡土材料', notes: '确定稻草、竹筒、石子等材料。', createdById: ruralDirector.id } });
 

@@ -8,8 +8,10 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { ActivityType } from '@/generated/prisma/enums';
 import { createActivity } from '../tests/fixtures/activity-factories';
-import { zonedToInstant } from '../src/lib/activities/time';
-import { addDays, isoFromDbDate, localDate } from '../src/lib/cycles/periods';
+import { cityTimeZone } from '../src/lib/time/city-zone';
+import { localDate, zonedToInstant } from '../src/lib/time/zoned';
+import { dateOnly, isoOf } from '../src/lib/time/date-only';
+import { addDays } from '../src/lib/cycles/periods';
 
 /** mulberry32: small, fast and the same on every machine. */
 function prng(seed: number) {
@@ -40,15 +42,15 @@ type Profile = 'good' | 'behindHours' | 'missedVisit' | 'mixed' | 'steady';
 const PROFILES: Profile[] = ['good', 'behindHours', 'mixed', 'missedVisit', 'steady'];
 
 export async function seedEffects(db: PrismaClient, now = new Date()) {
-  const tz = (await db.region.findFirst({ where: { kind: 'CITY' }, select: { timeZone: true } }))?.timeZone ?? 'Asia/Shanghai';
+  const tz = await cityTimeZone(db);
   const today = localDate(now, tz);
-  const semester = (await db.semester.findMany({ orderBy: { startsOn: 'desc' } })).find((s) => isoFromDbDate(s.startsOn) <= today);
+  const semester = (await db.semester.findMany({ orderBy: { startsOn: 'desc' } })).find((s) => isoOf(s.startsOn) <= today);
   if (!semester) return;
-  const semStart = isoFromDbDate(semester.startsOn);
-  const semEnd = isoFromDbDate(semester.endsOn);
+  const semStart = isoOf(semester.startsOn);
+  const semEnd = isoOf(semester.endsOn);
   const lastDone = addDays(today < semEnd ? today : addDays(semEnd, 1), -1);
   const yearSems = await db.semester.findMany({ where: { cycleId: semester.cycleId, academicYear: semester.academicYear }, orderBy: { startsOn: 'asc' } });
-  const yearStart = isoFromDbDate(yearSems[0].startsOn);
+  const yearStart = isoOf(yearSems[0].startsOn);
   const pairings = await db.pairing.findMany({
     where: { cycleId: semester.cycleId, OR: [{ endsOn: null }, { endsOn: { gte: semester.startsOn } }] },
     include: {
@@ -68,7 +70,7 @@ export async function seedEffects(db: PrismaClient, now = new Date()) {
     const supDirector = p.supporting.users.find((u) => u.role === 'DIRECTOR')!;
     const assDirector = p.assisted.users.find((u) => u.role === 'DIRECTOR')!;
     const assTeachers = p.assisted.users.filter((u) => u.role === 'TEACHER');
-    const pEnd = p.endsOn ? isoFromDbDate(p.endsOn) : null;
+    const pEnd = p.endsOn ? isoOf(p.endsOn) : null;
     const within = (d: string) => d >= semStart && d <= lastDone && (!pEnd || d <= pEnd);
 
     const log = async (type: ActivityType, date: string, o: { hours?: number; status?: 'DONE' | 'PLANNED' | 'CANCELLED'; confirmation?: 'PENDING' | 'CONFIRMED' | 'DISPUTED'; incomplete?: boolean; time?: string } = {}) => {
@@ -79,7 +81,7 @@ export async function seedEffects(db: PrismaClient, now = new Date()) {
         pairingId: p.id, recordingKindergartenId: toSupporting ? p.assistedId : p.supportingId, createdById: toSupporting ? assDirector.id : supDirector.id,
         type, direction: toSupporting ? 'TO_SUPPORTING' : type === 'FELLOWSHIP' || type === 'RESOURCE_SHARING' ? 'JOINT' : 'TO_ASSISTED',
         targetArea: type === 'DAILY_OBSERVATION' ? 'MANAGEMENT' : 'TEACHERS', status: status === 'CANCELLED' ? 'PLANNED' : status,
-        title: pick(TITLES[type] ?? ['帮扶活动']), startsAt: zonedToInstant(date, o.time ?? pick(['09:00', '09:30', '14:00', '14:30'])),
+        title: pick(TITLES[type] ?? ['帮扶活动']), startsAt: zonedToInstant(date, o.time ?? pick(['09:00', '09:30', '14:00', '14:30']), tz),
         classHours: o.hours ?? null,
         ...(status === 'DONE' ? (o.incomplete ? { ...full, summary: '' } : full) : { plan: full.plan }),
         confirmation, confirmedById: confirmation === 'PENDING' ? null : toSupporting ? supDirector.id : assDirector.id,
@@ -126,10 +128,10 @@ export async function seedEffects(db: PrismaClient, now = new Date()) {
       if (heldOn > lastDone) continue;
       await db.lessonRecord.create({
         data: {
-          teacherId: t.id, kindergartenId: p.assistedId, heldOn: new Date(`${heldOn}T00:00:00Z`), className: pick(['大一班', '中二班', '小一班']),
+          teacherId: t.id, kindergartenId: p.assistedId, heldOn: dateOnly(heldOn), className: pick(['大一班', '中二班', '小一班']),
           domain: pick(['HEALTH', 'LANGUAGE', 'SOCIAL', 'SCIENCE', 'ART'] as const), title: pick(['有趣的影子', '秋天的树叶', '我会整理', '小兔乖乖']),
           plan: '目标、准备、过程、延伸。', reflection: '幼儿参与积极。',
-          ...(rating ? { rating, ratingComment: '评课意见。', evaluatedById: assDirector.id, evaluatedAt: zonedToInstant(heldOn, '16:00') } : {}),
+          ...(rating ? { rating, ratingComment: '评课意见。', evaluatedById: assDirector.id, evaluatedAt: zonedToInstant(heldOn, '16:00', tz) } : {}),
         },
       });
     }
@@ -137,7 +139,7 @@ export async function seedEffects(db: PrismaClient, now = new Date()) {
       const date = addDays(yearStart, 50);
       if (date <= lastDone && assTeachers[0]) {
         await db.paper.create({
-          data: { authorId: assTeachers[0].id, kindergartenId: p.assistedId, title: '农村幼儿园户外游戏的组织策略', venue: '市教育学会', kind: 'AWARD', level: profile === 'good' ? 'MUNICIPAL' : 'PROVINCIAL', award: '二等奖', date: new Date(`${date}T00:00:00Z`), confirmedById: assDirector.id, confirmedAt: zonedToInstant(date, '17:00') },
+          data: { authorId: assTeachers[0].id, kindergartenId: p.assistedId, title: '农村幼儿园户外游戏的组织策略', venue: '市教育学会', kind: 'AWARD', level: profile === 'good' ? 'MUNICIPAL' : 'PROVINCIAL', award: '二等奖', date: dateOnly(date), confirmedById: assDirector.id, confirmedAt: zonedToInstant(date, '17:00', tz) },
         });
       }
     }
@@ -149,16 +151,16 @@ export async function seedEffects(db: PrismaClient, now = new Date()) {
         data: { pairingId: p.id, kindergartenId: p.assistedId, kind, academicYear: semester.academicYear, title: { RESEARCH: '乡土材料在区域活动中的运用', PARENT_WORK: '家长开放日与家长学校', CHARACTERISTIC: '民间游戏特色建设' }[kind], plan: '学年计划：每月一次。', results: profile === 'good' ? '形成案例集一本。' : '', createdById: assDirector.id },
       });
       const held = addDays(yearStart, 35);
-      if (held <= lastDone) await db.programmeRecord.create({ data: { programmeId: prog.id, heldOn: new Date(`${held}T00:00:00Z`), title: '第一次活动', notes: '记录。', createdById: assDirector.id } });
+      if (held <= lastDone) await db.programmeRecord.create({ data: { programmeId: prog.id, heldOn: dateOnly(held), title: '第一次活动', notes: '记录。', createdById: assDirector.id } });
     }
     if (profile !== 'missedVisit' && !(await db.annualPlan.findUnique({ where: { pairingId_academicYear: { pairingId: p.id, academicYear: semester.academicYear } } }))) {
       await db.annualPlan.create({
-        data: { pairingId: p.id, academicYear: semester.academicYear, content: '送教、观摩、跟班学习、专题讲座。', goals: '提升保教质量。', methods: '示范引领、跟岗学习。', steps: '九月启动，每月推进，学期末总结。', personnel: '两园园长、骨干教师。', measures: '每月检查进度。', planSubmittedAt: zonedToInstant(addDays(yearStart, 10), '10:00'), planSubmittedById: supDirector.id, updatedById: supDirector.id },
+        data: { pairingId: p.id, academicYear: semester.academicYear, content: '送教、观摩、跟班学习、专题讲座。', goals: '提升保教质量。', methods: '示范引领、跟岗学习。', steps: '九月启动，每月推进，学期末总结。', personnel: '两园园长、骨干教师。', measures: '每月检查进度。', planSubmittedAt: zonedToInstant(addDays(yearStart, 10), '10:00', tz), planSubmittedById: supDirector.id, updatedById: supDirector.id },
       });
     }
     if (admin && (profile === 'good' || profile === 'behindHours') && addDays(yearStart, 60) <= lastDone) {
       await db.assessment.create({
-        data: { pairingId: p.id, source: 'INSPECTION', outcome: profile === 'good' ? 'PASS' : 'FAIL', assessedOn: new Date(`${addDays(yearStart, 60)}T00:00:00Z`), notes: profile === 'good' ? '师资配齐，一日活动以游戏为主。' : '大班仍有书写作业，存在小学化倾向。', createdById: admin.id },
+        data: { pairingId: p.id, source: 'INSPECTION', outcome: profile === 'good' ? 'PASS' : 'FAIL', assessedOn: dateOnly(addDays(yearStart, 60)), notes: profile === 'good' ? '师资配齐，一日活动以游戏为主。' : '大班仍有书写作业，存在小学化倾向。', createdById: admin.id },
       });
     }
   }

@@ -33,7 +33,7 @@ await migrateDeploy(database.url);
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
 try {
   const result = await setUpCity(db as never, {
-    city: { ...region(values.city), timeZone: values['time-zone'] ?? 'Asia/Shanghai' },
+    city: { ...region(values.city), timeZone: values['time-zone'] },
     counties: values.county.map(region),
     admin: { name: values['admin-name'], login: values['admin-login'] },
   });

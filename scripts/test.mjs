@@ -1,4 +1,4 @@
-// `npm test`: unit, integration (real PostgreSQL) and end-to-end (Chromium against the production
+// `npm test`: lint and format check, then unit, integration (real PostgreSQL) and end-to-end (Chromium against the production
 // build) suites, one after another, then one summary line: "N passed, N failed".
 // Needs nothing running beforehand; every suite starts and stops what it uses.
 import { spawn } from 'node:child_process';
@@ -33,6 +33,8 @@ function playwrightCounts(file) {
 
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const suites = [
+  // Lint and format first: cheap to fix, and a failure here is not a test result.
+  { name: 'lint', run: () => run('npm', ['run', 'lint', '--silent']), counts: () => null },
   { name: 'unit', run: () => run(bin('vitest'), ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile=${results}/unit.json`]), counts: () => vitestCounts(`${results}/unit.json`) },
   { name: 'integration', run: () => run(bin('vitest'), ['run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile=${results}/integration.json`]), counts: () => vitestCounts(`${results}/integration.json`) },
   { name: 'e2e', run: () => run(bin('playwright'), ['test']), counts: () => playwrightCounts(`${results}/e2e.json`) },

@@ -1,7 +1,6 @@
 // Prisma Migrate without Prisma's native schema engine (it cannot be downloaded here): Prisma's own
 // schema engine compiled to WebAssembly, talking to PostgreSQL through @prisma/adapter-pg.
 // It reads and writes the standard prisma/migrations folder and `_prisma_migrations` table.
-// See /work/shared/TOOLCHAIN.md, "Prisma without its native engine".
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { randomUUID } from 'node:crypto'

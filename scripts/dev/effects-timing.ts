@@ -4,11 +4,13 @@
  * EFFECT_TESTS_TIMING=1 also prints each query's time. RUNS=n sets the repetitions (default 12).
  */
 import { db } from '@/lib/db';
-import { evaluatePairings, listCycles, resolvePeriod } from '@/lib/effect-tests/evaluate';
+import { evaluatePairings, resolvePeriod } from '@/lib/effect-tests/evaluate';
+import { listCycles } from '@/lib/cycles/queries';
 import { loadDashboard } from '@/lib/effect-tests/dashboard';
+import { cityToday } from '@/lib/time/today';
 
 const today = new Date();
-const period = resolvePeriod(await listCycles(db), undefined, today.toISOString().slice(0, 10))!;
+const period = resolvePeriod(await listCycles(db), undefined, await cityToday(db, today))!;
 const county = await db.region.findFirst({ where: { kind: 'COUNTY' }, orderBy: { code: 'asc' }, select: { id: true } });
 const pairing = await db.pairing.findFirst({ where: { cycleId: period.cycleId }, orderBy: { id: 'asc' }, select: { id: true } });
 const city = { id: 'x', role: 'CITY_ADMIN' as const, kindergartenId: null, countyId: null };

@@ -1,6 +1,8 @@
 import { getRequestConfig } from 'next-intl/server';
 import { cookies } from 'next/headers';
 import { LOCALE_COOKIE, toLocale, type Locale } from './locales';
+import { db } from '@/lib/db';
+import { cityTimeZone } from '@/lib/time/city-zone';
 
 // One catalogue file per domain and locale (messages/<locale>/<namespace>.json), so that features
 // can be worked on side by side; each file holds its own top-level keys.
@@ -16,6 +18,7 @@ export default getRequestConfig(async () => {
   return {
     locale,
     messages: await loadMessages(locale),
-    timeZone: process.env.CITY_TIME_ZONE ?? 'Asia/Shanghai',
+    // Dates formatted for people read the city's wall clock, the zone every stored date was typed in.
+    timeZone: await cityTimeZone(db),
   };
 });

@@ -30,11 +30,15 @@ export type ActionSpec<T> = {
   /** Sentences for this action's failures, by code (catalogue keys). */
   messages?: Partial<Record<ErrorCode, string>>;
   /** How a field of a refused concurrent save is named and shown (conflicts that carry changes). */
-  conflict?: { label: (field: string) => string; show?: (field: string, value: string) => string | Promise<string>; title?: string };
+  conflict?: { label: (field: string) => string; show?: (field: string, value: string, t: Translator) => string | Promise<string>; title?: string };
   revalidate?: string[] | ((value: T, formData: FormData) => string[]);
+  /** A layout whose every page shows what changed (the calendar in every header): revalidatePath(path, 'layout'). */
+  revalidateLayout?: string;
   /** Where to go on success; without it the action answers with `success`. */
   redirect?: (value: T, formData: FormData) => string;
-  success?: (value: T, t: Translator) => ActionState;
+  success?: (value: T, t: Translator) => ActionState | Promise<ActionState>;
+  /** For the password change itself: a user who must change a one-time password may still call it. */
+  allowPasswordChange?: boolean;
 };
 
 export function translate(t: Translator, m: Message): string {
@@ -48,11 +52,12 @@ export function translate(t: Translator, m: Message): string {
  * ActionState holding what was typed; anything else is thrown to the error page.
  */
 export async function runAction<T>(formData: FormData, spec: ActionSpec<T>): Promise<ActionState> {
-  const user = await requireUser();
+  const user = await requireUser({ allowPasswordChange: spec.allowPasswordChange });
   const result = await spec.command(user, spec.input ? spec.input(formData) : Object.fromEntries(formData));
   if (!result.ok) return failureState(user, result, formData, spec);
   const paths = typeof spec.revalidate === 'function' ? spec.revalidate(result.value, formData) : (spec.revalidate ?? []);
   for (const p of paths) revalidatePath(p);
+  if (spec.revalidateLayout) revalidatePath(spec.revalidateLayout, 'layout');
   if (spec.redirect) redirect(spec.redirect(result.value, formData));
   return spec.success ? spec.success(result.value, await getTranslations()) : { status: 'ok' };
 }
@@ -77,7 +82,7 @@ async function failureState<T>(user: SessionUser, f: Failure, formData: FormData
     // What they typed stays, now based on the stored version: saving again is a deliberate overwrite.
     state.values = { ...values, version: String(f.conflict.version) };
     const c = f.conflict;
-    if (c.changes?.length && spec.conflict) {
+    if (c.changes && spec.conflict) {
       const format = await getFormatter();
       const show = spec.conflict.show ?? ((_f: string, v: string) => v);
       state.conflict = {
@@ -86,7 +91,7 @@ async function failureState<T>(user: SessionUser, f: Failure, formData: FormData
           time: c.updatedAt ? format.dateTime(new Date(c.updatedAt), { dateStyle: 'short', timeStyle: 'short' }) : '',
         }),
         changes: await Promise.all(
-          c.changes.map(async (ch) => ({ label: t(spec.conflict!.label(ch.field)), theirs: await show(ch.field, ch.theirs), current: await show(ch.field, ch.current) })),
+          c.changes.map(async (ch) => ({ label: t(spec.conflict!.label(ch.field)), theirs: await show(ch.field, ch.theirs, t), current: await show(ch.field, ch.current, t) })),
         ),
       };
     }

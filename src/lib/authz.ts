@@ -230,6 +230,12 @@ export function pairingWhere(actor: Actor, action: Action = 'pairing.view') {
   }
 }
 
+/** Pairings the actor may carry over to the next cycle: both kindergartens within the actor's scope. */
+export function rolloverWhere(actor: Actor) {
+  const kg = kindergartenWhere(actor, 'pairing.rollover');
+  return { supporting: kg, assisted: kg };
+}
+
 /** What a pairing's permission checks read: both kindergartens and their counties (and names, for messages). */
 export const PAIRING_SCOPE = {
   id: true, supportingId: true, assistedId: true,

@@ -20,10 +20,10 @@ async function call(handler: Handler, path: string, token: string | null, id = '
   return { status: res.status, body: await res.json(), headers: res.headers };
 }
 
-async function tokenFor(user: { id: string }, expiresInDays: number | null = 30) {
-  const result = await issueToken(await actorFor(db, user), { name: 'test', expiresInDays });
+async function tokenFor(user: { id: string }) {
+  const result = await issueToken(await actorFor(db, user), { name: 'test', expires: '30' }, db);
   if (!result.ok) throw new Error(result.error);
-  return result;
+  return result.value;
 }
 
 async function world() {
@@ -49,7 +49,7 @@ describe('personal access tokens', () => {
 
   it('teachers may not create them', async () => {
     const w = await world();
-    expect(await issueToken(await actorFor(db, w.teacherA), { name: 'x', expiresInDays: 30 })).toEqual({ ok: false, error: 'notAllowed' });
+    expect(await issueToken(await actorFor(db, w.teacherA), { name: 'x', expires: '30' }, db)).toEqual({ ok: false, error: 'notAllowed' });
   });
 
   it('answer 401 JSON when missing, malformed, unknown, revoked, expired or the owner is deactivated or demoted', async () => {
@@ -65,9 +65,9 @@ describe('personal access tokens', () => {
     const revoked = await tokenFor(w.directorA);
     expect((await call(listKindergartens, '/api/v1/kindergartens', revoked.token)).status).toBe(200);
     // Someone else cannot revoke it.
-    expect(await revokeOwnToken(await actorFor(db, w.directorB), revoked.id)).toEqual({ ok: false, error: 'notFound' });
+    expect(await revokeOwnToken(await actorFor(db, w.directorB), { id: revoked.id }, db)).toEqual({ ok: false, error: 'notFound' });
     expect((await call(listKindergartens, '/api/v1/kindergartens', revoked.token)).status).toBe(200);
-    await revokeOwnToken(await actorFor(db, w.directorA), revoked.id);
+    await revokeOwnToken(await actorFor(db, w.directorA), { id: revoked.id }, db);
     const r = await call(listKindergartens, '/api/v1/kindergartens', revoked.token);
     expect(r.status).toBe(401);
     expect(r.body.error.message).toMatch(/revoked/);

@@ -13,7 +13,9 @@ import { createActivity, createPairingWorld } from '../fixtures/activity-factori
 import { makeDocx, makePng } from '../fixtures/evidence-files';
 
 const signedIn = vi.hoisted(() => ({ user: null as unknown }));
-vi.mock('@/lib/session', () => ({ getCurrentUser: async () => signedIn.user }));
+// The real route guards (requireRouteUser, denyRoute and the audit they write) over a stand-in sign-in.
+vi.mock('@/lib/auth/next-auth', () => ({ auth: async () => (signedIn.user ? { sid: 'test' } : null) }));
+vi.mock('@/lib/auth/sessions', () => ({ validateSession: async () => (signedIn.user ? { user: signedIn.user } : { ended: 'missing' }) }));
 
 let dir: string;
 beforeAll(async () => {
@@ -90,6 +92,7 @@ describe('the archive', () => {
 
     signedIn.user = await actorFor(db, w.directorB);
     expect((await call(2025)).status).toBe(404);
+    expect(await db.auditEntry.count({ where: { action: 'access.denied', actorId: w.directorB.id, entityType: 'Pairing', entityId: w.pairingA.id } })).toBe(1);
 
     signedIn.user = await actorFor(db, w.countyAdminA);
     const res = await call(2025);

@@ -1,17 +1,28 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { NextRequest } from 'next/server';
 import { db } from '@/lib/db';
 import { cancelActivity, confirmActivity, saveActivity } from '@/lib/activities/commands';
 import type { ActorWithName } from '@/lib/authz';
-import { addProgrammeRecord, confirmPaper, createPaper, evaluateLesson, saveAnnualPlan, saveLesson, saveProgramme } from '@/lib/teaching/commands';
-import { evaluatePairings, listCycles, periodOf } from '@/lib/effect-tests/evaluate';
+import { addProgrammeRecord, saveProgramme } from '@/lib/programmes/commands';
+import { confirmPaper, createPaper } from '@/lib/papers/commands';
+import { evaluateLesson, saveLesson } from '@/lib/lessons/commands';
+import { saveAnnualPlan } from '@/lib/annual-plans/commands';
+import { evaluatePairings, periodOf } from '@/lib/effect-tests/evaluate';
+import { listCycles } from '@/lib/cycles/queries';
 import { countedRecords } from '@/lib/effect-tests/queries';
 import { recordAssessment, setThresholds } from '@/lib/effect-tests/commands';
 import { activityTrend, loadDashboard } from '@/lib/effect-tests/dashboard';
 import { buildEffectTestsExport } from '@/lib/effect-tests/export';
+import { receivedInSemester } from '@/lib/effect-tests/home-queries';
 import ExcelJS from 'exceljs';
 import { TYPE_RULES } from '@/lib/activities/rules';
 import { actorFor, createUser } from '../fixtures/factories';
 import { createPairingWorld } from '../fixtures/activity-factories';
+
+const signedIn = vi.hoisted(() => ({ user: null as unknown }));
+// The real route guard (requireRouteUser and the audit it writes) over a stand-in sign-in.
+vi.mock('@/lib/auth/next-auth', () => ({ auth: async () => (signedIn.user ? { sid: 'test' } : null) }));
+vi.mock('@/lib/auth/sessions', () => ({ validateSession: async () => (signedIn.user ? { user: signedIn.user } : { ended: 'missing' }) }));
 
 const LOGGED = new Date('2026-02-05T04:00:00Z');
 /** Judged after the autumn 2025 semester ended (31 Jan 2026), within the academic year. */
@@ -247,5 +258,34 @@ describe('effect tests computed from the record', () => {
     expect(missedS2.rows).toHaveLength(1);
     const metS2 = await loadDashboard(a, { period: key, test: 'S2', status: 'MET', q: w.kgA2.name }, db, AFTER_AUTUMN);
     expect(metS2.rows).toHaveLength(0);
+  });
+});
+
+describe('the export route', () => {
+  it('answers 404 to a role without the export, and the attempt is audited', async () => {
+    const w = await createPairingWorld(db);
+    const { GET } = await import('@/app/(app)/effect-tests/export/route');
+    signedIn.user = await actorFor(db, w.teacherA);
+    const res = await GET(new NextRequest('http://localhost/effect-tests/export?test=S1'));
+    expect(res.status).toBe(404);
+    const denied = await db.auditEntry.findMany({ where: { action: 'access.denied', actorId: w.teacherA.id } });
+    expect(denied).toMatchObject([{ entityType: 'Page', after: { path: '/effect-tests/export' } }]);
+  });
+});
+
+describe("the assisted director's home card", () => {
+  it('counts and values only what the assisted kindergarten received, not the donation it sent', async () => {
+    const w = await createPairingWorld(db);
+    const sup = await actorFor(db, w.directorA);
+    const ass = await actorFor(db, w.directorA2);
+    const p = w.pairingA.id;
+    const lines = (estimatedValue: string) => ({ donationLines: [{ item: '图书', quantity: '10', unit: '册', estimatedValue }] });
+    await log(sup, p, 'DONATION', '2025-10-10', '09:00', lines('300'));
+    await log(ass, p, 'DONATION', '2025-11-10', '09:00', { direction: 'TO_SUPPORTING', ...lines('1000') });
+    await log(sup, p, 'SENT_LECTURE', '2025-10-20');
+    const evaluated = async (u: ActorWithName) => evaluatePairings(u, { pairingIds: [p], period: await period(), today: AFTER_AUTUMN }, db);
+    expect(await receivedInSemester(ass, await evaluated(ass), db)).toEqual({ activities: 2, hours: 2, donations: 1, value: 300 });
+    // The supporting side received nothing as the assisted one: no card.
+    expect(await receivedInSemester(sup, await evaluated(sup), db)).toBeNull();
   });
 });

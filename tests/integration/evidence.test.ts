@@ -13,7 +13,9 @@ import { createActivity, createPairingWorld } from '../fixtures/activity-factori
 import { EXE, HTML, SVG_WITH_SCRIPT, makeDocx, makeJpegHeader, makePdf, makePlainZip, makePng } from '../fixtures/evidence-files';
 
 const signedIn = vi.hoisted(() => ({ user: null as unknown }));
-vi.mock('@/lib/session', () => ({ getCurrentUser: async () => signedIn.user }));
+// The real route guards (requireRouteUser, denyRoute and the audit they write) over a stand-in sign-in.
+vi.mock('@/lib/auth/next-auth', () => ({ auth: async () => (signedIn.user ? { sid: 'test' } : null) }));
+vi.mock('@/lib/auth/sessions', () => ({ validateSession: async () => (signedIn.user ? { user: signedIn.user } : { ended: 'missing' }) }));
 
 let dir: string;
 let storage: LocalStorage;
@@ -140,6 +142,20 @@ describe('removing a file', () => {
   });
 });
 
+describe('the database', () => {
+  it('refuses a file linked to two records or to none', async () => {
+    const w = await world();
+    const plan = await db.annualPlan.create({ data: { pairingId: w.pairingA.id, academicYear: 2026, content: '内容', updatedById: w.directorA.id } });
+    const file = (links: Record<string, string>) => db.evidenceFile.create({ data: {
+      storageKey: `test/${Math.random()}`, originalName: 'a.pdf', mimeType: 'application/pdf', size: 10, sha256: 'x'.repeat(64), kind: 'DOCUMENT',
+      uploadedById: w.directorA.id, kindergartenId: w.kgA.id, ...links,
+    } });
+    await expect(file({ activityId: w.activity.id, annualPlanId: plan.id })).rejects.toThrow(/EvidenceFile_links_one_record/);
+    await expect(file({})).rejects.toThrow(/EvidenceFile_links_one_record/);
+    await expect(file({ annualPlanId: plan.id })).resolves.toMatchObject({ annualPlanId: plan.id });
+  });
+});
+
 describe('the file route', () => {
   it('serves a file in scope with safe headers and answers 404 (audited) to another county\'s director', async () => {
     const w = await world();
@@ -199,6 +215,24 @@ describe('photo previews', () => {
     expect(await attachThumbnail(await actorFor(db, w.directorA), id, body(Buffer.concat([jpeg, Buffer.alloc(300 * 1024)])), db, storage)).toEqual({ ok: false, error: 'invalid' });
     expect(await attachThumbnail(await actorFor(db, w.directorA), id, body(jpeg), db, storage)).toMatchObject({ ok: true });
     expect((await get()).equals(jpeg)).toBe(true);
+  });
+
+  it('refused to anyone but the uploader answers 404 and is audited', async () => {
+    const w = await world();
+    const { POST } = await import('@/app/api/files/[id]/thumbnail/route');
+    const up = await uploadEvidence(await actorFor(db, w.directorA), { target: 'activity', id: w.activity.id, name: 'p.png' }, body(makePng(10, 10, 32)), db, storage);
+    const id = (up as { value: { id: string } }).value.id;
+    const post = () => POST(new Request(`http://localhost/api/files/${id}/thumbnail`, { method: 'POST', body: makeJpegHeader(6) }), { params: Promise.resolve({ id }) });
+    const denied = () => db.auditEntry.findMany({ where: { action: 'access.denied', entityType: 'EvidenceFile', entityId: id } });
+
+    // The other side's director sees the photo but did not upload it.
+    signedIn.user = await actorFor(db, w.directorA2);
+    expect((await post()).status).toBe(404);
+    expect(await denied()).toMatchObject([{ actorId: w.directorA2.id, after: { path: `/api/files/${id}/thumbnail` } }]);
+
+    signedIn.user = await actorFor(db, w.directorA);
+    expect((await post()).status).toBe(204);
+    expect(await denied()).toHaveLength(1);
   });
 });
 

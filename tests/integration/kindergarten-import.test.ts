@@ -13,10 +13,13 @@ async function world() {
   return { ...w, admin: await actorFor(db, w.countyAdminA), s: uniqueSuffix() };
 }
 
+/** The import form's field, as the server action receives it. */
+const upload = (bytes: Uint8Array, name: string) => ({ file: new File([new Uint8Array(bytes)], name) });
+
 const preview = async (actor: Awaited<ReturnType<typeof actorFor>> & { name: string }, bytes: Uint8Array, name = 'kgs.xlsx') => {
-  const r = await previewKindergartenImport(db, actor, { name, bytes });
+  const r = await previewKindergartenImport(actor, upload(bytes, name), db);
   if (!r.ok) throw new Error(`preview failed: ${JSON.stringify(r)}`);
-  return r;
+  return r.value;
 };
 
 describe('kindergarten import', () => {
@@ -37,8 +40,8 @@ describe('kindergarten import', () => {
     // Nothing is written before confirmation.
     expect(await db.kindergarten.count({ where: { code: { startsWith: `A-${w.s}` } } })).toBe(0);
 
-    const c = await commitKindergartenImport(db, w.admin, p.batchId);
-    expect(c).toEqual({ ok: true, summary: { created: 3, updated: 0, unchanged: 0 } });
+    const c = await commitKindergartenImport(w.admin, { batchId: p.batchId }, db);
+    expect(c).toEqual({ ok: true, value: { created: 3, updated: 0, unchanged: 0 } });
     const rows = await db.kindergarten.findMany({ where: { code: { startsWith: `A-${w.s}` } }, orderBy: { code: 'asc' } });
     expect(rows.map((r) => [r.name, r.area, r.level, r.childCount])).toEqual([
       ['甲县一号幼儿园', 'URBAN', 'PROVINCIAL', 300], ['甲县二号幼儿园', 'RURAL', 'NONE', 60], ['甲县三号幼儿园', 'RURAL', 'NONE', 0],
@@ -47,13 +50,13 @@ describe('kindergarten import', () => {
     expect(await db.auditEntry.findFirst({ where: { action: 'kindergarten.imported', entityId: p.batchId } })).toMatchObject({ after: { created: 3 } });
 
     // Committing twice does nothing more.
-    expect(await commitKindergartenImport(db, w.admin, p.batchId)).toEqual({ ok: false, kind: 'alreadyCommitted' });
+    expect(await commitKindergartenImport(w.admin, { batchId: p.batchId }, db)).toEqual({ ok: false, error: 'wrongState', message: 'kindergartens.import.commit_alreadyCommitted' });
   });
 
   it('re-importing the same codes updates instead of duplicating', async () => {
     const w = await world();
     const first = await xlsx([HEADERS, [`R-${w.s}`, '旧名称', w.countyA.code, '农村', '无', 2, 40, 3, 5, '']]);
-    await commitKindergartenImport(db, w.admin, (await preview(w.admin, first)).batchId);
+    await commitKindergartenImport(w.admin, { batchId: (await preview(w.admin, first)).batchId }, db);
     const before = await db.kindergarten.findUniqueOrThrow({ where: { code: `R-${w.s}` } });
 
     // English headers only, lower-case code: the same kindergarten.
@@ -64,7 +67,7 @@ describe('kindergarten import', () => {
     ]);
     const p = await preview(w.admin, second);
     expect((await getKindergartenBatch(db, w.admin, p.batchId))!.content.rows.map((r) => r.op)).toEqual(['update', 'create']);
-    expect(await commitKindergartenImport(db, w.admin, p.batchId)).toEqual({ ok: true, summary: { created: 1, updated: 1, unchanged: 0 } });
+    expect(await commitKindergartenImport(w.admin, { batchId: p.batchId }, db)).toEqual({ ok: true, value: { created: 1, updated: 1, unchanged: 0 } });
     expect(await db.kindergarten.count({ where: { code: { equals: `R-${w.s}`, mode: 'insensitive' } } })).toBe(1);
     const after = await db.kindergarten.findUniqueOrThrow({ where: { id: before.id } });
     expect(after).toMatchObject({ code: `R-${w.s}`, name: '新名称', level: 'COUNTY', childCount: 70, version: before.version + 1 });
@@ -73,14 +76,14 @@ describe('kindergarten import', () => {
 
     // The identical file a third time changes nothing.
     const p3 = await preview(w.admin, second);
-    expect(await commitKindergartenImport(db, w.admin, p3.batchId)).toEqual({ ok: true, summary: { created: 0, updated: 0, unchanged: 2 } });
+    expect(await commitKindergartenImport(w.admin, { batchId: p3.batchId }, db)).toEqual({ ok: true, value: { created: 0, updated: 0, unchanged: 2 } });
   });
 
   it('an update keeps what the sheet leaves out or blank; a new kindergarten gets none / 0', async () => {
     const w = await world();
-    await commitKindergartenImport(db, w.admin, (await preview(w.admin, await xlsx([
+    await commitKindergartenImport(w.admin, { batchId: (await preview(w.admin, await xlsx([
       HEADERS, [`K-${w.s}`, '示范园', w.countyA.code, '城区', '省级', 12, 360, 30, 45, '文昌路 1 号'],
-    ]))).batchId);
+    ]))).batchId }, db);
     const before = await db.kindergarten.findUniqueOrThrow({ where: { code: `K-${w.s}` } });
 
     // Only the required columns, and a blank level in a sheet that has the column: nothing is lost.
@@ -89,11 +92,11 @@ describe('kindergarten import', () => {
     expect((await getKindergartenBatch(db, w.admin, p.batchId))!.content.rows.map((r) => r.op)).toEqual(['unchanged', 'create']);
     const blanks = await xlsx([HEADERS, [`K-${w.s}`, '示范园改名', w.countyA.code, '城区', '', '', '', '', 50, '']]);
     const p2 = await preview(w.admin, blanks);
-    expect(await commitKindergartenImport(db, w.admin, p2.batchId)).toEqual({ ok: true, summary: { created: 0, updated: 1, unchanged: 0 } });
+    expect(await commitKindergartenImport(w.admin, { batchId: p2.batchId }, db)).toEqual({ ok: true, value: { created: 0, updated: 1, unchanged: 0 } });
     expect(await db.kindergarten.findUniqueOrThrow({ where: { id: before.id } })).toMatchObject({
       name: '示范园改名', level: 'PROVINCIAL', classCount: 12, childCount: 360, teacherCount: 30, staffCount: 50, address: '文昌路 1 号',
     });
-    expect(await commitKindergartenImport(db, w.admin, p.batchId)).toMatchObject({ ok: true });
+    expect(await commitKindergartenImport(w.admin, { batchId: p.batchId }, db)).toMatchObject({ ok: true });
     expect(await db.kindergarten.findUniqueOrThrow({ where: { code: `K2-${w.s}` } })).toMatchObject({ level: 'NONE', classCount: 0, address: '' });
   });
 
@@ -124,7 +127,7 @@ describe('kindergarten import', () => {
       '8 code kindergartens.import.codeOutOfScope',
     ]);
     expect(p.errorCount).toBe(6);
-    expect(await commitKindergartenImport(db, w.admin, p.batchId)).toEqual({ ok: false, kind: 'hasErrors' });
+    expect(await commitKindergartenImport(w.admin, { batchId: p.batchId }, db)).toEqual({ ok: false, error: 'wrongState', message: 'kindergartens.import.commit_hasErrors' });
     expect(await db.kindergarten.count({ where: { code: { startsWith: `E-${w.s}` } } })).toBe(0);
     expect((await db.kindergarten.findUniqueOrThrow({ where: { id: w.kgB.id } })).name).toBe(w.kgB.name);
   });
@@ -134,19 +137,21 @@ describe('kindergarten import', () => {
     const p = await preview(w.admin, await xlsx([HEADERS, [`O-${w.s}`, '某园', w.countyA.code, '农村', '无', 1, 20, 2, 3, '']]));
     const city = await actorFor(db, w.cityAdmin);
     expect(await getKindergartenBatch(db, city, p.batchId)).toBeNull();
-    expect(await commitKindergartenImport(db, city, p.batchId)).toEqual({ ok: false, kind: 'notFound' });
-    expect(await previewKindergartenImport(db, await actorFor(db, w.directorA), { name: 'x.xlsx', bytes: new Uint8Array([1]) })).toEqual({ ok: false, kind: 'notFound' });
+    expect(await commitKindergartenImport(city, { batchId: p.batchId }, db)).toEqual({ ok: false, error: 'notFound' });
+    expect(await previewKindergartenImport(await actorFor(db, w.directorA), upload(new Uint8Array([1]), 'x.xlsx'), db)).toEqual({ ok: false, error: 'notFound' });
     expect(await db.kindergarten.count({ where: { code: `O-${w.s}` } })).toBe(0);
   });
 
   it('refuses what is not a spreadsheet, too many rows, missing columns; reads GB18030 CSV', async () => {
     const w = await world();
+    expect(await previewKindergartenImport(w.admin, upload(new Uint8Array(), 'empty.xlsx'), db)).toMatchObject({ ok: false, error: 'invalid', message: 'kindergartens.import.file_empty' });
+    expect(await previewKindergartenImport(w.admin, {}, db)).toMatchObject({ ok: false, error: 'invalid', message: 'kindergartens.import.file_empty' });
     const pdf = new TextEncoder().encode('%PDF-1.4\n\0\0binary');
-    expect(await previewKindergartenImport(db, w.admin, { name: 'a.pdf', bytes: pdf })).toMatchObject({ ok: false, problem: { message: 'kindergartens.import.file_notSpreadsheet' } });
+    expect(await previewKindergartenImport(w.admin, upload(pdf, 'a.pdf'), db)).toMatchObject({ ok: false, error: 'invalid', message: 'kindergartens.import.file_notSpreadsheet' });
     const big = await xlsx([HEADERS, ...Array.from({ length: 5001 }, (_, i) => [`B-${i}`, 'x', w.countyA.code, '农村'])]);
-    expect(await previewKindergartenImport(db, w.admin, { name: 'big.xlsx', bytes: big })).toMatchObject({ ok: false, problem: { message: 'kindergartens.import.tooManyRows' } });
+    expect(await previewKindergartenImport(w.admin, upload(big, 'big.xlsx'), db)).toMatchObject({ ok: false, error: 'invalid', message: { key: 'kindergartens.import.tooManyRows' } });
     const noCounty = await xlsx([['代码', '名称'], ['X', 'Y']]);
-    expect(await previewKindergartenImport(db, w.admin, { name: 'n.xlsx', bytes: noCounty })).toMatchObject({ ok: false, problem: { message: 'kindergartens.import.missingColumns' } });
+    expect(await previewKindergartenImport(w.admin, upload(noCounty, 'n.xlsx'), db)).toMatchObject({ ok: false, error: 'invalid', message: { key: 'kindergartens.import.missingColumns' } });
 
     const csv = `代码,名称,县区,城乡,示范等级,班级数,幼儿数,教师数,职工数\r\nC-${w.s},"逗号,幼儿园",${w.countyA.code},农村,无,2,30,3,4\r\n`;
     // What Excel on a Chinese Windows writes for "CSV": GB18030, not UTF-8.
@@ -166,7 +171,7 @@ describe('kindergarten import', () => {
     const filled = new Uint8Array(await workbook.xlsx.writeBuffer());
     const p = await preview(w.admin, filled);
     expect(p.errorCount).toBe(0);
-    expect(await commitKindergartenImport(db, w.admin, p.batchId)).toEqual({ ok: true, summary: { created: 1, updated: 0, unchanged: 0 } });
+    expect(await commitKindergartenImport(w.admin, { batchId: p.batchId }, db)).toEqual({ ok: true, value: { created: 1, updated: 0, unchanged: 0 } });
     expect(await db.kindergarten.findUniqueOrThrow({ where: { code: `T-${w.s}` } })).toMatchObject({ level: 'MUNICIPAL', contactPhone: '13800001111', contactName: '李老师' });
   });
 });
@@ -203,11 +208,11 @@ describe('previews left unconfirmed', () => {
     await db.importBatch.update({ where: { id: fresh.batchId }, data: { createdAt: new Date(Date.now() - 25 * 3_600_000) } });
     const old = await getKindergartenBatch(db, w.admin, fresh.batchId);
     expect(old).toMatchObject({ expired: true, committedAt: null });
-    expect(await commitKindergartenImport(db, w.admin, fresh.batchId)).toEqual({ ok: false, kind: 'expired' });
+    expect(await commitKindergartenImport(w.admin, { batchId: fresh.batchId }, db)).toEqual({ ok: false, error: 'wrongState', message: 'kindergartens.import.commit_expired' });
     expect(await db.kindergarten.count({ where: { code: `E-${w.s}` } })).toBe(0);
     // A batch imported long ago is history, not an expired preview.
     const done = await preview(w.admin, await xlsx([HEADERS, [`D-${w.s}`, '早已导入幼儿园', w.countyA.code, '农村', '无', 2, 40, 3, 5, '']]));
-    await commitKindergartenImport(db, w.admin, done.batchId);
+    await commitKindergartenImport(w.admin, { batchId: done.batchId }, db);
     await db.importBatch.update({ where: { id: done.batchId }, data: { createdAt: daysAgo(30) } });
     expect(await getKindergartenBatch(db, w.admin, done.batchId)).toMatchObject({ expired: false });
   });
@@ -218,7 +223,7 @@ describe('previews left unconfirmed', () => {
     const abandoned = await preview(w.admin, await row(`W-${w.s}-1`));
     const recent = await preview(w.admin, await row(`W-${w.s}-2`));
     const imported = await preview(w.admin, await row(`W-${w.s}-3`));
-    await commitKindergartenImport(db, w.admin, imported.batchId);
+    await commitKindergartenImport(w.admin, { batchId: imported.batchId }, db);
     await db.importBatch.updateMany({ where: { id: { in: [abandoned.batchId, imported.batchId] } }, data: { createdAt: daysAgo(8) } });
     await db.importBatch.update({ where: { id: recent.batchId }, data: { createdAt: daysAgo(6) } });
 

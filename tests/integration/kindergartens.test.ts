@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { db } from '@/lib/db';
-import { createKindergarten, setKindergartenActive, updateKindergarten } from '@/lib/kindergartens/mutations';
+import { createKindergarten, exportKindergartens, setKindergartenActive, updateKindergarten } from '@/lib/kindergartens/commands';
 import { listKindergartens, listKindergartensForExport } from '@/lib/kindergartens/queries';
 import { parseFilters } from '@/lib/kindergartens/filters';
 import { buildKindergartenExport, buildKindergartenTemplate } from '@/lib/kindergartens/spreadsheets';
@@ -24,7 +24,7 @@ describe('creating a kindergarten', () => {
     const w = await createScopeWorld(db);
     const admin = await actorFor(db, w.countyAdminA);
     const code = `qh-${uniqueSuffix()}`;
-    const result = await createKindergarten(db, admin, form({ code, countyId: w.countyA.id }));
+    const result = await createKindergarten(admin, form({ code, countyId: w.countyA.id }), db);
     expect(result.ok).toBe(true);
     const row = await db.kindergarten.findUniqueOrThrow({ where: { code } });
     expect(row).toMatchObject({ countyId: w.countyA.id, area: 'RURAL', childCount: 75, version: 1 });
@@ -35,19 +35,19 @@ describe('creating a kindergarten', () => {
   it('refuses impossible counts, a taken code and a county outside the scope, each on its field', async () => {
     const w = await createScopeWorld(db);
     const admin = await actorFor(db, w.countyAdminA);
-    const counts = await createKindergarten(db, admin, form({ countyId: w.countyA.id, teacherCount: '10', staffCount: '9', childCount: '2', classCount: 'x' }));
-    expect(counts).toEqual({ ok: false, kind: 'invalid', fieldErrors: { classCount: ['form.errors.notANumber'] } });
-    const impossible = await createKindergarten(db, admin, form({ countyId: w.countyA.id, teacherCount: '10', staffCount: '9', childCount: '2' }));
+    const counts = await createKindergarten(admin, form({ countyId: w.countyA.id, teacherCount: '10', staffCount: '9', childCount: '2', classCount: 'x' }), db);
+    expect(counts).toEqual({ ok: false, error: 'invalid', fieldErrors: { classCount: ['form.errors.notANumber'] } });
+    const impossible = await createKindergarten(admin, form({ countyId: w.countyA.id, teacherCount: '10', staffCount: '9', childCount: '2' }), db);
     expect(impossible).toEqual({
-      ok: false, kind: 'invalid',
+      ok: false, error: 'invalid',
       fieldErrors: { teacherCount: ['kindergartens.errors.teachersOverStaff'], childCount: ['kindergartens.errors.childrenUnderClasses'] },
     });
-    const taken = await createKindergarten(db, admin, form({ countyId: w.countyA.id, code: w.kgA.code.toLowerCase() }));
-    expect(taken).toEqual({ ok: false, kind: 'invalid', fieldErrors: { code: ['kindergartens.errors.codeTaken'] } });
-    const elsewhere = await createKindergarten(db, admin, form({ countyId: w.countyB.id }));
-    expect(elsewhere).toEqual({ ok: false, kind: 'invalid', fieldErrors: { countyId: ['kindergartens.errors.countyOutOfScope'] } });
-    const missing = await createKindergarten(db, admin, form({ countyId: w.countyA.id, name: ' ', area: '' }));
-    expect(missing.ok === false && missing.kind === 'invalid' && Object.keys(missing.fieldErrors).sort()).toEqual(['area', 'name']);
+    const taken = await createKindergarten(admin, form({ countyId: w.countyA.id, code: w.kgA.code.toLowerCase() }), db);
+    expect(taken).toEqual({ ok: false, error: 'invalid', fieldErrors: { code: ['kindergartens.errors.codeTaken'] } });
+    const elsewhere = await createKindergarten(admin, form({ countyId: w.countyB.id }), db);
+    expect(elsewhere).toEqual({ ok: false, error: 'invalid', fieldErrors: { countyId: ['kindergartens.errors.countyOutOfScope'] } });
+    const missing = await createKindergarten(admin, form({ countyId: w.countyA.id, name: ' ', area: '' }), db);
+    expect(missing.ok === false && missing.error === 'invalid' && Object.keys(missing.fieldErrors!).sort()).toEqual(['area', 'name']);
   });
 
   it('lets only one of two simultaneous creations with the same code in different case through', async () => {
@@ -56,11 +56,11 @@ describe('creating a kindergarten', () => {
     const code = `race-${uniqueSuffix()}`;
     // Both pass the app's own check before either inserts; the database's case-blind index decides.
     const results = await Promise.all([
-      createKindergarten(db, admin, form({ countyId: w.countyA.id, code: code.toLowerCase() })),
-      createKindergarten(db, admin, form({ countyId: w.countyA.id, code: code.toUpperCase() })),
+      createKindergarten(admin, form({ countyId: w.countyA.id, code: code.toLowerCase() }), db),
+      createKindergarten(admin, form({ countyId: w.countyA.id, code: code.toUpperCase() }), db),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.find((r) => !r.ok)).toEqual({ ok: false, kind: 'invalid', fieldErrors: { code: ['kindergartens.errors.codeTaken'] } });
+    expect(results.find((r) => !r.ok)).toEqual({ ok: false, error: 'invalid', fieldErrors: { code: ['kindergartens.errors.codeTaken'] } });
     expect(await db.kindergarten.count({ where: { code: code.toLowerCase() } })).toBe(1);
     // And below the app: the index itself refuses the other case.
     await expect(kgFactory(db, w.countyA.id, { code: code.toUpperCase() })).rejects.toMatchObject({ code: 'P2002' });
@@ -69,7 +69,7 @@ describe('creating a kindergarten', () => {
   it('is not open to directors', async () => {
     const w = await createScopeWorld(db);
     const director = await actorFor(db, w.directorA);
-    expect(await createKindergarten(db, director, form({ countyId: w.countyA.id }))).toEqual({ ok: false, kind: 'notFound' });
+    expect(await createKindergarten(director, form({ countyId: w.countyA.id }), db)).toEqual({ ok: false, error: 'notFound' });
   });
 });
 
@@ -79,12 +79,12 @@ describe('editing a kindergarten', () => {
     const admin = await actorFor(db, w.countyAdminA);
     const k = await db.kindergarten.findUniqueOrThrow({ where: { id: w.kgA.id } });
     const base = { code: k.code, name: k.name, countyId: k.countyId, area: k.area, level: k.level, ...profileOf(k) };
-    const first = await updateKindergarten(db, admin, k.id, { ...base, name: '第一次保存' }, 'full');
+    const first = await updateKindergarten(admin, { id: k.id, mode: 'full', ...base, name: '第一次保存' }, db);
     expect(first).toEqual({ ok: true, value: { id: k.id, version: k.version + 1 } });
-    const second = await updateKindergarten(db, admin, k.id, { ...base, name: '第二次保存' }, 'full');
+    const second = await updateKindergarten(admin, { id: k.id, mode: 'full', ...base, name: '第二次保存' }, db);
     // Refused, with what differs and who saved first, and the version to base a deliberate re-save on.
     expect(second).toEqual({
-      ok: false, kind: 'conflict',
+      ok: false, error: 'conflict',
       conflict: { version: k.version + 1, changes: [{ field: 'name', theirs: '第二次保存', current: '第一次保存' }], updatedBy: '甲县管理员', updatedAt: expect.any(String) },
     });
     const after = await db.kindergarten.findUniqueOrThrow({ where: { id: k.id } });
@@ -94,7 +94,7 @@ describe('editing a kindergarten', () => {
     expect(audit[0].before).toEqual({ name: k.name });
     expect(audit[0].after).toEqual({ name: '第一次保存' });
     // Saving again on the version the conflict named keeps the second person's text.
-    const resaved = await updateKindergarten(db, admin, k.id, { ...base, name: '第二次保存', version: String(k.version + 1) }, 'full');
+    const resaved = await updateKindergarten(admin, { id: k.id, mode: 'full', ...base, name: '第二次保存', version: String(k.version + 1) }, db);
     expect(resaved).toEqual({ ok: true, value: { id: k.id, version: k.version + 2 } });
   });
 
@@ -102,45 +102,46 @@ describe('editing a kindergarten', () => {
     const w = await createScopeWorld(db);
     const director = await actorFor(db, w.directorA);
     const k = await db.kindergarten.findUniqueOrThrow({ where: { id: w.kgA.id } });
-    const result = await updateKindergarten(db, director, k.id, {
+    const result = await updateKindergarten(director, {
+      id: k.id, mode: 'profile',
       ...profileOf(k), classCount: '7', childCount: '200', contactName: '园长本人',
       level: 'NONE', countyId: w.countyB.id, code: 'HACKED', area: 'RURAL', name: '改名',
-    }, 'profile');
+    }, db);
     expect(result.ok).toBe(true);
     const after = await db.kindergarten.findUniqueOrThrow({ where: { id: k.id } });
     expect(after).toMatchObject({ classCount: 7, childCount: 200, contactName: '园长本人', level: k.level, countyId: k.countyId, code: k.code, area: k.area, name: k.name });
     expect(await db.auditEntry.findFirst({ where: { entityId: k.id, action: 'kindergarten.profileUpdated' } })).not.toBeNull();
 
     // The full edit is not theirs, nor is another kindergarten's profile.
-    const full = await updateKindergarten(db, director, k.id, { code: k.code, name: k.name, countyId: k.countyId, area: k.area, level: 'NONE', ...profileOf(after) }, 'full');
-    expect(full).toEqual({ ok: false, kind: 'notFound' });
+    const full = await updateKindergarten(director, { id: k.id, mode: 'full', code: k.code, name: k.name, countyId: k.countyId, area: k.area, level: 'NONE', ...profileOf(after) }, db);
+    expect(full).toEqual({ ok: false, error: 'notFound' });
     const other = await db.kindergarten.findUniqueOrThrow({ where: { id: w.kgA2.id } });
-    expect(await updateKindergarten(db, director, other.id, profileOf(other), 'profile')).toEqual({ ok: false, kind: 'notFound' });
+    expect(await updateKindergarten(director, { id: other.id, mode: 'profile', ...profileOf(other) }, db)).toEqual({ ok: false, error: 'notFound' });
   });
 
   it('answers not-found to a county admin of another county, and for impossible counts keeps the record', async () => {
     const w = await createScopeWorld(db);
     const adminB = await actorFor(db, w.countyAdminB);
     const k = await db.kindergarten.findUniqueOrThrow({ where: { id: w.kgA.id } });
-    expect(await updateKindergarten(db, adminB, k.id, profileOf(k), 'profile')).toEqual({ ok: false, kind: 'notFound' });
+    expect(await updateKindergarten(adminB, { id: k.id, mode: 'profile', ...profileOf(k) }, db)).toEqual({ ok: false, error: 'notFound' });
     const adminA = await actorFor(db, w.countyAdminA);
-    const bad = await updateKindergarten(db, adminA, k.id, { ...profileOf(k), childCount: String(k.classCount * 61) }, 'profile');
-    expect(bad).toEqual({ ok: false, kind: 'invalid', fieldErrors: { childCount: ['kindergartens.errors.childrenPerClass'] } });
+    const bad = await updateKindergarten(adminA, { id: k.id, mode: 'profile', ...profileOf(k), childCount: String(k.classCount * 61) }, db);
+    expect(bad).toEqual({ ok: false, error: 'invalid', fieldErrors: { childCount: ['kindergartens.errors.childrenPerClass'] } });
     expect((await db.kindergarten.findUniqueOrThrow({ where: { id: k.id } })).version).toBe(k.version);
   });
 
   it('deactivates and reactivates within scope only', async () => {
     const w = await createScopeWorld(db);
     const adminA = await actorFor(db, w.countyAdminA);
-    expect(await setKindergartenActive(db, await actorFor(db, w.directorA), w.kgA.id, false)).toEqual({ ok: false, kind: 'notFound' });
-    expect(await setKindergartenActive(db, await actorFor(db, w.countyAdminB), w.kgA.id, false)).toEqual({ ok: false, kind: 'notFound' });
-    expect((await setKindergartenActive(db, adminA, w.kgA.id, false)).ok).toBe(true);
+    expect(await setKindergartenActive(await actorFor(db, w.directorA), { id: w.kgA.id, active: 'false' }, db)).toEqual({ ok: false, error: 'notFound' });
+    expect(await setKindergartenActive(await actorFor(db, w.countyAdminB), { id: w.kgA.id, active: 'false' }, db)).toEqual({ ok: false, error: 'notFound' });
+    expect((await setKindergartenActive(adminA, { id: w.kgA.id, active: 'false' }, db)).ok).toBe(true);
     expect((await db.kindergarten.findUniqueOrThrow({ where: { id: w.kgA.id } })).active).toBe(false);
     const { rows } = await listKindergartens(adminA, parseFilters({}));
     expect(rows.map((r) => r.id)).not.toContain(w.kgA.id);
     const { rows: inactive } = await listKindergartens(adminA, parseFilters({ status: 'inactive' }));
     expect(inactive.map((r) => r.id)).toContain(w.kgA.id);
-    expect((await setKindergartenActive(db, adminA, w.kgA.id, true)).ok).toBe(true);
+    expect((await setKindergartenActive(adminA, { id: w.kgA.id, active: 'true' }, db)).ok).toBe(true);
     expect((await db.auditEntry.findMany({ where: { entityId: w.kgA.id }, orderBy: { id: 'asc' } })).map((a) => a.action)).toEqual(['kindergarten.deactivated', 'kindergarten.activated']);
   });
 });
@@ -183,6 +184,22 @@ describe('list, filters and export', () => {
     expect(rural.map((r) => r.code)).not.toContain(w.kgA.code);
     // Directors have no export.
     expect(await listKindergartensForExport(await actorFor(db, w.directorA), parseFilters({}))).toEqual([]);
+  });
+
+  it('records every export (names and phone numbers leave the system) with its filters and row count', async () => {
+    const w = await createScopeWorld(db);
+    const admin = await actorFor(db, w.countyAdminA);
+    const exported = { actorId: admin.id, action: 'kindergarten.exported' };
+    expect(await db.auditEntry.count({ where: exported })).toBe(0);
+    const rows = await exportKindergartens(admin, parseFilters({ area: 'RURAL', q: '孤', page: '3' }), db);
+    const audit = await db.auditEntry.findFirstOrThrow({ where: exported });
+    expect(audit).toMatchObject({ entityType: 'Kindergarten', countyId: w.countyA.id, actorName: '甲县管理员' });
+    // The filters as the list applies them, without the page: the export holds every matching row.
+    expect(audit.after).toEqual({ filters: { area: 'RURAL', q: '孤', status: 'active' }, rows: rows.length });
+    const all = await exportKindergartens(admin, parseFilters({}), db);
+    expect(all.map((r) => r.code)).toEqual(expect.arrayContaining([w.kgA.code, w.kgA2.code]));
+    const entries = await db.auditEntry.findMany({ where: exported, orderBy: { id: 'asc' } });
+    expect(entries.map((e) => e.after)).toEqual([audit.after, { filters: { status: 'active' }, rows: all.length }]);
   });
 
   it('builds a template whose first sheet has the bilingual headers', async () => {

@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { createTranslator } from 'next-intl';
 import { db } from '@/lib/db';
 import { loadMessages } from '@/i18n/request';
-import { NotFoundError } from '@/lib/authz';
-import { createPairing, endPairing, updatePairing, type PairingActor, type PairingResult } from '@/lib/pairings/mutations';
+import { NotFoundError, type ActorWithName } from '@/lib/authz';
+import type { Result } from '@/lib/result';
+import { createPairing, endPairing, updatePairing } from '@/lib/pairings/commands';
 import { getPairing, listPairings } from '@/lib/pairings/queries';
 import type { CreatePairingData } from '@/lib/pairings/schemas';
 import {
   createCity, createCounty, createCycle, createKindergarten, createPairing as seedPairing, createScopeWorld, createUser, setMaxAssisted,
 } from '../fixtures/factories';
 
-type U = { id: string; name: string; role: PairingActor['role']; kindergartenId: string | null; regionId: string | null };
-function actorOf(u: U, countyId: string | null = null): PairingActor {
+type U = { id: string; name: string; role: ActorWithName['role']; kindergartenId: string | null; regionId: string | null };
+function actorOf(u: U, countyId: string | null = null): ActorWithName {
   return { id: u.id, name: u.name, role: u.role, kindergartenId: u.kindergartenId, countyId: u.role === 'COUNTY_ADMIN' ? u.regionId : countyId };
 }
 
@@ -41,12 +42,16 @@ function input(w: W, supportingId: string, assistedId: string, over: Partial<Cre
 }
 
 const catalogues = { zh: await loadMessages('zh'), en: await loadMessages('en') };
+/** Every message of a failure, beside a field or above the form. */
+function messagesOf(result: Result) {
+  if (result.ok) return [];
+  return [...Object.values(result.fieldErrors ?? {}).flat(), ...(result.message ? [result.message] : [])].map((m) => (typeof m === 'string' ? { key: m } : m));
+}
 /** Refused with this code, and the code has a real sentence in both languages. */
-function expectRefused(result: PairingResult, code: string) {
+function expectRefused(result: Result, code: string) {
   expect(result.ok).toBe(false);
-  const issues = 'issues' in result ? result.issues : [];
-  const issue = issues.find((i) => i.code === code);
-  expect(issue, `expected ${code}, got ${JSON.stringify(issues)}`).toBeTruthy();
+  const issue = messagesOf(result).find((m) => m.key === `pairings.errors.${code}`);
+  expect(issue, `expected ${code}, got ${JSON.stringify(result)}`).toBeTruthy();
   for (const locale of ['zh', 'en'] as const) {
     const t = createTranslator({ locale, messages: catalogues[locale], namespace: 'pairings.errors' });
     const text = t(code as never, issue!.values as never);
@@ -54,15 +59,15 @@ function expectRefused(result: PairingResult, code: string) {
     expect(text.length).toBeGreaterThan(5);
   }
 }
-function expectOk(result: PairingResult): string {
+function expectOk(result: Result): string {
   expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-  return (result as { id: string }).id;
+  return (result as { value: { id: string } }).value.id;
 }
 
 describe('pairing rules, each refused with its message and allowed in its counterpart', () => {
   it('a demonstration kindergarten supports a rural one; the leading group is saved', async () => {
     const w = await world();
-    const id = expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { memberIds: [w.directorA2.id, w.teacherA.id], goalTeachers: '每学期送教 10 课时' })));
+    const id = expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { memberIds: [w.directorA2.id, w.teacherA.id], goalTeachers: '每学期送教 10 课时' }), db));
     const p = await db.pairing.findUniqueOrThrow({ where: { id }, include: { members: true } });
     expect(p.goalTeachers).toBe('每学期送教 10 课时');
     expect(p.members.map((m) => `${m.userId}:${m.role}`).sort()).toEqual(
@@ -75,91 +80,91 @@ describe('pairing rules, each refused with its message and allowed in its counte
   it('the supporting kindergarten needs a demonstration level', async () => {
     const w = await world();
     const leader = await createUser(db, { role: 'DIRECTOR', kindergartenId: w.urbanPlain.id });
-    expectRefused(await createPairing(w.a, input(w, w.urbanPlain.id, w.kgA2.id, { leaderId: leader.id })), 'supporterNotDemonstration');
-    expectOk(await createPairing(w.a, input(w, w.urbanDemo2.id, w.kgA2.id, { leaderId: w.directorA2.id })));
+    expectRefused(await createPairing(w.a, input(w, w.urbanPlain.id, w.kgA2.id, { leaderId: leader.id }), db), 'supporterNotDemonstration');
+    expectOk(await createPairing(w.a, input(w, w.urbanDemo2.id, w.kgA2.id, { leaderId: w.directorA2.id }), db));
   });
 
   it('the assisted kindergarten is rural or has no demonstration level', async () => {
     const w = await world();
-    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.urbanDemo2.id)), 'assistedNotEligible');
-    expectOk(await createPairing(w.a, input(w, w.kgA.id, w.urbanPlain.id)));
+    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.urbanDemo2.id), db), 'assistedNotEligible');
+    expectOk(await createPairing(w.a, input(w, w.kgA.id, w.urbanPlain.id), db));
   });
 
   it('no kindergarten is paired with itself', async () => {
     const w = await world();
-    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.kgA.id)), 'sameKindergarten');
+    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.kgA.id), db), 'sameKindergarten');
   });
 
   it('both kindergartens must be active', async () => {
     const w = await world();
     await db.kindergarten.update({ where: { id: w.rural2.id }, data: { active: false } });
-    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.rural2.id)), 'assistedInactive');
+    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.rural2.id), db), 'assistedInactive');
     await db.kindergarten.update({ where: { id: w.urbanDemo2.id }, data: { active: false } });
-    expectRefused(await createPairing(w.a, input(w, w.urbanDemo2.id, w.rural3.id)), 'supportingInactive');
-    expectOk(await createPairing(w.a, input(w, w.kgA.id, w.rural3.id)));
+    expectRefused(await createPairing(w.a, input(w, w.urbanDemo2.id, w.rural3.id), db), 'supportingInactive');
+    expectOk(await createPairing(w.a, input(w, w.kgA.id, w.rural3.id), db));
   });
 
   it('a county admin pairs within the county; the city admin across counties', async () => {
     const w = await world();
-    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.ruralB.id)), 'outsideCounty');
-    expectRefused(await createPairing(actorOf(w.countyAdminB), input(w, w.kgA.id, w.ruralB.id)), 'outsideCounty');
-    expectOk(await createPairing(w.c, input(w, w.kgA.id, w.ruralB.id)));
+    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.ruralB.id), db), 'outsideCounty');
+    expectRefused(await createPairing(actorOf(w.countyAdminB), input(w, w.kgA.id, w.ruralB.id), db), 'outsideCounty');
+    expectOk(await createPairing(w.c, input(w, w.kgA.id, w.ruralB.id), db));
   });
 
   it('directors and teachers cannot form pairings at all', async () => {
     const w = await world();
-    await expect(createPairing(actorOf(w.directorA, w.countyA.id), input(w, w.kgA.id, w.kgA2.id))).rejects.toBeInstanceOf(NotFoundError);
+    expect(await createPairing(actorOf(w.directorA, w.countyA.id), input(w, w.kgA.id, w.kgA2.id), db)).toMatchObject({ ok: false, error: 'notFound' });
     expect(await db.pairing.count({ where: { cycleId: w.cycle.id } })).toBe(0);
   });
 
   it('an assisted kindergarten has one supporting kindergarten per cycle', async () => {
     const w = await world();
-    expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id)));
-    expectRefused(await createPairing(w.a, input(w, w.urbanDemo2.id, w.kgA2.id, { leaderId: w.directorA2.id })), 'assistedAlreadyPaired');
+    expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id), db));
+    expectRefused(await createPairing(w.a, input(w, w.urbanDemo2.id, w.kgA2.id, { leaderId: w.directorA2.id }), db), 'assistedAlreadyPaired');
     // In another cycle it may have another partner.
     const other = await createCycle(db);
-    expectOk(await createPairing(w.a, input(w, w.urbanDemo2.id, w.kgA2.id, { cycleId: other.id, startsOn: `${other.startYear}-09-01`, leaderId: w.directorA2.id })));
+    expectOk(await createPairing(w.a, input(w, w.urbanDemo2.id, w.kgA2.id, { cycleId: other.id, startsOn: `${other.startYear}-09-01`, leaderId: w.directorA2.id }), db));
   });
 
   it('dates lie within the cycle; an ended cycle takes no new pairings', async () => {
     const w = await world();
-    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { startsOn: `${w.cycle.startYear}-08-31` })), 'startOutsideCycle');
-    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { startsOn: `${w.cycle.startYear + 2}-08-01` })), 'startOutsideCycle');
+    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { startsOn: `${w.cycle.startYear}-08-31` }), db), 'startOutsideCycle');
+    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { startsOn: `${w.cycle.startYear + 2}-08-01` }), db), 'startOutsideCycle');
     const afterCycle = new Date(Date.UTC(w.cycle.startYear + 2, 7, 15));
     expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id), db, afterCycle), 'cycleEnded');
-    expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { startsOn: `${w.cycle.startYear + 2}-07-31` })));
+    expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { startsOn: `${w.cycle.startYear + 2}-07-31` }), db));
   });
 
   it('the leading group is drawn from active people of the two kindergartens', async () => {
     const w = await world();
-    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { leaderId: '' })), 'leaderRequired');
-    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { leaderId: w.directorB.id })), 'memberNotEligible');
+    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { leaderId: '' }), db), 'leaderRequired');
+    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { leaderId: w.directorB.id }), db), 'memberNotEligible');
     await db.user.update({ where: { id: w.teacherA2.id }, data: { active: false } });
-    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { memberIds: [w.teacherA2.id] })), 'memberNotEligible');
-    expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { memberIds: [w.directorA2.id] })));
+    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { memberIds: [w.teacherA2.id] }), db), 'memberNotEligible');
+    expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { memberIds: [w.directorA2.id] }), db));
   });
 });
 
 describe('the cap from the city setting', () => {
   it('defaults to two assisted kindergartens per supporter and cycle', async () => {
     const w = await world();
-    expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id)));
-    expectOk(await createPairing(w.a, input(w, w.kgA.id, w.rural2.id)));
-    const refused = await createPairing(w.a, input(w, w.kgA.id, w.rural3.id));
+    expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id), db));
+    expectOk(await createPairing(w.a, input(w, w.kgA.id, w.rural2.id), db));
+    const refused = await createPairing(w.a, input(w, w.kgA.id, w.rural3.id), db);
     expectRefused(refused, 'capReached');
-    expect('issues' in refused && refused.issues[0].values).toEqual({ max: 2 });
+    expect(!refused.ok && refused.fieldErrors?.supportingId?.[0]).toEqual({ key: 'pairings.errors.capReached', values: { max: 2 } });
   });
 
   it('follows the city admin’s setting, and an ended pairing frees its slot', async () => {
     const w = await world();
     await setMaxAssisted(db, w.city.id, 1);
-    const first = expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id)));
-    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.rural2.id)), 'capReached');
+    const first = expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id), db));
+    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.rural2.id), db), 'capReached');
     await db.pairing.update({ where: { id: first }, data: { endsOn: new Date(`${w.cycle.startYear + 1}-01-31T00:00:00Z`) } });
-    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.rural2.id, { startsOn: `${w.cycle.startYear + 1}-01-31` })), 'capReached');
-    expectOk(await createPairing(w.a, input(w, w.kgA.id, w.rural2.id, { startsOn: `${w.cycle.startYear + 1}-02-01` })));
+    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.rural2.id, { startsOn: `${w.cycle.startYear + 1}-01-31` }), db), 'capReached');
+    expectOk(await createPairing(w.a, input(w, w.kgA.id, w.rural2.id, { startsOn: `${w.cycle.startYear + 1}-02-01` }), db));
     await setMaxAssisted(db, w.city.id, 3);
-    expectOk(await createPairing(w.a, input(w, w.kgA.id, w.rural3.id)));
+    expectOk(await createPairing(w.a, input(w, w.kgA.id, w.rural3.id), db));
   });
 });
 
@@ -173,8 +178,8 @@ describe('concurrent creation', () => {
       const x = await createKindergarten(db, w.countyA.id, { area: 'RURAL' });
       const y = await createKindergarten(db, w.countyA.id, { area: 'RURAL' });
       const results = await Promise.all([
-        createPairing(w.a, input(w, sup.id, x.id, { leaderId: leader.id })),
-        createPairing(w.c, input(w, sup.id, y.id, { leaderId: leader.id })),
+        createPairing(w.a, input(w, sup.id, x.id, { leaderId: leader.id }), db),
+        createPairing(w.c, input(w, sup.id, y.id, { leaderId: leader.id }), db),
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expectRefused(results.find((r) => !r.ok)!, 'capReached');
@@ -186,8 +191,8 @@ describe('concurrent creation', () => {
     const w = await world();
     const leader = await createUser(db, { role: 'DIRECTOR', kindergartenId: w.rural2.id });
     const results = await Promise.all([
-      createPairing(w.a, input(w, w.kgA.id, w.rural2.id, { leaderId: leader.id })),
-      createPairing(w.c, input(w, w.urbanDemo2.id, w.rural2.id, { leaderId: leader.id })),
+      createPairing(w.a, input(w, w.kgA.id, w.rural2.id, { leaderId: leader.id }), db),
+      createPairing(w.c, input(w, w.urbanDemo2.id, w.rural2.id, { leaderId: leader.id }), db),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expectRefused(results.find((r) => !r.ok)!, 'assistedAlreadyPaired');
@@ -197,7 +202,7 @@ describe('concurrent creation', () => {
 
 describe('editing with optimistic concurrency', () => {
   async function formed(w: W) {
-    const id = expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { goalTeachers: '原目标', memberIds: [w.directorA2.id] })));
+    const id = expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { goalTeachers: '原目标', memberIds: [w.directorA2.id] }), db));
     return id;
   }
   const update = (w: W, id: string, version: number, over: Record<string, unknown> = {}) => ({
@@ -209,11 +214,11 @@ describe('editing with optimistic concurrency', () => {
     const w = await world();
     const id = await formed(w);
     // Admin 1 saves first, based on version 1.
-    expectOk(await updatePairing(w.c, update(w, id, 1, { goalTeachers: '市里的目标', leaderId: w.directorA2.id, memberIds: [w.directorA.id] })));
+    expectOk(await updatePairing(w.c, update(w, id, 1, { goalTeachers: '市里的目标', leaderId: w.directorA2.id, memberIds: [w.directorA.id] }), db));
     // Admin 2, also based on version 1, is refused and shown what differs.
-    const stale = await updatePairing(w.a, update(w, id, 1, { goalTeachers: '县里的目标', goalChildren: '新增幼儿目标' }));
+    const stale = await updatePairing(w.a, update(w, id, 1, { goalTeachers: '县里的目标', goalChildren: '新增幼儿目标' }), db);
     expect(stale.ok).toBe(false);
-    if (stale.ok || !('conflict' in stale)) throw new Error('expected a conflict');
+    if (stale.ok || stale.error !== 'conflict' || !stale.conflict?.changes) throw new Error('expected a conflict');
     expect(stale.conflict.version).toBe(2);
     expect(stale.conflict.updatedBy).toBe(w.cityAdmin.name);
     const byField = Object.fromEntries(stale.conflict.changes.map((c) => [c.field, c]));
@@ -225,7 +230,7 @@ describe('editing with optimistic concurrency', () => {
     const row = await db.pairing.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ version: 2, goalTeachers: '市里的目标', goalChildren: '' });
     // Re-saved deliberately on the current version: accepted.
-    expectOk(await updatePairing(w.a, update(w, id, stale.conflict.version, { goalTeachers: '县里的目标', goalChildren: '新增幼儿目标' })));
+    expectOk(await updatePairing(w.a, update(w, id, stale.conflict.version, { goalTeachers: '县里的目标', goalChildren: '新增幼儿目标' }), db));
     expect(await db.pairing.findUniqueOrThrow({ where: { id } })).toMatchObject({ version: 3, goalTeachers: '县里的目标', goalChildren: '新增幼儿目标' });
     const audits = await db.auditEntry.findMany({ where: { entityId: id, action: 'pairing.updated' }, orderBy: { id: 'asc' } });
     expect(audits).toHaveLength(2);
@@ -235,23 +240,29 @@ describe('editing with optimistic concurrency', () => {
   it('two saves racing on the same version: one wins, the other gets a conflict', async () => {
     const w = await world();
     const id = await formed(w);
-    const results = await Promise.all([
-      updatePairing(w.a, update(w, id, 1, { goalConditions: 'A' })),
-      updatePairing(w.c, update(w, id, 1, { goalConditions: 'B' })),
-    ]);
-    expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok && 'conflict' in r)).toHaveLength(1);
-    expect((await db.pairing.findUniqueOrThrow({ where: { id } })).version).toBe(2);
+    for (let round = 1; round <= 3; round++) {
+      const results = await Promise.all([
+        updatePairing(w.a, update(w, id, round, { goalConditions: `A${round}` }), db),
+        updatePairing(w.c, update(w, id, round, { goalConditions: `B${round}` }), db),
+      ]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      const lost = results.find((r) => !r.ok);
+      expect(lost).toMatchObject({ ok: false, error: 'conflict', conflict: { version: round + 1 } });
+      // Only the winner's text is stored, with one audit entry for it.
+      const winner = results[0].ok ? `A${round}` : `B${round}`;
+      expect(await db.pairing.findUniqueOrThrow({ where: { id } })).toMatchObject({ version: round + 1, goalConditions: winner });
+      expect(await db.auditEntry.count({ where: { entityId: id, action: 'pairing.updated' } })).toBe(round);
+    }
   });
 
   it('ending needs a date within the cycle and a reason, and uses the version too', async () => {
     const w = await world();
     const id = await formed(w);
-    expectRefused(await endPairing(w.a, { pairingId: id, version: 1, endsOn: `${w.cycle.startYear}-08-01`, endReason: '撤并' }), 'endBeforeStart');
-    expectRefused(await endPairing(w.a, { pairingId: id, version: 1, endsOn: `${w.cycle.startYear + 2}-08-01`, endReason: '撤并' }), 'endOutsideCycle');
-    expectOk(await endPairing(w.a, { pairingId: id, version: 1, endsOn: `${w.cycle.startYear + 1}-06-30`, endReason: '被帮扶园撤并' }));
-    const stale = await endPairing(w.c, { pairingId: id, version: 1, endsOn: `${w.cycle.startYear + 1}-05-01`, endReason: '其他' });
-    expect(!stale.ok && 'conflict' in stale && stale.conflict.changes.map((c) => c.field)).toEqual(['endsOn', 'endReason']);
+    expectRefused(await endPairing(w.a, { pairingId: id, version: 1, endsOn: `${w.cycle.startYear}-08-01`, endReason: '撤并' }, db), 'endBeforeStart');
+    expectRefused(await endPairing(w.a, { pairingId: id, version: 1, endsOn: `${w.cycle.startYear + 2}-08-01`, endReason: '撤并' }, db), 'endOutsideCycle');
+    expectOk(await endPairing(w.a, { pairingId: id, version: 1, endsOn: `${w.cycle.startYear + 1}-06-30`, endReason: '被帮扶园撤并' }, db));
+    const stale = await endPairing(w.c, { pairingId: id, version: 1, endsOn: `${w.cycle.startYear + 1}-05-01`, endReason: '其他' }, db);
+    expect(!stale.ok && stale.error === 'conflict' && stale.conflict?.changes?.map((c) => c.field)).toEqual(['endsOn', 'endReason']);
   });
 
   it('pairings of an ended cycle cannot be changed', async () => {
@@ -265,17 +276,19 @@ describe('editing with optimistic concurrency', () => {
 
   it('a county admin may view but not change a cross-county pairing; other counties get not-found', async () => {
     const w = await world();
-    const id = expectOk(await createPairing(w.c, input(w, w.kgA.id, w.ruralB.id)));
-    expectRefused(await updatePairing(actorOf(w.countyAdminB), update(w, id, 1)), 'notAllowed');
+    const id = expectOk(await createPairing(w.c, input(w, w.kgA.id, w.ruralB.id), db));
+    const refused = await updatePairing(actorOf(w.countyAdminB), update(w, id, 1), db);
+    expect(refused).toMatchObject({ ok: false, error: 'notAllowed' });
+    expectRefused(refused, 'notAllowed');
     const w2 = await createScopeWorld(db);
-    await expect(updatePairing(actorOf(w2.countyAdminA), update(w, id, 1))).rejects.toBeInstanceOf(NotFoundError);
+    expect(await updatePairing(actorOf(w2.countyAdminA), update(w, id, 1), db)).toMatchObject({ ok: false, error: 'notFound' });
   });
 });
 
 describe('scope', () => {
   it('a director of another county gets not-found; both sides’ directors and teachers see it', async () => {
     const w = await world();
-    const id = expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id)));
+    const id = expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id), db));
     await expect(getPairing(actorOf(w.directorB, w.countyB.id), id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getPairing(actorOf(w.teacherB, w.countyB.id), id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getPairing(actorOf(w.countyAdminB), id)).rejects.toBeInstanceOf(NotFoundError);
@@ -287,11 +300,11 @@ describe('scope', () => {
 
   it('lists contain only in-scope pairings', async () => {
     const w = await world();
-    const inA = expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id)));
+    const inA = expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id), db));
     const leaderB = await createUser(db, { role: 'DIRECTOR', kindergartenId: w.ruralB.id });
-    const inB = expectOk(await createPairing(actorOf(w.countyAdminB), input(w, w.kgB.id, w.ruralB.id, { leaderId: leaderB.id })));
-    const inA2 = expectOk(await createPairing(w.a, input(w, w.urbanDemo2.id, w.rural2.id, { leaderId: (await createUser(db, { role: 'DIRECTOR', kindergartenId: w.rural2.id })).id })));
-    const ids = async (u: PairingActor) => (await listPairings(u, { cycleId: w.cycle.id })).rows.map((r) => r.id).sort();
+    const inB = expectOk(await createPairing(actorOf(w.countyAdminB), input(w, w.kgB.id, w.ruralB.id, { leaderId: leaderB.id }), db));
+    const inA2 = expectOk(await createPairing(w.a, input(w, w.urbanDemo2.id, w.rural2.id, { leaderId: (await createUser(db, { role: 'DIRECTOR', kindergartenId: w.rural2.id })).id }), db));
+    const ids = async (u: ActorWithName) => (await listPairings(u, { cycleId: w.cycle.id })).rows.map((r) => r.id).sort();
     expect(await ids(w.a)).toEqual([inA, inA2].sort());
     expect(await ids(actorOf(w.countyAdminB))).toEqual([inB]);
     expect(await ids(actorOf(w.directorA, w.countyA.id))).toEqual([inA]);
@@ -306,8 +319,8 @@ describe('scope', () => {
 
   it('status and search filters', async () => {
     const w = await world();
-    const p1 = expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id)));
-    const p2 = expectOk(await createPairing(w.a, input(w, w.kgA.id, w.rural2.id)));
+    const p1 = expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id), db));
+    const p2 = expectOk(await createPairing(w.a, input(w, w.kgA.id, w.rural2.id), db));
     await db.pairing.update({ where: { id: p2 }, data: { endsOn: new Date(`${w.cycle.startYear}-10-01T00:00:00Z`) } });
     const when = new Date(Date.UTC(w.cycle.startYear, 10, 1));
     expect((await listPairings(w.a, { cycleId: w.cycle.id, status: 'active' }, when)).rows.map((r) => r.id)).toEqual([p1]);

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { NotFoundError } from '@/lib/authz';
-import { applyRollover, getRolloverPlan } from '@/lib/pairings/rollover';
-import { updatePairing, type PairingActor } from '@/lib/pairings/mutations';
-import { createCycle as createCycleCore, updateCitySettings, updateSemesters } from '@/lib/cycles/manage';
+import { NotFoundError, type ActorWithName } from '@/lib/authz';
+import type { Message, Result } from '@/lib/result';
+import { getRolloverPlan } from '@/lib/pairings/rollover';
+import { applyRollover, updatePairing } from '@/lib/pairings/commands';
+import { createCycle as createCycleCore, updateCitySettings, updateSemesters } from '@/lib/cycles/commands';
 import { defaultSemesters } from '@/lib/cycles/periods';
 import {
   createCycle, createKindergarten, createPairing, createScopeWorld, createUser, freeStartYear, setMaxAssisted,
 } from '../fixtures/factories';
 
-type U = { id: string; name: string; role: PairingActor['role']; kindergartenId: string | null; regionId: string | null };
-const actorOf = (u: U, countyId: string | null = null): PairingActor & { regionId: string | null } => ({
+type U = { id: string; name: string; role: ActorWithName['role']; kindergartenId: string | null; regionId: string | null };
+const actorOf = (u: U, countyId: string | null = null): ActorWithName & { regionId: string | null } => ({
   id: u.id, name: u.name, role: u.role, kindergartenId: u.kindergartenId, regionId: u.regionId,
   countyId: u.role === 'COUNTY_ADMIN' ? u.regionId : countyId,
 });
@@ -39,6 +40,10 @@ async function rolloverWorld() {
   return { ...w, source, target, rural2, rural3, urban2, director2, director3, urbanDirector2, p1, p2, p3, pB, a: actorOf(w.countyAdminA) };
 }
 
+/** A refusal's messages as catalogue keys, by field (a rollover row's pairing id, or 'form' above the form). */
+const refusal = (r: Result<unknown>) =>
+  r.ok ? null : Object.fromEntries(Object.entries(r.fieldErrors ?? {}).map(([f, ms]) => [f, ms.map((m: Message) => (typeof m === 'string' ? m : m.key))]));
+
 const snapshot = (cycleId: string) =>
   db.pairing.findMany({ where: { cycleId }, orderBy: { id: 'asc' }, include: { members: { orderBy: { userId: 'asc' } } } });
 
@@ -57,8 +62,8 @@ describe('rollover', () => {
         { pairingId: w.p2.id, decision: 'change', supportingId: w.urban2.id },
         { pairingId: w.p3.id, decision: 'end' },
       ],
-    });
-    expect(result).toEqual({ ok: true, created: 2, skipped: 0, ended: 1 });
+    }, db);
+    expect(result).toEqual({ ok: true, value: { created: 2, skipped: 0, ended: 1 } });
     const created = await db.pairing.findMany({ where: { cycleId: w.target.id }, include: { members: true } });
     expect(created).toHaveLength(2);
     const kept = created.find((p) => p.previousId === w.p1.id)!;
@@ -87,26 +92,25 @@ describe('rollover', () => {
         { pairingId: w.p1.id, decision: 'keep' },
         { pairingId: w.p2.id, decision: 'keep' },
       ],
-    });
+    }, db);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(Object.keys(result.rowIssues)).toEqual([w.p2.id]);
-    expect(result.rowIssues[w.p2.id].map((i) => i.code)).toEqual(['capReached']);
+    expect(refusal(result)).toEqual({ [w.p2.id]: ['pairings.errors.capReached'] });
     expect(await db.pairing.count({ where: { cycleId: w.target.id } })).toBe(0);
     expect(await db.auditEntry.count({ where: { entityId: w.target.id } })).toBe(0);
     // A partner that cannot support is refused too.
-    const r2 = await applyRollover(w.a, { sourceCycleId: w.source.id, decisions: [{ pairingId: w.p1.id, decision: 'change', supportingId: w.rural3.id }] });
-    expect(!r2.ok && r2.rowIssues[w.p1.id].map((i) => i.code)).toEqual(['supporterNotDemonstration']);
-    const r3 = await applyRollover(w.a, { sourceCycleId: w.source.id, decisions: [{ pairingId: w.p1.id, decision: 'change' }] });
-    expect(!r3.ok && r3.rowIssues[w.p1.id].map((i) => i.code)).toEqual(['partnerRequired']);
+    const r2 = await applyRollover(w.a, { sourceCycleId: w.source.id, decisions: [{ pairingId: w.p1.id, decision: 'change', supportingId: w.rural3.id }] }, db);
+    expect(refusal(r2)).toEqual({ [w.p1.id]: ['pairings.errors.supporterNotDemonstration'] });
+    const r3 = await applyRollover(w.a, { sourceCycleId: w.source.id, decisions: [{ pairingId: w.p1.id, decision: 'change' }] }, db);
+    expect(refusal(r3)).toEqual({ [w.p1.id]: ['pairings.errors.partnerRequired'] });
     expect(await db.pairing.count({ where: { cycleId: w.target.id } })).toBe(0);
   });
 
   it('a second run creates no duplicates, and the plan shows what was carried over', async () => {
     const w = await rolloverWorld();
     const decisions = [w.p1, w.p2, w.p3].map((p) => ({ pairingId: p.id, decision: 'keep' as const }));
-    expect(await applyRollover(w.a, { sourceCycleId: w.source.id, decisions })).toMatchObject({ ok: true, created: 3 });
-    expect(await applyRollover(w.a, { sourceCycleId: w.source.id, decisions })).toMatchObject({ ok: true, created: 0, skipped: 3 });
+    expect(await applyRollover(w.a, { sourceCycleId: w.source.id, decisions }, db)).toMatchObject({ ok: true, value: { created: 3 } });
+    expect(await applyRollover(w.a, { sourceCycleId: w.source.id, decisions }, db)).toMatchObject({ ok: true, value: { created: 0, skipped: 3 } });
     expect(await db.pairing.count({ where: { cycleId: w.target.id } })).toBe(3);
     const plan = await getRolloverPlan(w.a, w.source.id);
     expect(plan.rows.every((r) => r.next != null)).toBe(true);
@@ -116,16 +120,16 @@ describe('rollover', () => {
     const w = await rolloverWorld();
     const decisions = [w.p1, w.p2, w.p3].map((p) => ({ pairingId: p.id, decision: 'keep' as const }));
     const results = await Promise.all([
-      applyRollover(w.a, { sourceCycleId: w.source.id, decisions }),
-      applyRollover(actorOf(w.cityAdmin), { sourceCycleId: w.source.id, decisions }),
+      applyRollover(w.a, { sourceCycleId: w.source.id, decisions }, db),
+      applyRollover(actorOf(w.cityAdmin), { sourceCycleId: w.source.id, decisions }, db),
     ]);
-    expect(results.some((r) => r.ok && r.created === 3)).toBe(true);
+    expect(results.some((r) => r.ok && r.value.created === 3)).toBe(true);
     expect(await db.pairing.count({ where: { cycleId: w.target.id } })).toBe(3);
   });
 
   it('pairings outside the admin’s county are not found; directors cannot roll over', async () => {
     const w = await rolloverWorld();
-    await expect(applyRollover(w.a, { sourceCycleId: w.source.id, decisions: [{ pairingId: w.pB.id, decision: 'keep' }] })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await applyRollover(w.a, { sourceCycleId: w.source.id, decisions: [{ pairingId: w.pB.id, decision: 'keep' }] }, db)).toMatchObject({ ok: false, error: 'notFound' });
     await expect(getRolloverPlan(actorOf(w.directorA, w.countyA.id), w.source.id)).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.pairing.count({ where: { cycleId: w.target.id } })).toBe(0);
   });
@@ -134,14 +138,14 @@ describe('rollover', () => {
     const w = await createScopeWorld(db);
     const lone = await createCycle(db);
     const p = await createPairing(db, { cycleId: lone.id, supportingId: w.kgA.id, assistedId: w.kgA2.id, leaderId: w.directorA.id });
-    const r = await applyRollover(actorOf(w.countyAdminA), { sourceCycleId: lone.id, decisions: [{ pairingId: p.id, decision: 'keep' }] });
-    expect(r).toMatchObject({ ok: false, issues: [{ code: 'targetMissing' }] });
+    const r = await applyRollover(actorOf(w.countyAdminA), { sourceCycleId: lone.id, decisions: [{ pairingId: p.id, decision: 'keep' }] }, db);
+    expect(refusal(r)).toEqual({ form: ['pairings.errors.targetMissing'] });
     const after = new Date(Date.UTC(lone.startYear + 2, 7, 1, 12));
     const edit = await updatePairing(actorOf(w.countyAdminA), {
       pairingId: p.id, version: 1, startsOn: `${lone.startYear}-09-01`, goalConditions: 'x', goalManagement: '', goalTeachers: '', goalChildren: '',
       leaderId: w.directorA.id, memberIds: [],
     }, db, after);
-    expect(edit).toMatchObject({ ok: false, issues: [{ code: 'cycleEnded' }] });
+    expect(refusal(edit)).toEqual({ form: ['pairings.errors.cycleEnded'] });
     expect((await db.pairing.findUniqueOrThrow({ where: { id: p.id } })).goalConditions).toBe('');
   });
 });
@@ -151,15 +155,15 @@ describe('cycles and city settings', () => {
     const w = await createScopeWorld(db);
     const admin = actorOf(w.cityAdmin);
     const year = await freeStartYear(db);
-    const r = await createCycleCore(admin, { startYear: year });
+    const r = await createCycleCore(admin, { startYear: year }, db);
     expect(r.ok).toBe(true);
     const semesters = await db.semester.findMany({ where: { cycle: { startYear: year } }, orderBy: { startsOn: 'asc' } });
     expect(semesters.map((s) => `${s.term}:${s.startsOn.toISOString().slice(0, 10)}`)).toEqual([
       `AUTUMN:${year}-09-01`, `SPRING:${year + 1}-02-01`, `AUTUMN:${year + 1}-09-01`, `SPRING:${year + 2}-02-01`,
     ]);
-    expect(await createCycleCore(admin, { startYear: year + 1 })).toMatchObject({ ok: false, issues: [{ code: 'overlapsCycle' }] });
-    expect(await createCycleCore(admin, { startYear: year })).toMatchObject({ ok: false, issues: [{ code: 'overlapsCycle' }] });
-    await expect(createCycleCore(actorOf(w.countyAdminA), { startYear: year + 2 })).rejects.toBeInstanceOf(NotFoundError);
+    expect(refusal(await createCycleCore(admin, { startYear: year + 1 }, db))).toEqual({ startYear: ['cycles.errors.overlapsCycle'] });
+    expect(refusal(await createCycleCore(admin, { startYear: year }, db))).toEqual({ startYear: ['cycles.errors.overlapsCycle'] });
+    expect(await createCycleCore(actorOf(w.countyAdminA), { startYear: year + 2 }, db)).toMatchObject({ ok: false, error: 'notFound' });
   });
 
   it('semester dates are validated and saved with an audit entry', async () => {
@@ -168,27 +172,26 @@ describe('cycles and city settings', () => {
     const cycle = await createCycle(db);
     const y = cycle.startYear;
     const overlapping = defaultSemesters(y).map((s, i) => (i === 1 ? { ...s, startsOn: `${y + 1}-01-15` } : s));
-    expect(await updateSemesters(admin, { cycleId: cycle.id, semesters: overlapping })).toMatchObject({
-      ok: false, issues: [{ code: 'overlapsPrevious', field: `${y}-SPRING-startsOn` }],
-    });
+    const refused = await updateSemesters(admin, { cycleId: cycle.id, semesters: overlapping }, db);
+    expect(refusal(refused)).toEqual({ [`${y}-SPRING-startsOn`]: ['cycles.errors.overlapsPrevious'] });
     const shifted = defaultSemesters(y).map((s, i) => (i === 0 ? { ...s, endsOn: `${y + 1}-01-20` } : i === 1 ? { ...s, startsOn: `${y + 1}-02-20` } : s));
-    expect(await updateSemesters(admin, { cycleId: cycle.id, semesters: shifted })).toMatchObject({ ok: true });
+    expect(await updateSemesters(admin, { cycleId: cycle.id, semesters: shifted }, db)).toMatchObject({ ok: true });
     const spring = await db.semester.findFirstOrThrow({ where: { cycleId: cycle.id, academicYear: y, term: 'SPRING' } });
     expect(spring.startsOn.toISOString().slice(0, 10)).toBe(`${y + 1}-02-20`);
     expect(await db.auditEntry.count({ where: { entityId: cycle.id, action: 'cycle.semestersUpdated' } })).toBe(1);
     // A pairing that would fall outside the shortened cycle blocks the change.
     await createPairing(db, { cycleId: cycle.id, supportingId: w.kgA.id, assistedId: w.kgA2.id, startsOn: `${y}-09-01`, leaderId: w.directorA.id });
     const later = defaultSemesters(y).map((s, i) => (i === 0 ? { ...s, startsOn: `${y}-09-10` } : s));
-    expect(await updateSemesters(admin, { cycleId: cycle.id, semesters: later })).toMatchObject({ ok: false, issues: [{ code: 'pairingsOutside' }] });
+    expect(refusal(await updateSemesters(admin, { cycleId: cycle.id, semesters: later }, db))).toEqual({ form: ['cycles.errors.pairingsOutside'] });
     // An ended cycle's calendar is history.
     const after = new Date(Date.UTC(y + 3, 0, 1));
-    expect(await updateSemesters(admin, { cycleId: cycle.id, semesters: defaultSemesters(y) }, db, after)).toMatchObject({ ok: false, issues: [{ code: 'cycleEnded' }] });
+    expect(refusal(await updateSemesters(admin, { cycleId: cycle.id, semesters: defaultSemesters(y) }, db, after))).toEqual({ form: ['cycles.errors.cycleEnded'] });
   });
 
   it('the cap setting is the city admin’s, audited', async () => {
     const w = await createScopeWorld(db);
-    await expect(updateCitySettings(actorOf(w.countyAdminA), { maxAssistedPerSupporter: 3 })).rejects.toBeInstanceOf(NotFoundError);
-    expect(await updateCitySettings(actorOf(w.cityAdmin), { maxAssistedPerSupporter: 3 })).toMatchObject({ ok: true });
+    expect(await updateCitySettings(actorOf(w.countyAdminA), { maxAssistedPerSupporter: 3 }, db)).toMatchObject({ ok: false, error: 'notFound' });
+    expect(await updateCitySettings(actorOf(w.cityAdmin), { maxAssistedPerSupporter: 3 }, db)).toMatchObject({ ok: true });
     expect((await db.citySetting.findUniqueOrThrow({ where: { cityId: w.city.id } })).maxAssistedPerSupporter).toBe(3);
     const audit = await db.auditEntry.findFirstOrThrow({ where: { action: 'settings.updated', entityId: w.city.id } });
     expect(audit.before).toEqual({ maxAssistedPerSupporter: 2 });

@@ -1,12 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/authz';
 import type { ActorWithName } from '@/lib/authz';
-import {
-  addProgrammeRecord, confirmPaper, createMentorPair, createPaper, evaluateLesson, logMentorSession, saveAnnualPlan, saveLesson, saveProgramme, updateMentorPair, updatePaper,
-} from '@/lib/teaching/commands';
-import { getLesson, getMentorPair, listLessons, listPapers, listProgrammes } from '@/lib/teaching/queries';
+import { addProgrammeRecord, saveProgramme } from '@/lib/programmes/commands';
+import { confirmPaper, createPaper, updatePaper } from '@/lib/papers/commands';
+import { createMentorPair, logMentorSession, updateMentorPair } from '@/lib/mentoring/commands';
+import { evaluateLesson, saveLesson } from '@/lib/lessons/commands';
+import { saveAnnualPlan } from '@/lib/annual-plans/commands';
+import { getLesson, listLessons } from '@/lib/lessons/queries';
+import { getMentorPair } from '@/lib/mentoring/queries';
+import { listPapers } from '@/lib/papers/queries';
+import { listProgrammes } from '@/lib/programmes/queries';
 import { createPairingWorld } from '../fixtures/activity-factories';
+import { canViewFile } from '@/lib/evidence/commands';
+import { cityTimeZone } from '@/lib/time/city-zone';
 
 type User = { id: string; name: string; role: Actor['role']; kindergartenId: string | null; regionId: string | null };
 async function actor(u: User): Promise<ActorWithName> {
@@ -181,5 +188,64 @@ describe('programmes and the annual plan', () => {
     expect(row.planSubmittedAt).not.toBeNull();
     const trail = await db.auditEntry.findMany({ where: { entityId: id }, orderBy: { id: 'asc' } });
     expect(trail.map((e) => e.action)).toEqual(['annualPlan.created', 'annualPlan.updated', 'annualPlan.planSubmitted', 'annualPlan.updated']);
+  });
+});
+
+describe('two saves from the same version', () => {
+  // Both read version 1 before either writes: only the version in the update's WHERE tells them apart.
+  it('of a lesson: exactly one is accepted, the other is refused as out of date', async () => {
+    const w = await createPairingWorld(db);
+    const me = await actor(w.teacherA2);
+    const id = idOf(await saveLesson(me, lesson, db));
+    const results = await Promise.all(['甲', '乙'].map((title) => saveLesson(me, { ...lesson, id, version: 1, title }, db)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: 'conflict' }]);
+    expect(await db.lessonRecord.findUniqueOrThrow({ where: { id } })).toMatchObject({ version: 2 });
+    expect(await db.auditEntry.count({ where: { entityId: id, action: 'lesson.updated' } })).toBe(1);
+  });
+
+  it('of a paper: exactly one is accepted, the other is refused as out of date', async () => {
+    const w = await createPairingWorld(db);
+    const me = await actor(w.teacherA2);
+    const paper = { title: '并发保存', venue: '江州市教育学会', kind: 'PUBLISHED', level: 'COUNTY', date: '2026-01-15' };
+    const id = idOf(await createPaper(me, paper, db));
+    const results = await Promise.all(['一等奖', '二等奖'].map((award) => updatePaper(me, { ...paper, id, version: 1, award }, db)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: 'conflict' }]);
+    expect(await db.paper.findUniqueOrThrow({ where: { id } })).toMatchObject({ version: 2 });
+    expect(await db.auditEntry.count({ where: { entityId: id, action: 'paper.updated' } })).toBe(1);
+  });
+});
+
+describe('the mentor relationship', () => {
+  it('is decided on the city\'s date: on the pair\'s last day the lesson, the list and the lesson\'s file agree', async () => {
+    expect(await cityTimeZone(db)).toBe('Asia/Shanghai'); // the moments below are chosen for UTC+8
+    const w = await withMentor();
+    const id = idOf(await saveLesson(await actor(w.teacherA2), lesson, db));
+    const file = await db.evidenceFile.create({ data: {
+      storageKey: `test/${id}`, originalName: '教案.pdf', mimeType: 'application/pdf', size: 10, sha256: 'y'.repeat(64), kind: 'DOCUMENT',
+      uploadedById: w.teacherA2.id, kindergartenId: w.kgA2.id, lessonRecordId: id,
+    } });
+    expect(await updateMentorPair(await actor(w.directorA2), { id: w.pairId, version: 1, goals: '结束', endsOn: '2026-03-11' }, db)).toMatchObject({ ok: true });
+    const mentor = await actor(w.teacherA);
+    const sees = async (now: string) => {
+      vi.setSystemTime(new Date(now));
+      return {
+        lesson: (await getLesson(mentor, id, db)) != null,
+        listed: (await listLessons(mentor, db)).some((l) => l.id === id),
+        file: await canViewFile(mentor, file, db),
+      };
+    };
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      // 20:00 UTC on the 10th is already 04:00 on the 11th in the city: the last day has begun.
+      expect(await sees('2026-03-10T20:00:00Z')).toEqual({ lesson: true, listed: true, file: true });
+      // 18:00 on the 11th in the city, past midnight UTC of the end date: still the last day.
+      expect(await sees('2026-03-11T10:00:00Z')).toEqual({ lesson: true, listed: true, file: true });
+      // 00:30 on the 12th in the city (16:30 UTC on the 11th): the pair has ended for all three.
+      expect(await sees('2026-03-11T16:30:00Z')).toEqual({ lesson: false, listed: false, file: false });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { changePassword } from '@/lib/account/actions';
+import { changePasswordAction } from '@/lib/account/actions';
 import { IDLE } from '@/lib/action-state';
 import { Field } from '@/components/form/field';
 import { FormMessage } from '@/components/form/form-message';
@@ -10,7 +10,7 @@ import { SubmitButton } from '@/components/form/submit-button';
 export function PasswordForm() {
   const t = useTranslations('password');
   const tf = useTranslations('form');
-  const [state, action] = useActionState(changePassword, IDLE);
+  const [state, action] = useActionState(changePasswordAction, IDLE);
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} className="flex max-w-md flex-col gap-4" noValidate>

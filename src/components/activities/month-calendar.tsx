@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ActivityStatus, ActivityType, ConfirmationStatus } from '@/generated/prisma/enums';
-import { instantToZoned } from '@/lib/activities/time';
+import { instantToZoned, localDate } from '@/lib/time/zoned';
 import { ActivityBadges } from './badges';
 
 type Item = { id: string; title: string; type: ActivityType; status: ActivityStatus; startsAt: Date; confirmation: ConfirmationStatus; incomplete: boolean; location: string };
@@ -16,18 +16,18 @@ export function shiftMonth(month: string, by: number): string {
  * A month of a pairing's activities, drawn on the server: a Monday-first grid from md up, an
  * agenda list on phones (a 7-column grid is unreadable at 360 px).
  */
-export async function MonthCalendar({ month, items, basePath, newHref }: { month: string; items: Item[]; basePath: string; newHref: string | null }) {
+export async function MonthCalendar({ month, timeZone, items, basePath, newHref }: { month: string; timeZone: string; items: Item[]; basePath: string; newHref: string | null }) {
   const t = await getTranslations('activities');
   const [y, m] = month.split('-').map(Number);
   const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
   const lead = (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7;
   const byDay = new Map<string, (Item & { time: string })[]>();
   for (const a of items) {
-    const { date, time } = instantToZoned(a.startsAt);
+    const { date, time } = instantToZoned(a.startsAt, timeZone);
     byDay.set(date, [...(byDay.get(date) ?? []), { ...a, time }]);
   }
   const day = (n: number) => `${month}-${String(n).padStart(2, '0')}`;
-  const today = instantToZoned(new Date()).date;
+  const today = localDate(new Date(), timeZone);
   const cells = [...Array(lead).fill(null), ...Array.from({ length: daysInMonth }, (_, i) => i + 1)];
   while (cells.length % 7) cells.push(null);
   const weekdays = t('calendar.weekdays').split(',');

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { createToken, type CreateTokenState } from '@/lib/api-tokens/actions';
+import { createTokenAction, type CreateTokenState } from '@/lib/api-tokens/actions';
 import { Field } from '@/components/form/field';
 import { FormMessage } from '@/components/form/form-message';
 import { SelectField } from '@/components/form/select-field';
@@ -11,7 +11,7 @@ const IDLE: CreateTokenState = { status: 'idle' };
 
 export function CreateTokenForm() {
   const t = useTranslations('api.tokens');
-  const [state, action] = useActionState(createToken, IDLE);
+  const [state, action] = useActionState(createTokenAction, IDLE);
   const e = state.fieldErrors ?? {};
   return (
     <div className="flex flex-col gap-4">

@@ -2,10 +2,10 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
-import { pairingWhere, type Actor } from '@/lib/authz';
-import { localDate } from '@/lib/cycles/periods';
-import { zonedToInstant } from '@/lib/activities/time';
-import { cityTimeZone, evaluatePairings, listCycles, periodKey, resolvePeriod, riskScore, TEST_IDS, type Evaluation } from '@/lib/effect-tests/evaluate';
+import type { Actor } from '@/lib/authz';
+import { periodKey, riskScore, TEST_IDS } from '@/lib/effect-tests/evaluate';
+import { currentEvaluation, openRequests, plannedNext, receivedInSemester, teacherLessons, teacherPapersAndMentoring } from '@/lib/effect-tests/home-queries';
+import { isoOf } from '@/lib/time/date-only';
 import { Card } from '@/components/ui/page-header';
 import { ResultBadge } from './result-badge';
 import { TestResultLink } from './test-result-link';
@@ -13,12 +13,6 @@ import { figureLine, figureText, semesterLabel } from './figure';
 
 type T = Parameters<typeof figureText>[0];
 const fallback = <Card className="mb-4"><p className="text-sm text-stone-500">…</p></Card>;
-
-async function currentEvaluation(user: Actor): Promise<Evaluation | null> {
-  const [cycles, tz] = await Promise.all([listCycles(db), cityTimeZone(db)]);
-  const period = resolvePeriod(cycles, undefined, localDate(new Date(), tz));
-  return period ? evaluatePairings(user, { period }, db) : null;
-}
 
 /** The effect-test cards of each role's home page, each in its own Suspense. */
 export function EffectsHome({ user }: { user: Actor }) {
@@ -46,7 +40,7 @@ export function EffectsHome({ user }: { user: Actor }) {
 }
 
 async function AdminSummary({ user }: { user: Actor }) {
-  const ev = await currentEvaluation(user);
+  const ev = await currentEvaluation(user, db);
   const t = (await getTranslations('effectTests')) as unknown as T;
   const td = (await getTranslations('dashboards')) as unknown as T;
   const format = await getFormatter();
@@ -78,7 +72,7 @@ async function AdminSummary({ user }: { user: Actor }) {
 
 /** A supporting director sees S1–S5 per assisted kindergarten; an assisted director A1–A6. */
 async function DirectorTests({ user }: { user: Actor }) {
-  const ev = await currentEvaluation(user);
+  const ev = await currentEvaluation(user, db);
   const t = (await getTranslations('effectTests')) as unknown as T;
   const td = (await getTranslations('dashboards')) as unknown as T;
   const format = await getFormatter();
@@ -121,16 +115,12 @@ async function DirectorTests({ user }: { user: Actor }) {
 
 async function PlannedNext({ user }: { user: Actor }) {
   const td = (await getTranslations('dashboards')) as unknown as T;
-  const rows = await db.activity.findMany({
-    where: { pairing: pairingWhere(user, 'activity.view'), status: 'PLANNED', startsAt: { gte: new Date() } },
-    orderBy: { startsAt: 'asc' }, take: 5, select: { id: true, title: true, startsAt: true },
-  });
-  const tz = await cityTimeZone(db);
+  const rows = await plannedNext(user, db);
   return (
     <Card>
       <h2 className="mb-2 font-semibold">{td('planned')}</h2>
       {rows.length === 0 ? <p className="text-sm">{td('noPlanned')}</p> : (
-        <ul className="text-sm">{rows.map((a) => <li key={a.id} className="py-1"><span className="tabular-nums text-stone-600">{localDate(a.startsAt, tz)}</span> <Link className="text-brand-800 underline" href={`/activities/${a.id}`}>{a.title}</Link></li>)}</ul>
+        <ul className="text-sm">{rows.map((a) => <li key={a.id} className="py-1"><span className="tabular-nums text-stone-600">{a.date}</span> <Link className="text-brand-800 underline" href={`/activities/${a.id}`}>{a.title}</Link></li>)}</ul>
       )}
     </Card>
   );
@@ -138,10 +128,7 @@ async function PlannedNext({ user }: { user: Actor }) {
 
 async function OpenRequests({ user }: { user: Actor }) {
   const td = (await getTranslations('dashboards')) as unknown as T;
-  const rows = await db.assistanceRequest.findMany({
-    where: { pairing: pairingWhere(user, 'request.view'), status: { not: 'CLOSED' } },
-    orderBy: { createdAt: 'asc' }, take: 5, select: { id: true, title: true, status: true },
-  });
+  const rows = await openRequests(user, db);
   return (
     <Card>
       <h2 className="mb-2 font-semibold">{td('openRequests')}</h2>
@@ -155,27 +142,18 @@ async function OpenRequests({ user }: { user: Actor }) {
 /** The assisted side: what it received this semester, counted in the database. */
 async function Received({ user }: { user: Actor }) {
   if (!user.kindergartenId) return null;
-  const ev = await currentEvaluation(user);
-  const mine = ev?.pairings.filter((p) => p.assisted.id === user.kindergartenId) ?? [];
-  if (!ev || mine.length === 0) return null;
+  const ev = await currentEvaluation(user, db);
+  const r = ev && (await receivedInSemester(user, ev, db));
+  if (!r) return null;
   const td = (await getTranslations('dashboards')) as unknown as T;
   const format = await getFormatter();
-  const ids = mine.map((p) => p.id);
-  const since = zonedToInstant(ev.period.semester.startsOn, '00:00', ev.timeZone);
-  const [agg] = await db.$queryRaw<{ n: number; hours: string | null; donations: number; value: string | null }[]>`
-    SELECT COUNT(*)::int AS n, SUM(a."classHours") AS hours,
-      COUNT(*) FILTER (WHERE a.type = 'DONATION')::int AS donations,
-      (SELECT SUM(l."estimatedValue") FROM "DonationLine" l JOIN "Activity" d ON d.id = l."activityId"
-        WHERE d."pairingId" = ANY(${ids}::text[]) AND d.status = 'DONE' AND d."startsAt" >= ${since}) AS value
-    FROM "Activity" a WHERE a."pairingId" = ANY(${ids}::text[]) AND a.status = 'DONE' AND a.direction = 'TO_ASSISTED'
-      AND a."startsAt" >= ${since}`;
   return (
     <Card className="mb-4">
       <h2 className="mb-2 font-semibold">{td('received')}</h2>
       <ul className="text-sm">
-        <li>{td('activitiesReceived', { count: agg?.n ?? 0 })}</li>
-        <li>{td('hoursReceived', { hours: format.number(Number(agg?.hours ?? 0)) })}</li>
-        <li>{td('donations', { count: agg?.donations ?? 0, value: format.number(Number(agg?.value ?? 0)) })}</li>
+        <li>{td('activitiesReceived', { count: r.activities })}</li>
+        <li>{td('hoursReceived', { hours: format.number(r.hours) })}</li>
+        <li>{td('donations', { count: r.donations, value: format.number(r.value) })}</li>
       </ul>
     </Card>
   );
@@ -184,14 +162,14 @@ async function Received({ user }: { user: Actor }) {
 async function TeacherLessons({ user }: { user: Actor }) {
   const td = (await getTranslations('dashboards')) as unknown as T;
   const t = (await getTranslations('effectTests')) as unknown as T;
-  const rows = await db.lessonRecord.findMany({ where: { teacherId: user.id }, orderBy: { heldOn: 'desc' }, take: 8, select: { id: true, title: true, heldOn: true, rating: true } });
+  const rows = await teacherLessons(user, db);
   return (
     <Card>
       <h2 className="mb-2 font-semibold">{td('myLessons')}</h2>
       {rows.length === 0 ? <p className="text-sm">{td('noLessons')}</p> : (
         <ul className="text-sm">
           {rows.map((l) => (
-            <li key={l.id} className="py-1"><span className="tabular-nums text-stone-600">{l.heldOn.toISOString().slice(0, 10)}</span> <Link className="text-brand-800 underline" href={`/lessons/${l.id}`}>{l.title}</Link> · {l.rating ? t(`rating.${l.rating}`) : '—'}</li>
+            <li key={l.id} className="py-1"><span className="tabular-nums text-stone-600">{isoOf(l.heldOn)}</span> <Link className="text-brand-800 underline" href={`/lessons/${l.id}`}>{l.title}</Link> · {l.rating ? t(`rating.${l.rating}`) : '—'}</li>
           ))}
         </ul>
       )}
@@ -201,10 +179,7 @@ async function TeacherLessons({ user }: { user: Actor }) {
 
 async function TeacherPapersAndMentoring({ user }: { user: Actor }) {
   const td = (await getTranslations('dashboards')) as unknown as T;
-  const [papers, pairs] = await Promise.all([
-    db.paper.findMany({ where: { authorId: user.id }, orderBy: { date: 'desc' }, take: 5, select: { id: true, title: true, level: true, confirmedAt: true } }),
-    db.mentorPair.findMany({ where: { OR: [{ mentorId: user.id }, { apprenticeId: user.id }], endsOn: null }, select: { id: true, goals: true, mentor: { select: { name: true } }, apprentice: { select: { name: true } }, _count: { select: { sessions: true } } } }),
-  ]);
+  const [papers, pairs] = await teacherPapersAndMentoring(user, db);
   return (
     <Card>
       <h2 className="mb-2 font-semibold">{td('myMentoring')}</h2>

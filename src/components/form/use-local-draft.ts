@@ -27,8 +27,7 @@ export function useLocalDraft(key: string) {
   const [restored, setRestored] = useState<Draft | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
-    // Reading localStorage is only possible after hydration; the form re-mounts with the draft.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage exists only after hydration; the form re-mounts with the draft
     setRestored(read(key));
   }, [key]);
   const save = useCallback((values: Record<string, string>) => {

@@ -2,19 +2,17 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { endPairingAction } from '@/lib/pairings/actions';
-import type { PairingFormState } from '@/lib/pairings/form-state';
+import { IDLE } from '@/lib/action-state';
 import { Field } from '@/components/form/field';
 import { TextareaField } from '@/components/form/textarea-field';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
 import { ConflictNotice } from '@/components/form/conflict-notice';
 
-const INITIAL: PairingFormState = { status: 'idle' };
-
 export function EndPairingForm({ pairingId, defaults, dateBounds }: { pairingId: string; defaults: Record<string, string>; dateBounds: { min: string; max: string } }) {
   const t = useTranslations('pairings');
   const tf = useTranslations('form');
-  const [state, action] = useActionState(endPairingAction, INITIAL);
+  const [state, action] = useActionState(endPairingAction, IDLE);
   const v = { ...defaults, ...state.values };
   const e = state.fieldErrors ?? {};
   return (

@@ -2,7 +2,7 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { createPairingAction, updatePairingAction } from '@/lib/pairings/actions';
-import type { PairingFormState } from '@/lib/pairings/form-state';
+import { IDLE } from '@/lib/action-state';
 import { GOAL_FIELDS } from '@/lib/pairings/schemas';
 import { Field } from '@/components/form/field';
 import { SelectField } from '@/components/form/select-field';
@@ -21,13 +21,11 @@ type Props = {
   dateBounds: { min: string; max: string };
 };
 
-const INITIAL: PairingFormState = { status: 'idle' };
-
 /** Dates, goals and leading group of a pairing; on a refused save it shows the person's own values again. */
 export function PairingForm({ mode, hidden, defaults, people, dateBounds }: Props) {
   const t = useTranslations('pairings');
   const tf = useTranslations('form');
-  const [state, action] = useActionState(mode === 'create' ? createPairingAction : updatePairingAction, INITIAL);
+  const [state, action] = useActionState(mode === 'create' ? createPairingAction : updatePairingAction, IDLE);
   const v = { ...defaults, ...state.values };
   const e = state.fieldErrors ?? {};
   const members = new Set((v.memberIds ?? '').split(',').filter(Boolean));

@@ -1,8 +1,7 @@
 'use client';
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { rolloverAction } from '@/lib/pairings/actions';
-import type { RolloverFormState } from '@/lib/pairings/form-state';
+import { rolloverAction, type RolloverFormState } from '@/lib/pairings/actions';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
 
@@ -54,13 +53,13 @@ export function RolloverForm({ sourceCycleId, rows, supporters }: { sourceCycleI
       <input type="hidden" name="sourceCycleId" value={sourceCycleId} />
       <ul className="flex flex-col gap-2">
         {rows.map((r) => (
-          <li key={r.id} className={`rounded-lg border bg-white p-3 ${state.rowErrors?.[r.id] ? 'border-red-700' : 'border-stone-200'}`}>
+          <li key={r.id} className={`rounded-lg border bg-white p-3 ${state.fieldErrors?.[r.id] ? 'border-red-700' : 'border-stone-200'}`}>
             <p className="font-medium">{r.supporting} · {r.assisted}</p>
             <p className="mb-1 text-sm text-stone-600">{r.county}{r.note ? ` · ${r.note}` : ''}</p>
             {r.doneWith ? (
               <p className="text-sm text-brand-800"><a href={`/pairings/${r.doneId}`} className="underline">{t('done', { name: r.doneWith })}</a></p>
             ) : (
-              <Decision row={r} supporters={supporters} error={state.rowErrors?.[r.id]} value={state.values} />
+              <Decision row={r} supporters={supporters} error={state.fieldErrors?.[r.id]} value={state.values} />
             )}
           </li>
         ))}

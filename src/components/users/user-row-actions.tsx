@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { resetPassword, setUserActive } from '@/lib/users/actions';
+import { resetPasswordAction, setUserActiveAction } from '@/lib/users/actions';
 import { IDLE } from '@/lib/action-state';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
@@ -10,8 +10,8 @@ export function UserRowActions({ userId, name, active, canReset, canSetActive }:
   userId: string; name: string; active: boolean; canReset: boolean; canSetActive: boolean;
 }) {
   const t = useTranslations('users');
-  const [resetState, reset] = useActionState(resetPassword, IDLE);
-  const [activeState, toggle] = useActionState(setUserActive, IDLE);
+  const [resetState, reset] = useActionState(resetPasswordAction, IDLE);
+  const [activeState, toggle] = useActionState(setUserActiveAction, IDLE);
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap gap-2">

@@ -10,7 +10,9 @@ import { writeAudit } from '@/lib/audit';
 import { fail, invalid, isStaleWrite, ok, parseInput, versioned, type Result } from '@/lib/result';
 import { ActivityInput, CancelInput, ConfirmInput, ReceiptInput, RequestInput, RequestRef, type ActivityData } from './schemas';
 import { confirmingSide, editableBySide, receivingSide, typeRuleErrors } from './rules';
-import { dateOnly, zonedToInstant } from './time';
+import { cityTimeZone } from '@/lib/time/city-zone';
+import { dateOnly } from '@/lib/time/date-only';
+import { zonedToInstant } from '@/lib/time/zoned';
 
 type PairingScope = Prisma.PairingGetPayload<{ select: typeof PAIRING_SCOPE }>;
 
@@ -79,13 +81,15 @@ export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, n
     if (!can(actor, 'activity.create', pairingResource(pairing))) return fail('notAllowed');
   }
 
-  const startsAt = zonedToInstant(d.startDate, d.startTime);
-  const endsAt = d.endDate || d.endTime ? zonedToInstant(d.endDate ?? d.startDate, d.endTime ?? '23:59') : null;
+  // Typed dates and times are the city's wall clock: its recorded zone, as the monthly rollup reads it.
+  const timeZone = await cityTimeZone(db);
+  const startsAt = zonedToInstant(d.startDate, d.startTime, timeZone);
+  const endsAt = d.endDate || d.endTime ? zonedToInstant(d.endDate ?? d.startDate, d.endTime ?? '23:59', timeZone) : null;
   const errors: Record<string, string[]> = {};
   const ruleErrors = typeRuleErrors({
     type: d.type, direction: d.direction, location: d.location, classHours: d.classHours, childCount: d.childCount,
     donationLineCount: d.donationLines.length, startsAt, endsAt, status: d.status,
-  }, now);
+  }, now, timeZone);
   for (const [field, key] of Object.entries(ruleErrors)) errors[field] = [`activities.errors.${key}`];
 
   // Teachers log activities they take part in.

@@ -4,7 +4,9 @@ import type { Db } from '@/lib/db';
 import { activityWhere, can, hasPermission, PAIRING_SCOPE, pairingResource, pairingWhere, requestWhere, sideResource, type Actor } from '@/lib/authz';
 import { confirmingSide, editableBySide, isIncomplete, receivingSide } from './rules';
 import type { ActivityFilters } from './schemas';
-import { dateOnlyString, monthRange } from './time';
+import { cityTimeZone } from '@/lib/time/city-zone';
+import { cityTodayDate } from '@/lib/time/today';
+import { monthRange } from '@/lib/time/zoned';
 
 export const ACTIVITIES_PAGE_SIZE = 30;
 
@@ -34,6 +36,7 @@ export function pairingLabel(p: { supporting: { name: string }; assisted: { name
 
 export async function listActivities(actor: Actor, filters: ActivityFilters, db: Db) {
   const page = filters.page ?? 1;
+  const month = filters.month ? monthRange(filters.month, await cityTimeZone(db)) : null;
   const where: Prisma.ActivityWhereInput = {
     AND: [
       activityWhere(actor),
@@ -41,7 +44,7 @@ export async function listActivities(actor: Actor, filters: ActivityFilters, db:
       filters.type ? { type: filters.type } : {},
       filters.status ? { status: filters.status } : {},
       filters.confirmation ? { confirmation: filters.confirmation, status: 'DONE' } : {},
-      filters.month ? (({ from, to }) => ({ startsAt: { gte: from, lt: to } }))(monthRange(filters.month)) : {},
+      month ? { startsAt: { gte: month.from, lt: month.to } } : {},
       filters.toConfirm ? awaitingConfirmationBy(actor) : {},
     ],
   };
@@ -141,7 +144,7 @@ export type EditedActivity = { pairingId: string; participantIds: string[] };
  */
 export async function activityFormOptions(actor: Actor, db: Db, now = new Date(), edited?: EditedActivity) {
   if (!hasPermission(actor, 'activity.create')) return [];
-  const today = new Date(`${dateOnlyString(now)}T00:00:00Z`);
+  const today = await cityTodayDate(db, now);
   const current = { OR: [{ endsOn: null }, { endsOn: { gte: today } }], cycle: { semesters: { some: { endsOn: { gte: today } } } } };
   const pairings = await db.pairing.findMany({
     // New activities: current pairings only, not ended and in a cycle that has not ended (last cycle's pairings stay open-ended).
@@ -208,7 +211,7 @@ export async function listRequests(actor: Actor, filters: { status?: 'OPEN' | 'A
 /** Pairings in which the actor may ask for help (their kindergarten is the assisted one). */
 export async function requestPairingOptions(actor: Actor, db: Db) {
   if (!hasPermission(actor, 'request.create')) return [];
-  const today = new Date(`${dateOnlyString(new Date())}T00:00:00Z`);
+  const today = await cityTodayDate(db);
   const rows = await db.pairing.findMany({
     where: { AND: [pairingWhere(actor, 'request.create'), { OR: [{ endsOn: null }, { endsOn: { gte: today } }] }, { cycle: { semesters: { some: { endsOn: { gte: today } } } } }] },
     select: PAIRING_SCOPE,
@@ -226,7 +229,8 @@ export async function getRequestPrefill(actor: Actor, id: string, db: Db) {
 export async function calendarActivities(actor: Actor, pairingId: string, month: string, db: Db) {
   const pairing = await db.pairing.findUnique({ where: { id: pairingId }, select: PAIRING_SCOPE });
   if (!pairing || !can(actor, 'activity.view', pairingResource(pairing))) return null;
-  const { from, to } = monthRange(month);
+  const timeZone = await cityTimeZone(db);
+  const { from, to } = monthRange(month, timeZone);
   const activities = await db.activity.findMany({
     where: { pairingId, startsAt: { gte: from, lt: to } },
     orderBy: { startsAt: 'asc' },
@@ -234,6 +238,7 @@ export async function calendarActivities(actor: Actor, pairingId: string, month:
   });
   return {
     pairing: { id: pairing.id, label: pairingLabel(pairing) },
+    timeZone,
     canCreate: can(actor, 'activity.create', pairingResource(pairing)),
     activities: activities.map((a) => ({ ...a, incomplete: isIncomplete(a) })),
   };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_TYPES, TYPE_RULES, TEACHING_TYPES, confirmingSide, editableBySide, isIncomplete, receivingSide, typeRuleErrors, type ActivityFacts } from './rules';
-import { academicYearOf, instantToZoned, monthRange, zonedToInstant } from './time';
 
 const now = new Date('2026-03-10T04:00:00Z');
 const base = (over: Partial<ActivityFacts>): ActivityFacts => ({
@@ -15,35 +14,35 @@ describe('per-type field rules', () => {
   });
 
   it('ask sent teaching for class hours and refuse hours on non-teaching types', () => {
-    expect(typeRuleErrors(base({ type: 'SENT_DEMONSTRATION', direction: 'TO_ASSISTED' }), now)).toEqual({ classHours: 'classHoursRequired' });
-    expect(typeRuleErrors(base({ type: 'SENT_DEMONSTRATION', direction: 'TO_ASSISTED', classHours: 1.5 }), now)).toEqual({});
-    expect(typeRuleErrors(base({ type: 'FELLOWSHIP', classHours: 2 }), now)).toEqual({ classHours: 'classHoursNotForType' });
+    expect(typeRuleErrors(base({ type: 'SENT_DEMONSTRATION', direction: 'TO_ASSISTED' }), now, 'Asia/Shanghai')).toEqual({ classHours: 'classHoursRequired' });
+    expect(typeRuleErrors(base({ type: 'SENT_DEMONSTRATION', direction: 'TO_ASSISTED', classHours: 1.5 }), now, 'Asia/Shanghai')).toEqual({});
+    expect(typeRuleErrors(base({ type: 'FELLOWSHIP', classHours: 2 }), now, 'Asia/Shanghai')).toEqual({ classHours: 'classHoursNotForType' });
     expect(TEACHING_TYPES).toContain('SPECIAL_LECTURE');
     expect(TEACHING_TYPES).not.toContain('DONATION');
   });
 
   it('ask a donation for lines and a direction from one side to the other', () => {
-    expect(typeRuleErrors(base({ type: 'DONATION', direction: 'JOINT' }), now)).toEqual({ direction: 'directionNotForType', donationLines: 'donationLinesRequired' });
-    expect(typeRuleErrors(base({ type: 'DONATION', direction: 'TO_ASSISTED', donationLineCount: 2 }), now)).toEqual({});
-    expect(typeRuleErrors(base({ donationLineCount: 1 }), now)).toEqual({ donationLines: 'donationLinesNotForType' });
+    expect(typeRuleErrors(base({ type: 'DONATION', direction: 'JOINT' }), now, 'Asia/Shanghai')).toEqual({ direction: 'directionNotForType', donationLines: 'donationLinesRequired' });
+    expect(typeRuleErrors(base({ type: 'DONATION', direction: 'TO_ASSISTED', donationLineCount: 2 }), now, 'Asia/Shanghai')).toEqual({});
+    expect(typeRuleErrors(base({ donationLineCount: 1 }), now, 'Asia/Shanghai')).toEqual({ donationLines: 'donationLinesNotForType' });
   });
 
   it('ask a children exchange for the number of children and refuse it for a training', () => {
-    expect(typeRuleErrors(base({ type: 'CHILDREN_EXCHANGE' }), now)).toEqual({ childCount: 'childCountRequired' });
-    expect(typeRuleErrors(base({ type: 'TRAINING', direction: 'TO_ASSISTED', childCount: 30 }), now)).toEqual({ childCount: 'childCountNotForType' });
+    expect(typeRuleErrors(base({ type: 'CHILDREN_EXCHANGE' }), now, 'Asia/Shanghai')).toEqual({ childCount: 'childCountRequired' });
+    expect(typeRuleErrors(base({ type: 'TRAINING', direction: 'TO_ASSISTED', childCount: 30 }), now, 'Asia/Shanghai')).toEqual({ childCount: 'childCountNotForType' });
   });
 
   it('let resource sharing go without a place, but not a lecture', () => {
-    expect(typeRuleErrors(base({ type: 'RESOURCE_SHARING', direction: 'TO_ASSISTED', location: '' }), now)).toEqual({});
-    expect(typeRuleErrors(base({ type: 'SENT_LECTURE', direction: 'TO_ASSISTED', location: ' ', classHours: 2 }), now)).toEqual({ location: 'locationRequired' });
+    expect(typeRuleErrors(base({ type: 'RESOURCE_SHARING', direction: 'TO_ASSISTED', location: '' }), now, 'Asia/Shanghai')).toEqual({});
+    expect(typeRuleErrors(base({ type: 'SENT_LECTURE', direction: 'TO_ASSISTED', location: ' ', classHours: 2 }), now, 'Asia/Shanghai')).toEqual({ location: 'locationRequired' });
   });
 
   it('refuse an end before the start, and a done activity in the future', () => {
-    expect(typeRuleErrors(base({ endsAt: new Date('2026-03-04T00:00:00Z') }), now)).toEqual({ endDate: 'endBeforeStart' });
-    expect(typeRuleErrors(base({ startsAt: new Date('2026-03-11T00:00:00Z') }), now)).toEqual({ startDate: 'doneInFuture' });
+    expect(typeRuleErrors(base({ endsAt: new Date('2026-03-04T00:00:00Z') }), now, 'Asia/Shanghai')).toEqual({ endDate: 'endBeforeStart' });
+    expect(typeRuleErrors(base({ startsAt: new Date('2026-03-11T00:00:00Z') }), now, 'Asia/Shanghai')).toEqual({ startDate: 'doneInFuture' });
     // Later the same (Beijing) day is fine.
-    expect(typeRuleErrors(base({ startsAt: new Date('2026-03-10T09:00:00Z') }), now)).toEqual({});
-    expect(typeRuleErrors(base({ startsAt: new Date('2026-03-11T00:00:00Z'), status: 'PLANNED' }), now)).toEqual({});
+    expect(typeRuleErrors(base({ startsAt: new Date('2026-03-10T09:00:00Z') }), now, 'Asia/Shanghai')).toEqual({});
+    expect(typeRuleErrors(base({ startsAt: new Date('2026-03-11T00:00:00Z'), status: 'PLANNED' }), now, 'Asia/Shanghai')).toEqual({});
   });
 });
 
@@ -67,25 +66,5 @@ describe('completeness and sides', () => {
     expect(receivingSide({ direction: 'TO_SUPPORTING' }, p)).toBe('urban');
     expect(confirmingSide('urban', p)).toBe('rural');
     expect(confirmingSide('rural', p)).toBe('urban');
-  });
-});
-
-describe('city time', () => {
-  it('reads wall-clock times in Asia/Shanghai and back', () => {
-    const i = zonedToInstant('2026-03-05', '09:30', 'Asia/Shanghai');
-    expect(i.toISOString()).toBe('2026-03-05T01:30:00.000Z');
-    expect(instantToZoned(i, 'Asia/Shanghai')).toEqual({ date: '2026-03-05', time: '09:30' });
-    expect(instantToZoned(new Date('2026-03-04T17:00:00Z'), 'Asia/Shanghai')).toEqual({ date: '2026-03-05', time: '01:00' });
-  });
-
-  it('gives month boundaries at local midnight, across the year end', () => {
-    const r = monthRange('2025-12', 'Asia/Shanghai');
-    expect(r.from.toISOString()).toBe('2025-11-30T16:00:00.000Z');
-    expect(r.to.toISOString()).toBe('2025-12-31T16:00:00.000Z');
-  });
-
-  it('turns the academic year on 1 September', () => {
-    expect(academicYearOf('2025-09-01')).toBe(2025);
-    expect(academicYearOf('2026-08-31')).toBe(2025);
   });
 });

@@ -3,7 +3,7 @@
  * refuses the others, and the effect tests (S2 class hours, S4 lectures…) count on the same rules.
  */
 import type { ActivityDirection, ActivityStatus, ActivityType, TargetArea } from '@/generated/prisma/enums';
-import { CITY_TIME_ZONE, instantToZoned } from './time';
+import { localDate } from '@/lib/time/zoned';
 
 export const ACTIVITY_TYPES = [
   'SENT_DEMONSTRATION', 'SENT_LECTURE', 'SENT_RESEARCH', 'SPECIAL_LECTURE', 'TEACHING_OBSERVATION', 'TRAINING',
@@ -13,7 +13,6 @@ export const ACTIVITY_TYPES = [
 
 export const DIRECTIONS = ['TO_ASSISTED', 'TO_SUPPORTING', 'JOINT'] as const satisfies readonly ActivityDirection[];
 export const TARGET_AREAS = ['CONDITIONS', 'MANAGEMENT', 'TEACHERS', 'CHILDREN'] as const satisfies readonly TargetArea[];
-export const STATUSES = ['PLANNED', 'DONE', 'CANCELLED'] as const satisfies readonly ActivityStatus[];
 
 type Use = 'required' | 'optional' | 'none';
 
@@ -72,7 +71,7 @@ export type ActivityFacts = {
 };
 
 /** Field → message key (in the activities catalogue's `errors`) for every broken per-type rule. */
-export function typeRuleErrors(f: ActivityFacts, now: Date, timeZone = CITY_TIME_ZONE): Record<string, string> {
+export function typeRuleErrors(f: ActivityFacts, now: Date, timeZone: string): Record<string, string> {
   const r = TYPE_RULES[f.type];
   const errors: Record<string, string> = {};
   if (!r.directions.includes(f.direction)) errors.direction = 'directionNotForType';
@@ -86,7 +85,7 @@ export function typeRuleErrors(f: ActivityFacts, now: Date, timeZone = CITY_TIME
   if (f.endsAt && f.endsAt < f.startsAt) errors.endDate = 'endBeforeStart';
   // A record of something that has not happened yet is the fabrication the seeds warn about.
   // Compared by calendar day: logging this afternoon's activity in the morning is a typo, not fraud.
-  if (f.status === 'DONE' && instantToZoned(f.startsAt, timeZone).date > instantToZoned(now, timeZone).date) errors.startDate = 'doneInFuture';
+  if (f.status === 'DONE' && localDate(f.startsAt, timeZone) > localDate(now, timeZone)) errors.startDate = 'doneInFuture';
   return errors;
 }
 

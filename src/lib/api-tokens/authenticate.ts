@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { hasPermission, type Actor } from '@/lib/authz';
+import { hasPermission, userCountyId, type Actor } from '@/lib/authz';
 import { bearerToken, hashToken } from './token';
 
 export const RATE_LIMIT_PER_MINUTE = Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 600);
@@ -32,7 +32,7 @@ export async function authenticateToken(authorization: string | null, now = new 
     id: o.id,
     role: o.role,
     kindergartenId: o.kindergartenId,
-    countyId: o.role === 'COUNTY_ADMIN' ? o.regionId : (o.kindergarten?.countyId ?? null),
+    countyId: userCountyId(o),
   };
   // A demoted owner (e.g. now a teacher) may no longer hold tokens at all.
   if (!o.active || !hasPermission(actor, 'apiToken.manage')) return { status: 401, reason: 'deactivated' };

@@ -1,45 +1,61 @@
 import 'server-only';
-import { db } from '@/lib/db';
+import { z } from 'zod';
+import type { Db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit';
-import { can, type Actor } from '@/lib/authz';
+import { can, type ActorWithName } from '@/lib/authz';
+import { fail, ok, parseInput, type Result } from '@/lib/result';
 import { generateToken, hashToken, lastFour } from './token';
 
 export const MAX_ACTIVE_TOKENS = 20;
-export type TokenActor = Actor & { name: string };
+
+const EXPIRY_DAYS = { '30': 30, '90': 90, '365': 365, never: null } as const;
+
+const CreateTokenInput = z.object({
+  name: z.string().trim().min(1, 'api.tokens.nameRequired').max(80, 'api.tokens.nameTooLong'),
+  expires: z.enum(['30', '90', '365', 'never'], { message: 'api.tokens.fix' }).default('90'),
+});
+
+const TokenRef = z.object({ id: z.string().min(1).max(64) });
 
 /** Issues a token and returns it: the only moment it exists outside the caller. Only its hash is stored. */
-export async function issueToken(user: TokenActor, input: { name: string; expiresInDays: number | null }, now = new Date()) {
-  if (!can(user, 'apiToken.manage', { ownerId: user.id })) return { ok: false as const, error: 'notAllowed' as const };
-  const active = await db.personalAccessToken.count({ where: { ownerId: user.id, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } });
-  if (active >= MAX_ACTIVE_TOKENS) return { ok: false as const, error: 'tooMany' as const };
+export async function issueToken(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<Result<{ id: string; token: string }>> {
+  if (!can(actor, 'apiToken.manage', { ownerId: actor.id })) return fail('notAllowed');
+  const parsed = parseInput(CreateTokenInput, raw);
+  if (!parsed.ok) return parsed;
+  const { name, expires } = parsed.value;
+  const active = await db.personalAccessToken.count({ where: { ownerId: actor.id, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } });
+  if (active >= MAX_ACTIVE_TOKENS) return fail('wrongState', { message: { key: 'api.tokens.tooMany', values: { max: MAX_ACTIVE_TOKENS } } });
   const token = generateToken();
-  const expiresAt = input.expiresInDays == null ? null : new Date(now.getTime() + input.expiresInDays * 86400_000);
+  const days = EXPIRY_DAYS[expires];
+  const expiresAt = days == null ? null : new Date(now.getTime() + days * 86400_000);
   const row = await db.$transaction(async (tx) => {
     const created = await tx.personalAccessToken.create({
-      data: { ownerId: user.id, name: input.name, tokenHash: hashToken(token), lastFour: lastFour(token), expiresAt, createdAt: now },
+      data: { ownerId: actor.id, name, tokenHash: hashToken(token), lastFour: lastFour(token), expiresAt, createdAt: now },
       select: { id: true },
     });
     await writeAudit(tx, {
-      actor: user, action: 'apiToken.created', entityType: 'PersonalAccessToken', entityId: created.id,
-      countyId: user.countyId, kindergartenId: user.kindergartenId,
-      after: { name: input.name, lastFour: lastFour(token), expiresAt },
+      actor, action: 'apiToken.created', entityType: 'PersonalAccessToken', entityId: created.id,
+      countyId: actor.countyId, kindergartenId: actor.kindergartenId,
+      after: { name, lastFour: lastFour(token), expiresAt },
     });
     return created;
   });
-  return { ok: true as const, id: row.id, token };
+  return ok({ id: row.id, token });
 }
 
 /** Only the owner revokes; someone else's token id answers as if it did not exist. */
-export async function revokeOwnToken(user: TokenActor, id: string, now = new Date()) {
-  const row = await db.personalAccessToken.findUnique({ where: { id }, select: { id: true, ownerId: true, name: true, lastFour: true, revokedAt: true } });
-  if (!row || !can(user, 'account.updateOwn', { ownerId: row.ownerId })) return { ok: false as const, error: 'notFound' as const };
-  if (row.revokedAt) return { ok: true as const };
+export async function revokeOwnToken(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<Result> {
+  const parsed = TokenRef.safeParse(raw);
+  if (!parsed.success) return fail('notFound');
+  const row = await db.personalAccessToken.findUnique({ where: { id: parsed.data.id }, select: { id: true, ownerId: true, name: true, lastFour: true, revokedAt: true } });
+  if (!row || !can(actor, 'account.updateOwn', { ownerId: row.ownerId })) return fail('notFound');
+  if (row.revokedAt) return ok({ id: row.id });
   await db.$transaction(async (tx) => {
     await tx.personalAccessToken.update({ where: { id: row.id }, data: { revokedAt: now } });
     await writeAudit(tx, {
-      actor: user, action: 'apiToken.revoked', entityType: 'PersonalAccessToken', entityId: row.id,
-      countyId: user.countyId, kindergartenId: user.kindergartenId, before: { name: row.name, lastFour: row.lastFour },
+      actor, action: 'apiToken.revoked', entityType: 'PersonalAccessToken', entityId: row.id,
+      countyId: actor.countyId, kindergartenId: actor.kindergartenId, before: { name: row.name, lastFour: row.lastFour },
     });
   });
-  return { ok: true as const };
+  return ok({ id: row.id });
 }

@@ -45,10 +45,10 @@ describe('API query parameters', () => {
   });
 
   it('turn inclusive city days into instants', () => {
-    const r = dayRange('2026-03-01', '2026-03-31');
+    const r = dayRange('2026-03-01', '2026-03-31', 'Asia/Shanghai');
     expect(r.gte?.toISOString()).toBe('2026-02-28T16:00:00.000Z');
     expect(r.lt?.toISOString()).toBe('2026-03-31T16:00:00.000Z');
-    expect(dayRange()).toEqual({});
+    expect(dayRange(undefined, undefined, 'Asia/Shanghai')).toEqual({});
   });
 
   it('page through results', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { zonedToInstant } from '@/lib/activities/time';
+import { zonedToInstant } from '@/lib/time/zoned';
+import { addDays } from '@/lib/cycles/periods';
 
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -63,14 +64,10 @@ export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchPara
 }
 
 /** The instants bounding inclusive calendar days in the city's time zone. */
-export function dayRange(from?: string, to?: string): { gte?: Date; lt?: Date } {
+export function dayRange(from: string | undefined, to: string | undefined, timeZone: string): { gte?: Date; lt?: Date } {
   const range: { gte?: Date; lt?: Date } = {};
-  if (from) range.gte = zonedToInstant(from, '00:00');
-  if (to) {
-    const next = new Date(`${to}T00:00:00Z`);
-    next.setUTCDate(next.getUTCDate() + 1);
-    range.lt = zonedToInstant(next.toISOString().slice(0, 10), '00:00');
-  }
+  if (from) range.gte = zonedToInstant(from, '00:00', timeZone);
+  if (to) range.lt = zonedToInstant(addDays(to, 1), '00:00', timeZone);
   return range;
 }
 

@@ -3,13 +3,15 @@ import type { Prisma } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
 import { can, kindergartenResource, kindergartenWhere, NotFoundError, pairingResource, pairingWhere, type Actor } from '@/lib/authz';
 import { activityWhere } from '@/lib/authz';
+import { cityTimeZone } from '@/lib/time/city-zone';
+import { isoOf } from '@/lib/time/date-only';
 import { dayRange, listBody, pageOf, type Pagination } from './params';
 
 // Stable JSON shapes of /api/v1 (docs/api.md): instants as ISO 8601 UTC, calendar dates as
 // YYYY-MM-DD, enums as their names, decimals as numbers. Contact details stay out of the API.
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const day = (d: Date | null) => (d ? isoOf(d) : null);
 const num = (d: { toString(): string } | null) => (d == null ? null : Number(d.toString()));
 
 const KG_SELECT = {
@@ -112,7 +114,7 @@ export async function apiListActivities(
   actor: Actor,
   q: Pagination & { pairing?: string; from?: string; to?: string; type?: Prisma.ActivityWhereInput['type'] & string; status?: 'PLANNED' | 'DONE' | 'CANCELLED' },
 ) {
-  const range = dayRange(q.from, q.to);
+  const range = dayRange(q.from, q.to, await cityTimeZone(db));
   const where: Prisma.ActivityWhereInput = {
     AND: [
       activityWhere(actor),

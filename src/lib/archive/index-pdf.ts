@@ -7,7 +7,8 @@
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { createTranslator } from 'next-intl';
-import { dateOnlyString, instantToZoned } from '@/lib/activities/time';
+import { instantToZoned } from '@/lib/time/zoned';
+import { isoOf } from '@/lib/time/date-only';
 import type { Archive } from './queries';
 
 type T = ReturnType<typeof createTranslator>;
@@ -31,7 +32,7 @@ export function buildIndexPdf(a: Archive, t: T, now = new Date(), zipNames = new
   doc.moveDown(6).font('bold').fontSize(24).text(pf('title'), { align: 'center' }).moveDown(1);
   doc.font('body').fontSize(14).text(pf('subtitle', { supporting: a.pairing.supporting, assisted: a.pairing.assisted }), { align: 'center' }).moveDown(0.5);
   doc.text(pf('year', { year: a.year, next: a.year + 1 }), { align: 'center' }).moveDown(2);
-  doc.fontSize(10).text(pf('generated', { date: `${instantToZoned(now).date} ${instantToZoned(now).time}` }), { align: 'center' });
+  doc.fontSize(10).text(pf('generated', { date: `${instantToZoned(now, a.timeZone).date} ${instantToZoned(now, a.timeZone).time}` }), { align: 'center' });
   const c = a.completeness;
   doc.moveDown(2).fontSize(11).text(
     `${t('archive.completeness.done')} ${c.done} · ${t('archive.completeness.complete')} ${c.complete}${c.completePct != null ? ` (${c.completePct}%)` : ''} · ` +
@@ -57,7 +58,7 @@ export function buildIndexPdf(a: Archive, t: T, now = new Date(), zipNames = new
   // Activities, one page each
   for (const x of a.activities) {
     doc.addPage();
-    const when = instantToZoned(x.startsAt);
+    const when = instantToZoned(x.startsAt, a.timeZone);
     toc.push({ label: `${when.date}  ${x.title}`, page: pageNow(), indent: 1 });
     h1(x.title);
     const facts: [string, string][] = [
@@ -84,10 +85,10 @@ export function buildIndexPdf(a: Archive, t: T, now = new Date(), zipNames = new
   }
 
   const lists: [string, string[]][] = [
-    [pf('lessons'), a.lessons.map((l) => `${dateOnlyString(l.heldOn)}  ${l.teacher.name} · ${l.className} · ${l.title}${l.rating ? ` · ${t(`teaching.ratings.${l.rating}`)}` : ''}`)],
-    [pf('papers'), a.papers.map((p) => `${dateOnlyString(p.date)}  ${p.author.name} · ${p.title} · ${p.venue}${p.award ? ` · ${p.award}` : ''} · ${p.confirmedAt ? t('teaching.papers.confirmed') : t('teaching.papers.unconfirmed')}`)],
-    [pf('mentoring'), a.mentorPairs.map((m) => `${m.mentor.name} → ${m.apprentice.name} · ${t('archive.sessions', { count: m.sessions.length })}${m.sessions.length ? '\n    ' + m.sessions.map((s) => `${dateOnlyString(s.heldOn)} ${s.topic}`).join('\n    ') : ''}`)],
-    [pf('programmes'), a.programmes.map((p) => `${p.title}\n${p.plan}${p.records.length ? '\n    ' + p.records.map((r) => `${dateOnlyString(r.heldOn)} ${r.title}`).join('\n    ') : ''}${p.results ? `\n${p.results}` : ''}`)],
+    [pf('lessons'), a.lessons.map((l) => `${isoOf(l.heldOn)}  ${l.teacher.name} · ${l.className} · ${l.title}${l.rating ? ` · ${t(`teaching.ratings.${l.rating}`)}` : ''}`)],
+    [pf('papers'), a.papers.map((p) => `${isoOf(p.date)}  ${p.author.name} · ${p.title} · ${p.venue}${p.award ? ` · ${p.award}` : ''} · ${p.confirmedAt ? t('teaching.papers.confirmed') : t('teaching.papers.unconfirmed')}`)],
+    [pf('mentoring'), a.mentorPairs.map((m) => `${m.mentor.name} → ${m.apprentice.name} · ${t('archive.sessions', { count: m.sessions.length })}${m.sessions.length ? '\n    ' + m.sessions.map((s) => `${isoOf(s.heldOn)} ${s.topic}`).join('\n    ') : ''}`)],
+    [pf('programmes'), a.programmes.map((p) => `${p.title}\n${p.plan}${p.records.length ? '\n    ' + p.records.map((r) => `${isoOf(r.heldOn)} ${r.title}`).join('\n    ') : ''}${p.results ? `\n${p.results}` : ''}`)],
   ];
   for (const [title, rows] of lists) {
     doc.addPage();

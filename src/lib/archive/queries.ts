@@ -5,13 +5,15 @@ import 'server-only';
  * through the same filters as their own lists, files through their records.
  */
 import type { Db } from '@/lib/db';
-import { academicYearOf, dateOnly, instantToZoned, zonedToInstant } from '@/lib/activities/time';
+import { instantToZoned, zonedToInstant } from '@/lib/time/zoned';
+import { academicYearOf, dateOnly, type IsoDate } from '@/lib/time/date-only';
 import { can, lessonWhere, PAIRING_SCOPE, pairingResource, paperWhere, type Actor } from '@/lib/authz';
-import { cityToday } from '@/lib/teaching/commands';
+import { cityTimeZone } from '@/lib/time/city-zone';
+import { cityTodayDate } from '@/lib/time/today';
 
 /** 1 September of `year` to 1 September of the next, in the city's time zone. */
-export function academicYearRange(year: number) {
-  return { from: zonedToInstant(`${year}-09-01`, '00:00'), to: zonedToInstant(`${year + 1}-09-01`, '00:00') };
+export function academicYearRange(year: number, timeZone: string) {
+  return { from: zonedToInstant(`${year}-09-01`, '00:00', timeZone), to: zonedToInstant(`${year + 1}-09-01`, '00:00', timeZone) };
 }
 
 export async function loadArchivePairing(actor: Actor, pairingId: string, db: Db) {
@@ -30,7 +32,7 @@ export type Completeness = {
 
 /** Counts and percentages computed by PostgreSQL, not by loading activities. */
 export async function archiveCompleteness(pairingId: string, year: number, db: Db): Promise<Completeness> {
-  const { from, to } = academicYearRange(year);
+  const { from, to } = academicYearRange(year, await cityTimeZone(db));
   const [r] = await db.$queryRaw<Record<string, number | string | null>[]>`
     WITH a AS (
       SELECT x.status, x.confirmation,
@@ -68,13 +70,14 @@ const PART_KEYS = ['plan', 'measures', 'record', 'summary'] as const;
 export async function getArchive(actor: Actor, pairingId: string, year: number, db: Db) {
   const p = await loadArchivePairing(actor, pairingId, db);
   if (!p) return null;
-  const { from, to } = academicYearRange(year);
+  const timeZone = await cityTimeZone(db);
+  const { from, to } = academicYearRange(year, timeZone);
   const kgs = [p.supportingId, p.assistedId];
   const yearFrom = dateOnly(`${year}-09-01`);
   const yearTo = dateOnly(`${year + 1}-09-01`);
   const evidenceSelect = { where: { deletedAt: null }, orderBy: [{ kind: 'desc' as const }, { createdAt: 'asc' as const }], select: { id: true, kind: true, originalName: true, mimeType: true, storageKey: true, size: true } };
 
-  const today = await cityToday(db);
+  const today = await cityTodayDate(db);
   const [plan, activities, lessons, papers, mentorPairs, programmes, completeness] = await Promise.all([
     db.annualPlan.findUnique({ where: { pairingId_academicYear: { pairingId, academicYear: year } }, include: { evidence: evidenceSelect } }),
     db.activity.findMany({
@@ -115,13 +118,14 @@ export async function getArchive(actor: Actor, pairingId: string, year: number, 
     archiveCompleteness(pairingId, year, db),
   ]);
 
-  const month = (d: Date) => instantToZoned(d).date.slice(0, 7);
+  const month = (d: Date) => instantToZoned(d, timeZone).date.slice(0, 7);
   const byMonth = new Map<string, typeof activities>();
   for (const a of activities) byMonth.set(month(a.startsAt), [...(byMonth.get(month(a.startsAt)) ?? []), a]);
 
   return {
     pairing: { id: p.id, supporting: p.supporting.name, assisted: p.assisted.name, supportingId: p.supportingId, assistedId: p.assistedId, cycle: p.cycle.name, cycleStartYear: p.cycle.startYear },
     year,
+    timeZone,
     plan,
     activities: activities.map((a) => ({
       ...a, classHours: a.classHours == null ? null : Number(a.classHours.toString()), month: month(a.startsAt),
@@ -144,7 +148,7 @@ export function archiveYears(cycleStartYear: number) {
   return [cycleStartYear, cycleStartYear + 1];
 }
 
-export function defaultArchiveYear(cycleStartYear: number, now = new Date()) {
-  const current = academicYearOf(instantToZoned(now).date);
+export function defaultArchiveYear(cycleStartYear: number, today: IsoDate) {
+  const current = academicYearOf(today);
   return Math.min(Math.max(current, cycleStartYear), cycleStartYear + 1);
 }

@@ -7,7 +7,8 @@ import { once } from 'node:events';
 import { ZipArchive } from 'archiver';
 import type { createTranslator } from 'next-intl';
 import type { FileStorage } from '@/lib/storage';
-import { dateOnlyString, instantToZoned } from '@/lib/activities/time';
+import { instantToZoned } from '@/lib/time/zoned';
+import { isoOf } from '@/lib/time/date-only';
 import { safeSegment } from '@/lib/evidence/names';
 import { buildIndexPdf } from './index-pdf';
 import type { Archive } from './queries';
@@ -45,11 +46,11 @@ export function archiveEntries(a: Archive, t: T) {
   };
   if (a.plan) place(f('annualPlan'), a.plan.evidence);
   for (const x of a.activities) {
-    const date = instantToZoned(x.startsAt).date;
+    const date = instantToZoned(x.startsAt, a.timeZone).date;
     place(`${f('activities')}/${x.month}/${date}-${safeSegment(x.title, 40)}-${x.id.slice(-4)}`, x.evidence);
   }
-  for (const l of a.lessons) place(`${f('lessons')}/${dateOnlyString(l.heldOn)}-${safeSegment(l.teacher.name, 20)}-${safeSegment(l.title, 40)}-${l.id.slice(-4)}`, l.evidence);
-  for (const p of a.papers) place(`${f('papers')}/${dateOnlyString(p.date)}-${safeSegment(p.title, 40)}-${p.id.slice(-4)}`, p.evidence);
+  for (const l of a.lessons) place(`${f('lessons')}/${isoOf(l.heldOn)}-${safeSegment(l.teacher.name, 20)}-${safeSegment(l.title, 40)}-${l.id.slice(-4)}`, l.evidence);
+  for (const p of a.papers) place(`${f('papers')}/${isoOf(p.date)}-${safeSegment(p.title, 40)}-${p.id.slice(-4)}`, p.evidence);
   for (const p of a.programmes) place(`${f('programmes')}/${safeSegment(p.title, 40)}-${p.id.slice(-4)}`, p.evidence);
   return out;
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit';
+import { userCountyId } from '@/lib/authz';
 import { hashPassword, verifyPassword } from './hash';
 import { createSession } from './sessions';
 
@@ -33,7 +34,7 @@ export async function signInWithPassword(identifier: string, password: string, i
     },
   });
   const scope = user
-    ? { countyId: user.role === 'COUNTY_ADMIN' ? user.regionId : (user.kindergarten?.countyId ?? null), kindergartenId: user.kindergartenId }
+    ? { countyId: userCountyId(user), kindergartenId: user.kindergartenId }
     : {};
 
   const fail = async (reason: string) => {

@@ -2,6 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit';
+import { userCountyId } from '@/lib/authz';
 import type { Role } from '@/generated/prisma/enums';
 
 export const IDLE_TIMEOUT_MS = 2 * 60 * 60 * 1000;
@@ -98,7 +99,7 @@ export async function validateSession(
       kindergartenId: u.kindergartenId,
       kindergartenName: u.kindergarten?.name ?? null,
       regionId: u.regionId,
-      countyId: u.role === 'COUNTY_ADMIN' ? u.regionId : (u.kindergarten?.countyId ?? null),
+      countyId: userCountyId(u),
       locale: u.locale,
       mustChangePassword: u.mustChangePassword,
       sessionId: row.id,
@@ -125,7 +126,7 @@ export async function signOutSession(sessionId: string) {
       action: 'auth.signOut',
       entityType: 'User',
       entityId: u.id,
-      countyId: u.role === 'COUNTY_ADMIN' ? u.regionId : (u.kindergarten?.countyId ?? null),
+      countyId: userCountyId(u),
       kindergartenId: u.kindergartenId,
     });
   });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays, conflictingStartYear, cycleHasEnded, cycleSpan, defaultCycle, defaultSemesters, followingCycle, isIsoDate,
-  lastDayOfFebruary, localDate, periodAt, validateSemesters, withinCycle, type CyclePeriods, type SemesterDates,
+  lastDayOfFebruary, periodAt, validateSemesters, withinCycle, type CyclePeriods, type SemesterDates,
 } from './periods';
+import { localDate } from '@/lib/time/zoned';
 
 const cycle = (startYear: number, semesters: SemesterDates[] = defaultSemesters(startYear)): CyclePeriods => ({ id: `c${startYear}`, startYear, semesters });
 const c2023 = cycle(2023);

@@ -1,16 +1,14 @@
 /**
  * Period arithmetic for cycles, academic years and semesters. Pure: dates are ISO calendar
- * dates ('YYYY-MM-DD') in the city's time zone, which compare correctly as strings; the only
- * place an instant meets a zone is `localDate`.
+ * dates ('YYYY-MM-DD') in the city's time zone, which compare correctly as strings. Instants and
+ * zones are the time module's (src/lib/time/): callers pass in today's date from `cityToday`.
  */
 import type { Term } from '@/generated/prisma/enums';
-
-export type IsoDate = string;
+import { dateOnly, isoOf, type IsoDate } from '@/lib/time/date-only';
 
 export type SemesterDates = { academicYear: number; term: Term; startsOn: IsoDate; endsOn: IsoDate };
 export type CyclePeriods = { id: string; startYear: number; semesters: SemesterDates[] };
 
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 /** A cycle's start year must lie in these bounds: typos like 225 or 20255 are refused. */
 export const MIN_START_YEAR = 2000;
 export const MAX_START_YEAR = 2999;
@@ -26,29 +24,10 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-/** The calendar date of an instant in a time zone: 2026-01-31T16:30Z is 2026-02-01 in Shanghai. */
-const calendars = new Map<string, Intl.DateTimeFormat>(); // one formatter per zone: building one is the costly part
-export function localDate(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): IsoDate {
-  let f = calendars.get(timeZone);
-  if (!f) calendars.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
-  const parts = f.formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}
-
-/** PostgreSQL DATE columns arrive as UTC midnight. */
-export function isoFromDbDate(date: Date): IsoDate {
-  return date.toISOString().slice(0, 10);
-}
-
-export function dbDateFromIso(date: IsoDate): Date {
-  return new Date(`${date}T00:00:00.000Z`);
-}
-
 export function addDays(date: IsoDate, days: number): IsoDate {
-  const d = dbDateFromIso(date);
+  const d = dateOnly(date);
   d.setUTCDate(d.getUTCDate() + days);
-  return isoFromDbDate(d);
+  return isoOf(d);
 }
 
 export function lastDayOfFebruary(year: number): IsoDate {

@@ -1,7 +1,9 @@
 import 'server-only';
 import { db as defaultDb, type Db, type Tx } from '@/lib/db';
-import { getCity, todayIn } from './city';
-import { cycleHasEnded, cycleSpan, followingCycle, isoFromDbDate, periodAt, sortSemesters, type CyclePeriods } from './periods';
+import { getCity } from './city';
+import { localDate } from '@/lib/time/zoned';
+import { isoOf } from '@/lib/time/date-only';
+import { cycleHasEnded, cycleSpan, followingCycle, periodAt, sortSemesters, type CyclePeriods } from './periods';
 
 export type CycleRow = CyclePeriods & { name: string; startsOn: string | null; endsOn: string | null };
 
@@ -11,12 +13,15 @@ const CYCLE_SELECT = {
 } as const;
 
 function toRow(c: { id: string; startYear: number; name: string; semesters: { academicYear: number; term: 'AUTUMN' | 'SPRING'; startsOn: Date; endsOn: Date }[] }): CycleRow {
-  const semesters = sortSemesters(c.semesters.map((s) => ({ ...s, startsOn: isoFromDbDate(s.startsOn), endsOn: isoFromDbDate(s.endsOn) })));
+  const semesters = sortSemesters(c.semesters.map((s) => ({ ...s, startsOn: isoOf(s.startsOn), endsOn: isoOf(s.endsOn) })));
   const span = cycleSpan({ semesters });
   return { id: c.id, startYear: c.startYear, name: c.name, semesters, startsOn: span?.startsOn ?? null, endsOn: span?.endsOn ?? null };
 }
 
-/** Cycles are city-wide reference data: everyone signed in may read them. */
+/**
+ * Every cycle, oldest first (by start year), semesters in order with ISO dates. Cycles are
+ * city-wide reference data: everyone signed in may read them.
+ */
 export async function listCycles(db: Db | Tx = defaultDb): Promise<CycleRow[]> {
   const rows = await db.cycle.findMany({ orderBy: { startYear: 'asc' }, select: CYCLE_SELECT });
   return rows.map(toRow);
@@ -30,7 +35,7 @@ export async function getCycle(id: string, db: Db | Tx = defaultDb): Promise<Cyc
 /** Today's cycle, academic year and semester in the city's time zone, with the cycles around it. */
 export async function getCurrentPeriod(now: Date = new Date(), db: Db = defaultDb) {
   const [city, cycles] = await Promise.all([getCity(db), listCycles(db)]);
-  const today = todayIn(city.timeZone, now);
+  const today = localDate(now, city.timeZone);
   return { today, timeZone: city.timeZone, cycles, ...periodAt(cycles, today) };
 }
 

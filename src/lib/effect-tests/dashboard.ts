@@ -3,8 +3,10 @@ import { cache } from 'react';
 import { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/lib/db';
 import { scopeRuleFor, type Actor } from '@/lib/authz';
-import { localDate } from '@/lib/cycles/periods';
-import { activityMonthRows, allPeriods, TREND_CATEGORIES, type TrendPoint, cityTimeZone, evaluatePairings, listCycles, resolvePeriod, riskScore, type Evaluation, type PairingEffects } from './evaluate';
+import { cityTimeZone } from '@/lib/time/city-zone';
+import { localDate } from '@/lib/time/zoned';
+import { activityMonthRows, allPeriods, TREND_CATEGORIES, type TrendPoint, evaluatePairings, resolvePeriod, riskScore, type Evaluation, type PairingEffects } from './evaluate';
+import { listCycles } from '@/lib/cycles/queries';
 import type { DashboardFilters } from './filters';
 
 export type DashboardData = {

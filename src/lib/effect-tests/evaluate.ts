@@ -10,8 +10,10 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/lib/db';
 import { pairingWhere, type Actor } from '@/lib/authz';
-import { zonedToInstant } from '@/lib/activities/time';
-import { addDays, DEFAULT_TIME_ZONE, isoFromDbDate, localDate, sortSemesters, type IsoDate, type SemesterDates } from '@/lib/cycles/periods';
+import { cityTimeZone } from '@/lib/time/city-zone';
+import { dateOnly, isoOf, type IsoDate } from '@/lib/time/date-only';
+import { localDate, zonedToInstant } from '@/lib/time/zoned';
+import { addDays, sortSemesters, type CyclePeriods, type SemesterDates } from '@/lib/cycles/periods';
 import {
   DEFAULT_THRESHOLDS, judgeByAssessment, judgeDocumentation, judgeLessonRates, judgeMonthlyVisits, judgeProgramme, judgeQuantity,
   proRated, splitWindow, TESTS, type Status, type TestId, type Thresholds, type Window,
@@ -72,11 +74,6 @@ export type Evaluation = {
 
 // ---- settings in force ----
 
-export async function cityTimeZone(db: Db): Promise<string> {
-  const city = await db.region.findFirst({ where: { kind: 'CITY' }, select: { timeZone: true } });
-  return city?.timeZone ?? DEFAULT_TIME_ZONE;
-}
-
 export async function confirmedOnlySetting(db: Db): Promise<boolean> {
   const s = await db.citySetting.findFirst({ select: { effectConfirmedOnly: true } });
   return s?.effectConfirmedOnly ?? false;
@@ -85,35 +82,28 @@ export async function confirmedOnlySetting(db: Db): Promise<boolean> {
 /** The thresholds in force for a period starting on `start`: the latest row effective on or before it. */
 export async function thresholdsFor(db: Db, start: IsoDate): Promise<Thresholds & { effectiveFrom: IsoDate | null }> {
   const row = await db.effectTestThresholds.findFirst({
-    where: { effectiveFrom: { lte: new Date(`${start}T00:00:00Z`) } },
+    where: { effectiveFrom: { lte: dateOnly(start) } },
     orderBy: { effectiveFrom: 'desc' },
   });
   if (!row) return { ...DEFAULT_THRESHOLDS, effectiveFrom: null };
   return {
     classHours: Number(row.classHours), shadowStudies: row.shadowStudies, lectures: row.lectures,
     excellentRate: Number(row.excellentRate), passRate: Number(row.passRate), papers: row.papers,
-    effectiveFrom: isoFromDbDate(row.effectiveFrom),
+    effectiveFrom: isoOf(row.effectiveFrom),
   };
 }
 
 // ---- periods ----
 
-type CycleRow = { id: string; startYear: number; name: string; semesters: { id: string; academicYear: number; term: 'AUTUMN' | 'SPRING'; startsOn: Date; endsOn: Date }[] };
-
-export async function listCycles(db: Db): Promise<CycleRow[]> {
-  return db.cycle.findMany({
-    orderBy: { startYear: 'desc' },
-    select: { id: true, startYear: true, name: true, semesters: { select: { id: true, academicYear: true, term: true, startsOn: true, endsOn: true } } },
-  });
-}
+// Cycles come from listCycles in lib/cycles/queries.ts (semester dates as ISO dates).
 
 /** A period key in URLs: `<cycleId>:<academicYear>-<AUTUMN|SPRING>`. */
 export function periodKey(p: PeriodChoice) {
   return `${p.cycleId}:${p.semester.academicYear}-${p.semester.term}`;
 }
 
-export function periodOf(cycle: CycleRow, academicYear: number, term: 'AUTUMN' | 'SPRING'): PeriodChoice | null {
-  const sems = sortSemesters(cycle.semesters.map((s) => ({ ...s, startsOn: isoFromDbDate(s.startsOn), endsOn: isoFromDbDate(s.endsOn) })));
+export function periodOf(cycle: CyclePeriods, academicYear: number, term: 'AUTUMN' | 'SPRING'): PeriodChoice | null {
+  const sems = sortSemesters(cycle.semesters);
   const semester = sems.find((s) => s.academicYear === academicYear && s.term === term);
   if (!semester) return null;
   const year = sems.filter((s) => s.academicYear === academicYear);
@@ -125,13 +115,13 @@ export function periodOf(cycle: CycleRow, academicYear: number, term: 'AUTUMN' |
 }
 
 /** The period a URL names, or the semester containing today (else the nearest one before it, else the first). */
-export function resolvePeriod(cycles: CycleRow[], key: string | undefined, today: IsoDate): PeriodChoice | null {
+export function resolvePeriod(cycles: CyclePeriods[], key: string | undefined, today: IsoDate): PeriodChoice | null {
   if (key) {
     const m = /^([^:]+):(\d{4})-(AUTUMN|SPRING)$/.exec(key);
     const cycle = m && cycles.find((c) => c.id === m[1]);
     if (cycle && m) return periodOf(cycle, Number(m[2]), m[3] as 'AUTUMN' | 'SPRING');
   }
-  const all = cycles.flatMap((c) => c.semesters.map((s) => ({ c, s, from: isoFromDbDate(s.startsOn), to: isoFromDbDate(s.endsOn) })));
+  const all = cycles.flatMap((c) => c.semesters.map((s) => ({ c, s, from: s.startsOn, to: s.endsOn })));
   const pick =
     all.find((x) => x.from <= today && today <= x.to) ??
     all.filter((x) => x.to < today).sort((a, b) => b.to.localeCompare(a.to))[0] ??
@@ -140,8 +130,8 @@ export function resolvePeriod(cycles: CycleRow[], key: string | undefined, today
 }
 
 /** Every semester of every cycle, newest first, for the period filter. */
-export function allPeriods(cycles: CycleRow[]): PeriodChoice[] {
-  return cycles.flatMap((c) =>
+export function allPeriods(cycles: CyclePeriods[]): PeriodChoice[] {
+  return [...cycles].sort((a, b) => b.startYear - a.startYear).flatMap((c) =>
     sortSemesters(c.semesters).reverse().map((s) => periodOf(c, s.academicYear, s.term)).filter((p): p is PeriodChoice => p != null),
   );
 }
@@ -251,8 +241,8 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
           opts.where ?? {},
           { cycleId: period.cycleId },
           opts.pairingIds ? { id: { in: opts.pairingIds } } : {},
-          { startsOn: { lte: new Date(`${yearWin.to}T00:00:00Z`) } },
-          { OR: [{ endsOn: null }, { endsOn: { gte: new Date(`${yearWin.from}T00:00:00Z`) } }] },
+          { startsOn: { lte: dateOnly(yearWin.to) } },
+          { OR: [{ endsOn: null }, { endsOn: { gte: dateOnly(yearWin.from) } }] },
         ],
       },
       select: { id: true, startsOn: true, endsOn: true, assistedId: true },
@@ -262,8 +252,8 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
   const semWin: Window = { from: period.semester.startsOn, to: period.semester.endsOn };
   if (process.env.EFFECT_TESTS_TIMING) console.log(`  pairings in scope: ${(performance.now() - tList).toFixed(0)} ms`);
   const pairings = inScope.map((p) => {
-    const startsOn = isoFromDbDate(p.startsOn);
-    const endsOn = p.endsOn ? isoFromDbDate(p.endsOn) : null;
+    const startsOn = isoOf(p.startsOn);
+    const endsOn = p.endsOn ? isoOf(p.endsOn) : null;
     return { id: p.id, assisted: { id: p.assistedId }, startsOn, endsOn, sem: clip(semWin, startsOn, endsOn), year: clip(yearWin, startsOn, endsOn) };
   });
   const base: Evaluation = { period, today, timeZone, confirmedOnly, thresholds: { semester: semT, year: yearT }, pairings: [], trend: [] };
@@ -392,7 +382,7 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
     if (p.year) {
       const w = p.year;
       const j = factsBy.get(p.id);
-      const judgement = j?.outcome && j.assessed_on && j.source ? { outcome: j.outcome, on: isoFromDbDate(j.assessed_on), source: j.source } : null;
+      const judgement = j?.outcome && j.assessed_on && j.source ? { outcome: j.outcome, on: isoOf(j.assessed_on), source: j.source } : null;
       results.A1 = { test: 'A1', status: judgeByAssessment(judgement, w, today), window: w, figure: judgement ? { kind: 'assessment', ...judgement } : { kind: 'none' } };
       const r = ratingsOf(p);
       const rates = judgeLessonRates(

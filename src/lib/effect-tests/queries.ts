@@ -2,8 +2,9 @@ import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/lib/db';
 import { can, pairingResource, type Actor } from '@/lib/authz';
-import { addDays, dbDateFromIso, isoFromDbDate } from '@/lib/cycles/periods';
-import { zonedToInstant } from '@/lib/activities/time';
+import { zonedToInstant } from '@/lib/time/zoned';
+import { dateOnly, isoOf } from '@/lib/time/date-only';
+import { addDays } from '@/lib/cycles/periods';
 import { COUNTED_TYPES, evaluatePairings, PAPER_LEVELS, PROGRAMME_TEST, type PeriodChoice, type TestResult } from './evaluate';
 import type { TestId } from './rules';
 
@@ -37,7 +38,7 @@ export async function countedRecords(actor: Actor, pairingId: string, test: Test
   if (!w) return { ev, effects, result, records: [] as CountedRecord[] };
   const from = zonedToInstant(w.from, '00:00', ev.timeZone);
   const to = zonedToInstant(addDays(w.to, 1), '00:00', ev.timeZone);
-  const dates = { gte: dbDateFromIso(w.from), lte: dbDateFromIso(w.to) };
+  const dates = { gte: dateOnly(w.from), lte: dateOnly(w.to) };
   const counted: Prisma.ActivityWhereInput = {
     pairingId, status: 'DONE', startsAt: { gte: from, lt: to },
     confirmation: ev.confirmedOnly ? 'CONFIRMED' : { not: 'DISPUTED' },
@@ -65,24 +66,24 @@ export async function countedRecords(actor: Actor, pairingId: string, test: Test
       distinct: ['teacherId'],
       select: { id: true, title: true, heldOn: true, rating: true, teacher: { select: { name: true } } },
     });
-    records = rows.map((l) => ({ id: l.id, kind: 'lesson', title: `${l.teacher.name} · ${l.title}`, date: isoFromDbDate(l.heldOn), href: `/lessons/${l.id}`, unconfirmed: false, note: l.rating ?? undefined }));
+    records = rows.map((l) => ({ id: l.id, kind: 'lesson', title: `${l.teacher.name} · ${l.title}`, date: isoOf(l.heldOn), href: `/lessons/${l.id}`, unconfirmed: false, note: l.rating ?? undefined }));
   } else if (test === 'A3' || test === 'A4' || test === 'A5') {
     const rows = await db.programmeRecord.findMany({
       where: { heldOn: dates, programme: { pairingId, kind: PROGRAMME_TEST[test], academicYear: period.semester.academicYear } },
       orderBy: { heldOn: 'asc' },
       select: { id: true, title: true, heldOn: true, programmeId: true },
     });
-    records = rows.map((r) => ({ id: r.id, kind: 'programmeRecord', title: r.title, date: isoFromDbDate(r.heldOn), href: `/programmes/${r.programmeId}`, unconfirmed: false }));
+    records = rows.map((r) => ({ id: r.id, kind: 'programmeRecord', title: r.title, date: isoOf(r.heldOn), href: `/programmes/${r.programmeId}`, unconfirmed: false }));
   } else if (test === 'A6') {
     const rows = await db.paper.findMany({
       where: { kindergartenId: pairing.assistedId, date: dates, level: { in: [...PAPER_LEVELS] } },
       orderBy: { date: 'asc' },
       select: { id: true, title: true, date: true, confirmedAt: true, level: true },
     });
-    records = rows.map((p) => ({ id: p.id, kind: 'paper', title: p.title, date: isoFromDbDate(p.date), href: `/papers/${p.id}`, unconfirmed: p.confirmedAt == null, note: p.level }));
+    records = rows.map((p) => ({ id: p.id, kind: 'paper', title: p.title, date: isoOf(p.date), href: `/papers/${p.id}`, unconfirmed: p.confirmedAt == null, note: p.level }));
   } else if (test === 'A1') {
     const rows = await db.assessment.findMany({ where: { pairingId, test: 'A1', assessedOn: dates }, orderBy: { assessedOn: 'desc' } });
-    records = rows.map((a) => ({ id: a.id, kind: 'assessment', title: a.notes || a.evidence, date: isoFromDbDate(a.assessedOn), href: null, unconfirmed: false, note: `${a.source}:${a.outcome}` }));
+    records = rows.map((a) => ({ id: a.id, kind: 'assessment', title: a.notes || a.evidence, date: isoOf(a.assessedOn), href: null, unconfirmed: false, note: `${a.source}:${a.outcome}` }));
   }
   return { ev, effects, result, records };
 }

@@ -12,15 +12,19 @@ import { z } from 'zod';
 import type { Db, Tx } from '@/lib/db';
 import { can, pairingResource, type Action, type Actor, type Resource } from '@/lib/authz';
 import { writeAudit } from '@/lib/audit';
-import { fail, ok, type CommandResult } from '@/lib/command-result';
+import { fail, ok, parseInput, versioned, type Result } from '@/lib/result';
 import type { FileStorage } from '@/lib/storage';
 import { PAIRING_SCOPE, type ActorWithName } from '@/lib/authz';
-import { lessonResource, paperResource } from '@/lib/teaching/commands';
+import { lessonResource } from '@/lib/lessons/commands';
+import { paperResource } from '@/lib/papers/commands';
+import { mentorsOf } from '@/lib/mentoring/current';
 import { detectFile, MAX_UPLOAD_BYTES, type Refusal } from './detect';
 
 export const TARGETS = ['activity', 'lesson', 'paper', 'programme', 'annualPlan'] as const;
 export type Target = (typeof TARGETS)[number];
 export const LINK_FIELD = { activity: 'activityId', lesson: 'lessonRecordId', paper: 'paperId', programme: 'programmeId', annualPlan: 'annualPlanId' } as const;
+/** What a refused upload is recorded against. */
+export const TARGET_ENTITY = { activity: 'Activity', lesson: 'LessonRecord', paper: 'Paper', programme: 'Programme', annualPlan: 'AnnualPlan' } as const;
 
 /** A record files hang off, as the permission checks see it. */
 type Parent = {
@@ -35,11 +39,6 @@ type Parent = {
   /** A further condition on adding files (an annual plan's documents are the directors'). */
   attachAlso?: Action;
 };
-
-async function mentorsOf(db: Db, teacherId: string) {
-  const rows = await db.mentorPair.findMany({ where: { apprenticeId: teacherId, OR: [{ endsOn: null }, { endsOn: { gte: new Date() } }] }, select: { mentorId: true } });
-  return rows.map((r) => r.mentorId);
-}
 
 export async function loadParent(db: Db, target: Target, id: string): Promise<Parent | null> {
   switch (target) {
@@ -124,7 +123,8 @@ export const UploadInput = z.object({
   name: z.string().trim().min(1).max(200),
 });
 
-export type UploadResult = CommandResult<{ id: string; kind: 'PHOTO' | 'DOCUMENT'; duplicates: number }> | { ok: false; error: 'refused'; reason: Refusal };
+/** 'refused': the bytes themselves are not accepted (type, size); the route says which way. */
+export type UploadResult = Result<{ id: string; kind: 'PHOTO' | 'DOCUMENT'; duplicates: number }> | { ok: false; error: 'refused'; reason: Refusal };
 
 /** Writes the body to a temporary file while counting and hashing; stops reading past the limit. */
 async function spool(body: AsyncIterable<Uint8Array>, dir: string) {
@@ -149,9 +149,9 @@ async function spool(body: AsyncIterable<Uint8Array>, dir: string) {
 export async function uploadEvidence(
   actor: ActorWithName, raw: unknown, body: AsyncIterable<Uint8Array>, db: Db, storage: FileStorage,
 ): Promise<UploadResult> {
-  const parsed = UploadInput.safeParse(raw);
-  if (!parsed.success) return fail('invalid');
-  const { target, id, name } = parsed.data;
+  const parsed = parseInput(UploadInput, raw);
+  if (!parsed.ok) return parsed;
+  const { target, id, name } = parsed.value;
   const parent = await loadParent(db, target, id);
   if (!parent || !can(actor, parent.view.action, parent.view.resource)) return fail('notFound');
   const kindergartenId = actor.kindergartenId;
@@ -209,10 +209,11 @@ async function touchActivity(tx: Tx, target: Target, id: string) {
 export const DeleteInput = z.object({ id: z.string().min(1).max(40) });
 
 /** Takes a file off its record. The row and the bytes stay: the audit entry refers to them. */
-export async function deleteEvidence(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<CommandResult<{ id: string; path: string }>> {
-  const parsed = DeleteInput.safeParse(raw);
-  if (!parsed.success) return fail('notFound');
-  const f = await db.evidenceFile.findUnique({ where: { id: parsed.data.id } });
+export async function deleteEvidence(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<Result<{ id: string; path: string }>> {
+  // A malformed id names no file.
+  const parsed = parseInput(DeleteInput, raw);
+  if (!parsed.ok) return fail('notFound');
+  const f = await db.evidenceFile.findUnique({ where: { id: parsed.value.id } });
   if (!f || f.deletedAt) return fail('notFound');
   const ref = parentOf(f);
   const parent = ref && (await loadParent(db, ref.target, ref.id));
@@ -220,15 +221,16 @@ export async function deleteEvidence(actor: ActorWithName, raw: unknown, db: Db,
   const countyId = parent.countyOf(f.kindergartenId);
   if (!can(actor, 'evidence.delete', fileResource(f, countyId))) return fail('notAllowed');
   if (parent.locked) return fail('wrongState');
-  await db.$transaction(async (tx) => {
-    await tx.evidenceFile.update({ where: { id: f.id }, data: { deletedAt: now } });
+  // Removed in between by someone else: one removal, one audit entry.
+  return versioned(() => db.$transaction(async (tx) => {
+    await tx.evidenceFile.update({ where: { id: f.id, deletedAt: null }, data: { deletedAt: now } });
     await writeAudit(tx, {
       actor, action: 'evidence.deleted', entityType: 'EvidenceFile', entityId: f.id, countyId, kindergartenId: f.kindergartenId,
       before: { name: f.originalName, sha256: f.sha256, [LINK_FIELD[parent.target]]: parent.id }, after: { deletedAt: now },
     });
     await touchActivity(tx, parent.target, parent.id);
-  });
-  return ok({ id: f.id, path: parent.path });
+    return { id: f.id, path: parent.path };
+  }), () => fail('notFound'));
 }
 
 export const MAX_THUMBNAIL_BYTES = 256 * 1024;
@@ -239,7 +241,7 @@ export const thumbnailKey = (storageKey: string) => `${storageKey}-t`;
  * do not pull 2000-px photos over a rural connection. Only the uploader, only for a photo, only a
  * JPEG under 256 KB; it is derived data, so it has no row or audit entry of its own.
  */
-export async function attachThumbnail(actor: Actor, fileId: string, body: AsyncIterable<Uint8Array>, db: Db, storage: FileStorage): Promise<CommandResult<{ id: string }>> {
+export async function attachThumbnail(actor: Actor, fileId: string, body: AsyncIterable<Uint8Array>, db: Db, storage: FileStorage): Promise<Result> {
   const f = fileId.length <= 40 ? await db.evidenceFile.findUnique({ where: { id: fileId } }) : null;
   if (!f || f.deletedAt || f.uploadedById !== actor.id) return fail('notFound');
   if (f.kind !== 'PHOTO') return fail('invalid');

@@ -1,16 +1,17 @@
 import 'server-only';
 import type { Db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit';
-import { can, hasPermission, kindergartenResource } from '@/lib/authz';
+import { can, hasPermission, kindergartenResource, type ActorWithName } from '@/lib/authz';
+import { fail, isStaleWrite, ok, type Result } from '@/lib/result';
 import { matchHeaders, bilingualHeader } from '@/lib/spreadsheet/columns';
 import { readSpreadsheet } from '@/lib/spreadsheet/read';
 import {
-  commitBlocker, loadOwnBatch, readErrorProblem, saveBatch, StaleImportError, type BatchContent, type CommitResult, type PreviewResult,
+  BatchRef, commitBlocker, commitRefused, loadOwnBatch, readErrorFailure, saveBatch, StaleImportError, uploadedFile, type BatchContent, type Preview,
 } from '@/lib/spreadsheet/import-batch';
 import { KINDERGARTEN_COLUMNS, MAX_KINDERGARTEN_ROWS, REQUIRED_KINDERGARTEN_COLUMNS, type KindergartenColumn } from './columns';
 import { validateKindergartenRows, type ExistingKindergarten, type KindergartenOp } from './import-rows';
 import { codeKey, normalizeCode } from './rules';
-import { diff, type Editor } from './mutations';
+import { diff } from './commands';
 import type { KindergartenCreate } from './schemas';
 
 export type KindergartenBatch = BatchContent<KindergartenCreate, KindergartenOp>;
@@ -21,16 +22,19 @@ const RECORD = {
   classCount: true, childCount: true, teacherCount: true, staffCount: true,
 } as const;
 
-/** Reads and checks an uploaded sheet and keeps the result as a batch, errors included, for the preview. */
-export async function previewKindergartenImport(db: Db, actor: Editor, file: { name: string; bytes: Uint8Array }): Promise<PreviewResult> {
-  if (!hasPermission(actor, 'kindergarten.import')) return { ok: false, kind: 'notFound' };
+/** Reads and checks an uploaded sheet (`{ file }`) and keeps the result as a batch, errors included, for the preview. */
+export async function previewKindergartenImport(actor: ActorWithName, raw: unknown, db: Db): Promise<Result<Preview>> {
+  if (!hasPermission(actor, 'kindergarten.import')) return fail('notFound');
+  const upload = await uploadedFile(raw);
+  if (!upload.ok) return upload;
+  const file = upload.value;
   const read = await readSpreadsheet(file.bytes, MAX_KINDERGARTEN_ROWS);
-  if ('error' in read) return { ok: false, kind: 'file', problem: readErrorProblem(read) };
+  if ('error' in read) return readErrorFailure(read);
   const { index, unknown } = matchHeaders(read.sheet.headers, KINDERGARTEN_COLUMNS);
   const missing = REQUIRED_KINDERGARTEN_COLUMNS.filter((c) => index[c] === undefined);
   if (missing.length) {
     const names = KINDERGARTEN_COLUMNS.filter((c) => missing.includes(c.key)).map(bilingualHeader).join('、');
-    return { ok: false, kind: 'file', problem: { message: 'kindergartens.import.missingColumns', params: { columns: names } } };
+    return fail('invalid', { message: { key: 'kindergartens.import.missingColumns', values: { columns: names } } });
   }
   const rows = read.sheet.rows.map(({ rowNumber, cells }) => ({
     rowNumber,
@@ -50,11 +54,11 @@ export async function previewKindergartenImport(db: Db, actor: Editor, file: { n
     existing,
   });
   const content: KindergartenBatch = { ignoredColumns: unknown, rows: checked };
-  return saveBatch(db, 'KINDERGARTENS', actor.id, file.name, content);
+  return ok(await saveBatch(db, 'KINDERGARTENS', actor.id, file.name, content));
 }
 
 /** The batch as its owner sees it; anyone else, or another kind of batch, gets null (a 404). */
-export async function getKindergartenBatch(db: Db, actor: Editor, batchId: string) {
+export async function getKindergartenBatch(db: Db, actor: ActorWithName, batchId: string) {
   return loadOwnBatch<KindergartenBatch>(db, 'KINDERGARTENS', actor.id, batchId, hasPermission(actor, 'kindergarten.import'));
 }
 
@@ -63,10 +67,13 @@ export async function getKindergartenBatch(db: Db, actor: Editor, batchId: strin
  * known ones (a re-import never duplicates), writes an audit entry per change and one for the batch.
  * Scope is checked again against the database: if anything moved since the preview, nothing is imported.
  */
-export async function commitKindergartenImport(db: Db, actor: Editor, batchId: string): Promise<CommitResult<KindergartenImportSummary>> {
+export async function commitKindergartenImport(actor: ActorWithName, raw: unknown, db: Db): Promise<Result<KindergartenImportSummary>> {
+  const ref = BatchRef.safeParse(raw);
+  if (!ref.success) return fail('notFound');
+  const { batchId } = ref.data;
   const batch = await getKindergartenBatch(db, actor, batchId);
   const blocked = commitBlocker(batch);
-  if (blocked || !batch) return { ok: false, kind: blocked ?? 'notFound' };
+  if (blocked || !batch) return commitRefused(blocked ?? 'notFound');
   const rows = batch.content.rows.filter((r) => r.values && r.op);
   try {
     const summary = await db.$transaction(async (tx) => {
@@ -98,7 +105,7 @@ export async function commitKindergartenImport(db: Db, actor: Editor, batchId: s
           counts.unchanged++;
           continue;
         }
-        await tx.kindergarten.update({ where: { id: current.id }, data: { ...values, code: current.code, version: { increment: 1 } } });
+        await tx.kindergarten.update({ where: { id: current.id, version: current.version }, data: { ...values, code: current.code, version: { increment: 1 } } });
         await writeAudit(tx, {
           actor, action: 'kindergarten.updated', entityType: 'Kindergarten', entityId: current.id,
           countyId: values.countyId, kindergartenId: current.id, before: change.before,
@@ -112,11 +119,12 @@ export async function commitKindergartenImport(db: Db, actor: Editor, batchId: s
       });
       return counts;
     }, { timeout: 300_000, maxWait: 10_000 });
-    return summary ? { ok: true, summary } : { ok: false, kind: 'alreadyCommitted' };
+    return summary ? ok(summary) : commitRefused('alreadyCommitted');
   } catch (e) {
-    if (e instanceof StaleImportError) return { ok: false, kind: 'stale' };
+    // Someone saved a kindergarten after it was read here (isStaleWrite) or scope moved: nothing is imported.
+    if (e instanceof StaleImportError || isStaleWrite(e)) return commitRefused('stale');
     // A code created by someone else between the claim and the insert.
-    if (e && typeof e === 'object' && 'code' in e && e.code === 'P2002') return { ok: false, kind: 'stale' };
+    if (e && typeof e === 'object' && 'code' in e && e.code === 'P2002') return commitRefused('stale');
     throw e;
   }
 }

@@ -3,7 +3,7 @@ import { db, type Db } from '@/lib/db';
 import type { Prisma } from '@/generated/prisma/client';
 import { can, kindergartenResource, kindergartenWhere, type Action, type Actor } from '@/lib/authz';
 import { getCurrentPeriod } from '@/lib/cycles/queries';
-import { dbDateFromIso } from '@/lib/cycles/periods';
+import { dateOnly } from '@/lib/time/date-only';
 import type { KindergartenFilters } from './filters';
 
 export const KINDERGARTENS_PAGE_SIZE = 50;
@@ -16,7 +16,7 @@ export const KINDERGARTENS_PAGE_SIZE = 50;
 export async function currentPairingWhere(client: Db, now = new Date()): Promise<Prisma.PairingWhereInput | null> {
   const period = await getCurrentPeriod(now, client);
   if (!period.cycle) return null;
-  return { cycleId: period.cycle.id, OR: [{ endsOn: null }, { endsOn: { gte: dbDateFromIso(period.today) } }] };
+  return { cycleId: period.cycle.id, OR: [{ endsOn: null }, { endsOn: { gte: dateOnly(period.today) } }] };
 }
 
 /** Scope first, then the user's filters: shared by the page, its count and the export. */

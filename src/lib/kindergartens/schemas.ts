@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AreaType, DemoLevel } from '@/generated/prisma/enums';
 import { CODE_PATTERN, CONTACT_PHONE_PATTERN, countProblems, normalizeCode, parseCount, type CountField } from './rules';
 
-// Messages are keys of the root catalogue: actions translate them (src/lib/zod-errors.ts).
+// Messages are keys of the root catalogue, translated at the edge by runAction (src/lib/action.ts).
 const E = {
   required: 'form.errors.required',
   tooLong: 'form.errors.tooLong',
@@ -57,7 +57,7 @@ export type KindergartenProfile = z.infer<typeof KindergartenProfileInput>;
 export const KINDERGARTEN_FIELDS = ['code', 'name', 'countyId', 'area', 'level', 'address', 'contactName', 'contactPhone', 'classCount', 'childCount', 'teacherCount', 'staffCount'] as const;
 export const PROFILE_FIELDS = ['address', 'contactName', 'contactPhone', 'classCount', 'childCount', 'teacherCount', 'staffCount'] as const;
 
-/** FormData → plain strings for the schemas (missing fields become '' and fail as "required"). */
-export function formFields<K extends string>(formData: FormData, fields: readonly K[]): Record<K, string> {
-  return Object.fromEntries(fields.map((f) => [f, String(formData.get(f) ?? '')])) as Record<K, string>;
-}
+const Id = z.string().min(1).max(64);
+/** Which kindergarten, and which form: the mode only picks the schema; the permission for it is checked against the row. */
+export const KindergartenRef = z.object({ id: Id, mode: z.enum(['full', 'profile']).catch('profile') });
+export const KindergartenActiveInput = z.object({ id: Id, active: z.enum(['true', 'false']).transform((v) => v === 'true') });

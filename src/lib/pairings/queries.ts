@@ -2,9 +2,10 @@ import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
 import { can, hasPermission, kindergartenResource, kindergartenWhere, NotFoundError, pairingResource, pairingWhere, type Actor } from '@/lib/authz';
-import { getCity, todayIn } from '@/lib/cycles/city';
+import { cityToday } from '@/lib/time/today';
 import { listCycles } from '@/lib/cycles/queries';
-import { cycleHasEnded, cycleSpan, dbDateFromIso, defaultCycle, isoFromDbDate, periodAt, type IsoDate } from '@/lib/cycles/periods';
+import { dateOnly, type IsoDate, isoOf } from '@/lib/time/date-only';
+import { cycleHasEnded, cycleSpan, defaultCycle, periodAt } from '@/lib/cycles/periods';
 import { canBeAssisted, canSupport } from './rules';
 
 export type PairingStatus = 'active' | 'ended';
@@ -20,13 +21,12 @@ export async function listPairings(
   filters: { cycleId?: string; countyId?: string; q?: string; status?: string },
   now: Date = new Date(),
 ) {
-  const [cycles, city] = await Promise.all([listCycles(), getCity(db)]);
-  const today = todayIn(city.timeZone, now);
+  const [cycles, today] = await Promise.all([listCycles(), cityToday(db, now)]);
   const cycle = (filters.cycleId ? cycles.find((c) => c.id === filters.cycleId) : null) ?? defaultCycle(cycles, today);
   if (!cycle) return { cycles, cycle: null, today, rows: [], total: 0 };
   const ended = cycleHasEnded(cycle, today);
   const q = filters.q?.trim();
-  const todayDate = dbDateFromIso(today);
+  const todayDate = dateOnly(today);
   const statusWhere: Prisma.PairingWhereInput =
     filters.status === 'active'
       ? ended ? { id: { in: [] } } : { OR: [{ endsOn: null }, { endsOn: { gte: todayDate } }] }
@@ -60,9 +60,9 @@ export async function listPairings(
   return {
     cycles, cycle, today, total,
     rows: rows.map((r) => {
-      const endsOn = r.endsOn ? isoFromDbDate(r.endsOn) : null;
+      const endsOn = r.endsOn ? isoOf(r.endsOn) : null;
       return {
-        id: r.id, supporting: r.supporting, assisted: r.assisted, startsOn: isoFromDbDate(r.startsOn), endsOn,
+        id: r.id, supporting: r.supporting, assisted: r.assisted, startsOn: isoOf(r.startsOn), endsOn,
         continued: r.previousId != null, rolledOver: r.next != null, leader: r.members[0]?.user.name ?? null,
         status: pairingStatus({ endsOn }, ended, today),
       };
@@ -88,16 +88,15 @@ export async function getPairing(actor: Actor, id: string, now: Date = new Date(
     },
   });
   if (!p || !can(actor, 'pairing.view', pairingResource(p))) throw new NotFoundError();
-  const [cycles, city] = await Promise.all([listCycles(), getCity(db)]);
-  const today = todayIn(city.timeZone, now);
+  const [cycles, today] = await Promise.all([listCycles(), cityToday(db, now)]);
   const cycle = cycles.find((c) => c.id === p.cycleId)!;
   const ended = cycleHasEnded(cycle, today);
-  const endsOn = p.endsOn ? isoFromDbDate(p.endsOn) : null;
+  const endsOn = p.endsOn ? isoOf(p.endsOn) : null;
   const both = (action: 'pairing.update' | 'pairing.end') =>
     !ended && can(actor, action, kindergartenResource(p.supporting)) && can(actor, action, kindergartenResource(p.assisted));
   return {
     ...p,
-    startsOn: isoFromDbDate(p.startsOn),
+    startsOn: isoOf(p.startsOn),
     endsOn,
     cycle,
     cycleEnded: ended,

@@ -5,7 +5,7 @@
  */
 import type { AreaType, DemoLevel } from '@/generated/prisma/enums';
 import { can, kindergartenResource, type Action, type Actor } from '@/lib/authz';
-import type { IsoDate } from '@/lib/cycles/periods';
+import type { IsoDate } from '@/lib/time/date-only';
 
 export type KindergartenFacts = { id: string; countyId: string; area: AreaType; level: DemoLevel; active: boolean };
 

@@ -4,6 +4,7 @@ import { writeAudit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/hash';
 import { generateOneTimePassword } from '@/lib/users/one-time-password';
 import { EMAIL_PATTERN, MOBILE_PATTERN, normalizeEmail, normalizePhone } from '@/lib/staff/identifiers';
+import { defaultTimeZone } from '@/lib/time/city-zone';
 
 /**
  * A production deployment starts empty (the demo seed refuses to run there): this creates the city,
@@ -13,7 +14,7 @@ import { EMAIL_PATTERN, MOBILE_PATTERN, normalizeEmail, normalizePhone } from '@
  */
 const Region = z.object({ code: z.string().trim().min(1).max(40), name: z.string().trim().min(1).max(100), nameEn: z.string().trim().max(100).optional() });
 export const CitySetupInput = z.object({
-  city: Region.extend({ timeZone: z.string().refine(isTimeZone, 'unknown time zone').default('Asia/Shanghai') }),
+  city: Region.extend({ timeZone: z.string().refine(isTimeZone, 'unknown time zone').prefault(defaultTimeZone) }),
   counties: z.array(Region).min(1),
   admin: z.object({ name: z.string().trim().min(1).max(100), login: z.string().trim().min(1) }),
 });

@@ -1,6 +1,8 @@
 import type { Db } from '@/lib/db';
 import type { ImportKind } from '@/generated/prisma/enums';
-import type { ReadError } from './read';
+import { z } from 'zod';
+import { fail, ok, type Failure, type Message, type Result } from '@/lib/result';
+import { MAX_FILE_BYTES, type ReadError } from './read';
 
 /** A problem in one cell of an uploaded sheet; `message` is a key of the root catalogue. */
 export type CellError = { column: string; message: string; params?: Record<string, string | number> };
@@ -17,23 +19,32 @@ export type PreviewRow<V, Op extends string = string> = {
 /** What ImportBatch.rows holds between preview and confirmation. */
 export type BatchContent<V, Op extends string = string> = { ignoredColumns: string[]; rows: PreviewRow<V, Op>[] };
 
-export type FileProblem = { message: string; params?: Record<string, string | number> };
-
-export function readErrorProblem(e: ReadError): FileProblem {
-  switch (e.error) {
-    case 'tooLarge':
-      return { message: 'kindergartens.import.fileTooLarge', params: { max: e.maxMb } };
-    case 'tooManyRows':
-      return { message: 'kindergartens.import.tooManyRows', params: { max: e.max } };
-    default:
-      return { message: `kindergartens.import.file_${e.error}` };
-  }
+/** An unreadable file is refused as a whole, with a sentence above the form. */
+export function readErrorFailure(e: ReadError): Failure {
+  const message: Message = e.error === 'tooLarge' ? { key: 'kindergartens.import.fileTooLarge', values: { max: e.maxMb } }
+    : e.error === 'tooManyRows' ? { key: 'kindergartens.import.tooManyRows', values: { max: e.max } }
+    : `kindergartens.import.file_${e.error}`;
+  return fail('invalid', { message });
 }
 
-export type PreviewResult = { ok: true; batchId: string; errorCount: number } | { ok: false; kind: 'notFound' } | { ok: false; kind: 'file'; problem: FileProblem };
-export type CommitResult<S> =
-  | { ok: true; summary: S }
-  | { ok: false; kind: 'notFound' | 'alreadyCommitted' | 'hasErrors' | 'expired' | 'stale' };
+/** The import form's `file`, refused before reading when it is empty or too large. */
+export async function uploadedFile(raw: unknown): Promise<Result<{ name: string; bytes: Uint8Array }>> {
+  const file = raw && typeof raw === 'object' && 'file' in raw ? raw.file : null;
+  if (!(file instanceof File) || file.size === 0) return fail('invalid', { message: 'kindergartens.import.file_empty' });
+  if (file.size > MAX_FILE_BYTES) return fail('invalid', { message: { key: 'kindergartens.import.fileTooLarge', values: { max: MAX_FILE_BYTES / 1024 / 1024 } } });
+  return ok({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+}
+
+/** The confirmation form names its batch. */
+export const BatchRef = z.object({ batchId: z.string().min(1).max(64) });
+
+export type Preview = { batchId: string; errorCount: number };
+export type CommitRefusal = 'notFound' | 'alreadyCommitted' | 'hasErrors' | 'expired' | 'stale';
+
+/** A refused commit as a command's answer: someone else's batch is not found; the rest say why. */
+export function commitRefused(reason: CommitRefusal): Failure {
+  return reason === 'notFound' ? fail('notFound') : fail('wrongState', { message: `kindergartens.import.commit_${reason}` });
+}
 
 /** Thrown inside a commit transaction to roll everything back when the data moved since the preview. */
 export class StaleImportError extends Error {
@@ -72,14 +83,14 @@ export const BATCH_EXPIRES_AFTER_MS = 24 * HOUR;
 export const ABANDONED_BATCH_DELETED_AFTER_MS = 7 * 24 * HOUR;
 
 /** Keeps the checked rows, errors included, so the confirmation imports exactly what was previewed. */
-export async function saveBatch<V>(db: BatchStore, kind: ImportKind, ownerId: string, fileName: string, content: BatchContent<V>, now = new Date()): Promise<PreviewResult> {
+export async function saveBatch<V>(db: BatchStore, kind: ImportKind, ownerId: string, fileName: string, content: BatchContent<V>, now = new Date()): Promise<Preview> {
   const errorCount = content.rows.filter((r) => r.errors.length).length;
   await db.importBatch.deleteMany({ where: { committedAt: null, createdAt: { lt: new Date(now.getTime() - ABANDONED_BATCH_DELETED_AFTER_MS) } } });
   const batch = await db.importBatch.create({
     data: { kind, userId: ownerId, fileName: fileName.slice(0, 200), rows: content as never, errorCount, createdAt: now },
     select: { id: true },
   });
-  return { ok: true, batchId: batch.id, errorCount };
+  return { batchId: batch.id, errorCount };
 }
 
 /** The batch as its owner sees it; anyone else, another kind of batch, or a lost permission gets null (a 404). */
@@ -91,7 +102,7 @@ export async function loadOwnBatch<C>(db: BatchStore, kind: ImportKind, ownerId:
 }
 
 /** Why a batch cannot be committed, or null when it can. */
-export function commitBlocker(batch: { committedAt: Date | null; errorCount: number; expired: boolean } | null): 'notFound' | 'alreadyCommitted' | 'hasErrors' | 'expired' | null {
+export function commitBlocker(batch: { committedAt: Date | null; errorCount: number; expired: boolean } | null): Exclude<CommitRefusal, 'stale'> | null {
   if (!batch) return 'notFound';
   if (batch.committedAt) return 'alreadyCommitted';
   if (batch.errorCount > 0) return 'hasErrors';

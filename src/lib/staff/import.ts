@@ -1,16 +1,19 @@
 import 'server-only';
 import type { Db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit';
-import { can, hasPermission, userResource } from '@/lib/authz';
+import { can, hasPermission, userResource, type ActorWithName } from '@/lib/authz';
+import { fail, ok, type Result } from '@/lib/result';
 import { hashPassword } from '@/lib/auth/hash';
 import { generateOneTimePassword } from '@/lib/users/one-time-password';
 import { bilingualHeader, matchHeaders } from '@/lib/spreadsheet/columns';
 import { readSpreadsheet } from '@/lib/spreadsheet/read';
-import { commitBlocker, loadOwnBatch, readErrorProblem, saveBatch, StaleImportError, type BatchContent, type CommitResult, type PreviewResult } from '@/lib/spreadsheet/import-batch';
+import {
+  BatchRef, commitBlocker, commitRefused, loadOwnBatch, readErrorFailure, saveBatch, StaleImportError, uploadedFile, type BatchContent, type Preview,
+} from '@/lib/spreadsheet/import-batch';
 import { MAX_STAFF_ROWS, REQUIRED_STAFF_COLUMNS, STAFF_COLUMNS, type StaffColumn } from './columns';
 import { validateStaffRows, type ExistingAccount, type KindergartenRef, type StaffOp, type StaffValues } from './import-rows';
 import { StaffEmail, StaffPhone } from './schemas';
-import { creatableRoles, type Creator, type NewAccount } from './mutations';
+import { creatableRoles, type NewAccount } from './commands';
 
 export type StaffBatch = BatchContent<StaffValues, StaffOp>;
 export type StaffImportSummary = { created: number; updated: number; unchanged: number; accounts: NewAccount[] };
@@ -19,15 +22,19 @@ const ACCOUNT_SELECT = {
   id: true, name: true, role: true, phone: true, email: true, regionId: true, kindergartenId: true, kindergarten: { select: { countyId: true } },
 } as const;
 
-export async function previewStaffImport(db: Db, actor: Creator, file: { name: string; bytes: Uint8Array }): Promise<PreviewResult> {
-  if (!hasPermission(actor, 'user.import')) return { ok: false, kind: 'notFound' };
+/** Reads and checks an uploaded sheet (`{ file }`) and keeps the result as a batch, errors included, for the preview. */
+export async function previewStaffImport(actor: ActorWithName, raw: unknown, db: Db): Promise<Result<Preview>> {
+  if (!hasPermission(actor, 'user.import')) return fail('notFound');
+  const upload = await uploadedFile(raw);
+  if (!upload.ok) return upload;
+  const file = upload.value;
   const read = await readSpreadsheet(file.bytes, MAX_STAFF_ROWS);
-  if ('error' in read) return { ok: false, kind: 'file', problem: readErrorProblem(read) };
+  if ('error' in read) return readErrorFailure(read);
   const { index, unknown } = matchHeaders(read.sheet.headers, STAFF_COLUMNS);
   const missing = REQUIRED_STAFF_COLUMNS.filter((c) => index[c] === undefined);
   if (missing.length || (index.phone === undefined && index.email === undefined)) {
     const names = STAFF_COLUMNS.filter((c) => missing.includes(c.key) || (c.key === 'phone' && index.email === undefined && index.phone === undefined)).map(bilingualHeader).join('、');
-    return { ok: false, kind: 'file', problem: { message: 'kindergartens.import.missingColumns', params: { columns: names } } };
+    return fail('invalid', { message: { key: 'kindergartens.import.missingColumns', values: { columns: names } } });
   }
   const rows = read.sheet.rows.map(({ rowNumber, cells }) => ({
     rowNumber,
@@ -57,10 +64,10 @@ export async function previewStaffImport(db: Db, actor: Creator, file: { name: s
     allowedRoles: roles.filter((r) => r === 'DIRECTOR' || r === 'TEACHER'),
   });
   const content: StaffBatch = { ignoredColumns: unknown, rows: checked };
-  return saveBatch(db, 'STAFF', actor.id, file.name, content);
+  return ok(await saveBatch(db, 'STAFF', actor.id, file.name, content));
 }
 
-export async function getStaffBatch(db: Db, actor: Creator, batchId: string) {
+export async function getStaffBatch(db: Db, actor: ActorWithName, batchId: string) {
   return loadOwnBatch<StaffBatch>(db, 'STAFF', actor.id, batchId, hasPermission(actor, 'user.import'));
 }
 
@@ -68,10 +75,13 @@ export async function getStaffBatch(db: Db, actor: Creator, batchId: string) {
  * All or none. New accounts get one-time passwords, hashed before the transaction (Argon2 is
  * slow) and returned once, never stored in clear. A kindergarten change ends the person's sessions.
  */
-export async function commitStaffImport(db: Db, actor: Creator, batchId: string): Promise<CommitResult<StaffImportSummary>> {
+export async function commitStaffImport(actor: ActorWithName, raw: unknown, db: Db): Promise<Result<StaffImportSummary>> {
+  const ref = BatchRef.safeParse(raw);
+  if (!ref.success) return fail('notFound');
+  const { batchId } = ref.data;
   const batch = await getStaffBatch(db, actor, batchId);
   const blocked = commitBlocker(batch);
-  if (blocked || !batch) return { ok: false, kind: blocked ?? 'notFound' };
+  if (blocked || !batch) return commitRefused(blocked ?? 'notFound');
   const rows = batch.content.rows.filter((r) => r.values && r.op);
   const passwords = new Map<number, string>();
   const hashes = new Map<number, string>();
@@ -136,10 +146,10 @@ export async function commitStaffImport(db: Db, actor: Creator, batchId: string)
       });
       return result;
     }, { timeout: 300_000, maxWait: 10_000 });
-    return summary ? { ok: true, summary } : { ok: false, kind: 'alreadyCommitted' };
+    return summary ? ok(summary) : commitRefused('alreadyCommitted');
   } catch (e) {
-    if (e instanceof StaleImportError) return { ok: false, kind: 'stale' };
-    if (e && typeof e === 'object' && 'code' in e && e.code === 'P2002') return { ok: false, kind: 'stale' };
+    if (e instanceof StaleImportError) return commitRefused('stale');
+    if (e && typeof e === 'object' && 'code' in e && e.code === 'P2002') return commitRefused('stale');
     throw e;
   }
 }

@@ -18,5 +18,3 @@ export const StaffInput = z.object({
   if (!v.phone && !v.email) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'staff.errors.loginRequired' });
 });
 export type StaffInput = z.infer<typeof StaffInput>;
-
-export const STAFF_FIELDS = ['name', 'phone', 'email', 'role', 'kindergartenId', 'regionId'] as const;

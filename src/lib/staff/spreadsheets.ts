@@ -2,7 +2,7 @@ import 'server-only';
 import { bilingualHeader } from '@/lib/spreadsheet/columns';
 import { buildWorkbook, columnsFor } from '@/lib/spreadsheet/write';
 import { MAX_STAFF_ROWS, STAFF_COLUMNS } from './columns';
-import type { NewAccount } from './mutations';
+import type { NewAccount } from './commands';
 
 export function buildStaffTemplate() {
   const allowed: Record<string, string> = {

@@ -9,13 +9,14 @@ import { ACTIVITY_TYPES } from '@/lib/activities/rules';
 import { PageHeader } from '@/components/ui/page-header';
 import { ActivityBadges, Icon } from '@/components/activities/badges';
 import { whenText } from '@/components/activities/format';
+import { cityTimeZone } from '@/lib/time/city-zone';
 
 export default async function ActivitiesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireUser();
   const filters = ActivityFilters.parse(await searchParams);
   const t = await getTranslations('activities');
-  const [{ rows, total, page }, pairings, toConfirm] = await Promise.all([
-    listActivities(user, filters, db), listPairingOptions(user, db), countAwaitingConfirmation(user, db),
+  const [{ rows, total, page }, pairings, toConfirm, timeZone] = await Promise.all([
+    listActivities(user, filters, db), listPairingOptions(user, db), countAwaitingConfirmation(user, db), cityTimeZone(db),
   ]);
   const query = (p: number) => new URLSearchParams(Object.entries({ ...filters, page: String(p) }).filter((e): e is [string, string] => !!e[1])).toString();
   // With one pairing in view, its calendar is one tap away.
@@ -90,7 +91,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
           {rows.map((a) => (
             <li key={a.id}>
               <Link href={`/activities/${a.id}`} className="flex h-full flex-col gap-1 rounded-lg border border-stone-200 bg-white p-3 shadow-sm hover:border-brand-600">
-                <span className="text-xs text-stone-600">{t(`types.${a.type}`)} · {whenText(a.startsAt, null)}</span>
+                <span className="text-xs text-stone-600">{t(`types.${a.type}`)} · {whenText(a.startsAt, null, timeZone)}</span>
                 <span className="font-medium text-stone-900">{a.title}</span>
                 <span className="text-sm text-stone-600">{a.pairing}{a.location ? ` · ${a.location}` : ''}{a.classHours != null ? ` · ${t('fields.classHours')} ${a.classHours}` : ''}</span>
                 <ActivityBadges status={a.status} confirmation={a.confirmation} incomplete={a.incomplete} donation={a.donation} received={a.received} />

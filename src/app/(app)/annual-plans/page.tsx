@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { requireUser } from '@/lib/session';
-import { listAnnualPlans, pairingsFor } from '@/lib/teaching/queries';
+import { listAnnualPlans } from '@/lib/annual-plans/queries';
+import { pairingsFor } from '@/lib/programmes/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { Icon } from '@/components/activities/badges';
 

@@ -3,10 +3,10 @@ import { getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
-import { listLessons } from '@/lib/teaching/queries';
-import { dateOnlyString } from '@/lib/activities/time';
+import { listLessons } from '@/lib/lessons/queries';
+import { isoOf } from '@/lib/time/date-only';
 import { PageHeader } from '@/components/ui/page-header';
-import { RatingBadge } from '@/components/teaching/saved-note';
+import { RatingBadge } from '@/components/lessons/rating-badge';
 
 export default async function LessonsPage() {
   const user = await requireUser();
@@ -24,7 +24,7 @@ export default async function LessonsPage() {
           {rows.map((l) => (
             <li key={l.id}>
               <Link href={`/lessons/${l.id}`} className="flex flex-col gap-1 rounded-lg border border-stone-200 bg-white p-3 shadow-sm hover:border-brand-600">
-                <span className="text-xs text-stone-600">{dateOnlyString(l.heldOn)} · {l.className} · {t(`domains.${l.domain}`)}</span>
+                <span className="text-xs text-stone-600">{isoOf(l.heldOn)} · {l.className} · {t(`domains.${l.domain}`)}</span>
                 <span className="font-medium">{l.title}</span>
                 {!l.mine && <span className="text-sm text-stone-600">{l.teacher} · {l.kindergarten}</span>}
                 <RatingBadge rating={l.rating} />

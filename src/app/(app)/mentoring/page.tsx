@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { requireUser } from '@/lib/session';
-import { listMentorPairs, mentorPairOptions } from '@/lib/teaching/queries';
-import { dateOnlyString } from '@/lib/activities/time';
+import { listMentorPairs, mentorPairOptions } from '@/lib/mentoring/queries';
+import { isoOf } from '@/lib/time/date-only';
 import { PageHeader } from '@/components/ui/page-header';
 
 export default async function MentoringPage() {
@@ -22,7 +22,7 @@ export default async function MentoringPage() {
               <Link href={`/mentoring/${p.id}`} className="flex flex-col gap-1 rounded-lg border border-stone-200 bg-white p-3 shadow-sm hover:border-brand-600">
                 <span className="font-medium">{p.mentor} → {p.apprentice}{p.mine && <span className="ml-2 rounded bg-brand-50 px-1.5 text-xs text-brand-800">{t('mentoring.mine')}</span>}</span>
                 <span className="text-sm text-stone-600">{p.pairing}</span>
-                <span className="text-xs text-stone-600">{dateOnlyString(p.startsOn)}{p.endsOn ? ` – ${dateOnlyString(p.endsOn)}` : ''} · {t('mentoring.sessionCount', { count: p.sessions })}</span>
+                <span className="text-xs text-stone-600">{isoOf(p.startsOn)}{p.endsOn ? ` – ${isoOf(p.endsOn)}` : ''} · {t('mentoring.sessionCount', { count: p.sessions })}</span>
               </Link>
             </li>
           ))}

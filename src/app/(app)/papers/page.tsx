@@ -3,12 +3,12 @@ import { getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
-import { listPapers } from '@/lib/teaching/queries';
-import { dateOnlyString } from '@/lib/activities/time';
+import { listPapers } from '@/lib/papers/queries';
+import { isoOf } from '@/lib/time/date-only';
 import { PageHeader } from '@/components/ui/page-header';
 import { Icon } from '@/components/activities/badges';
-import { SavedNote } from '@/components/teaching/saved-note';
-import { ConfirmPaperButton } from '@/components/teaching/confirm-paper-button';
+import { SavedNote } from '@/components/form/saved-note';
+import { ConfirmPaperButton } from '@/components/papers/confirm-paper-button';
 
 export default async function PapersPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const user = await requireUser();
@@ -27,7 +27,7 @@ export default async function PapersPage({ searchParams }: { searchParams: Promi
         <ul className="grid gap-2 lg:grid-cols-2">
           {rows.map((p) => (
             <li key={p.id} id={`paper-${p.id}`} className="flex flex-col gap-1 rounded-lg border border-stone-200 bg-white p-3 shadow-sm">
-              <span className="text-xs text-stone-600">{dateOnlyString(p.date)} · {t(`papers.kinds.${p.kind}`)} · {t(`papers.levels.${p.level}`)}{p.award ? ` · ${p.award}` : ''}</span>
+              <span className="text-xs text-stone-600">{isoOf(p.date)} · {t(`papers.kinds.${p.kind}`)} · {t(`papers.levels.${p.level}`)}{p.award ? ` · ${p.award}` : ''}</span>
               <span className="font-medium">{p.title}</span>
               <span className="text-sm text-stone-600">{p.author} · {p.kindergarten} · {p.venue}</span>
               {p.files.length > 0 ? (

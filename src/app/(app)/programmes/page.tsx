@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { requireUser } from '@/lib/session';
-import { listProgrammes, pairingsFor } from '@/lib/teaching/queries';
+import { listProgrammes, pairingsFor } from '@/lib/programmes/queries';
 import { PageHeader } from '@/components/ui/page-header';
 
 export default async function ProgrammesPage() {

@@ -3,11 +3,12 @@ import { getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { requireUser } from '@/lib/session';
 import { listRequests, requestPairingOptions } from '@/lib/activities/queries';
-import { dateOnlyString } from '@/lib/activities/time';
+import { isoOf } from '@/lib/time/date-only';
 import { PageHeader } from '@/components/ui/page-header';
 import { Icon, StatusBadge } from '@/components/activities/badges';
 import { CloseRequestForm } from '@/components/activities/activity-actions';
 import { whenText } from '@/components/activities/format';
+import { cityTimeZone } from '@/lib/time/city-zone';
 
 const STATUS_ICON = { OPEN: 'clock', ANSWERED: 'check', CLOSED: 'cross' } as const;
 
@@ -16,7 +17,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   const q = await searchParams;
   const status = (['OPEN', 'ANSWERED', 'CLOSED'] as const).find((s) => s === q.status);
   const t = await getTranslations('activities');
-  const [rows, askable] = await Promise.all([listRequests(user, { status }, db), requestPairingOptions(user, db)]);
+  const [rows, askable, timeZone] = await Promise.all([listRequests(user, { status }, db), requestPairingOptions(user, db), cityTimeZone(db)]);
   const tab = (s: string | undefined, label: string) => (
     <Link href={s ? `/requests?status=${s}` : '/requests'} aria-current={status === s ? 'page' : undefined}
       className={`inline-flex min-h-11 items-center rounded-md px-3 text-sm ${status === s ? 'bg-brand-700 text-white' : 'border border-stone-300 bg-white'}`}>{label}</Link>
@@ -45,8 +46,8 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
               <h2 className="font-medium text-stone-900">{r.title}</h2>
               {r.details && <p className="whitespace-pre-wrap text-sm text-stone-700">{r.details}</p>}
               <p className="text-xs text-stone-600">
-                {t('requests.askedBy', { name: r.createdBy, date: dateOnlyString(r.createdAt) })}
-                {r.neededBy && ` · ${t('requests.neededBy')} ${dateOnlyString(r.neededBy)}`}
+                {t('requests.askedBy', { name: r.createdBy, date: isoOf(r.createdAt) })}
+                {r.neededBy && ` · ${t('requests.neededBy')} ${isoOf(r.neededBy)}`}
               </p>
               <div className="rounded-md bg-stone-50 p-2">
                 <h3 className="text-xs font-medium text-stone-600">{t('requests.answer')}</h3>
@@ -55,7 +56,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                     {r.activities.map((a) => (
                       <li key={a.id} className="flex flex-wrap items-center gap-2">
                         <Link href={`/activities/${a.id}`} className="text-brand-800 underline">{a.title}</Link>
-                        <span className="text-stone-600">{whenText(a.startsAt, null)}</span>
+                        <span className="text-stone-600">{whenText(a.startsAt, null, timeZone)}</span>
                         <StatusBadge value={a.status} />
                       </li>
                     ))}

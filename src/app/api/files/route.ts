@@ -1,10 +1,9 @@
 import { Readable } from 'node:stream';
 import { getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
-import { writeAudit } from '@/lib/audit';
-import { getCurrentUser } from '@/lib/session';
+import { denyRoute, requireRouteUser } from '@/lib/session';
 import { getStorage } from '@/lib/storage';
-import { uploadEvidence } from '@/lib/evidence/commands';
+import { TARGETS, TARGET_ENTITY, uploadEvidence, type Target } from '@/lib/evidence/commands';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,28 +13,29 @@ export const dynamic = 'force-dynamic';
  * temporary file, never buffered whole, and refused past 20 MB.
  */
 export async function POST(request: Request) {
-  const user = await getCurrentUser();
   const t = await getTranslations('evidence.errors');
-  if (!user || user.mustChangePassword) return Response.json({ error: t('signedOut') }, { status: 401 });
+  // The upload list shows the answer's JSON error in the user's words, so no bare 404 page here.
+  const { user } = await requireRouteUser(request);
+  if (!user) return Response.json({ error: t('signedOut') }, { status: 401 });
   const url = new URL(request.url);
+  const input = { target: url.searchParams.get('target'), id: url.searchParams.get('id'), name: url.searchParams.get('name') };
+  const refuse = async (key: 'notFound' | 'notAllowed', status: number) => {
+    const target = TARGETS.includes(input.target as Target) ? (input.target as Target) : null;
+    await denyRoute(user, request, { entityType: target ? TARGET_ENTITY[target] : 'EvidenceFile', entityId: input.id });
+    return Response.json({ error: t(key) }, { status });
+  };
   // Same-origin only, like server actions: a page elsewhere must not post files into a signed-in user's records.
   const origin = request.headers.get('origin');
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  if (origin && host && new URL(origin).host !== host) return Response.json({ error: t('notAllowed') }, { status: 403 });
-  const input = { target: url.searchParams.get('target'), id: url.searchParams.get('id'), name: url.searchParams.get('name') };
+  if (origin && host && new URL(origin).host !== host) return refuse('notAllowed', 403);
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > 20 * 1024 * 1024) return Response.json({ error: t('tooLarge') }, { status: 413 });
   const body = request.body ? Readable.fromWeb(request.body as import('node:stream/web').ReadableStream) : Readable.from([]);
   const result = await uploadEvidence(user, input, body, db, getStorage());
   if (result.ok) return Response.json({ id: result.value.id, kind: result.value.kind, duplicates: result.value.duplicates }, { status: 201 });
   if (result.error === 'refused') return Response.json({ error: t(result.reason) }, { status: 422 });
-  if (result.error === 'notFound') {
-    await db.$transaction((tx) => writeAudit(tx, {
-      actor: user, action: 'access.denied', entityType: 'EvidenceFile', countyId: user.countyId, kindergartenId: user.kindergartenId,
-      after: { path: `/api/files`, target: input.target, id: input.id },
-    }));
-    return Response.json({ error: t('notFound') }, { status: 404 });
-  }
-  const status = { invalid: 400, notAllowed: 403, wrongState: 409, conflict: 409 }[result.error];
+  if (result.error === 'notFound') return refuse('notFound', 404);
+  if (result.error === 'notAllowed') return refuse('notAllowed', 403);
+  const status = { invalid: 400, wrongState: 409, conflict: 409 }[result.error];
   return Response.json({ error: t(result.error) }, { status });
 }

@@ -2,10 +2,9 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
 import { listOwnTokens } from '@/lib/api-tokens/queries';
-import { revokeToken } from '@/lib/api-tokens/actions';
 import { Card, PageHeader } from '@/components/ui/page-header';
-import { SubmitButton } from '@/components/form/submit-button';
 import { CreateTokenForm } from '@/components/api-tokens/create-token-form';
+import { RevokeTokenForm } from '@/components/api-tokens/revoke-token-form';
 
 export default async function TokensPage() {
   const user = await requireUser();
@@ -36,12 +35,7 @@ export default async function TokensPage() {
                       {k.expiresAt && <> · {t('expiresAt')} {when(k.expiresAt)}</>}
                     </p>
                   </div>
-                  {k.state === 'active' && (
-                    <form action={revokeToken}>
-                      <input type="hidden" name="id" value={k.id} />
-                      <SubmitButton variant="danger">{t('revoke')}</SubmitButton>
-                    </form>
-                  )}
+                  {k.state === 'active' && <RevokeTokenForm id={k.id} />}
                 </li>
               ))}
             </ul>

@@ -7,6 +7,7 @@ import { Card } from '@/components/ui/page-header';
 import { ActivityBadges, ConfirmationBadge, Icon, ReceiptBadge } from '@/components/activities/badges';
 import { CancelForm, ConfirmForm, ReceiptForm } from '@/components/activities/activity-actions';
 import { whenText } from '@/components/activities/format';
+import { cityTimeZone } from '@/lib/time/city-zone';
 import { EvidenceCard } from '@/components/evidence/evidence-card';
 import { ClearDraft } from '@/components/form/clear-draft';
 
@@ -22,7 +23,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   const stamp = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });
   const facts: [string, React.ReactNode][] = [
     [t('fields.type'), t(`types.${a.type}`)],
-    [t('fields.when'), whenText(a.startsAt, a.endsAt)],
+    [t('fields.when'), whenText(a.startsAt, a.endsAt, await cityTimeZone(db))],
     [t('fields.pairing'), <Link key="p" href={`/pairings/${a.pairing.id}/calendar`} className="text-brand-800 underline">{a.pairing.label} · {a.pairing.cycle}</Link>],
     [t('fields.direction'), t(`directions.${a.direction}`)],
     [t('fields.targetArea'), t(`areas.${a.targetArea}`)],

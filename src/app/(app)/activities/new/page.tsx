@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
 import { getRequestPrefill } from '@/lib/activities/queries';
-import { instantToZoned } from '@/lib/activities/time';
+import { cityToday } from '@/lib/time/today';
 import { TYPE_RULES } from '@/lib/activities/rules';
 import { ActivityFormPage } from '@/components/activities/activity-form-page';
 
@@ -15,7 +15,7 @@ export default async function NewActivityPage({ searchParams }: { searchParams: 
   if (!hasPermission(user, 'activity.create')) await denyAccess(user, { entityType: 'Page', path: '/activities/new' });
   const q = await searchParams;
   const t = await getTranslations('activities');
-  const today = instantToZoned(new Date()).date;
+  const today = await cityToday(db);
   const initial: Record<string, string> = {
     pairingId: q.pairing ?? '', type: q.type ?? '', status: q.status === 'PLANNED' ? 'PLANNED' : 'DONE',
     startDate: /^\d{4}-\d{2}-\d{2}$/.test(q.date ?? '') ? q.date! : today, startTime: '09:00',

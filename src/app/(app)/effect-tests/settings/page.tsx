@@ -2,11 +2,14 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
 import { db } from '@/lib/db';
-import { isoFromDbDate, localDate } from '@/lib/cycles/periods';
-import { allPeriods, cityTimeZone, confirmedOnlySetting, listCycles, thresholdsFor } from '@/lib/effect-tests/evaluate';
-import { setConfirmedOnlyAction } from '@/lib/effect-tests/actions';
+import { cityTimeZone } from '@/lib/time/city-zone';
+import { localDate } from '@/lib/time/zoned';
+import { isoOf } from '@/lib/time/date-only';
+import { allPeriods, confirmedOnlySetting, thresholdsFor } from '@/lib/effect-tests/evaluate';
+import { listCycles } from '@/lib/cycles/queries';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { ThresholdsForm } from '@/components/effect-tests/thresholds-form';
+import { ConfirmedOnlyForm } from '@/components/effect-tests/confirmed-only-form';
 
 export default async function EffectTestSettingsPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const user = await requireUser();
@@ -27,14 +30,7 @@ export default async function EffectTestSettingsPage({ searchParams }: { searchP
       {saved && <p role="status" className="mb-3 rounded-md border border-brand-600 bg-brand-50 px-3 py-2">{t('saved')}</p>}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
-          <form action={setConfirmedOnlyAction} className="flex flex-col gap-2">
-            <label className="flex min-h-11 items-center gap-2 font-medium">
-              <input type="checkbox" name="confirmedOnly" defaultChecked={confirmedOnly} className="size-5" />
-              {t('confirmedOnly')}
-            </label>
-            <p className="text-sm text-stone-600">{t('confirmedOnlyHint')}</p>
-            <button type="submit" className="inline-flex min-h-11 w-fit items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white">{t('save')}</button>
-          </form>
+          <ConfirmedOnlyForm confirmedOnly={confirmedOnly} />
         </Card>
         <Card>
           <h2 className="mb-1 font-semibold">{t('thresholds')}</h2>
@@ -54,7 +50,7 @@ export default async function EffectTestSettingsPage({ searchParams }: { searchP
               <tbody>
                 {history.map((h) => (
                   <tr key={h.id} className="border-t border-stone-200 tabular-nums">
-                    <td className="p-1">{isoFromDbDate(h.effectiveFrom)}</td><td className="p-1">{format.number(Number(h.classHours))}</td>
+                    <td className="p-1">{isoOf(h.effectiveFrom)}</td><td className="p-1">{format.number(Number(h.classHours))}</td>
                     <td className="p-1">{h.shadowStudies}</td><td className="p-1">{h.lectures}</td>
                     <td className="p-1">{format.number(Number(h.excellentRate) * 100)}</td><td className="p-1">{format.number(Number(h.passRate) * 100)}</td><td className="p-1">{h.papers}</td>
                   </tr>

@@ -2,13 +2,14 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { denyAccess, requireUser } from '@/lib/session';
-import { getLesson } from '@/lib/teaching/queries';
-import { evaluateLessonAction } from '@/lib/teaching/actions';
-import { LESSON_RATINGS } from '@/lib/teaching/schemas';
-import { dateOnlyString } from '@/lib/activities/time';
+import { getLesson } from '@/lib/lessons/queries';
+import { evaluateLessonAction } from '@/lib/lessons/actions';
+import { LESSON_RATINGS } from '@/lib/lessons/schemas';
+import { isoOf } from '@/lib/time/date-only';
 import { Card } from '@/components/ui/page-header';
-import { RecordForm } from '@/components/teaching/record-form';
-import { RatingBadge, SavedNote } from '@/components/teaching/saved-note';
+import { RecordForm } from '@/components/form/record-form';
+import { RatingBadge } from '@/components/lessons/rating-badge';
+import { SavedNote } from '@/components/form/saved-note';
 import { EvidenceCard } from '@/components/evidence/evidence-card';
 import { ClearDraft } from '@/components/form/clear-draft';
 
@@ -25,7 +26,7 @@ export default async function LessonPage({ params, searchParams }: { params: Pro
       <div className="mb-4 flex flex-col gap-2">
         <Link href="/lessons" className="text-sm text-brand-800 underline">← {t('lessons.title')}</Link>
         <h1 className="text-xl font-semibold sm:text-2xl">{l.title}</h1>
-        <p className="text-sm text-stone-700">{dateOnlyString(l.heldOn)} · {l.className} · {t(`domains.${l.domain}`)} · {l.teacher} · {l.kindergarten}</p>
+        <p className="text-sm text-stone-700">{isoOf(l.heldOn)} · {l.className} · {t(`domains.${l.domain}`)} · {l.teacher} · {l.kindergarten}</p>
         <RatingBadge rating={l.rating} />
         <SavedNote show={!!saved} />
         {saved && <ClearDraft keys={['lesson:new', `lesson:${l.id}`]} />}

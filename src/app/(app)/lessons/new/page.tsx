@@ -1,11 +1,12 @@
 import { getTranslations } from 'next-intl/server';
 import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
-import { saveLessonAction } from '@/lib/teaching/actions';
-import { instantToZoned } from '@/lib/activities/time';
+import { saveLessonAction } from '@/lib/lessons/actions';
+import { db } from '@/lib/db';
+import { cityToday } from '@/lib/time/today';
 import { PageHeader } from '@/components/ui/page-header';
-import { RecordForm } from '@/components/teaching/record-form';
-import { lessonFields } from '@/components/teaching/lesson-fields';
+import { RecordForm } from '@/components/form/record-form';
+import { lessonFields } from '@/components/lessons/lesson-fields';
 
 export default async function NewLessonPage() {
   const user = await requireUser();
@@ -14,7 +15,7 @@ export default async function NewLessonPage() {
   return (
     <>
       <PageHeader title={t('lessons.new')} />
-      <RecordForm draftKey="lesson:new" action={saveLessonAction} fields={lessonFields(t, { heldOn: instantToZoned(new Date()).date })} submitLabel={t('save')} pendingLabel={t('saving')} />
+      <RecordForm draftKey="lesson:new" action={saveLessonAction} fields={lessonFields(t, { heldOn: await cityToday(db) })} submitLabel={t('save')} pendingLabel={t('saving')} />
     </>
   );
 }

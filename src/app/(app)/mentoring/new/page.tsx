@@ -1,10 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { denyAccess, requireUser } from '@/lib/session';
-import { mentorPairOptions } from '@/lib/teaching/queries';
-import { instantToZoned } from '@/lib/activities/time';
+import { mentorPairOptions } from '@/lib/mentoring/queries';
+import { cityToday } from '@/lib/time/today';
 import { PageHeader } from '@/components/ui/page-header';
-import { MentorPairForm } from '@/components/teaching/mentor-pair-form';
+import { MentorPairForm } from '@/components/mentoring/mentor-pair-form';
 
 export default async function NewMentorPairPage() {
   const user = await requireUser();
@@ -14,7 +14,7 @@ export default async function NewMentorPairPage() {
   return (
     <>
       <PageHeader title={t('mentoring.new')} />
-      <MentorPairForm pairings={pairings} today={instantToZoned(new Date()).date} />
+      <MentorPairForm pairings={pairings} today={await cityToday(db)} />
     </>
   );
 }

@@ -1,10 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
-import { createPaperAction } from '@/lib/teaching/actions';
+import { createPaperAction } from '@/lib/papers/actions';
 import { PageHeader } from '@/components/ui/page-header';
-import { RecordForm } from '@/components/teaching/record-form';
-import { paperFields } from '@/components/teaching/paper-fields';
+import { RecordForm } from '@/components/form/record-form';
+import { paperFields } from '@/components/papers/paper-fields';
 
 export default async function NewPaperPage() {
   const user = await requireUser();

@@ -2,14 +2,15 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { denyAccess, requireUser } from '@/lib/session';
-import { getProgramme, pairingsFor } from '@/lib/teaching/queries';
-import { addProgrammeRecordAction, saveProgrammeAction } from '@/lib/teaching/actions';
-import { dateOnlyString, instantToZoned } from '@/lib/activities/time';
+import { getProgramme, pairingsFor } from '@/lib/programmes/queries';
+import { addProgrammeRecordAction, saveProgrammeAction } from '@/lib/programmes/actions';
+import { cityToday } from '@/lib/time/today';
+import { isoOf } from '@/lib/time/date-only';
 import { Card } from '@/components/ui/page-header';
-import { RecordForm } from '@/components/teaching/record-form';
-import { SavedNote } from '@/components/teaching/saved-note';
+import { RecordForm } from '@/components/form/record-form';
+import { SavedNote } from '@/components/form/saved-note';
 import { EvidenceCard } from '@/components/evidence/evidence-card';
-import { programmeFields } from '@/components/teaching/programme-fields';
+import { programmeFields } from '@/components/programmes/programme-fields';
 
 export default async function ProgrammePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; edit?: string }> }) {
   const user = await requireUser();
@@ -18,6 +19,7 @@ export default async function ProgrammePage({ params, searchParams }: { params: 
   const p = await getProgramme(user, id, db);
   if (!p) return denyAccess(user, { entityType: 'Programme', entityId: id, path: `/programmes/${id}` });
   const t = await getTranslations('teaching.programmes');
+  const today = await cityToday(db);
   const ts = await getTranslations('teaching');
   const pairings = p.canManage && edit ? await pairingsFor(user, 'programme.manage', db) : [];
   return (
@@ -51,7 +53,7 @@ export default async function ProgrammePage({ params, searchParams }: { params: 
                 <ol className="flex flex-col gap-3">
                   {p.records.map((r) => (
                     <li key={r.id} className="border-l-4 border-brand-600 pl-3">
-                      <p className="text-xs text-stone-600">{dateOnlyString(r.heldOn)} · {r.createdBy}</p>
+                      <p className="text-xs text-stone-600">{isoOf(r.heldOn)} · {r.createdBy}</p>
                       <p className="font-medium">{r.title}</p>
                       {r.notes && <p className="whitespace-pre-wrap text-sm">{r.notes}</p>}
                     </li>
@@ -65,7 +67,7 @@ export default async function ProgrammePage({ params, searchParams }: { params: 
               <h2 className="mb-2 font-semibold">{t('addRecord')}</h2>
               <RecordForm action={addProgrammeRecordAction} submitLabel={ts('save')} fields={[
                 { name: 'programmeId', kind: 'hidden', defaultValue: p.id },
-                { name: 'heldOn', label: t('heldOn'), kind: 'date', required: true, defaultValue: instantToZoned(new Date()).date },
+                { name: 'heldOn', label: t('heldOn'), kind: 'date', required: true, defaultValue: today },
                 { name: 'title', label: t('recordTitle'), kind: 'text', required: true },
                 { name: 'notes', label: t('notes'), kind: 'textarea', rows: 4 },
               ]} />

@@ -1,12 +1,13 @@
 import { getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { denyAccess, requireUser } from '@/lib/session';
-import { pairingsFor } from '@/lib/teaching/queries';
-import { saveProgrammeAction } from '@/lib/teaching/actions';
-import { academicYearOf, instantToZoned } from '@/lib/activities/time';
+import { pairingsFor } from '@/lib/programmes/queries';
+import { saveProgrammeAction } from '@/lib/programmes/actions';
+import { cityToday } from '@/lib/time/today';
+import { academicYearOf } from '@/lib/time/date-only';
 import { PageHeader } from '@/components/ui/page-header';
-import { RecordForm } from '@/components/teaching/record-form';
-import { programmeFields } from '@/components/teaching/programme-fields';
+import { RecordForm } from '@/components/form/record-form';
+import { programmeFields } from '@/components/programmes/programme-fields';
 
 export default async function NewProgrammePage() {
   const user = await requireUser();
@@ -14,7 +15,7 @@ export default async function NewProgrammePage() {
   if (pairings.length === 0) await denyAccess(user, { entityType: 'Page', path: '/programmes/new' });
   const t = await getTranslations('teaching.programmes');
   const ts = await getTranslations('teaching');
-  const year = String(academicYearOf(instantToZoned(new Date()).date));
+  const year = String(academicYearOf(await cityToday(db)));
   return (
     <>
       <PageHeader title={t('new')} />

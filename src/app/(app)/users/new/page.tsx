@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
-import { creatableRoles } from '@/lib/staff/mutations';
+import { creatableRoles } from '@/lib/staff/commands';
 import { listPlacements } from '@/lib/staff/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { StaffForm } from '@/components/staff/staff-form';

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { createTranslator } from 'next-intl';
 import { db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit';
-import { getCurrentUser } from '@/lib/session';
+import { denyRoute, requireRouteUser } from '@/lib/session';
 import { getStorage } from '@/lib/storage';
 import { loadMessages } from '@/i18n/request';
 import { getArchive } from '@/lib/archive/queries';
@@ -11,25 +11,17 @@ import { contentDisposition, safeSegment } from '@/lib/evidence/names';
 
 export const dynamic = 'force-dynamic';
 
-const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } });
-
 /**
  * The archive of a pairing and academic year as a .zip, streamed while it is built: the browser
  * shows its own download progress from the first byte; nothing waits for the whole archive.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return notFound();
+  const { user, response } = await requireRouteUser(request);
+  if (!user) return response;
   const { id } = await params;
   const year = Number(new URL(request.url).searchParams.get('year'));
   const archive = Number.isInteger(year) && year > 2000 && year < 2100 && id.length <= 40 ? await getArchive(user, id, year, db) : null;
-  if (!archive) {
-    await db.$transaction((tx) => writeAudit(tx, {
-      actor: user, action: 'access.denied', entityType: 'Pairing', entityId: id.slice(0, 40), countyId: user.countyId, kindergartenId: user.kindergartenId,
-      after: { path: new URL(request.url).pathname, year },
-    }));
-    return notFound();
-  }
+  if (!archive) return denyRoute(user, request, { entityType: 'Pairing', entityId: id });
   await db.$transaction((tx) => writeAudit(tx, {
     actor: user, action: 'archive.downloaded', entityType: 'Pairing', entityId: id, countyId: user.countyId, kindergartenId: user.kindergartenId,
     after: { year, activities: archive.activities.length },

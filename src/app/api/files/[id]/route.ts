@@ -1,28 +1,19 @@
 import { Readable } from 'node:stream';
 import { db } from '@/lib/db';
-import { writeAudit } from '@/lib/audit';
-import { getCurrentUser } from '@/lib/session';
+import { denyRoute, requireRouteUser } from '@/lib/session';
 import { getStorage } from '@/lib/storage';
 import { canViewFile, thumbnailKey } from '@/lib/evidence/commands';
 import { contentDisposition } from '@/lib/evidence/names';
 
 export const dynamic = 'force-dynamic';
 
-const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } });
-
 /** Serves one evidence file to whoever may see its record; 404 (audited) for everyone else. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword) return notFound();
+  const { user, response } = await requireRouteUser(request);
+  if (!user) return response;
   const { id } = await params;
   const f = id.length <= 40 ? await db.evidenceFile.findUnique({ where: { id } }) : null;
-  if (!f || !(await canViewFile(user, f, db))) {
-    await db.$transaction((tx) => writeAudit(tx, {
-      actor: user, action: 'access.denied', entityType: 'EvidenceFile', entityId: id.slice(0, 40), countyId: user.countyId, kindergartenId: user.kindergartenId,
-      after: { path: new URL(request.url).pathname },
-    }));
-    return notFound();
-  }
+  if (!f || !(await canViewFile(user, f, db))) return denyRoute(user, request, { entityType: 'EvidenceFile', entityId: id });
   const inline = f.kind === 'PHOTO';
   // ?size=thumb: the small preview when the uploader's browser made one, else the photo itself.
   const thumb = inline && new URL(request.url).searchParams.get('size') === 'thumb'

@@ -2,7 +2,8 @@ import { getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { denyAccess, requireUser } from '@/lib/session';
 import { getActivity } from '@/lib/activities/queries';
-import { instantToZoned } from '@/lib/activities/time';
+import { instantToZoned } from '@/lib/time/zoned';
+import { cityTimeZone } from '@/lib/time/city-zone';
 import { ActivityFormPage } from '@/components/activities/activity-form-page';
 
 export default async function EditActivityPage({ params, searchParams }: {
@@ -14,8 +15,10 @@ export default async function EditActivityPage({ params, searchParams }: {
   const a = await getActivity(user, id, db);
   if (!a || !a.canEdit) await denyAccess(user, { entityType: 'Activity', entityId: id, path: `/activities/${id}/edit` });
   const t = await getTranslations('activities');
-  const start = instantToZoned(a!.startsAt);
-  const end = a!.endsAt ? instantToZoned(a!.endsAt) : null;
+  // The form shows the wall clock the save will read the typed times on.
+  const timeZone = await cityTimeZone(db);
+  const start = instantToZoned(a!.startsAt, timeZone);
+  const end = a!.endsAt ? instantToZoned(a!.endsAt, timeZone) : null;
   const initial: Record<string, string> = {
     id: a!.id, version: String(a!.version), pairingId: a!.pairing.id, type: a!.type, direction: a!.direction, targetArea: a!.targetArea,
     status: done ? 'DONE' : a!.status, title: a!.title, startDate: start.date, startTime: start.time,

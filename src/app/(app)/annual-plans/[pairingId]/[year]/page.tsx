@@ -2,12 +2,12 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { denyAccess, requireUser } from '@/lib/session';
-import { getAnnualPlan } from '@/lib/teaching/queries';
-import { saveAnnualPlanAction } from '@/lib/teaching/actions';
-import { ANNUAL_PLAN_PARTS } from '@/lib/teaching/schemas';
+import { getAnnualPlan } from '@/lib/annual-plans/queries';
+import { saveAnnualPlanAction } from '@/lib/annual-plans/actions';
+import { ANNUAL_PLAN_PARTS } from '@/lib/annual-plans/schemas';
 import { PageHeader, Card } from '@/components/ui/page-header';
-import { RecordForm, type FieldSpec } from '@/components/teaching/record-form';
-import { SavedNote } from '@/components/teaching/saved-note';
+import { RecordForm, type FieldSpec } from '@/components/form/record-form';
+import { SavedNote } from '@/components/form/saved-note';
 import { EvidenceCard } from '@/components/evidence/evidence-card';
 
 export default async function AnnualPlanPage({ params, searchParams }: { params: Promise<{ pairingId: string; year: string }>; searchParams: Promise<{ saved?: string }> }) {

@@ -1,15 +1,13 @@
-import { getCurrentUser } from '@/lib/session';
-import { can, hasPermission } from '@/lib/authz';
+import { requireRouteUser } from '@/lib/session';
 import { db } from '@/lib/db';
+import { listCounties } from '@/lib/kindergartens/queries';
 import { buildKindergartenTemplate } from '@/lib/kindergartens/spreadsheets';
 import { attachment, XLSX_TYPE } from '@/lib/spreadsheet/write';
 
-export async function GET() {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword || !hasPermission(user, 'kindergarten.import')) return new Response('Not found', { status: 404 });
-  const counties = (await db.region.findMany({ where: { kind: 'COUNTY' }, orderBy: { code: 'asc' }, select: { id: true, code: true, name: true, nameEn: true } }))
-    .filter((c) => can(user, 'kindergarten.import', { countyId: c.id }));
-  const body = await buildKindergartenTemplate(counties);
+export async function GET(request: Request) {
+  const { user, response } = await requireRouteUser(request, { permission: 'kindergarten.import', entityType: 'Kindergarten' });
+  if (response) return response;
+  const body = await buildKindergartenTemplate(await listCounties(user, 'kindergarten.import', db));
   return new Response(new Uint8Array(body), {
     headers: {
       'Content-Type': XLSX_TYPE,

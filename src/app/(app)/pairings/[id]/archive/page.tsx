@@ -3,7 +3,9 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { denyAccess, requireUser } from '@/lib/session';
 import { archiveYears, defaultArchiveYear, getArchive, loadArchivePairing } from '@/lib/archive/queries';
-import { dateOnlyString, instantToZoned } from '@/lib/activities/time';
+import { instantToZoned } from '@/lib/time/zoned';
+import { cityToday } from '@/lib/time/today';
+import { isoOf } from '@/lib/time/date-only';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { ConfirmationBadge } from '@/components/activities/badges';
 import { DownloadArchive } from '@/components/archive/download-archive';
@@ -19,7 +21,7 @@ export default async function ArchivePage({ params, searchParams }: { params: Pr
   if (!p) return denyAccess(user, { entityType: 'Pairing', entityId: id, path: `/pairings/${id}/archive` });
   const years = archiveYears(p.cycle.startYear);
   const asked = Number((await searchParams).year);
-  const year = Number.isInteger(asked) && asked > 2000 && asked < 2100 ? asked : defaultArchiveYear(p.cycle.startYear);
+  const year = Number.isInteger(asked) && asked > 2000 && asked < 2100 ? asked : defaultArchiveYear(p.cycle.startYear, await cityToday(db));
   const a = (await getArchive(user, id, year, db))!;
   const t = await getTranslations('archive');
   const ta = await getTranslations('activities');
@@ -73,7 +75,7 @@ export default async function ArchivePage({ params, searchParams }: { params: Pr
             <ul className="flex flex-col gap-1 text-sm">
               {toFix.map((x) => (
                 <li key={x.id} className="flex flex-wrap items-center gap-2">
-                  <Link href={`/activities/${x.id}`} className="text-brand-800 underline">{instantToZoned(x.startsAt).date} {x.title}</Link>
+                  <Link href={`/activities/${x.id}`} className="text-brand-800 underline">{instantToZoned(x.startsAt, a.timeZone).date} {x.title}</Link>
                   {x.missing.map((m) => <span key={m} className="rounded bg-amber-100 px-1 text-xs text-amber-900">{t(`completeness.missing${m[0].toUpperCase()}${m.slice(1)}` as 'completeness.missingPlan')}</span>)}
                   {x.confirmation !== 'CONFIRMED' && <ConfirmationBadge value={x.confirmation} />}
                 </li>
@@ -111,7 +113,7 @@ export default async function ArchivePage({ params, searchParams }: { params: Pr
                 <li key={x.id} className="rounded border border-stone-200 p-2">
                   <div className="flex flex-wrap items-center gap-2">
                     <Link href={`/activities/${x.id}`} className="font-medium text-brand-800 underline">{x.title}</Link>
-                    <span className="text-xs text-stone-600">{instantToZoned(x.startsAt).date} · {ta(`types.${x.type}`)}{x.classHours != null ? ` · ${ta('fields.classHours')} ${x.classHours}` : ''}</span>
+                    <span className="text-xs text-stone-600">{instantToZoned(x.startsAt, a.timeZone).date} · {ta(`types.${x.type}`)}{x.classHours != null ? ` · ${ta('fields.classHours')} ${x.classHours}` : ''}</span>
                     {x.status === 'DONE' ? <ConfirmationBadge value={x.confirmation} /> : <span className="text-xs">{ta(`statuses.${x.status}`)}</span>}
                   </div>
                   <details className="mt-1 text-sm">
@@ -145,7 +147,7 @@ export default async function ArchivePage({ params, searchParams }: { params: Pr
           {a.lessons.length === 0 ? <p className="text-sm text-stone-600">{t('noLessons')}</p> : (
             <ul className="flex flex-col gap-1 text-sm">
               {a.lessons.map((l) => (
-                <li key={l.id}><Link href={`/lessons/${l.id}`} className="text-brand-800 underline">{dateOnlyString(l.heldOn)} {l.title}</Link> <span className="text-xs text-stone-600">· {l.teacher.name}{l.rating ? ` · ${tt(`ratings.${l.rating}`)}` : ''}{l.evidence.length ? ` · ${t('files', { count: l.evidence.length })}` : ''}</span></li>
+                <li key={l.id}><Link href={`/lessons/${l.id}`} className="text-brand-800 underline">{isoOf(l.heldOn)} {l.title}</Link> <span className="text-xs text-stone-600">· {l.teacher.name}{l.rating ? ` · ${tt(`ratings.${l.rating}`)}` : ''}{l.evidence.length ? ` · ${t('files', { count: l.evidence.length })}` : ''}</span></li>
               ))}
             </ul>
           )}
@@ -154,7 +156,7 @@ export default async function ArchivePage({ params, searchParams }: { params: Pr
           <h2 className="mb-2 font-semibold">{t('papers')}</h2>
           {a.papers.length === 0 ? <p className="text-sm text-stone-600">{t('noPapers')}</p> : (
             <ul className="flex flex-col gap-1 text-sm">
-              {a.papers.map((x) => <li key={x.id}>{dateOnlyString(x.date)} {x.title} <span className="text-xs text-stone-600">· {x.author.name} · {x.venue} · {x.confirmedAt ? tt('papers.confirmed') : tt('papers.unconfirmed')}</span></li>)}
+              {a.papers.map((x) => <li key={x.id}>{isoOf(x.date)} {x.title} <span className="text-xs text-stone-600">· {x.author.name} · {x.venue} · {x.confirmedAt ? tt('papers.confirmed') : tt('papers.unconfirmed')}</span></li>)}
             </ul>
           )}
         </Card>
@@ -175,7 +177,7 @@ export default async function ArchivePage({ params, searchParams }: { params: Pr
                   <Link href={`/programmes/${x.id}`} className="text-brand-800 underline">{x.title}</Link> <span className="text-xs text-stone-600">· {tt(`programmes.kinds.${x.kind}`)} · {t('sessions', { count: x.records.length })}</span>
                   {x.records.length > 0 && (
                     <ul className="ml-4 list-disc text-xs text-stone-700">
-                      {x.records.map((r) => <li key={r.id}>{dateOnlyString(r.heldOn)} {r.title}</li>)}
+                      {x.records.map((r) => <li key={r.id}>{isoOf(r.heldOn)} {r.title}</li>)}
                     </ul>
                   )}
                 </li>

@@ -1,12 +1,12 @@
 import { getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { denyAccess, requireUser } from '@/lib/session';
-import { getPaper } from '@/lib/teaching/queries';
-import { updatePaperAction } from '@/lib/teaching/actions';
-import { dateOnlyString } from '@/lib/activities/time';
+import { getPaper } from '@/lib/papers/queries';
+import { updatePaperAction } from '@/lib/papers/actions';
+import { isoOf } from '@/lib/time/date-only';
 import { PageHeader } from '@/components/ui/page-header';
-import { RecordForm } from '@/components/teaching/record-form';
-import { paperFields } from '@/components/teaching/paper-fields';
+import { RecordForm } from '@/components/form/record-form';
+import { paperFields } from '@/components/papers/paper-fields';
 import { EvidenceCard } from '@/components/evidence/evidence-card';
 
 export default async function EditPaperPage({ params }: { params: Promise<{ id: string }> }) {
@@ -16,7 +16,7 @@ export default async function EditPaperPage({ params }: { params: Promise<{ id: 
   if (!p || !p.canEdit) return denyAccess(user, { entityType: 'Paper', entityId: id, path: `/papers/${id}/edit` });
   const t = await getTranslations('teaching.papers');
   const ts = await getTranslations('teaching');
-  const values = { id: p.id, version: String(p.version), title: p.title, kind: p.kind, venue: p.venue, level: p.level, award: p.award, date: dateOnlyString(p.date) };
+  const values = { id: p.id, version: String(p.version), title: p.title, kind: p.kind, venue: p.venue, level: p.level, award: p.award, date: isoOf(p.date) };
   return (
     <>
       <PageHeader title={p.title} />

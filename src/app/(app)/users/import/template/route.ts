@@ -1,11 +1,10 @@
-import { getCurrentUser } from '@/lib/session';
-import { hasPermission } from '@/lib/authz';
+import { requireRouteUser } from '@/lib/session';
 import { buildStaffTemplate } from '@/lib/staff/spreadsheets';
 import { attachment, XLSX_TYPE } from '@/lib/spreadsheet/write';
 
-export async function GET() {
-  const user = await getCurrentUser();
-  if (!user || user.mustChangePassword || !hasPermission(user, 'user.import')) return new Response('Not found', { status: 404 });
+export async function GET(request: Request) {
+  const { response } = await requireRouteUser(request, { permission: 'user.import', entityType: 'User' });
+  if (response) return response;
   const body = await buildStaffTemplate();
   return new Response(new Uint8Array(body), {
     headers: {

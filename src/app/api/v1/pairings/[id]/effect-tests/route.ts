@@ -3,8 +3,10 @@ import { db } from '@/lib/db';
 import { apiRoute } from '@/lib/api/respond';
 import { BadRequestError, parseQuery } from '@/lib/api/params';
 import { apiGetPairing } from '@/lib/api/queries';
-import { localDate } from '@/lib/cycles/periods';
-import { cityTimeZone, evaluatePairings, listCycles, periodOf, resolvePeriod, TEST_IDS } from '@/lib/effect-tests/evaluate';
+import { cityTimeZone } from '@/lib/time/city-zone';
+import { localDate } from '@/lib/time/zoned';
+import { evaluatePairings, periodOf, resolvePeriod, TEST_IDS } from '@/lib/effect-tests/evaluate';
+import { listCycles } from '@/lib/cycles/queries';
 
 export const dynamic = 'force-dynamic';
 
