@@ -4,7 +4,16 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const chromium = {
   // Debian's Chromium: Playwright's own browser download is not reachable from these machines.
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 };
 
 export default defineConfig({
@@ -23,7 +32,11 @@ export default defineConfig({
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: chromium } },
     // Flows that change shared demo accounts run once, on the desktop project.
-    { name: 'phone', grepInvert: /@desktop-only/, use: { ...devices['Pixel 7'], viewport: { width: 360, height: 780 }, launchOptions: chromium } },
+    {
+      name: 'phone',
+      grepInvert: /@desktop-only/,
+      use: { ...devices['Pixel 7'], viewport: { width: 360, height: 780 }, launchOptions: chromium },
+    },
   ],
   webServer: {
     // The production build on a fresh embedded PostgreSQL seeded with the demo data.

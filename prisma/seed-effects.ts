@@ -35,7 +35,12 @@ const TITLES: Partial<Record<ActivityType, string[]>> = {
   FELLOWSHIP: ['城乡教师联谊活动'],
   RESOURCE_SHARING: ['集体备课：主题活动方案'],
 };
-const full = { plan: '明确目标与分工。', measures: '骨干教师带队，提前沟通需求。', record: '按环节记录现场情况与问题。', summary: '形成改进建议，下次回访。' };
+const full = {
+  plan: '明确目标与分工。',
+  measures: '骨干教师带队，提前沟通需求。',
+  record: '按环节记录现场情况与问题。',
+  summary: '形成改进建议，下次回访。',
+};
 
 /** Profiles cycle through the pairings so every status appears; the Qinghe QH-02 → QH-05 pairing is behind on hours. */
 type Profile = 'good' | 'behindHours' | 'missedVisit' | 'mixed' | 'steady';
@@ -49,7 +54,10 @@ export async function seedEffects(db: PrismaClient, now = new Date()) {
   const semStart = isoOf(semester.startsOn);
   const semEnd = isoOf(semester.endsOn);
   const lastDone = addDays(today < semEnd ? today : addDays(semEnd, 1), -1);
-  const yearSems = await db.semester.findMany({ where: { cycleId: semester.cycleId, academicYear: semester.academicYear }, orderBy: { startsOn: 'asc' } });
+  const yearSems = await db.semester.findMany({
+    where: { cycleId: semester.cycleId, academicYear: semester.academicYear },
+    orderBy: { startsOn: 'asc' },
+  });
   const yearStart = isoOf(yearSems[0].startsOn);
   const pairings = await db.pairing.findMany({
     where: { cycleId: semester.cycleId, OR: [{ endsOn: null }, { endsOn: { gte: semester.startsOn } }] },
@@ -65,7 +73,7 @@ export async function seedEffects(db: PrismaClient, now = new Date()) {
   if ((await db.assessment.count()) > 0) return;
   for (const [i, p] of pairings.entries()) {
     const rand = prng(20260901 + i * 7919);
-    const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+    const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
     const profile: Profile = p.supporting.code === 'QH-02' && p.assisted.code === 'QH-05' ? 'behindHours' : PROFILES[i % PROFILES.length];
     const supDirector = p.supporting.users.find((u) => u.role === 'DIRECTOR')!;
     const assDirector = p.assisted.users.find((u) => u.role === 'DIRECTOR')!;
@@ -73,21 +81,39 @@ export async function seedEffects(db: PrismaClient, now = new Date()) {
     const pEnd = p.endsOn ? isoOf(p.endsOn) : null;
     const within = (d: string) => d >= semStart && d <= lastDone && (!pEnd || d <= pEnd);
 
-    const log = async (type: ActivityType, date: string, o: { hours?: number; status?: 'DONE' | 'PLANNED' | 'CANCELLED'; confirmation?: 'PENDING' | 'CONFIRMED' | 'DISPUTED'; incomplete?: boolean; time?: string } = {}) => {
+    const log = async (
+      type: ActivityType,
+      date: string,
+      o: {
+        hours?: number;
+        status?: 'DONE' | 'PLANNED' | 'CANCELLED';
+        confirmation?: 'PENDING' | 'CONFIRMED' | 'DISPUTED';
+        incomplete?: boolean;
+        time?: string;
+      } = {},
+    ) => {
       const toSupporting = type === 'FOLLOW_UP_STUDY';
       const status = o.status ?? 'DONE';
       const confirmation = status === 'DONE' ? (o.confirmation ?? (rand() < 0.85 ? 'CONFIRMED' : 'PENDING')) : 'PENDING';
       const a = await createActivity(db, {
-        pairingId: p.id, recordingKindergartenId: toSupporting ? p.assistedId : p.supportingId, createdById: toSupporting ? assDirector.id : supDirector.id,
-        type, direction: toSupporting ? 'TO_SUPPORTING' : type === 'FELLOWSHIP' || type === 'RESOURCE_SHARING' ? 'JOINT' : 'TO_ASSISTED',
-        targetArea: type === 'DAILY_OBSERVATION' ? 'MANAGEMENT' : 'TEACHERS', status: status === 'CANCELLED' ? 'PLANNED' : status,
-        title: pick(TITLES[type] ?? ['帮扶活动']), startsAt: zonedToInstant(date, o.time ?? pick(['09:00', '09:30', '14:00', '14:30']), tz),
+        pairingId: p.id,
+        recordingKindergartenId: toSupporting ? p.assistedId : p.supportingId,
+        createdById: toSupporting ? assDirector.id : supDirector.id,
+        type,
+        direction: toSupporting ? 'TO_SUPPORTING' : type === 'FELLOWSHIP' || type === 'RESOURCE_SHARING' ? 'JOINT' : 'TO_ASSISTED',
+        targetArea: type === 'DAILY_OBSERVATION' ? 'MANAGEMENT' : 'TEACHERS',
+        status: status === 'CANCELLED' ? 'PLANNED' : status,
+        title: pick(TITLES[type] ?? ['帮扶活动']),
+        startsAt: zonedToInstant(date, o.time ?? pick(['09:00', '09:30', '14:00', '14:30']), tz),
         classHours: o.hours ?? null,
         ...(status === 'DONE' ? (o.incomplete ? { ...full, summary: '' } : full) : { plan: full.plan }),
-        confirmation, confirmedById: confirmation === 'PENDING' ? null : toSupporting ? supDirector.id : assDirector.id,
+        confirmation,
+        confirmedById: confirmation === 'PENDING' ? null : toSupporting ? supDirector.id : assDirector.id,
       });
-      if (status === 'CANCELLED') await db.activity.update({ where: { id: a.id }, data: { status: 'CANCELLED', cancelReason: '天气原因，改期。' } });
-      if (confirmation === 'DISPUTED') await db.activity.update({ where: { id: a.id }, data: { confirmationComment: '当天未到场，请核实。' } });
+      if (status === 'CANCELLED')
+        await db.activity.update({ where: { id: a.id }, data: { status: 'CANCELLED', cancelReason: '天气原因，改期。' } });
+      if (confirmation === 'DISPUTED')
+        await db.activity.update({ where: { id: a.id }, data: { confirmationComment: '当天未到场，请核实。' } });
     };
 
     // S1: a visit in each month so far (the missed-visit profile skips the second month).
@@ -101,7 +127,10 @@ export async function seedEffects(db: PrismaClient, now = new Date()) {
     const sendEvery = profile === 'behindHours' ? 90 : profile === 'missedVisit' ? 24 : 14;
     for (let d = addDays(semStart, 10); d <= lastDone; d = addDays(d, sendEvery)) {
       if (!within(d)) continue;
-      await log(pick(['SENT_DEMONSTRATION', 'SENT_LECTURE', 'SENT_RESEARCH'] as ActivityType[]), d, { hours: pick([1.5, 2, 2]), incomplete: profile === 'missedVisit' && rand() < 0.5 });
+      await log(pick(['SENT_DEMONSTRATION', 'SENT_LECTURE', 'SENT_RESEARCH'] as ActivityType[]), d, {
+        hours: pick([1.5, 2, 2]),
+        incomplete: profile === 'missedVisit' && rand() < 0.5,
+      });
     }
     // S4 and S3.
     const lectureDays = profile === 'good' || profile === 'steady' ? [30, 60] : [45];
@@ -121,17 +150,31 @@ export async function seedEffects(db: PrismaClient, now = new Date()) {
     }
 
     // The assisted kindergarten's year: lesson ratings, papers, programmes, plan, inspection.
-    const ratings = profile === 'good' ? ['EXCELLENT', 'GOOD'] : profile === 'behindHours' ? ['GOOD', 'FAIL'] : profile === 'mixed' ? ['EXCELLENT', null] : ['PASS', 'GOOD'];
+    const ratings =
+      profile === 'good'
+        ? ['EXCELLENT', 'GOOD']
+        : profile === 'behindHours'
+          ? ['GOOD', 'FAIL']
+          : profile === 'mixed'
+            ? ['EXCELLENT', null]
+            : ['PASS', 'GOOD'];
     for (const [k, t] of assTeachers.entries()) {
       const rating = ratings[k % ratings.length] as 'EXCELLENT' | 'GOOD' | 'PASS' | 'FAIL' | null;
       const heldOn = addDays(yearStart, 20 + k * 9);
       if (heldOn > lastDone) continue;
       await db.lessonRecord.create({
         data: {
-          teacherId: t.id, kindergartenId: p.assistedId, heldOn: dateOnly(heldOn), className: pick(['大一班', '中二班', '小一班']),
-          domain: pick(['HEALTH', 'LANGUAGE', 'SOCIAL', 'SCIENCE', 'ART'] as const), title: pick(['有趣的影子', '秋天的树叶', '我会整理', '小兔乖乖']),
-          plan: '目标、准备、过程、延伸。', reflection: '幼儿参与积极。',
-          ...(rating ? { rating, ratingComment: '评课意见。', evaluatedById: assDirector.id, evaluatedAt: zonedToInstant(heldOn, '16:00', tz) } : {}),
+          teacherId: t.id,
+          kindergartenId: p.assistedId,
+          heldOn: dateOnly(heldOn),
+          className: pick(['大一班', '中二班', '小一班']),
+          domain: pick(['HEALTH', 'LANGUAGE', 'SOCIAL', 'SCIENCE', 'ART'] as const),
+          title: pick(['有趣的影子', '秋天的树叶', '我会整理', '小兔乖乖']),
+          plan: '目标、准备、过程、延伸。',
+          reflection: '幼儿参与积极。',
+          ...(rating
+            ? { rating, ratingComment: '评课意见。', evaluatedById: assDirector.id, evaluatedAt: zonedToInstant(heldOn, '16:00', tz) }
+            : {}),
         },
       });
     }
@@ -139,28 +182,78 @@ export async function seedEffects(db: PrismaClient, now = new Date()) {
       const date = addDays(yearStart, 50);
       if (date <= lastDone && assTeachers[0]) {
         await db.paper.create({
-          data: { authorId: assTeachers[0].id, kindergartenId: p.assistedId, title: '农村幼儿园户外游戏的组织策略', venue: '市教育学会', kind: 'AWARD', level: profile === 'good' ? 'MUNICIPAL' : 'PROVINCIAL', award: '二等奖', date: dateOnly(date), confirmedById: assDirector.id, confirmedAt: zonedToInstant(date, '17:00', tz) },
+          data: {
+            authorId: assTeachers[0].id,
+            kindergartenId: p.assistedId,
+            title: '农村幼儿园户外游戏的组织策略',
+            venue: '市教育学会',
+            kind: 'AWARD',
+            level: profile === 'good' ? 'MUNICIPAL' : 'PROVINCIAL',
+            award: '二等奖',
+            date: dateOnly(date),
+            confirmedById: assDirector.id,
+            confirmedAt: zonedToInstant(date, '17:00', tz),
+          },
         });
       }
     }
-    const kinds = profile === 'good' ? (['RESEARCH', 'PARENT_WORK', 'CHARACTERISTIC'] as const) : profile === 'steady' || profile === 'mixed' ? (['RESEARCH', 'PARENT_WORK'] as const) : (['RESEARCH'] as const);
+    const kinds =
+      profile === 'good'
+        ? (['RESEARCH', 'PARENT_WORK', 'CHARACTERISTIC'] as const)
+        : profile === 'steady' || profile === 'mixed'
+          ? (['RESEARCH', 'PARENT_WORK'] as const)
+          : (['RESEARCH'] as const);
     for (const kind of kinds) {
       const exists = await db.programme.findFirst({ where: { pairingId: p.id, kind, academicYear: semester.academicYear } });
       if (exists) continue;
       const prog = await db.programme.create({
-        data: { pairingId: p.id, kindergartenId: p.assistedId, kind, academicYear: semester.academicYear, title: { RESEARCH: '乡土材料在区域活动中的运用', PARENT_WORK: '家长开放日与家长学校', CHARACTERISTIC: '民间游戏特色建设' }[kind], plan: '学年计划：每月一次。', results: profile === 'good' ? '形成案例集一本。' : '', createdById: assDirector.id },
+        data: {
+          pairingId: p.id,
+          kindergartenId: p.assistedId,
+          kind,
+          academicYear: semester.academicYear,
+          title: { RESEARCH: '乡土材料在区域活动中的运用', PARENT_WORK: '家长开放日与家长学校', CHARACTERISTIC: '民间游戏特色建设' }[kind],
+          plan: '学年计划：每月一次。',
+          results: profile === 'good' ? '形成案例集一本。' : '',
+          createdById: assDirector.id,
+        },
       });
       const held = addDays(yearStart, 35);
-      if (held <= lastDone) await db.programmeRecord.create({ data: { programmeId: prog.id, heldOn: dateOnly(held), title: '第一次活动', notes: '记录。', createdById: assDirector.id } });
+      if (held <= lastDone)
+        await db.programmeRecord.create({
+          data: { programmeId: prog.id, heldOn: dateOnly(held), title: '第一次活动', notes: '记录。', createdById: assDirector.id },
+        });
     }
-    if (profile !== 'missedVisit' && !(await db.annualPlan.findUnique({ where: { pairingId_academicYear: { pairingId: p.id, academicYear: semester.academicYear } } }))) {
+    if (
+      profile !== 'missedVisit' &&
+      !(await db.annualPlan.findUnique({ where: { pairingId_academicYear: { pairingId: p.id, academicYear: semester.academicYear } } }))
+    ) {
       await db.annualPlan.create({
-        data: { pairingId: p.id, academicYear: semester.academicYear, content: '送教、观摩、跟班学习、专题讲座。', goals: '提升保教质量。', methods: '示范引领、跟岗学习。', steps: '九月启动，每月推进，学期末总结。', personnel: '两园园长、骨干教师。', measures: '每月检查进度。', planSubmittedAt: zonedToInstant(addDays(yearStart, 10), '10:00', tz), planSubmittedById: supDirector.id, updatedById: supDirector.id },
+        data: {
+          pairingId: p.id,
+          academicYear: semester.academicYear,
+          content: '送教、观摩、跟班学习、专题讲座。',
+          goals: '提升保教质量。',
+          methods: '示范引领、跟岗学习。',
+          steps: '九月启动，每月推进，学期末总结。',
+          personnel: '两园园长、骨干教师。',
+          measures: '每月检查进度。',
+          planSubmittedAt: zonedToInstant(addDays(yearStart, 10), '10:00', tz),
+          planSubmittedById: supDirector.id,
+          updatedById: supDirector.id,
+        },
       });
     }
     if (admin && (profile === 'good' || profile === 'behindHours') && addDays(yearStart, 60) <= lastDone) {
       await db.assessment.create({
-        data: { pairingId: p.id, source: 'INSPECTION', outcome: profile === 'good' ? 'PASS' : 'FAIL', assessedOn: dateOnly(addDays(yearStart, 60)), notes: profile === 'good' ? '师资配齐，一日活动以游戏为主。' : '大班仍有书写作业，存在小学化倾向。', createdById: admin.id },
+        data: {
+          pairingId: p.id,
+          source: 'INSPECTION',
+          outcome: profile === 'good' ? 'PASS' : 'FAIL',
+          assessedOn: dateOnly(addDays(yearStart, 60)),
+          notes: profile === 'good' ? '师资配齐，一日活动以游戏为主。' : '大班仍有书写作业，存在小学化倾向。',
+          createdById: admin.id,
+        },
       });
     }
   }

@@ -6,17 +6,27 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/generated/prisma/client';
 import type { AreaType, DemoLevel } from '@/generated/prisma/enums';
-import { createCity, createCounty, createCycle, createKindergarten, createPairing, createUser, setMaxAssisted } from '../tests/fixtures/factories';
+import {
+  createCity,
+  createCounty,
+  createCycle,
+  createKindergarten,
+  createPairing,
+  createUser,
+  setMaxAssisted,
+} from '../tests/fixtures/factories';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../tests/fixtures/demo-accounts';
 import { seedActivities } from './seed-activities';
 import { seedEffects } from './seed-effects';
-
 
 type KgSeed = [code: string, name: string, area: AreaType, level: DemoLevel, classes: number, address: string];
 
 const COUNTIES: { code: string; name: string; nameEn: string; admin: string; kindergartens: KgSeed[] }[] = [
   {
-    code: 'JZ-QH', name: '清河区', nameEn: 'Qinghe District', admin: 'qinghe',
+    code: 'JZ-QH',
+    name: '清河区',
+    nameEn: 'Qinghe District',
+    admin: 'qinghe',
     kindergartens: [
       ['QH-01', '江州市实验幼儿园', 'URBAN', 'PROVINCIAL', 18, '清河区文昌路 18 号'],
       ['QH-02', '清河区机关幼儿园', 'URBAN', 'MUNICIPAL', 12, '清河区人民路 66 号'],
@@ -28,7 +38,10 @@ const COUNTIES: { code: string; name: string; nameEn: string; admin: string; kin
     ],
   },
   {
-    code: 'JZ-DS', name: '东山县', nameEn: 'Dongshan County', admin: 'dongshan',
+    code: 'JZ-DS',
+    name: '东山县',
+    nameEn: 'Dongshan County',
+    admin: 'dongshan',
     kindergartens: [
       ['DS-01', '东山县实验幼儿园', 'URBAN', 'MUNICIPAL', 15, '东山县城关镇东山大道 8 号'],
       ['DS-02', '东山县城关第二幼儿园', 'URBAN', 'COUNTY', 10, '东山县城关镇解放路 27 号'],
@@ -41,7 +54,10 @@ const COUNTIES: { code: string; name: string; nameEn: string; admin: string; kin
     ],
   },
   {
-    code: 'JZ-XL', name: '西岭县', nameEn: 'Xiling County', admin: 'xiling',
+    code: 'JZ-XL',
+    name: '西岭县',
+    nameEn: 'Xiling County',
+    admin: 'xiling',
     kindergartens: [
       ['XL-01', '西岭县第一幼儿园', 'URBAN', 'MUNICIPAL', 14, '西岭县城西路 2 号'],
       ['XL-02', '西岭县育才幼儿园', 'URBAN', 'COUNTY', 9, '西岭县育才路 16 号'],
@@ -53,7 +69,10 @@ const COUNTIES: { code: string; name: string; nameEn: string; admin: string; kin
     ],
   },
   {
-    code: 'JZ-NH', name: '南湖县', nameEn: 'Nanhu County', admin: 'nanhu',
+    code: 'JZ-NH',
+    name: '南湖县',
+    nameEn: 'Nanhu County',
+    admin: 'nanhu',
     kindergartens: [
       ['NH-01', '南湖县实验幼儿园', 'URBAN', 'PROVINCIAL', 16, '南湖县湖滨路 1 号'],
       ['NH-02', '南湖县爱心幼儿园', 'URBAN', 'COUNTY', 8, '南湖县建设路 45 号'],
@@ -75,10 +94,17 @@ const COUNTIES: { code: string; name: string; nameEn: string; admin: string; kin
  */
 type PairSeed = [supporting: string, assisted: string, opts?: { endsOn?: string; endReason?: string; continues?: string }];
 const PREVIOUS_PAIRS: PairSeed[] = [
-  ['QH-01', 'QH-04'], ['QH-01', 'QH-05'], ['QH-02', 'QH-06'],
-  ['DS-01', 'DS-03'], ['DS-01', 'DS-04'], ['DS-02', 'DS-05'], ['DS-02', 'DS-06'],
-  ['XL-01', 'XL-03'], ['XL-02', 'XL-04'],
-  ['NH-01', 'NH-03'], ['NH-02', 'NH-04'],
+  ['QH-01', 'QH-04'],
+  ['QH-01', 'QH-05'],
+  ['QH-02', 'QH-06'],
+  ['DS-01', 'DS-03'],
+  ['DS-01', 'DS-04'],
+  ['DS-02', 'DS-05'],
+  ['DS-02', 'DS-06'],
+  ['XL-01', 'XL-03'],
+  ['XL-02', 'XL-04'],
+  ['NH-01', 'NH-03'],
+  ['NH-02', 'NH-04'],
 ];
 const CURRENT_PAIRS: PairSeed[] = [
   ['QH-01', 'QH-04', { continues: 'QH-01>QH-04' }],
@@ -113,8 +139,34 @@ function goals(assisted: string, previous: boolean) {
   };
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = ['秀英', '丽', '敏', '静', '燕', '艳', '娟', '霞', '芳', '玲', '婷', '雪', '慧', '洁', '琳', '红', '梅', '莉', '晶', '颖', '倩', '欣', '佳', '悦'];
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN = [
+  '秀英',
+  '丽',
+  '敏',
+  '静',
+  '燕',
+  '艳',
+  '娟',
+  '霞',
+  '芳',
+  '玲',
+  '婷',
+  '雪',
+  '慧',
+  '洁',
+  '琳',
+  '红',
+  '梅',
+  '莉',
+  '晶',
+  '颖',
+  '倩',
+  '欣',
+  '佳',
+  '悦',
+];
 function personName(i: number) {
   return SURNAMES[(i * 7) % SURNAMES.length] + GIVEN[(i * 11) % GIVEN.length];
 }
@@ -122,30 +174,68 @@ function personName(i: number) {
 export async function seed(db: PrismaClient) {
   if ((await db.user.count()) > 0) return { seeded: false };
   const city = await createCity(db, { code: 'JZ', name: '江州市', nameEn: 'Jiangzhou' });
-  await createUser(db, { role: 'CITY_ADMIN', regionId: city.id, name: '周文静', email: DEMO_ACCOUNTS.city, phone: null, password: DEMO_PASSWORD });
+  await createUser(db, {
+    role: 'CITY_ADMIN',
+    regionId: city.id,
+    name: '周文静',
+    email: DEMO_ACCOUNTS.city,
+    phone: null,
+    password: DEMO_PASSWORD,
+  });
   let person = 0;
   let phone = 13900000000;
   const named: Record<string, string> = {
-    'QH-01:DIRECTOR': DEMO_ACCOUNTS.urbanDirector, 'QH-04:DIRECTOR': DEMO_ACCOUNTS.ruralDirector,
-    'QH-01:TEACHER': DEMO_ACCOUNTS.teacher, 'QH-04:TEACHER': DEMO_ACCOUNTS.ruralTeacher, 'DS-01:DIRECTOR': DEMO_ACCOUNTS.otherCountyDirector,
+    'QH-01:DIRECTOR': DEMO_ACCOUNTS.urbanDirector,
+    'QH-04:DIRECTOR': DEMO_ACCOUNTS.ruralDirector,
+    'QH-01:TEACHER': DEMO_ACCOUNTS.teacher,
+    'QH-04:TEACHER': DEMO_ACCOUNTS.ruralTeacher,
+    'DS-01:DIRECTOR': DEMO_ACCOUNTS.otherCountyDirector,
   };
   const people = new Map<string, { kgId: string; name: string; director: string; teachers: string[] }>();
   for (const c of COUNTIES) {
     const county = await createCounty(db, city.id, { code: c.code, name: c.name, nameEn: c.nameEn });
     await createUser(db, {
-      role: 'COUNTY_ADMIN', regionId: county.id, name: personName(person++), email: `${c.admin}@demo.handinhand.cn`, phone: null, password: DEMO_PASSWORD,
+      role: 'COUNTY_ADMIN',
+      regionId: county.id,
+      name: personName(person++),
+      email: `${c.admin}@demo.handinhand.cn`,
+      phone: null,
+      password: DEMO_PASSWORD,
     });
     for (const [code, name, area, level, classes, address] of c.kindergartens) {
       const kg = await createKindergarten(db, county.id, {
-        code, name, area, level, address, classCount: classes, childCount: classes * 28 + (classes % 3) * 5,
-        teacherCount: classes * 2 + 1, staffCount: classes * 3 + 2,
+        code,
+        name,
+        area,
+        level,
+        address,
+        classCount: classes,
+        childCount: classes * 28 + (classes % 3) * 5,
+        teacherCount: classes * 2 + 1,
+        staffCount: classes * 3 + 2,
       });
-      const director = await createUser(db, { role: 'DIRECTOR', kindergartenId: kg.id, name: personName(person++), phone: named[`${code}:DIRECTOR`] ?? String(++phone), password: DEMO_PASSWORD });
+      const director = await createUser(db, {
+        role: 'DIRECTOR',
+        kindergartenId: kg.id,
+        name: personName(person++),
+        phone: named[`${code}:DIRECTOR`] ?? String(++phone),
+        password: DEMO_PASSWORD,
+      });
       const teachers: string[] = [];
       const teacherCount = area === 'URBAN' ? 3 : 2;
       for (let i = 0; i < teacherCount; i++) {
         const key = i === 0 ? named[`${code}:TEACHER`] : undefined;
-        teachers.push((await createUser(db, { role: 'TEACHER', kindergartenId: kg.id, name: personName(person++), phone: key ?? String(++phone), password: DEMO_PASSWORD })).id);
+        teachers.push(
+          (
+            await createUser(db, {
+              role: 'TEACHER',
+              kindergartenId: kg.id,
+              name: personName(person++),
+              phone: key ?? String(++phone),
+              password: DEMO_PASSWORD,
+            })
+          ).id,
+        );
       }
       people.set(code, { kgId: kg.id, name, director: director.id, teachers });
     }
@@ -156,18 +246,28 @@ export async function seed(db: PrismaClient) {
   return { seeded: true };
 }
 
-async function seedPairings(db: PrismaClient, cityId: string, people: Map<string, { kgId: string; name: string; director: string; teachers: string[] }>) {
+async function seedPairings(
+  db: PrismaClient,
+  cityId: string,
+  people: Map<string, { kgId: string; name: string; director: string; teachers: string[] }>,
+) {
   await setMaxAssisted(db, cityId, 2);
   const previous = await createCycle(db, { startYear: 2023 });
   const current = await createCycle(db, { startYear: 2025 });
   const previousIds = new Map<string, string>();
-  for (const [cycle, pairs, isPrevious] of [[previous, PREVIOUS_PAIRS, true], [current, CURRENT_PAIRS, false]] as const) {
+  for (const [cycle, pairs, isPrevious] of [
+    [previous, PREVIOUS_PAIRS, true],
+    [current, CURRENT_PAIRS, false],
+  ] as const) {
     for (const [s, a, opts] of pairs) {
       const sup = people.get(s)!;
       const ass = people.get(a)!;
       const pairing = await createPairing(db, {
-        cycleId: cycle.id, supportingId: sup.kgId, assistedId: ass.kgId,
-        endsOn: opts?.endsOn, endReason: opts?.endReason,
+        cycleId: cycle.id,
+        supportingId: sup.kgId,
+        assistedId: ass.kgId,
+        endsOn: opts?.endsOn,
+        endReason: opts?.endReason,
         previousId: opts?.continues ? previousIds.get(opts.continues) : null,
         ...goals(ass.name, isPrevious),
         leaderId: sup.director,

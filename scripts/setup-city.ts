@@ -8,7 +8,8 @@ import { PrismaClient } from '@/generated/prisma/client';
 import { setUpCity } from '@/lib/setup/city';
 import { ensureDatabase } from './db/postgres.mjs';
 
-const usage = 'usage: npm run setup:city -- --city CODE:名称[:English name] --county CODE:名称[:English name] [--county …] --admin-name 姓名 --admin-login <mobile or e-mail> [--time-zone Asia/Shanghai]';
+const usage =
+  'usage: npm run setup:city -- --city CODE:名称[:English name] --county CODE:名称[:English name] [--county …] --admin-name 姓名 --admin-login <mobile or e-mail> [--time-zone Asia/Shanghai]';
 
 function region(text: string) {
   const [code, name, nameEn] = text.split(':');
@@ -18,8 +19,11 @@ function region(text: string) {
 
 const { values } = parseArgs({
   options: {
-    city: { type: 'string' }, county: { type: 'string', multiple: true }, 'admin-name': { type: 'string' },
-    'admin-login': { type: 'string' }, 'time-zone': { type: 'string' },
+    city: { type: 'string' },
+    county: { type: 'string', multiple: true },
+    'admin-name': { type: 'string' },
+    'admin-login': { type: 'string' },
+    'time-zone': { type: 'string' },
   },
 });
 if (!values.city || !values.county?.length || !values['admin-name'] || !values['admin-login']) {

@@ -29,7 +29,9 @@ if (!process.env.AUTH_SECRET) {
 function run(cmd, args, options = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: process.env, ...options });
-    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code ?? signal}`))));
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code ?? signal}`)),
+    );
   });
 }
 
@@ -48,7 +50,16 @@ function buildIsStale() {
   const buildId = path.join(root, '.next', 'BUILD_ID');
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  const inputs = ['src', 'messages', 'public', 'prisma/schema.prisma', 'next.config.ts', 'package.json', 'postcss.config.mjs', 'tsconfig.json'];
+  const inputs = [
+    'src',
+    'messages',
+    'public',
+    'prisma/schema.prisma',
+    'next.config.ts',
+    'package.json',
+    'postcss.config.mjs',
+    'tsconfig.json',
+  ];
   return inputs.some((p) => newestMtime(path.join(root, p)) > built);
 }
 
@@ -83,7 +94,9 @@ try {
   await run(process.execPath, ['scripts/db/migrate.mjs', 'deploy']);
   // A production deployment gets no demo data: its city, counties and first admin come from npm run setup:city.
   if (!seedDemo) {
-    console.log('APP_ENV=production: no demo data. On an empty database, create the city and its first admin with npm run setup:city (see README).');
+    console.log(
+      'APP_ENV=production: no demo data. On an empty database, create the city and its first admin with npm run setup:city (see README).',
+    );
   } else {
     await run(bin('tsx'), ['prisma/seed.ts']);
   }

@@ -35,8 +35,25 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const suites = [
   // Lint and format first: cheap to fix, and a failure here is not a test result.
   { name: 'lint', run: () => run('npm', ['run', 'lint', '--silent']), counts: () => null },
-  { name: 'unit', run: () => run(bin('vitest'), ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile=${results}/unit.json`]), counts: () => vitestCounts(`${results}/unit.json`) },
-  { name: 'integration', run: () => run(bin('vitest'), ['run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile=${results}/integration.json`]), counts: () => vitestCounts(`${results}/integration.json`) },
+  {
+    name: 'unit',
+    run: () =>
+      run(bin('vitest'), ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile=${results}/unit.json`]),
+    counts: () => vitestCounts(`${results}/unit.json`),
+  },
+  {
+    name: 'integration',
+    run: () =>
+      run(bin('vitest'), [
+        'run',
+        '--project',
+        'integration',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile=${results}/integration.json`,
+      ]),
+    counts: () => vitestCounts(`${results}/integration.json`),
+  },
   { name: 'e2e', run: () => run(bin('playwright'), ['test']), counts: () => playwrightCounts(`${results}/e2e.json`) },
 ];
 

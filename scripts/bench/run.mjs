@@ -2,18 +2,18 @@
 // Builds (or reuses) a city-scale database, starts the production server against it on port 3800,
 // signs in as a city and a county admin through the real sign-in flow, and times the pages in PAGES
 // next to the raw SQL aggregates they need. Not part of `npm test` or CI: it takes minutes.
-import { spawn, spawnSync } from 'node:child_process'
-import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, readdirSync, statSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
-import pg from 'pg'
-import { hash } from '@node-rs/argon2'
-import { createThrowawayDatabase, dropDatabase, ensureDatabase } from '../db/postgres.mjs'
-import { BENCH_CITY_ADMIN, BENCH_COUNTY_ADMIN, BENCH_PASSWORD, buildData, readMarker, targetCounts } from './data.mjs'
-import { benchQueries, currentSemester } from './sql.mjs'
-import { measure } from './stats.mjs'
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { hash } from '@node-rs/argon2';
+import { createThrowawayDatabase, dropDatabase, ensureDatabase } from '../db/postgres.mjs';
+import { BENCH_CITY_ADMIN, BENCH_COUNTY_ADMIN, BENCH_PASSWORD, buildData, readMarker, targetCounts } from './data.mjs';
+import { benchQueries, currentSemester } from './sql.mjs';
+import { measure } from './stats.mjs';
 
 /**
  * What is timed. `as`: which signed-in user (city, county) or 'token' (the city admin's API token).
@@ -32,9 +32,9 @@ const PAGES = [
   { name: 'activities list (county)', as: 'county', path: '/activities' },
   { name: 'API activities (city)', as: 'token', path: '/api/v1/activities?pageSize=200' },
   { name: 'API pairings (city)', as: 'token', path: '/api/v1/pairings?pageSize=200' },
-]
+];
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values: args } = parseArgs({
   options: {
     scale: { type: 'string', default: '1' },
@@ -45,206 +45,261 @@ const { values: args } = parseArgs({
     // Comma-separated parts of page names: time only those (e.g. --only dashboard).
     only: { type: 'string' },
   },
-})
-const scale = Number(args.scale)
-const runs = Number(args.runs)
-const warmup = Number(args.warmup)
-if (!(scale > 0 && scale <= 4)) throw new Error('--scale must be in (0, 4]')
-const PORT = 3800
-const base = `http://127.0.0.1:${PORT}`
-process.env.NEXT_TELEMETRY_DISABLED ??= '1'
+});
+const scale = Number(args.scale);
+const runs = Number(args.runs);
+const warmup = Number(args.warmup);
+if (!(scale > 0 && scale <= 4)) throw new Error('--scale must be in (0, 4]');
+const PORT = 3800;
+const base = `http://127.0.0.1:${PORT}`;
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
 // ---- the database ----
-let database
+let database;
 if (process.env.BENCH_DATABASE_URL) {
-  database = { url: process.env.BENCH_DATABASE_URL, stop: async () => {} }
+  database = { url: process.env.BENCH_DATABASE_URL, stop: async () => {} };
 } else {
-  delete process.env.DATABASE_URL // never the development or test database
-  database = await ensureDatabase({ dataDir: path.join(root, '.data', 'bench', 'pg'), port: 54479, database: 'hih_bench' })
+  delete process.env.DATABASE_URL; // never the development or test database
+  database = await ensureDatabase({ dataDir: path.join(root, '.data', 'bench', 'pg'), port: 54479, database: 'hih_bench' });
 }
-const url = database.url
-let server = null
+const url = database.url;
+let server = null;
 async function cleanup() {
   if (server && server.exitCode === null) {
-    server.kill('SIGTERM')
-    await new Promise((r) => server.once('exit', r))
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
   }
-  await database.stop()
+  await database.stop();
 }
-process.on('SIGINT', () => cleanup().then(() => process.exit(130)))
+process.on('SIGINT', () => cleanup().then(() => process.exit(130)));
 
 try {
-  console.log(`Bench database: ${url.replace(/:[^:@/]*@/, ':***@')}`)
-  const want = targetCounts(scale)
-  let marker = await readMarker(url).catch(() => null)
-  const reuse = !args.rebuild && marker && marker.scale === scale
+  console.log(`Bench database: ${url.replace(/:[^:@/]*@/, ':***@')}`);
+  const want = targetCounts(scale);
+  let marker = await readMarker(url).catch(() => null);
+  const reuse = !args.rebuild && marker && marker.scale === scale;
   if (!reuse) {
     // A rebuild starts from an empty database: the schema comes only from the migrations.
-    const name = decodeURIComponent(new URL(url).pathname.slice(1))
-    const admin = new URL(url)
-    admin.pathname = '/postgres'
-    await dropDatabase(admin.toString(), name)
-    await createThrowawayDatabase(admin.toString(), name)
-    marker = null
+    const name = decodeURIComponent(new URL(url).pathname.slice(1));
+    const admin = new URL(url);
+    admin.pathname = '/postgres';
+    await dropDatabase(admin.toString(), name);
+    await createThrowawayDatabase(admin.toString(), name);
+    marker = null;
   }
-  const migrated = spawnSync(process.execPath, ['scripts/db/migrate.mjs', 'deploy'], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: 'inherit' })
-  if (migrated.status !== 0) throw new Error('migrations failed')
+  const migrated = spawnSync(process.execPath, ['scripts/db/migrate.mjs', 'deploy'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: 'inherit',
+  });
+  if (migrated.status !== 0) throw new Error('migrations failed');
 
-  let buildSeconds = marker?.build_seconds
+  let buildSeconds = marker?.build_seconds;
   if (reuse) {
-    console.log(`Reusing bench data built ${marker.built_at.toISOString()} at scale ${scale} (${JSON.stringify(marker.counts)}); --rebuild to start over.`)
+    console.log(
+      `Reusing bench data built ${marker.built_at.toISOString()} at scale ${scale} (${JSON.stringify(marker.counts)}); --rebuild to start over.`,
+    );
   } else {
-    console.log(`Building bench data at scale ${scale}: ${JSON.stringify(want)}`)
-    const passwordHash = await hash(BENCH_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 })
-    const built = await buildData(url, { scale, passwordHash })
-    buildSeconds = built.seconds
-    console.log(`Built in ${built.seconds.toFixed(1)} s: ${JSON.stringify(built.counts)}`)
+    console.log(`Building bench data at scale ${scale}: ${JSON.stringify(want)}`);
+    const passwordHash = await hash(BENCH_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
+    const built = await buildData(url, { scale, passwordHash });
+    buildSeconds = built.seconds;
+    console.log(`Built in ${built.seconds.toFixed(1)} s: ${JSON.stringify(built.counts)}`);
   }
 
   // ---- ids the pages need: a current pairing of the bench county ----
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  const { rows: [ids] } = await client.query(`
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const {
+    rows: [ids],
+  } = await client.query(`
     SELECT p.id AS pairing_id, k."countyId" AS county_id FROM "Pairing" p JOIN "Kindergarten" k ON k.id = p."supportingId"
-    WHERE p."cycleId" = 'bench-cycle-current' AND k."countyId" = 'bench-county-01' ORDER BY p.id LIMIT 1`)
-  const token = 'hih_' + randomBytes(32).toString('base64url')
-  await client.query('DELETE FROM "PersonalAccessToken" WHERE "ownerId" = $1', ['bench-city-admin'])
-  await client.query(`INSERT INTO "PersonalAccessToken" (id, "ownerId", name, "tokenHash", "lastFour") VALUES ($1, 'bench-city-admin', 'bench', $2, $3)`,
-    ['bench-token', createHash('sha256').update(token).digest('hex'), token.slice(-4)])
+    WHERE p."cycleId" = 'bench-cycle-current' AND k."countyId" = 'bench-county-01' ORDER BY p.id LIMIT 1`);
+  const token = 'hih_' + randomBytes(32).toString('base64url');
+  await client.query('DELETE FROM "PersonalAccessToken" WHERE "ownerId" = $1', ['bench-city-admin']);
+  await client.query(
+    `INSERT INTO "PersonalAccessToken" (id, "ownerId", name, "tokenHash", "lastFour") VALUES ($1, 'bench-city-admin', 'bench', $2, $3)`,
+    ['bench-token', createHash('sha256').update(token).digest('hex'), token.slice(-4)],
+  );
   // The rate limit would stop a long bench run; the bench measures the reads, not the limiter.
-  await client.query('DELETE FROM "ApiRateWindow"')
+  await client.query('DELETE FROM "ApiRateWindow"');
 
   // ---- raw SQL ----
-  console.log('\nRaw SQL aggregates (same database)…')
-  const sqlTimes = {}
-  for (const [name, q] of Object.entries(benchQueries({ countyId: ids.county_id, pairingId: ids.pairing_id, semester: await currentSemester(client) }))) {
-    const res = await client.query(q.sql, q.params)
-    sqlTimes[name] = { ...(await measure(() => client.query(q.sql, q.params), { warmup, runs })), rows: res.rowCount }
-    console.log(`  ${name.padEnd(8)} p50 ${sqlTimes[name].p50.toFixed(1)} ms  p95 ${sqlTimes[name].p95.toFixed(1)} ms  (${res.rowCount} rows)`)
+  console.log('\nRaw SQL aggregates (same database)…');
+  const sqlTimes = {};
+  for (const [name, q] of Object.entries(
+    benchQueries({ countyId: ids.county_id, pairingId: ids.pairing_id, semester: await currentSemester(client) }),
+  )) {
+    const res = await client.query(q.sql, q.params);
+    sqlTimes[name] = { ...(await measure(() => client.query(q.sql, q.params), { warmup, runs })), rows: res.rowCount };
+    console.log(
+      `  ${name.padEnd(8)} p50 ${sqlTimes[name].p50.toFixed(1)} ms  p95 ${sqlTimes[name].p95.toFixed(1)} ms  (${res.rowCount} rows)`,
+    );
   }
-  await client.end()
+  await client.end();
   if (args['data-only']) {
-    await cleanup()
-    process.exit(0)
+    await cleanup();
+    process.exit(0);
   }
 
   // ---- the production server ----
   if (buildIsStale()) {
-    console.log('\nBuilding the application (next build)…')
-    const built = spawnSync(path.join(root, 'node_modules/.bin/next'), ['build'], { cwd: root, stdio: 'inherit', env: process.env })
-    if (built.status !== 0) throw new Error('next build failed')
+    console.log('\nBuilding the application (next build)…');
+    const built = spawnSync(path.join(root, 'node_modules/.bin/next'), ['build'], { cwd: root, stdio: 'inherit', env: process.env });
+    if (built.status !== 0) throw new Error('next build failed');
   }
   server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(PORT)], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString('base64url'), API_RATE_LIMIT_PER_MINUTE: '1000000' },
-  })
-  await waitForServer()
-  const sessions = { city: await signIn(BENCH_CITY_ADMIN), county: await signIn(BENCH_COUNTY_ADMIN) }
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: url,
+      AUTH_SECRET: randomBytes(32).toString('base64url'),
+      API_RATE_LIMIT_PER_MINUTE: '1000000',
+    },
+  });
+  await waitForServer();
+  const sessions = { city: await signIn(BENCH_CITY_ADMIN), county: await signIn(BENCH_COUNTY_ADMIN) };
 
-  console.log(`\nPages: ${warmup} warm-up + ${runs} timed requests each, sequential (production server, port ${PORT})`)
-  const header = ['page', 'as', 'status', 'p50 ms', 'p95 ms', 'target p95', 'SQL p50', 'app/SQL', 'verdict']
-  const table = [header]
-  const only = args.only?.split(',').map((x) => x.trim()).filter(Boolean)
+  console.log(`\nPages: ${warmup} warm-up + ${runs} timed requests each, sequential (production server, port ${PORT})`);
+  const header = ['page', 'as', 'status', 'p50 ms', 'p95 ms', 'target p95', 'SQL p50', 'app/SQL', 'verdict'];
+  const table = [header];
+  const only = args.only
+    ?.split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   for (const page of PAGES.filter((p) => !only || only.some((o) => p.name.includes(o)))) {
-    const target = page.path.replace('{pairing}', ids.pairing_id)
-    const headers = page.as === 'token' ? { authorization: `Bearer ${token}` } : { cookie: sessions[page.as] }
-    let body = ''
+    const target = page.path.replace('{pairing}', ids.pairing_id);
+    const headers = page.as === 'token' ? { authorization: `Bearer ${token}` } : { cookie: sessions[page.as] };
+    let body = '';
     const get = async () => {
-      const res = await fetch(base + target, { headers, redirect: 'manual' })
-      body = await res.text()
-      return res
-    }
-    const first = await get()
+      const res = await fetch(base + target, { headers, redirect: 'manual' });
+      body = await res.text();
+      return res;
+    };
+    const first = await get();
     // A stand-in page (src/components/ui/placeholder.tsx) is timed but labelled: its figure says nothing about the real page.
-    const placeholder = body.includes('data-placeholder')
-    const sql = page.sql ? sqlTimes[page.sql] : null
+    const placeholder = body.includes('data-placeholder');
+    const sql = page.sql ? sqlTimes[page.sql] : null;
     if (first.status === 404) {
-      table.push([page.name, page.as, 'missing', '', '', page.target ? `≤ ${page.target}` : '', sql ? sql.p50.toFixed(1) : '', '', ''])
-      continue
+      table.push([page.name, page.as, 'missing', '', '', page.target ? `≤ ${page.target}` : '', sql ? sql.p50.toFixed(1) : '', '', '']);
+      continue;
     }
     if (first.status !== 200) {
-      table.push([page.name, page.as, String(first.status), '', '', '', '', '', first.status >= 300 && first.status < 400 ? `redirect → ${first.headers.get('location')}` : 'error'])
-      continue
+      table.push([
+        page.name,
+        page.as,
+        String(first.status),
+        '',
+        '',
+        '',
+        '',
+        '',
+        first.status >= 300 && first.status < 400 ? `redirect → ${first.headers.get('location')}` : 'error',
+      ]);
+      continue;
     }
-    const m = await measure(get, { warmup, runs })
-    const ratio = sql ? m.p50 / sql.p50 : null
-    const checks = []
-    if (placeholder) checks.push('PLACEHOLDER page, not judged')
+    const m = await measure(get, { warmup, runs });
+    const ratio = sql ? m.p50 / sql.p50 : null;
+    const checks = [];
+    if (placeholder) checks.push('PLACEHOLDER page, not judged');
     else {
-      if (page.target) checks.push(m.p95 <= page.target ? 'p95 ok' : 'p95 SLOW')
-      if (ratio != null) checks.push(ratio <= 3 ? '≤3× SQL' : '>3× SQL')
+      if (page.target) checks.push(m.p95 <= page.target ? 'p95 ok' : 'p95 SLOW');
+      if (ratio != null) checks.push(ratio <= 3 ? '≤3× SQL' : '>3× SQL');
     }
-    table.push([page.name, page.as, '200', m.p50.toFixed(1), m.p95.toFixed(1), page.target ? `≤ ${page.target}` : '', sql ? sql.p50.toFixed(1) : '', ratio ? `${ratio.toFixed(1)}×` : '', checks.join(', ')])
+    table.push([
+      page.name,
+      page.as,
+      '200',
+      m.p50.toFixed(1),
+      m.p95.toFixed(1),
+      page.target ? `≤ ${page.target}` : '',
+      sql ? sql.p50.toFixed(1) : '',
+      ratio ? `${ratio.toFixed(1)}×` : '',
+      checks.join(', '),
+    ]);
   }
-  printTable(table)
-  console.log(`\nData build: ${buildSeconds ? `${Number(buildSeconds).toFixed(1)} s` : 'n/a'} (scale ${scale}). Targets: city dashboard p95 ≤ 300 ms, county ≤ 150 ms, one pairing ≤ 100 ms, no page > 3× its raw SQL.`)
+  printTable(table);
+  console.log(
+    `\nData build: ${buildSeconds ? `${Number(buildSeconds).toFixed(1)} s` : 'n/a'} (scale ${scale}). Targets: city dashboard p95 ≤ 300 ms, county ≤ 150 ms, one pairing ≤ 100 ms, no page > 3× its raw SQL.`,
+  );
 } catch (error) {
-  console.error(error)
-  process.exitCode = 1
+  console.error(error);
+  process.exitCode = 1;
 } finally {
-  await cleanup()
+  await cleanup();
 }
-process.exit(process.exitCode ?? 0)
+process.exit(process.exitCode ?? 0);
 
 function printTable(rows) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)))
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
   for (const [n, r] of rows.entries()) {
-    console.log(r.map((c, i) => (i >= 3 && i <= 7 ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  '))
-    if (n === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+    console.log(r.map((c, i) => (i >= 3 && i <= 7 ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  '));
+    if (n === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
 }
 
 async function waitForServer() {
   for (let i = 0; i < 240; i++) {
-    if (server.exitCode !== null) throw new Error('next start exited')
+    if (server.exitCode !== null) throw new Error('next start exited');
     try {
-      if ((await fetch(`${base}/api/health`)).ok) return
+      if ((await fetch(`${base}/api/health`)).ok) return;
     } catch {}
-    await new Promise((r) => setTimeout(r, 250))
+    await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error('the server did not answer within 60 s')
+  throw new Error('the server did not answer within 60 s');
 }
 
 /** The real sign-in: Auth.js's CSRF token, then its credentials callback (what /login's action calls). */
 async function signIn(identifier) {
-  const jar = new Map()
+  const jar = new Map();
   const keep = (res) => {
     for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';')
-      const i = pair.indexOf('=')
-      jar.set(pair.slice(0, i), pair.slice(i + 1))
+      const [pair] = c.split(';');
+      const i = pair.indexOf('=');
+      jar.set(pair.slice(0, i), pair.slice(i + 1));
     }
-  }
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
-  const csrfRes = await fetch(`${base}/api/auth/csrf`)
-  keep(csrfRes)
-  const { csrfToken } = await csrfRes.json()
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  keep(csrfRes);
+  const { csrfToken } = await csrfRes.json();
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
     body: new URLSearchParams({ identifier, password: BENCH_PASSWORD, csrfToken, callbackUrl: `${base}/` }),
-  })
-  keep(res)
-  if (![...jar.keys()].some((k) => k.endsWith('authjs.session-token'))) throw new Error(`sign-in as ${identifier} failed (${res.status} ${res.headers.get('location')})`)
-  return cookie()
+  });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.endsWith('authjs.session-token')))
+    throw new Error(`sign-in as ${identifier} failed (${res.status} ${res.headers.get('location')})`);
+  return cookie();
 }
 
 function newestMtime(p) {
-  if (!existsSync(p)) return 0
-  const st = statSync(p)
-  if (!st.isDirectory()) return st.mtimeMs
-  let newest = 0
-  for (const entry of readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)))
-  return newest
+  if (!existsSync(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  return newest;
 }
 
 // The same rule as scripts/start.mjs.
 function buildIsStale() {
-  const buildId = path.join(root, '.next', 'BUILD_ID')
-  if (!existsSync(buildId)) return true
-  const built = statSync(buildId).mtimeMs
-  const inputs = ['src', 'messages', 'public', 'prisma/schema.prisma', 'next.config.ts', 'package.json', 'postcss.config.mjs', 'tsconfig.json']
-  return inputs.some((p) => newestMtime(path.join(root, p)) > built)
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const inputs = [
+    'src',
+    'messages',
+    'public',
+    'prisma/schema.prisma',
+    'next.config.ts',
+    'package.json',
+    'postcss.config.mjs',
+    'tsconfig.json',
+  ];
+  return inputs.some((p) => newestMtime(path.join(root, p)) > built);
 }

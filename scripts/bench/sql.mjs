@@ -4,8 +4,8 @@
 // A2 from TeacherYearRating; the bench's semesters are whole months, so no partial months here.
 
 function perPairing(scopeSql, sem) {
-  const ayFrom = `'${sem.academicYear}-09-01'::date`
-  const ayTo = `'${sem.academicYear + 1}-09-01'::date`
+  const ayFrom = `'${sem.academicYear}-09-01'::date`;
+  const ayTo = `'${sem.academicYear + 1}-09-01'::date`;
   return `
   WITH sem AS (
     SELECT '${sem.startsOn}'::date AS "startsOn", '${sem.endsOn}'::date AS "endsOn", ${sem.academicYear}::int AS "academicYear", ${sem.monthsDue}::int AS months_due),
@@ -66,14 +66,14 @@ function perPairing(scopeSql, sem) {
       coalesce(pp.papers, 0) AS papers
     FROM p CROSS JOIN sem LEFT JOIN a ON a."pairingId" = p.id LEFT JOIN l ON l."kindergartenId" = p."assistedId"
       LEFT JOIN t ON t."kindergartenId" = p."assistedId" LEFT JOIN pp ON pp."kindergartenId" = p."assistedId"
-      LEFT JOIN pr ON pr."pairingId" = p.id LEFT JOIN ap ON ap."pairingId" = p.id)`
+      LEFT JOIN pr ON pr."pairingId" = p.id LEFT JOIN ap ON ap."pairingId" = p.id)`;
 }
 
 const COUNTY_ROLLUP = `
   SELECT county_id, count(*) AS pairings, count(*) FILTER (WHERE s1_met) AS s1_met, count(*) FILTER (WHERE s2_met) AS s2_met,
          count(*) FILTER (WHERE s4_met) AS s4_met, count(*) FILTER (WHERE excellent_rate >= 0.3 AND a2_pass) AS a2_met,
          count(*) FILTER (WHERE papers > 0) AS a6_met, sum(class_hours) AS class_hours, avg(completeness) AS completeness
-  FROM per_pairing GROUP BY ROLLUP (county_id) ORDER BY county_id`
+  FROM per_pairing GROUP BY ROLLUP (county_id) ORDER BY county_id`;
 
 /** name → { sql, params } for a scope; the same keys as the pages' `sql` field in run.mjs. */
 /**
@@ -81,11 +81,13 @@ const COUNTY_ROLLUP = `
  * then sees the real ranges, as the app's queries will when they pass the semester as parameters.
  */
 export async function currentSemester(client) {
-  const { rows: [s] } = await client.query(`
+  const {
+    rows: [s],
+  } = await client.query(`
     SELECT to_char("startsOn", 'YYYY-MM-DD') AS "startsOn", to_char("endsOn", 'YYYY-MM-DD') AS "endsOn", "academicYear",
            (extract(year FROM age(LEAST(current_date, "endsOn"), "startsOn")) * 12 + extract(month FROM age(LEAST(current_date, "endsOn"), "startsOn")) + 1)::int AS "monthsDue"
-    FROM "Semester" WHERE "startsOn" <= current_date ORDER BY "startsOn" DESC LIMIT 1`)
-  return s
+    FROM "Semester" WHERE "startsOn" <= current_date ORDER BY "startsOn" DESC LIMIT 1`);
+  return s;
 }
 
 export function benchQueries({ countyId, pairingId, semester: sem }) {
@@ -96,5 +98,5 @@ export function benchQueries({ countyId, pairingId, semester: sem }) {
       params: [countyId],
     },
     pairing: { sql: perPairing(`p.id = $1`, sem) + ` SELECT * FROM per_pairing`, params: [pairingId] },
-  }
+  };
 }

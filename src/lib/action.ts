@@ -30,7 +30,11 @@ export type ActionSpec<T> = {
   /** Sentences for this action's failures, by code (catalogue keys). */
   messages?: Partial<Record<ErrorCode, string>>;
   /** How a field of a refused concurrent save is named and shown (conflicts that carry changes). */
-  conflict?: { label: (field: string) => string; show?: (field: string, value: string, t: Translator) => string | Promise<string>; title?: string };
+  conflict?: {
+    label: (field: string) => string;
+    show?: (field: string, value: string, t: Translator) => string | Promise<string>;
+    title?: string;
+  };
   revalidate?: string[] | ((value: T, formData: FormData) => string[]);
   /** A layout whose every page shows what changed (the calendar in every header): revalidatePath(path, 'layout'). */
   revalidateLayout?: string;
@@ -76,7 +80,7 @@ async function failureState<T>(user: SessionUser, f: Failure, formData: FormData
     if (field === 'form') general.push(...texts);
     else fieldErrors[field] = texts;
   }
-  const message = f.message ? translate(t, f.message) : (general.join(' ') || t(spec.messages?.[f.error] ?? DEFAULT_MESSAGES[f.error]));
+  const message = f.message ? translate(t, f.message) : general.join(' ') || t(spec.messages?.[f.error] ?? DEFAULT_MESSAGES[f.error]);
   const state: ActionState = { status: 'error', message, fieldErrors, values };
   if (f.error === 'conflict' && f.conflict) {
     // What they typed stays, now based on the stored version: saving again is a deliberate overwrite.
@@ -91,7 +95,11 @@ async function failureState<T>(user: SessionUser, f: Failure, formData: FormData
           time: c.updatedAt ? format.dateTime(new Date(c.updatedAt), { dateStyle: 'short', timeStyle: 'short' }) : '',
         }),
         changes: await Promise.all(
-          c.changes.map(async (ch) => ({ label: t(spec.conflict!.label(ch.field)), theirs: await show(ch.field, ch.theirs, t), current: await show(ch.field, ch.current, t) })),
+          c.changes.map(async (ch) => ({
+            label: t(spec.conflict!.label(ch.field)),
+            theirs: await show(ch.field, ch.theirs, t),
+            current: await show(ch.field, ch.current, t),
+          })),
         ),
       };
     }

@@ -46,8 +46,13 @@ export function writeAudit(tx: Tx, entry: AuditInput) {
 export async function auditDenied(actor: Actor & { name: string }, what: { entityType: string; entityId?: string | null; path?: string }) {
   await db.$transaction((tx) =>
     writeAudit(tx, {
-      actor, action: 'access.denied', entityType: what.entityType, entityId: what.entityId ? what.entityId.slice(0, 64) : null,
-      countyId: actor.countyId, kindergartenId: actor.kindergartenId, after: what.path ? { path: what.path } : undefined,
+      actor,
+      action: 'access.denied',
+      entityType: what.entityType,
+      entityId: what.entityId ? what.entityId.slice(0, 64) : null,
+      countyId: actor.countyId,
+      kindergartenId: actor.kindergartenId,
+      after: what.path ? { path: what.path } : undefined,
     }),
   );
 }

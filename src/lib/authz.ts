@@ -238,13 +238,18 @@ export function rolloverWhere(actor: Actor) {
 
 /** What a pairing's permission checks read: both kindergartens and their counties (and names, for messages). */
 export const PAIRING_SCOPE = {
-  id: true, supportingId: true, assistedId: true,
+  id: true,
+  supportingId: true,
+  assistedId: true,
   supporting: { select: { countyId: true, name: true } },
   assisted: { select: { countyId: true, name: true } },
 } as const;
 
 /** One kindergarten of a pairing, as a resource: confirmation, receipt and requests are one-sided. */
-export function sideResource(p: { supportingId: string; supporting: { countyId: string }; assisted: { countyId: string } }, kindergartenId: string): Resource {
+export function sideResource(
+  p: { supportingId: string; supporting: { countyId: string }; assisted: { countyId: string } },
+  kindergartenId: string,
+): Resource {
   const countyId = kindergartenId === p.supportingId ? p.supporting.countyId : p.assisted.countyId;
   return { countyIds: [countyId], kindergartenIds: [kindergartenId] };
 }
@@ -269,25 +274,42 @@ export function currentMentorPairWhere(today: Date) {
 /** Lessons in scope: a teacher's own, and as a mentor their apprentices'; a director's kindergarten's. */
 export function lessonWhere(actor: Actor, today: Date) {
   switch (scopeRuleFor(actor, 'lesson.view')) {
-    case 'city': return {};
-    case 'county': return { kindergarten: { countyId: actor.countyId ?? '' } };
-    case 'kindergarten': return { kindergartenId: actor.kindergartenId ?? '' };
-    case 'self': return { OR: [{ teacherId: actor.id }, { teacher: { apprenticeships: { some: { mentorId: actor.id, ...currentMentorPairWhere(today) } } } }] };
-    default: return NOTHING;
+    case 'city':
+      return {};
+    case 'county':
+      return { kindergarten: { countyId: actor.countyId ?? '' } };
+    case 'kindergarten':
+      return { kindergartenId: actor.kindergartenId ?? '' };
+    case 'self':
+      return {
+        OR: [{ teacherId: actor.id }, { teacher: { apprenticeships: { some: { mentorId: actor.id, ...currentMentorPairWhere(today) } } } }],
+      };
+    default:
+      return NOTHING;
   }
 }
 
 export function paperWhere(actor: Actor) {
   switch (scopeRuleFor(actor, 'paper.view')) {
-    case 'city': return {};
-    case 'county': return { kindergarten: { countyId: actor.countyId ?? '' } };
-    case 'kindergarten': return { kindergartenId: actor.kindergartenId ?? '' };
-    case 'self': return { authorId: actor.id };
-    default: return NOTHING;
+    case 'city':
+      return {};
+    case 'county':
+      return { kindergarten: { countyId: actor.countyId ?? '' } };
+    case 'kindergarten':
+      return { kindergartenId: actor.kindergartenId ?? '' };
+    case 'self':
+      return { authorId: actor.id };
+    default:
+      return NOTHING;
   }
 }
 
-export function pairingResource(p: { supportingId: string; assistedId: string; supporting: { countyId: string }; assisted: { countyId: string } }): Resource {
+export function pairingResource(p: {
+  supportingId: string;
+  assistedId: string;
+  supporting: { countyId: string };
+  assisted: { countyId: string };
+}): Resource {
   return { countyIds: [p.supporting.countyId, p.assisted.countyId], kindergartenIds: [p.supportingId, p.assistedId] };
 }
 

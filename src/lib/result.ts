@@ -65,7 +65,10 @@ export const isStaleWrite = (e: unknown) => !!e && typeof e === 'object' && 'cod
  * version } })`): when someone saved in between, nothing is written and the answer is 'conflict'.
  * A version compared before the write instead lets two concurrent saves both succeed.
  */
-export async function versioned<T>(write: () => Promise<T>, onConflict: () => Failure | Promise<Failure> = () => fail('conflict')): Promise<Result<T>> {
+export async function versioned<T>(
+  write: () => Promise<T>,
+  onConflict: () => Failure | Promise<Failure> = () => fail('conflict'),
+): Promise<Result<T>> {
   try {
     return ok(await write());
   } catch (e) {

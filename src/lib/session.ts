@@ -36,7 +36,11 @@ export async function denyAccess(user: SessionUser, what: { entityType: string; 
   notFound();
 }
 
-const NOT_FOUND_HEADERS = { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, no-store' };
+const NOT_FOUND_HEADERS = {
+  'Content-Type': 'text/plain; charset=utf-8',
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'private, no-store',
+};
 export const notFoundResponse = () => new Response('Not found', { status: 404, headers: NOT_FOUND_HEADERS });
 
 /**
@@ -49,12 +53,17 @@ export async function requireRouteUser(
 ): Promise<{ user: SessionUser; response?: never } | { user?: never; response: Response }> {
   const user = await getCurrentUser();
   if (!user || user.mustChangePassword) return { response: notFoundResponse() };
-  if (check && !hasPermission(user, check.permission)) return { response: await denyRoute(user, request, { entityType: check.entityType }) };
+  if (check && !hasPermission(user, check.permission))
+    return { response: await denyRoute(user, request, { entityType: check.entityType }) };
   return { user };
 }
 
 /** A record a route handler will not serve to this user: audited, answered 404. */
-export async function denyRoute(user: SessionUser, request: Request, what: { entityType: string; entityId?: string | null }): Promise<Response> {
+export async function denyRoute(
+  user: SessionUser,
+  request: Request,
+  what: { entityType: string; entityId?: string | null },
+): Promise<Response> {
   await auditDenied(user, { ...what, path: new URL(request.url).pathname });
   return notFoundResponse();
 }

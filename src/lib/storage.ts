@@ -47,7 +47,12 @@ export class LocalStorage implements FileStorage {
 }
 
 export type S3Settings = {
-  endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string; region: string; forcePathStyle: boolean;
+  endpoint: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  region: string;
+  forcePathStyle: boolean;
 };
 
 /** Any S3-compatible service (AWS, MinIO, Aliyun OSS, Tencent COS) through signed fetch requests. */

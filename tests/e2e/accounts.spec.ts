@@ -5,7 +5,12 @@ import { pickLocale, signIn } from './helpers';
 // Changes a shared demo account: runs once (desktop project), steps in order.
 test.describe.configure({ mode: 'serial' });
 
-test('an admin resets a password; the one-time password must be changed at first sign-in @desktop-only', async ({ page, context, baseURL, browser }) => {
+test('an admin resets a password; the one-time password must be changed at first sign-in @desktop-only', async ({
+  page,
+  context,
+  baseURL,
+  browser,
+}) => {
   await pickLocale(context, baseURL!, 'zh');
   await signIn(page, DEMO_ACCOUNTS.county);
   await page.goto(`/users?q=${DEMO_ACCOUNTS.ruralTeacher}`);
@@ -61,7 +66,11 @@ test('an admin resets a password; the one-time password must be changed at first
   await teacherContext.close();
 });
 
-test('a director of another county cannot see this county in the audit trail or user list @desktop-only', async ({ page, context, baseURL }) => {
+test('a director of another county cannot see this county in the audit trail or user list @desktop-only', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await pickLocale(context, baseURL!, 'en');
   await signIn(page, DEMO_ACCOUNTS.otherCountyDirector);
   await expect(page).toHaveURL(/\/director$/);

@@ -14,7 +14,10 @@ async function as(browser: Browser, baseURL: string, who: string): Promise<Page>
   return page;
 }
 
-test('sent teaching is logged on a phone, confirmed by the other side; a lesson is recorded and rated', async ({ browser, baseURL }, info) => {
+test('sent teaching is logged on a phone, confirmed by the other side; a lesson is recorded and rated', async ({
+  browser,
+  baseURL,
+}, info) => {
   // Both projects run this spec against the same demo data: names are unique per run.
   const tag = `${info.project.name}-${Date.now().toString(36)}`;
   const title = `送教下乡示范课 ${tag}`;

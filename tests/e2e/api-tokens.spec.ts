@@ -2,7 +2,12 @@ import { test, expect } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
 import { pickLocale, signIn } from './helpers';
 
-test('a county admin creates an API token, reads only their county with it, and revokes it @desktop-only', async ({ page, context, baseURL, request }) => {
+test('a county admin creates an API token, reads only their county with it, and revokes it @desktop-only', async ({
+  page,
+  context,
+  baseURL,
+  request,
+}) => {
   await pickLocale(context, baseURL!, 'zh');
   await signIn(page, DEMO_ACCOUNTS.county);
   await page.goto('/account');
@@ -26,7 +31,10 @@ test('a county admin creates an API token, reads only their county with it, and 
   // Shown once: after a reload only the last four characters remain.
   await page.reload();
   await expect(page.getByTestId('new-token')).toHaveCount(0);
-  const row = page.getByTestId('token-row').filter({ hasText: '月度报表' }).filter({ hasText: token.slice(-4) });
+  const row = page
+    .getByTestId('token-row')
+    .filter({ hasText: '月度报表' })
+    .filter({ hasText: token.slice(-4) });
   await expect(row).toContainText('有效');
   await row.getByRole('button', { name: '撤销' }).click();
   await expect(page.getByTestId('token-row').filter({ hasText: token.slice(-4) })).toContainText('已撤销');

@@ -17,7 +17,17 @@ const pairingPaths: string[] = [];
 async function workbook(rows: (string | number)[][]) {
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('幼儿园');
-  sheet.addRow(['代码 Code', '名称 Name', '县区 County', '城乡 Area', '示范等级 Level', '班级数 Classes', '幼儿数 Children', '教师数 Teachers', '职工数 Staff']);
+  sheet.addRow([
+    '代码 Code',
+    '名称 Name',
+    '县区 County',
+    '城乡 Area',
+    '示范等级 Level',
+    '班级数 Classes',
+    '幼儿数 Children',
+    '教师数 Teachers',
+    '职工数 Staff',
+  ]);
   for (const r of rows) sheet.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -40,17 +50,24 @@ async function formPairing(page: Page, assisted: string, goal: string) {
   pairingPaths.push(new URL(page.url()).pathname);
 }
 
-test('a county admin imports kindergartens, fixes a bad row, adds a director and forms two pairings @desktop-only', async ({ page, context, baseURL }) => {
+test('a county admin imports kindergartens, fixes a bad row, adds a director and forms two pairings @desktop-only', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await pickLocale(context, baseURL!, 'zh');
   await signIn(page, DEMO_ACCOUNTS.county);
 
   // One row without a name: the preview shows it and nothing can be imported.
   await page.goto('/kindergartens/import');
-  await upload(page, await workbook([
-    [urban.code, urban.name, '清河区', '城区', '县级', 9, 260, 20, 30],
-    [ruralA.code, '', '清河区', '农村', '无', 4, 96, 8, 11],
-    [ruralB.code, ruralB.name, '清河区', '农村', '无', 3, 70, 6, 8],
-  ]));
+  await upload(
+    page,
+    await workbook([
+      [urban.code, urban.name, '清河区', '城区', '县级', 9, 260, 20, 30],
+      [ruralA.code, '', '清河区', '农村', '无', 4, 96, 8, 11],
+      [ruralB.code, ruralB.name, '清河区', '农村', '无', 3, 70, 6, 8],
+    ]),
+  );
   const rowError = page.getByTestId('import-error');
   await expect(rowError).toHaveCount(1);
   await expect(rowError).toContainText('3');
@@ -61,11 +78,14 @@ test('a county admin imports kindergartens, fixes a bad row, adds a director and
 
   // Fixed file: all three rows import.
   await page.goto('/kindergartens/import');
-  await upload(page, await workbook([
-    [urban.code, urban.name, '清河区', '城区', '县级', 9, 260, 20, 30],
-    [ruralA.code, ruralA.name, '清河区', '农村', '无', 4, 96, 8, 11],
-    [ruralB.code, ruralB.name, '清河区', '农村', '无', 3, 70, 6, 8],
-  ]));
+  await upload(
+    page,
+    await workbook([
+      [urban.code, urban.name, '清河区', '城区', '县级', 9, 260, 20, 30],
+      [ruralA.code, ruralA.name, '清河区', '农村', '无', 4, 96, 8, 11],
+      [ruralB.code, ruralB.name, '清河区', '农村', '无', 3, 70, 6, 8],
+    ]),
+  );
   await expect(page.getByTestId('import-error')).toHaveCount(0);
   await page.getByRole('button', { name: '确认导入 3 行' }).click();
   await expect(page.getByRole('status').filter({ hasText: '导入完成：新建 3 所' })).toBeVisible();

@@ -7,7 +7,11 @@ import { pickLocale, signIn } from './helpers';
 // The seed puts the Qinghe pairing 清河区机关幼儿园 → 清河区石桥乡幼儿园 behind on class hours this semester.
 const BEHIND = '石桥乡';
 
-test('a county admin finds a pairing at risk for S2, opens the records behind it and exports the table', async ({ page, context, baseURL }, info) => {
+test('a county admin finds a pairing at risk for S2, opens the records behind it and exports the table', async ({
+  page,
+  context,
+  baseURL,
+}, info) => {
   await pickLocale(context, baseURL!, 'zh');
   await signIn(page, DEMO_ACCOUNTS.county);
   await page.goto('/effect-tests');
@@ -56,7 +60,9 @@ test('a county admin finds a pairing at risk for S2, opens the records behind it
   expect(header.slice(0, 2)).toEqual(['帮扶园', '被帮扶园']);
   expect(header).toContain('S2 送教课时 · 状态');
   const rows: string[][] = [];
-  sheet.eachRow((r, n) => { if (n > 1) rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))); });
+  sheet.eachRow((r, n) => {
+    if (n > 1) rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? '')));
+  });
   const after = await shownNow();
   expect(rows.length).toBeGreaterThanOrEqual(before);
   expect(rows.length).toBeLessThanOrEqual(after);

@@ -10,7 +10,12 @@ import { pickLocale, signIn } from './helpers';
 test.describe.configure({ mode: 'serial' });
 
 async function as(browser: Browser, baseURL: string, who: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 780 },
+    isMobile: true,
+    hasTouch: true,
+    acceptDownloads: true,
+  });
   await pickLocale(context, baseURL, 'zh');
   const page = await context.newPage();
   await signIn(page, who);
@@ -69,7 +74,9 @@ test('two photos on a sent-teaching activity, confirmed, in the downloaded archi
   expect((await photo.body()).length).toBeLessThan((await full.body()).length);
 
   // A file that only claims to be a photo is refused with a clear message; nothing is added.
-  await urban.getByTestId('evidence-input').setInputFiles([{ name: 'evil.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script></html>') }]);
+  await urban
+    .getByTestId('evidence-input')
+    .setInputFiles([{ name: 'evil.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script></html>') }]);
   await expect(urban.getByRole('alert').filter({ hasText: '不支持这种文件' })).toBeVisible();
   await urban.reload();
   await expect(urban.getByTestId('evidence-thumb')).toHaveCount(2);

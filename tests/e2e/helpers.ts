@@ -3,7 +3,10 @@ import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
 
 /** As if the language had been picked on the sign-in page: it applies, and is stored with the account at sign-in. */
 export async function pickLocale(context: BrowserContext, baseURL: string, locale: 'zh' | 'en') {
-  await context.addCookies([{ name: 'locale', value: locale, url: baseURL }, { name: 'locale_picked', value: '1', url: baseURL }]);
+  await context.addCookies([
+    { name: 'locale', value: locale, url: baseURL },
+    { name: 'locale_picked', value: '1', url: baseURL },
+  ]);
 }
 
 /** Signs in and waits until the app has left the sign-in page (or, when a failure is expected, for the error). */

@@ -103,13 +103,29 @@ test('a county admin imports an .xlsx through the browser: preview, then confirm
   const code = `IMP-${unique(info.project.name)}`;
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Sheet1');
-  sheet.addRow(['代码 Code', '名称 Name', '县区 County', '城乡 Area', '示范等级 Level', '班级数 Classes', '幼儿数 Children', '教师数 Teachers', '职工数 Staff']);
+  sheet.addRow([
+    '代码 Code',
+    '名称 Name',
+    '县区 County',
+    '城乡 Area',
+    '示范等级 Level',
+    '班级数 Classes',
+    '幼儿数 Children',
+    '教师数 Teachers',
+    '职工数 Staff',
+  ]);
   sheet.addRow([code, `导入幼儿园 ${code}`, '清河区', '农村', '无', 4, 90, 8, 11]);
   sheet.addRow([`${code}-X`, '东山县的园', '东山县', '农村', '无', 4, 90, 8, 11]);
   const bad = Buffer.from(await workbook.xlsx.writeBuffer());
 
   await page.goto('/kindergartens/import');
-  await page.getByLabel('选择文件').setInputFiles({ name: 'kindergartens.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bad });
+  await page
+    .getByLabel('选择文件')
+    .setInputFiles({
+      name: 'kindergartens.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: bad,
+    });
   await page.getByRole('button', { name: '上传并检查' }).click();
   await expect(page).toHaveURL(/\/kindergartens\/import\/[^/]+$/);
   await expect(page.getByTestId('import-error')).toHaveText(/3\s*县区\s*这个县区不在您的管理范围内/);
@@ -118,7 +134,13 @@ test('a county admin imports an .xlsx through the browser: preview, then confirm
   sheet.spliceRows(3, 1);
   const good = Buffer.from(await workbook.xlsx.writeBuffer());
   await page.getByRole('link', { name: '重新上传文件' }).click();
-  await page.getByLabel('选择文件').setInputFiles({ name: 'kindergartens.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: good });
+  await page
+    .getByLabel('选择文件')
+    .setInputFiles({
+      name: 'kindergartens.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: good,
+    });
   await page.getByRole('button', { name: '上传并检查' }).click();
   await expect(page.getByText('新建 1 所')).toBeVisible();
   await page.getByRole('button', { name: '确认导入 1 行' }).click();

@@ -7,7 +7,12 @@ test.describe.configure({ mode: 'serial' });
 
 let pairingPath = '';
 
-test('a county admin forms a pairing, sees it on the list, and a stale edit shows what changed @desktop-only', async ({ page, context, baseURL, browser }) => {
+test('a county admin forms a pairing, sees it on the list, and a stale edit shows what changed @desktop-only', async ({
+  page,
+  context,
+  baseURL,
+  browser,
+}) => {
   await pickLocale(context, baseURL!, 'zh');
   await signIn(page, DEMO_ACCOUNTS.county);
   await page.goto('/pairings');

@@ -18,7 +18,12 @@ test('server actions refuse requests from another origin and accept same-origin 
   expect(same.headers()['set-cookie'] ?? '').toContain('locale=en');
 });
 
-test('denied access is recorded in the audit trail without revealing anything to the user @desktop-only', async ({ page, context, baseURL, browser }) => {
+test('denied access is recorded in the audit trail without revealing anything to the user @desktop-only', async ({
+  page,
+  context,
+  baseURL,
+  browser,
+}) => {
   await pickLocale(context, baseURL!, 'zh');
   await signIn(page, DEMO_ACCOUNTS.teacher);
   expect((await page.goto('/audit'))?.status()).toBe(404);

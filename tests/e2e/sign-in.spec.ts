@@ -3,9 +3,23 @@ import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
 import { pickLocale, signIn, signOut } from './helpers';
 
 const ROLES = [
-  { role: 'city admin', login: DEMO_ACCOUNTS.city, home: '/city', name: '周文静', nav: ['kindergartens', 'users', 'audit'], noNav: [] as string[] },
+  {
+    role: 'city admin',
+    login: DEMO_ACCOUNTS.city,
+    home: '/city',
+    name: '周文静',
+    nav: ['kindergartens', 'users', 'audit'],
+    noNav: [] as string[],
+  },
   { role: 'county admin', login: DEMO_ACCOUNTS.county, home: '/county', name: null, nav: ['kindergartens', 'users', 'audit'], noNav: [] },
-  { role: 'director', login: DEMO_ACCOUNTS.urbanDirector, home: '/director', name: null, nav: ['users'], noNav: ['kindergartens', 'audit'] },
+  {
+    role: 'director',
+    login: DEMO_ACCOUNTS.urbanDirector,
+    home: '/director',
+    name: null,
+    nav: ['users'],
+    noNav: ['kindergartens', 'audit'],
+  },
   { role: 'teacher', login: DEMO_ACCOUNTS.teacher, home: '/teacher', name: null, nav: [], noNav: ['kindergartens', 'users', 'audit'] },
 ];
 
@@ -16,7 +30,11 @@ const L = {
 
 for (const locale of ['zh', 'en'] as const) {
   for (const r of ROLES) {
-    test(`${r.role} signs in (${locale}), lands on their home, sees only their navigation, signs out`, async ({ page, context, baseURL }) => {
+    test(`${r.role} signs in (${locale}), lands on their home, sees only their navigation, signs out`, async ({
+      page,
+      context,
+      baseURL,
+    }) => {
       await pickLocale(context, baseURL!, locale);
       await signIn(page, r.login);
       await expect(page).toHaveURL(new RegExp(`${r.home}$`));
@@ -36,14 +54,18 @@ for (const locale of ['zh', 'en'] as const) {
   }
 }
 
-test('a wrong password gets one localized message that does not say whether the account exists; the typed login stays', async ({ page, context, baseURL }) => {
+test('a wrong password gets one localized message that does not say whether the account exists; the typed login stays', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await pickLocale(context, baseURL!, 'zh');
   await signIn(page, DEMO_ACCOUNTS.otherCountyDirector, 'not the password', { expectFailure: true });
   const alert = page.getByRole('alert').filter({ hasText: '不正确' });
   await expect(alert).toBeVisible();
   await expect(page.getByLabel('手机号或邮箱')).toHaveValue(DEMO_ACCOUNTS.otherCountyDirector);
   await signIn(page, '13999999999', 'not the password', { expectFailure: true });
-  await expect(page.getByRole('alert').filter({ hasText: '不正确' })).toHaveText(await alert.textContent() ?? '');
+  await expect(page.getByRole('alert').filter({ hasText: '不正确' })).toHaveText((await alert.textContent()) ?? '');
 });
 
 test('the language switch works on every page and is remembered for the user @desktop-only', async ({ page, context, baseURL }) => {

@@ -22,9 +22,14 @@ describe('managing accounts', () => {
     const w = await createScopeWorld(db);
     const director = await actorFor(db, w.directorA);
     expect(await setUserActive(director, { userId: w.teacherB.id, active: 'false' }, db)).toEqual({ ok: false, error: 'notFound' });
-    expect(await setUserActive(director, { userId: w.teacherA.id, active: 'false' }, db)).toEqual({ ok: true, value: { id: w.teacherA.id, name: '甲老师', active: false } });
+    expect(await setUserActive(director, { userId: w.teacherA.id, active: 'false' }, db)).toEqual({
+      ok: true,
+      value: { id: w.teacherA.id, name: '甲老师', active: false },
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: w.teacherA.id } })).active).toBe(false);
-    expect((await db.auditEntry.findFirstOrThrow({ where: { entityId: w.teacherA.id, action: 'user.deactivated' } })).after).toEqual({ active: false });
+    expect((await db.auditEntry.findFirstOrThrow({ where: { entityId: w.teacherA.id, action: 'user.deactivated' } })).after).toEqual({
+      active: false,
+    });
   });
 });
 
@@ -33,11 +38,14 @@ describe('one’s own account', () => {
     const w = await createScopeWorld(db);
     const teacher = await actorFor(db, w.teacherA);
     expect(await changeOwnPassword(teacher, { current: 'wrong', next: 'short', confirm: 'other' }, db)).toEqual({
-      ok: false, error: 'invalid',
+      ok: false,
+      error: 'invalid',
       fieldErrors: { current: ['password.errors.wrongCurrent'], next: ['password.errors.tooShort'], confirm: ['password.errors.mismatch'] },
     });
-    expect(await changeOwnPassword(teacher, { current: TEST_PASSWORD, next: TEST_PASSWORD, confirm: TEST_PASSWORD }, db))
-      .toMatchObject({ error: 'invalid', fieldErrors: { next: ['password.errors.same'] } });
+    expect(await changeOwnPassword(teacher, { current: TEST_PASSWORD, next: TEST_PASSWORD, confirm: TEST_PASSWORD }, db)).toMatchObject({
+      error: 'invalid',
+      fieldErrors: { next: ['password.errors.same'] },
+    });
   });
 
   it('a new password ends every session and is audited', async () => {
@@ -46,7 +54,10 @@ describe('one’s own account', () => {
     const session = await signInWithPassword(w.teacherA.phone!, TEST_PASSWORD, null);
     if (!session.ok) throw new Error('sign-in failed');
     const next = '春眠不觉晓 处处闻啼鸟';
-    expect(await changeOwnPassword(teacher, { current: TEST_PASSWORD, next, confirm: next }, db)).toEqual({ ok: true, value: { id: teacher.id, identifier: w.teacherA.phone } });
+    expect(await changeOwnPassword(teacher, { current: TEST_PASSWORD, next, confirm: next }, db)).toEqual({
+      ok: true,
+      value: { id: teacher.id, identifier: w.teacherA.phone },
+    });
     expect((await db.userSession.findUniqueOrThrow({ where: { id: session.sessionId } })).endReason).toBe('changed');
     expect((await signInWithPassword(w.teacherA.phone!, next, null)).ok).toBe(true);
     expect(await db.auditEntry.count({ where: { entityId: teacher.id, action: 'user.passwordChanged' } })).toBe(1);

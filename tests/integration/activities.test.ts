@@ -21,8 +21,14 @@ async function actor(u: User): Promise<ActorWithName> {
 function minimal(pairingId: string, type: (typeof ACTIVITY_TYPES)[number], over: Record<string, unknown> = {}) {
   const r = TYPE_RULES[type];
   return {
-    pairingId, type, direction: r.direction, targetArea: r.targetArea, status: 'DONE', title: `测试 ${type}`,
-    startDate: '2026-03-05', startTime: '09:00',
+    pairingId,
+    type,
+    direction: r.direction,
+    targetArea: r.targetArea,
+    status: 'DONE',
+    title: `测试 ${type}`,
+    startDate: '2026-03-05',
+    startTime: '09:00',
     location: r.location === 'required' ? '柳湾镇中心幼儿园' : '',
     classHours: r.classHours === 'required' ? '1.5' : '',
     childCount: r.childCount === 'required' ? '30' : '',
@@ -32,7 +38,11 @@ function minimal(pairingId: string, type: (typeof ACTIVITY_TYPES)[number], over:
 }
 
 async function audits(entityId: string) {
-  return db.auditEntry.findMany({ where: { entityId }, orderBy: { id: 'asc' }, select: { action: true, before: true, after: true, actorId: true } });
+  return db.auditEntry.findMany({
+    where: { entityId },
+    orderBy: { id: 'asc' },
+    select: { action: true, before: true, after: true, actorId: true },
+  });
 }
 
 describe('activity validation per type', () => {
@@ -50,7 +60,12 @@ describe('activity validation per type', () => {
     if (r.donationLines === 'required') missing.push(['donationLines', [], 'activities.errors.donationLinesRequired']);
     if (r.classHours === 'none') missing.push(['classHours', '2', 'activities.errors.classHoursNotForType']);
     if (r.childCount === 'none') missing.push(['childCount', '20', 'activities.errors.childCountNotForType']);
-    if (r.donationLines === 'none') missing.push(['donationLines', [{ item: '书', quantity: '1', unit: '册', estimatedValue: '10' }], 'activities.errors.donationLinesNotForType']);
+    if (r.donationLines === 'none')
+      missing.push([
+        'donationLines',
+        [{ item: '书', quantity: '1', unit: '册', estimatedValue: '10' }],
+        'activities.errors.donationLinesNotForType',
+      ]);
     for (const [field, value, key] of missing) {
       const result = await saveActivity(director, minimal(w.pairingA.id, type, { [field]: value }), db, NOW);
       expect(result, `${type} ${field}`).toEqual({ ok: false, error: 'invalid', fieldErrors: { [field]: [key] } });
@@ -64,20 +79,43 @@ describe('activity validation per type', () => {
   it('refuses malformed numbers, a done activity dated tomorrow and a donation without a direction', async () => {
     const w = await createPairingWorld(db);
     const director = await actor(w.directorA);
-    expect(await saveActivity(director, minimal(w.pairingA.id, 'SENT_LECTURE', { classHours: '1.25' }), db, NOW))
-      .toMatchObject({ ok: false, fieldErrors: { classHours: ['activities.errors.classHoursInvalid'] } });
-    expect(await saveActivity(director, minimal(w.pairingA.id, 'FELLOWSHIP', { startDate: '2026-03-11' }), db, NOW))
-      .toMatchObject({ ok: false, fieldErrors: { startDate: ['activities.errors.doneInFuture'] } });
-    expect(await saveActivity(director, minimal(w.pairingA.id, 'FELLOWSHIP', { startDate: '2026-03-11', status: 'PLANNED' }), db, NOW)).toMatchObject({ ok: true });
-    expect(await saveActivity(director, minimal(w.pairingA.id, 'DONATION', { direction: 'JOINT' }), db, NOW))
-      .toMatchObject({ ok: false, fieldErrors: { direction: ['activities.errors.directionNotForType'] } });
-    expect(await saveActivity(director, minimal(w.pairingA.id, 'DONATION', { donationLines: [{ item: '书', quantity: '0', unit: '册', estimatedValue: '' }] }), db, NOW))
-      .toMatchObject({ ok: false, fieldErrors: { donationLines: ['activities.errors.quantityInvalid'] } });
+    expect(await saveActivity(director, minimal(w.pairingA.id, 'SENT_LECTURE', { classHours: '1.25' }), db, NOW)).toMatchObject({
+      ok: false,
+      fieldErrors: { classHours: ['activities.errors.classHoursInvalid'] },
+    });
+    expect(await saveActivity(director, minimal(w.pairingA.id, 'FELLOWSHIP', { startDate: '2026-03-11' }), db, NOW)).toMatchObject({
+      ok: false,
+      fieldErrors: { startDate: ['activities.errors.doneInFuture'] },
+    });
+    expect(
+      await saveActivity(director, minimal(w.pairingA.id, 'FELLOWSHIP', { startDate: '2026-03-11', status: 'PLANNED' }), db, NOW),
+    ).toMatchObject({ ok: true });
+    expect(await saveActivity(director, minimal(w.pairingA.id, 'DONATION', { direction: 'JOINT' }), db, NOW)).toMatchObject({
+      ok: false,
+      fieldErrors: { direction: ['activities.errors.directionNotForType'] },
+    });
+    expect(
+      await saveActivity(
+        director,
+        minimal(w.pairingA.id, 'DONATION', { donationLines: [{ item: '书', quantity: '0', unit: '册', estimatedValue: '' }] }),
+        db,
+        NOW,
+      ),
+    ).toMatchObject({ ok: false, fieldErrors: { donationLines: ['activities.errors.quantityInvalid'] } });
   });
 
   it('stores class hours as a decimal and the times in the city time zone, audited with the values', async () => {
     const w = await createPairingWorld(db);
-    const result = await saveActivity(await actor(w.directorA), minimal(w.pairingA.id, 'SENT_DEMONSTRATION', { startTime: '14:30', endTime: '16:00', participantIds: [w.teacherA.id, w.teacherA2.id] }), db, NOW);
+    const result = await saveActivity(
+      await actor(w.directorA),
+      minimal(w.pairingA.id, 'SENT_DEMONSTRATION', {
+        startTime: '14:30',
+        endTime: '16:00',
+        participantIds: [w.teacherA.id, w.teacherA2.id],
+      }),
+      db,
+      NOW,
+    );
     if (!result.ok) throw new Error(JSON.stringify(result));
     const row = await db.activity.findUniqueOrThrow({ where: { id: result.value.id }, include: { participants: true } });
     expect(row.classHours?.toString()).toBe('1.5');
@@ -86,7 +124,11 @@ describe('activity validation per type', () => {
     expect(row.recordingKindergartenId).toBe(w.kgA.id);
     expect(row.participants.map((p) => p.userId).sort()).toEqual([w.teacherA.id, w.teacherA2.id].sort());
     const [entry] = await audits(row.id);
-    expect(entry).toMatchObject({ action: 'activity.created', actorId: w.directorA.id, after: { classHours: '1.5', type: 'SENT_DEMONSTRATION' } });
+    expect(entry).toMatchObject({
+      action: 'activity.created',
+      actorId: w.directorA.id,
+      after: { classHours: '1.5', type: 'SENT_DEMONSTRATION' },
+    });
   });
 });
 
@@ -112,26 +154,47 @@ describe('who may log activities', () => {
 
   it('refuses participants from outside the two kindergartens', async () => {
     const w = await createPairingWorld(db);
-    expect(await saveActivity(await actor(w.directorA), minimal(w.pairingA.id, 'FELLOWSHIP', { participantIds: [w.teacherB.id] }), db, NOW))
-      .toMatchObject({ ok: false, fieldErrors: { participantIds: ['activities.errors.participantNotInPairing'] } });
+    expect(
+      await saveActivity(await actor(w.directorA), minimal(w.pairingA.id, 'FELLOWSHIP', { participantIds: [w.teacherB.id] }), db, NOW),
+    ).toMatchObject({ ok: false, fieldErrors: { participantIds: ['activities.errors.participantNotInPairing'] } });
   });
 
   it('lets a teacher edit only what they logged; a director edits anything of the pairing', async () => {
     const w = await createPairingWorld(db);
-    const byDirector = await createActivity(db, { pairingId: w.pairingA.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id });
-    const edit = (id: string, version: number) => ({ ...minimal(w.pairingA.id, 'FELLOWSHIP'), id, version, title: '改过的标题', status: 'PLANNED' });
+    const byDirector = await createActivity(db, {
+      pairingId: w.pairingA.id,
+      recordingKindergartenId: w.kgA.id,
+      createdById: w.directorA.id,
+    });
+    const edit = (id: string, version: number) => ({
+      ...minimal(w.pairingA.id, 'FELLOWSHIP'),
+      id,
+      version,
+      title: '改过的标题',
+      status: 'PLANNED',
+    });
     expect(await saveActivity(await actor(w.teacherA), edit(byDirector.id, 1), db, NOW)).toEqual({ ok: false, error: 'notAllowed' });
     expect(await saveActivity(await actor(w.directorA2), edit(byDirector.id, 1), db, NOW)).toMatchObject({ ok: true });
     // The version moved on: an edit based on the old one is a conflict.
-    expect(await saveActivity(await actor(w.directorA), edit(byDirector.id, 1), db, NOW)).toEqual({ ok: false, error: 'conflict', conflict: { version: 2 } });
+    expect(await saveActivity(await actor(w.directorA), edit(byDirector.id, 1), db, NOW)).toEqual({
+      ok: false,
+      error: 'conflict',
+      conflict: { version: 2 },
+    });
   });
 });
 
 describe('confirmation by the other side', () => {
   async function done(w: Awaited<ReturnType<typeof createPairingWorld>>) {
     return createActivity(db, {
-      pairingId: w.pairingA.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id, status: 'DONE',
-      type: 'SENT_DEMONSTRATION', direction: 'TO_ASSISTED', classHours: 2, startsAt: new Date('2026-03-05T01:00:00Z'),
+      pairingId: w.pairingA.id,
+      recordingKindergartenId: w.kgA.id,
+      createdById: w.directorA.id,
+      status: 'DONE',
+      type: 'SENT_DEMONSTRATION',
+      direction: 'TO_ASSISTED',
+      classHours: 2,
+      startsAt: new Date('2026-03-05T01:00:00Z'),
     });
   }
 
@@ -153,18 +216,29 @@ describe('confirmation by the other side', () => {
   it('is refused for a planned activity and for a version the confirmer did not see', async () => {
     const w = await createPairingWorld(db);
     const planned = await createActivity(db, { pairingId: w.pairingA.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id });
-    expect(await confirmActivity(await actor(w.directorA2), { id: planned.id, version: 1, decision: 'CONFIRMED' }, db)).toEqual({ ok: false, error: 'wrongState' });
+    expect(await confirmActivity(await actor(w.directorA2), { id: planned.id, version: 1, decision: 'CONFIRMED' }, db)).toEqual({
+      ok: false,
+      error: 'wrongState',
+    });
     const a = await done(w);
-    expect(await confirmActivity(await actor(w.directorA2), { id: a.id, version: 7, decision: 'CONFIRMED' }, db)).toEqual({ ok: false, error: 'conflict' });
+    expect(await confirmActivity(await actor(w.directorA2), { id: a.id, version: 7, decision: 'CONFIRMED' }, db)).toEqual({
+      ok: false,
+      error: 'conflict',
+    });
   });
 
   it('a dispute needs a comment, and is shown as disputed', async () => {
     const w = await createPairingWorld(db);
     const a = await done(w);
     const director = await actor(w.directorA2);
-    expect(await confirmActivity(director, { id: a.id, version: 1, decision: 'DISPUTED', comment: '' }, db))
-      .toEqual({ ok: false, error: 'invalid', fieldErrors: { comment: ['activities.errors.disputeNeedsComment'] } });
-    expect(await confirmActivity(director, { id: a.id, version: 1, decision: 'DISPUTED', comment: '只上了一节课，不是两节' }, db)).toMatchObject({ ok: true });
+    expect(await confirmActivity(director, { id: a.id, version: 1, decision: 'DISPUTED', comment: '' }, db)).toEqual({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { comment: ['activities.errors.disputeNeedsComment'] },
+    });
+    expect(
+      await confirmActivity(director, { id: a.id, version: 1, decision: 'DISPUTED', comment: '只上了一节课，不是两节' }, db),
+    ).toMatchObject({ ok: true });
     const detail = await getActivity(director, a.id, db);
     expect(detail).toMatchObject({ confirmation: 'DISPUTED', confirmationComment: '只上了一节课，不是两节', canConfirm: true });
   });
@@ -179,7 +253,10 @@ describe('confirmation by the other side', () => {
     expect(row).toMatchObject({ confirmation: 'PENDING', confirmedById: null, confirmedAt: null, version: 3 });
     const trail = await audits(a.id);
     expect(trail.map((e) => e.action)).toEqual(['activity.confirmed', 'activity.updated', 'activity.confirmationReopened']);
-    expect(trail[1]).toMatchObject({ before: { classHours: '2', confirmation: 'CONFIRMED' }, after: { classHours: '3', confirmation: 'PENDING' } });
+    expect(trail[1]).toMatchObject({
+      before: { classHours: '2', confirmation: 'CONFIRMED' },
+      after: { classHours: '3', confirmation: 'PENDING' },
+    });
   });
 
   it('lets only the side that logged a done activity change it; the other side disputes instead', async () => {
@@ -195,10 +272,21 @@ describe('confirmation by the other side', () => {
     const w = await createPairingWorld(db);
     // The supporting side (A) plans it; the assisted side (A2) writes the record of what happened.
     const planned = await createActivity(db, {
-      pairingId: w.pairingA.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id,
-      type: 'SENT_DEMONSTRATION', direction: 'TO_ASSISTED', classHours: 2, startsAt: new Date('2026-03-05T01:00:00Z'),
+      pairingId: w.pairingA.id,
+      recordingKindergartenId: w.kgA.id,
+      createdById: w.directorA.id,
+      type: 'SENT_DEMONSTRATION',
+      direction: 'TO_ASSISTED',
+      classHours: 2,
+      startsAt: new Date('2026-03-05T01:00:00Z'),
     });
-    const logged = { ...minimal(w.pairingA.id, 'SENT_DEMONSTRATION'), id: planned.id, version: planned.version, record: '乡村园写的记录', summary: '总结' };
+    const logged = {
+      ...minimal(w.pairingA.id, 'SENT_DEMONSTRATION'),
+      id: planned.id,
+      version: planned.version,
+      record: '乡村园写的记录',
+      summary: '总结',
+    };
     expect(await saveActivity(await actor(w.directorA2), logged, db, NOW)).toMatchObject({ ok: true });
     const row = await db.activity.findUniqueOrThrow({ where: { id: planned.id } });
     expect(row).toMatchObject({ status: 'DONE', recordingKindergartenId: w.pairingA.assistedId, confirmation: 'PENDING' });
@@ -214,15 +302,19 @@ describe('confirmation by the other side', () => {
     const w = await createPairingWorld(db);
     const a = await done(w);
     const director = await actor(w.directorA);
-    expect(await saveActivity(director, { ...minimal(w.pairingA.id, 'SENT_DEMONSTRATION'), id: a.id, version: 1, status: 'PLANNED' }, db, NOW))
-      .toMatchObject({ ok: false, fieldErrors: { status: ['activities.errors.cannotUnlog'] } });
+    expect(
+      await saveActivity(director, { ...minimal(w.pairingA.id, 'SENT_DEMONSTRATION'), id: a.id, version: 1, status: 'PLANNED' }, db, NOW),
+    ).toMatchObject({ ok: false, fieldErrors: { status: ['activities.errors.cannotUnlog'] } });
   });
 });
 
 describe('donations', () => {
   it('totals the lines; the receiving director confirms receipt; changed lines re-open it', async () => {
     const w = await createPairingWorld(db);
-    const lines = [{ item: '绘本', quantity: '120', unit: '册', estimatedValue: '2400' }, { item: '积木', quantity: '10', unit: '套', estimatedValue: '1500.50' }];
+    const lines = [
+      { item: '绘本', quantity: '120', unit: '册', estimatedValue: '2400' },
+      { item: '积木', quantity: '10', unit: '套', estimatedValue: '1500.50' },
+    ];
     const saved = await saveActivity(await actor(w.directorA), minimal(w.pairingA.id, 'DONATION', { donationLines: lines }), db, NOW);
     if (!saved.ok) throw new Error(JSON.stringify(saved));
     const id = saved.value.id;
@@ -254,9 +346,20 @@ describe('requests', () => {
     const requestId = created.value.id;
 
     // The asking side cannot "answer" its own request.
-    expect(await saveActivity(await actor(w.directorA2), minimal(w.pairingA.id, 'SPECIAL_LECTURE', { status: 'PLANNED', startDate: '2026-04-01', requestId }), db, NOW))
-      .toMatchObject({ ok: false, fieldErrors: { requestId: ['activities.errors.requestNotAnswerable'] } });
-    const answer = await saveActivity(await actor(w.directorA), minimal(w.pairingA.id, 'SPECIAL_LECTURE', { status: 'PLANNED', startDate: '2026-04-01', requestId }), db, NOW);
+    expect(
+      await saveActivity(
+        await actor(w.directorA2),
+        minimal(w.pairingA.id, 'SPECIAL_LECTURE', { status: 'PLANNED', startDate: '2026-04-01', requestId }),
+        db,
+        NOW,
+      ),
+    ).toMatchObject({ ok: false, fieldErrors: { requestId: ['activities.errors.requestNotAnswerable'] } });
+    const answer = await saveActivity(
+      await actor(w.directorA),
+      minimal(w.pairingA.id, 'SPECIAL_LECTURE', { status: 'PLANNED', startDate: '2026-04-01', requestId }),
+      db,
+      NOW,
+    );
     if (!answer.ok) throw new Error(JSON.stringify(answer));
     expect(await db.assistanceRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: 'ANSWERED' });
     const [listed] = await listRequests(await actor(w.directorA2), { pairing: w.pairingA.id }, db);
@@ -264,36 +367,79 @@ describe('requests', () => {
     expect(listed).toMatchObject({ canClose: true, canAnswer: false });
 
     // Cancelling the only answer opens the request again.
-    expect(await cancelActivity(await actor(w.directorA), { id: answer.value.id, version: 1, reason: '专家临时有事' }, db)).toMatchObject({ ok: true });
+    expect(await cancelActivity(await actor(w.directorA), { id: answer.value.id, version: 1, reason: '专家临时有事' }, db)).toMatchObject({
+      ok: true,
+    });
     expect(await db.assistanceRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: 'OPEN' });
 
     expect(await closeRequest(await actor(w.directorA), { id: requestId }, db)).toEqual({ ok: false, error: 'notAllowed' });
     expect(await closeRequest(await actor(w.directorA2), { id: requestId }, db)).toMatchObject({ ok: true });
-    expect((await audits(requestId)).map((e) => e.action)).toEqual(['request.created', 'request.answered', 'request.reopened', 'request.closed']);
+    expect((await audits(requestId)).map((e) => e.action)).toEqual([
+      'request.created',
+      'request.answered',
+      'request.reopened',
+      'request.closed',
+    ]);
   });
 
   it('cancelling needs a reason and a planned activity', async () => {
     const w = await createPairingWorld(db);
-    const a = await createActivity(db, { pairingId: w.pairingA.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id, status: 'DONE' });
-    expect(await cancelActivity(await actor(w.directorA), { id: a.id, version: 1, reason: '' }, db)).toMatchObject({ ok: false, error: 'invalid' });
-    expect(await cancelActivity(await actor(w.directorA), { id: a.id, version: 1, reason: '下雨' }, db)).toEqual({ ok: false, error: 'wrongState' });
+    const a = await createActivity(db, {
+      pairingId: w.pairingA.id,
+      recordingKindergartenId: w.kgA.id,
+      createdById: w.directorA.id,
+      status: 'DONE',
+    });
+    expect(await cancelActivity(await actor(w.directorA), { id: a.id, version: 1, reason: '' }, db)).toMatchObject({
+      ok: false,
+      error: 'invalid',
+    });
+    expect(await cancelActivity(await actor(w.directorA), { id: a.id, version: 1, reason: '下雨' }, db)).toEqual({
+      ok: false,
+      error: 'wrongState',
+    });
   });
 });
 
 describe('scope of the lists', () => {
   it('shows each role exactly the activities and requests of its scope', async () => {
     const w = await createPairingWorld(db);
-    const inA = await createActivity(db, { pairingId: w.pairingA.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id, title: 'A' });
-    const inB = await createActivity(db, { pairingId: w.pairingB.id, recordingKindergartenId: w.kgB.id, createdById: w.directorB.id, title: 'B' });
+    const inA = await createActivity(db, {
+      pairingId: w.pairingA.id,
+      recordingKindergartenId: w.kgA.id,
+      createdById: w.directorA.id,
+      title: 'A',
+    });
+    const inB = await createActivity(db, {
+      pairingId: w.pairingB.id,
+      recordingKindergartenId: w.kgB.id,
+      createdById: w.directorB.id,
+      title: 'B',
+    });
     const reqA = await createRequest(await actor(w.directorA2), { pairingId: w.pairingA.id, kind: 'ITEM', title: '图书' }, db);
     const reqB = await createRequest(await actor(w.directorB2), { pairingId: w.pairingB.id, kind: 'ITEM', title: '玩具' }, db);
     if (!reqA.ok || !reqB.ok) throw new Error('requests');
-    const ids = async (u: User) => (await listActivities(await actor(u), { pairing: undefined }, db)).rows.map((r) => r.id).filter((id) => [inA.id, inB.id].includes(id)).sort();
-    const reqIds = async (u: User) => (await listRequests(await actor(u), {}, db)).map((r) => r.id).filter((id) => [reqA.value.id, reqB.value.id].includes(id)).sort();
+    const ids = async (u: User) =>
+      (await listActivities(await actor(u), { pairing: undefined }, db)).rows
+        .map((r) => r.id)
+        .filter((id) => [inA.id, inB.id].includes(id))
+        .sort();
+    const reqIds = async (u: User) =>
+      (await listRequests(await actor(u), {}, db))
+        .map((r) => r.id)
+        .filter((id) => [reqA.value.id, reqB.value.id].includes(id))
+        .sort();
     const cases: [User, string[]][] = [
-      [w.cityAdmin, [inA.id, inB.id]], [w.countyAdminA, [inA.id]], [w.countyAdminB, [inB.id]],
-      [w.directorA, [inA.id]], [w.directorA2, [inA.id]], [w.teacherA, [inA.id]], [w.teacherA2, [inA.id]],
-      [w.directorA3, []], [w.directorB, [inB.id]], [w.teacherB, [inB.id]],
+      [w.cityAdmin, [inA.id, inB.id]],
+      [w.countyAdminA, [inA.id]],
+      [w.countyAdminB, [inB.id]],
+      [w.directorA, [inA.id]],
+      [w.directorA2, [inA.id]],
+      [w.teacherA, [inA.id]],
+      [w.teacherA2, [inA.id]],
+      [w.directorA3, []],
+      [w.directorB, [inB.id]],
+      [w.teacherB, [inB.id]],
     ];
     for (const [u, expected] of cases) {
       expect(await ids(u), u.name).toEqual([...expected].sort());
@@ -309,12 +455,31 @@ describe('scope of the lists', () => {
   it('filters by type, status, confirmation and month, newest first, and marks incomplete ones', async () => {
     const w = await createPairingWorld(db);
     const base = { pairingId: w.pairingA.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id };
-    const march = await createActivity(db, { ...base, status: 'DONE', startsAt: new Date('2026-03-02T02:00:00Z'), record: '有记录', summary: '' });
-    const feb = await createActivity(db, { ...base, status: 'DONE', startsAt: new Date('2026-02-02T02:00:00Z'), record: 'r', summary: 's', confirmation: 'CONFIRMED' });
+    const march = await createActivity(db, {
+      ...base,
+      status: 'DONE',
+      startsAt: new Date('2026-03-02T02:00:00Z'),
+      record: '有记录',
+      summary: '',
+    });
+    const feb = await createActivity(db, {
+      ...base,
+      status: 'DONE',
+      startsAt: new Date('2026-02-02T02:00:00Z'),
+      record: 'r',
+      summary: 's',
+      confirmation: 'CONFIRMED',
+    });
     // 31 March 23:30 in Beijing is still March.
-    const lateMarch = await createActivity(db, { ...base, type: 'DONATION', direction: 'TO_ASSISTED', startsAt: new Date('2026-03-31T15:30:00Z') });
+    const lateMarch = await createActivity(db, {
+      ...base,
+      type: 'DONATION',
+      direction: 'TO_ASSISTED',
+      startsAt: new Date('2026-03-31T15:30:00Z'),
+    });
     const director = await actor(w.directorA);
-    const list = (f: Record<string, string>) => listActivities(director, { pairing: w.pairingA.id, ...f }, db).then((r) => r.rows.map((x) => x.id));
+    const list = (f: Record<string, string>) =>
+      listActivities(director, { pairing: w.pairingA.id, ...f }, db).then((r) => r.rows.map((x) => x.id));
     expect(await list({})).toEqual([lateMarch.id, march.id, feb.id]);
     expect(await list({ month: '2026-03' })).toEqual([lateMarch.id, march.id]);
     expect(await list({ type: 'DONATION' })).toEqual([lateMarch.id]);

@@ -42,11 +42,22 @@ describe('pairings offered when logging an activity', () => {
     const pairing = await createPairing(db, { cycleId: cycle.id, supportingId: w.kgA.id, assistedId: w.kgA2.id });
     const teacher = await createUser(db, { role: 'TEACHER', kindergartenId: w.kgA.id, name: '后来调走的老师' });
     const request = await db.assistanceRequest.create({
-      data: { pairingId: pairing.id, kind: 'LECTURE_TOPIC', title: '已关闭的需求', details: '', status: 'CLOSED', createdById: w.directorA2.id },
+      data: {
+        pairingId: pairing.id,
+        kind: 'LECTURE_TOPIC',
+        title: '已关闭的需求',
+        details: '',
+        status: 'CLOSED',
+        createdById: w.directorA2.id,
+      },
     });
     const a = await createActivity(db, {
-      pairingId: pairing.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id, status: 'DONE',
-      startsAt: new Date(`${year}-10-10T02:00:00Z`), participantIds: [teacher.id],
+      pairingId: pairing.id,
+      recordingKindergartenId: w.kgA.id,
+      createdById: w.directorA.id,
+      status: 'DONE',
+      startsAt: new Date(`${year}-10-10T02:00:00Z`),
+      participantIds: [teacher.id],
     });
     await db.activity.update({ where: { id: a.id }, data: { requestId: request.id } });
     // Since then: the teacher moved to another county's kindergarten, and the cycle is over.
@@ -62,20 +73,58 @@ describe('pairings offered when logging an activity', () => {
     expect((await answerableRequests(director, [pairing.id], db, request.id)).map((r) => r.id)).toEqual([request.id]);
 
     // Completing the record keeps the participant and the link to the request.
-    const saved = await saveActivity({ ...director, name: '甲园长' }, {
-      id: a.id, version: a.version, pairingId: pairing.id, type: 'FELLOWSHIP', direction: 'JOINT', targetArea: 'TEACHERS', status: 'DONE',
-      title: '联谊活动', startDate: `${year}-10-10`, startTime: '10:00', location: '柳湾镇', record: '补上的记录', summary: '补上的总结',
-      participantIds: [teacher.id], requestId: request.id, donationLines: [],
-    }, db, later);
+    const saved = await saveActivity(
+      { ...director, name: '甲园长' },
+      {
+        id: a.id,
+        version: a.version,
+        pairingId: pairing.id,
+        type: 'FELLOWSHIP',
+        direction: 'JOINT',
+        targetArea: 'TEACHERS',
+        status: 'DONE',
+        title: '联谊活动',
+        startDate: `${year}-10-10`,
+        startTime: '10:00',
+        location: '柳湾镇',
+        record: '补上的记录',
+        summary: '补上的总结',
+        participantIds: [teacher.id],
+        requestId: request.id,
+        donationLines: [],
+      },
+      db,
+      later,
+    );
     expect(saved).toMatchObject({ ok: true });
-    expect(await db.activity.findUniqueOrThrow({ where: { id: a.id }, select: { requestId: true, record: true, participants: { select: { userId: true } } } }))
-      .toEqual({ requestId: request.id, record: '补上的记录', participants: [{ userId: teacher.id }] });
+    expect(
+      await db.activity.findUniqueOrThrow({
+        where: { id: a.id },
+        select: { requestId: true, record: true, participants: { select: { userId: true } } },
+      }),
+    ).toEqual({ requestId: request.id, record: '补上的记录', participants: [{ userId: teacher.id }] });
     // A new participant from outside the two kindergartens is still refused.
     const outsider = await createUser(db, { role: 'TEACHER', kindergartenId: w.kgB.id });
-    const refused = await saveActivity({ ...director, name: '甲园长' }, {
-      id: a.id, version: a.version + 1, pairingId: pairing.id, type: 'FELLOWSHIP', direction: 'JOINT', targetArea: 'TEACHERS', status: 'DONE',
-      title: '联谊活动', startDate: `${year}-10-10`, startTime: '10:00', location: '柳湾镇', participantIds: [teacher.id, outsider.id], donationLines: [],
-    }, db, later);
+    const refused = await saveActivity(
+      { ...director, name: '甲园长' },
+      {
+        id: a.id,
+        version: a.version + 1,
+        pairingId: pairing.id,
+        type: 'FELLOWSHIP',
+        direction: 'JOINT',
+        targetArea: 'TEACHERS',
+        status: 'DONE',
+        title: '联谊活动',
+        startDate: `${year}-10-10`,
+        startTime: '10:00',
+        location: '柳湾镇',
+        participantIds: [teacher.id, outsider.id],
+        donationLines: [],
+      },
+      db,
+      later,
+    );
     expect(refused).toMatchObject({ ok: false, fieldErrors: { participantIds: ['activities.errors.participantNotInPairing'] } });
   });
 });

@@ -18,15 +18,41 @@ import { createActivity, createPairingWorld } from '../fixtures/activity-factori
 const LOGGED = new Date('2026-02-05T04:00:00Z');
 const AFTER_AUTUMN = new Date('2026-02-10T04:00:00Z');
 const full = { plan: '计划', measures: '措施', record: '记录', summary: '总结' };
-const idOf = (r: { ok: boolean; value?: { id: string } }) => { if (!r.ok || !r.value) throw new Error(JSON.stringify(r)); return r.value.id; };
+const idOf = (r: { ok: boolean; value?: { id: string } }) => {
+  if (!r.ok || !r.value) throw new Error(JSON.stringify(r));
+  return r.value.id;
+};
 
-async function log(actor: ActorWithName, pairingId: string, type: keyof typeof TYPE_RULES, date: string, over: Record<string, unknown> = {}) {
+async function log(
+  actor: ActorWithName,
+  pairingId: string,
+  type: keyof typeof TYPE_RULES,
+  date: string,
+  over: Record<string, unknown> = {},
+) {
   const r = TYPE_RULES[type];
-  return idOf(await saveActivity(actor, {
-    pairingId, type, direction: r.direction, targetArea: r.targetArea, status: 'DONE', title: `${type} ${date}`,
-    startDate: date, startTime: '09:00', location: r.location === 'required' ? '乡镇幼儿园' : '',
-    classHours: r.classHours === 'required' ? '2' : '', childCount: r.childCount === 'required' ? '20' : '', ...full, ...over,
-  }, db, LOGGED));
+  return idOf(
+    await saveActivity(
+      actor,
+      {
+        pairingId,
+        type,
+        direction: r.direction,
+        targetArea: r.targetArea,
+        status: 'DONE',
+        title: `${type} ${date}`,
+        startDate: date,
+        startTime: '09:00',
+        location: r.location === 'required' ? '乡镇幼儿园' : '',
+        classHours: r.classHours === 'required' ? '2' : '',
+        childCount: r.childCount === 'required' ? '20' : '',
+        ...full,
+        ...over,
+      },
+      db,
+      LOGGED,
+    ),
+  );
 }
 
 const version = async (id: string) => (await db.activity.findUniqueOrThrow({ where: { id } })).version;
@@ -34,9 +60,14 @@ const version = async (id: string) => (await db.activity.findUniqueOrThrow({ whe
 type Row = Record<string, unknown>;
 /** The rollup's rows for a pairing next to the same rows recomputed from Activity, comparable. */
 async function rollupAndRecount(pairingId: string) {
-  const norm = (rows: Row[]) => rows
-    .map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString().slice(0, 10) : String(v)]))))
-    .sort();
+  const norm = (rows: Row[]) =>
+    rows
+      .map((r) =>
+        JSON.stringify(
+          Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString().slice(0, 10) : String(v)])),
+        ),
+      )
+      .sort();
   const kept = await db.$queryRaw<Row[]>`SELECT * FROM "ActivityMonthStat" WHERE "pairingId" = ${pairingId}`;
   const recount = await db.$queryRaw<Row[]>`
     SELECT * FROM effect_activity_months(ARRAY[${pairingId}]::text[], ARRAY['-infinity']::timestamptz[], ARRAY['infinity']::timestamptz[])`;
@@ -68,13 +99,36 @@ describe('the rollups the effect tests read', () => {
     expect(raw.some((r) => (r.month as Date).toISOString().startsWith('2025-12'))).toBe(false);
 
     // Confirm one, dispute another, edit the hours of a confirmed one (re-opens confirmation), move one to December.
-    expect(await confirmActivity(ass, { id: sent, version: await version(sent), decision: 'CONFIRMED' }, db, LOGGED)).toMatchObject({ ok: true });
-    expect(await confirmActivity(ass, { id: lecture, version: await version(lecture), decision: 'DISPUTED', comment: '未到场' }, db, LOGGED)).toMatchObject({ ok: true });
+    expect(await confirmActivity(ass, { id: sent, version: await version(sent), decision: 'CONFIRMED' }, db, LOGGED)).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await confirmActivity(ass, { id: lecture, version: await version(lecture), decision: 'DISPUTED', comment: '未到场' }, db, LOGGED),
+    ).toMatchObject({ ok: true });
     const r = TYPE_RULES.SENT_DEMONSTRATION;
-    expect(await saveActivity(sup, {
-      id: sent, version: await version(sent), pairingId: p, type: 'SENT_DEMONSTRATION', direction: r.direction, targetArea: r.targetArea, status: 'DONE',
-      title: '改过的送教', startDate: '2025-12-18', startTime: '10:00', location: '乡镇幼儿园', classHours: '3.5', childCount: '20', ...full,
-    }, db, LOGGED)).toMatchObject({ ok: true });
+    expect(
+      await saveActivity(
+        sup,
+        {
+          id: sent,
+          version: await version(sent),
+          pairingId: p,
+          type: 'SENT_DEMONSTRATION',
+          direction: r.direction,
+          targetArea: r.targetArea,
+          status: 'DONE',
+          title: '改过的送教',
+          startDate: '2025-12-18',
+          startTime: '10:00',
+          location: '乡镇幼儿园',
+          classHours: '3.5',
+          childCount: '20',
+          ...full,
+        },
+        db,
+        LOGGED,
+      ),
+    ).toMatchObject({ ok: true });
     expect(await cancelActivity(sup, { id: planned, version: await version(planned), reason: '下雪' }, db)).toMatchObject({ ok: true });
     ({ kept, recount, raw } = await rollupAndRecount(p));
     expect(kept).toEqual(recount);
@@ -96,7 +150,9 @@ describe('the rollups the effect tests read', () => {
   it('concurrent writes to one month all count', async () => {
     const w = await createPairingWorld(db);
     const sup = await actorFor(db, w.directorA);
-    await Promise.all(Array.from({ length: 8 }, (_, i) => log(sup, w.pairingA.id, 'SENT_DEMONSTRATION', `2025-10-${String(10 + i).padStart(2, '0')}`)));
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) => log(sup, w.pairingA.id, 'SENT_DEMONSTRATION', `2025-10-${String(10 + i).padStart(2, '0')}`)),
+    );
     const { kept, recount, raw } = await rollupAndRecount(w.pairingA.id);
     expect(kept).toEqual(recount);
     expect(raw).toHaveLength(1);
@@ -113,8 +169,15 @@ describe('the rollups the effect tests read', () => {
       for (const direction of Object.values(ActivityDirection)) {
         day += 1;
         await createActivity(db, {
-          pairingId: w.pairingA.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id, type, direction, status: 'DONE',
-          startsAt: new Date(Date.UTC(2025, 9, 1 + (day % 28), 2)), classHours: 2, ...full,
+          pairingId: w.pairingA.id,
+          recordingKindergartenId: w.kgA.id,
+          createdById: w.directorA.id,
+          type,
+          direction,
+          status: 'DONE',
+          startsAt: new Date(Date.UTC(2025, 9, 1 + (day % 28), 2)),
+          classHours: 2,
+          ...full,
         });
       }
     }
@@ -143,12 +206,23 @@ describe('the rollups the effect tests read', () => {
     const sup = await actorFor(db, w.directorA);
     // Before the pairing began (kept from an earlier arrangement): in the rollup's September row, outside the window.
     await createActivity(db, {
-      pairingId: w.pairingA.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id, type: 'SENT_DEMONSTRATION', direction: 'TO_ASSISTED',
-      status: 'DONE', startsAt: new Date('2025-09-10T02:00:00Z'), classHours: 4, ...full,
+      pairingId: w.pairingA.id,
+      recordingKindergartenId: w.kgA.id,
+      createdById: w.directorA.id,
+      type: 'SENT_DEMONSTRATION',
+      direction: 'TO_ASSISTED',
+      status: 'DONE',
+      startsAt: new Date('2025-09-10T02:00:00Z'),
+      classHours: 4,
+      ...full,
     });
     await log(sup, w.pairingA.id, 'SENT_DEMONSTRATION', '2025-09-20');
     await log(sup, w.pairingA.id, 'SENT_DEMONSTRATION', '2025-10-20');
-    const ev = await evaluatePairings(await actorFor(db, w.cityAdmin), { pairingIds: [w.pairingA.id], period: await semesterPeriod(), today: AFTER_AUTUMN }, db);
+    const ev = await evaluatePairings(
+      await actorFor(db, w.cityAdmin),
+      { pairingIds: [w.pairingA.id], period: await semesterPeriod(), today: AFTER_AUTUMN },
+      db,
+    );
     expect(ev.pairings[0].results.S2.window).toEqual({ from: '2025-09-16', to: '2026-01-31' });
     expect(ev.pairings[0].results.S2.figure).toMatchObject({ have: 4 });
   });
@@ -159,10 +233,17 @@ describe('the rollups the effect tests read', () => {
     const cities = await db.region.findMany({ where: { kind: 'CITY' }, select: { id: true, timeZone: true } });
     // 00:30 on 1 November in Shanghai is 16:30 on 31 October in UTC.
     await createActivity(db, {
-      pairingId: w.pairingA.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id, type: 'DAILY_OBSERVATION', direction: 'TO_ASSISTED',
-      status: 'DONE', startsAt: new Date('2025-10-31T16:30:00Z'), ...full,
+      pairingId: w.pairingA.id,
+      recordingKindergartenId: w.kgA.id,
+      createdById: w.directorA.id,
+      type: 'DAILY_OBSERVATION',
+      direction: 'TO_ASSISTED',
+      status: 'DONE',
+      startsAt: new Date('2025-10-31T16:30:00Z'),
+      ...full,
     });
-    const months = async () => (await db.activityMonthStat.findMany({ where: { pairingId: w.pairingA.id } })).map((r) => r.month.toISOString().slice(0, 7));
+    const months = async () =>
+      (await db.activityMonthStat.findMany({ where: { pairingId: w.pairingA.id } })).map((r) => r.month.toISOString().slice(0, 7));
     expect(await months()).toEqual(['2025-11']);
     try {
       await db.region.updateMany({ where: { kind: 'CITY' }, data: { timeZone: 'UTC' } });
@@ -177,11 +258,21 @@ describe('the rollups the effect tests read', () => {
     const w = await createPairingWorld(db);
     const lesson = await db.lessonRecord.create({
       data: {
-        teacherId: w.teacherA2.id, kindergartenId: w.kgA2.id, heldOn: new Date('2026-07-20T00:00:00Z'), className: '大一班', domain: 'ART',
-        title: '夏日公开课', plan: '教案', reflection: '反思', rating: 'GOOD', evaluatedById: w.directorA2.id, evaluatedAt: new Date('2026-07-21T00:00:00Z'),
+        teacherId: w.teacherA2.id,
+        kindergartenId: w.kgA2.id,
+        heldOn: new Date('2026-07-20T00:00:00Z'),
+        className: '大一班',
+        domain: 'ART',
+        title: '夏日公开课',
+        plan: '教案',
+        reflection: '反思',
+        rating: 'GOOD',
+        evaluatedById: w.directorA2.id,
+        evaluatedAt: new Date('2026-07-21T00:00:00Z'),
       },
     });
-    const rated = () => db.teacherYearRating.findMany({ where: { teacherId: w.teacherA2.id }, select: { academicYear: true, lessonId: true } });
+    const rated = () =>
+      db.teacherYearRating.findMany({ where: { teacherId: w.teacherA2.id }, select: { academicYear: true, lessonId: true } });
     expect(await rated()).toEqual([{ academicYear: 2025, lessonId: lesson.id }]);
     const spring = await db.semester.findFirstOrThrow({ where: { cycleId: w.cycle.id, academicYear: 2025, term: 'SPRING' } });
     try {

@@ -28,9 +28,28 @@ async function tokenFor(user: { id: string }) {
 
 async function world() {
   const w = await createPairingWorld(db);
-  const actA = await createActivity(db, { pairingId: w.pairingA.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id, status: 'DONE', type: 'SENT_DEMONSTRATION', classHours: 2, startsAt: new Date('2026-03-05T01:00:00Z') });
-  const actA2 = await createActivity(db, { pairingId: w.pairingA.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id, status: 'PLANNED', startsAt: new Date('2026-04-10T01:00:00Z') });
-  const actB = await createActivity(db, { pairingId: w.pairingB.id, recordingKindergartenId: w.kgB.id, createdById: w.directorB.id, status: 'DONE' });
+  const actA = await createActivity(db, {
+    pairingId: w.pairingA.id,
+    recordingKindergartenId: w.kgA.id,
+    createdById: w.directorA.id,
+    status: 'DONE',
+    type: 'SENT_DEMONSTRATION',
+    classHours: 2,
+    startsAt: new Date('2026-03-05T01:00:00Z'),
+  });
+  const actA2 = await createActivity(db, {
+    pairingId: w.pairingA.id,
+    recordingKindergartenId: w.kgA.id,
+    createdById: w.directorA.id,
+    status: 'PLANNED',
+    startsAt: new Date('2026-04-10T01:00:00Z'),
+  });
+  const actB = await createActivity(db, {
+    pairingId: w.pairingB.id,
+    recordingKindergartenId: w.kgB.id,
+    createdById: w.directorB.id,
+    status: 'DONE',
+  });
   return { ...w, actA, actA2, actB };
 }
 
@@ -128,8 +147,12 @@ describe('API scope', () => {
     ];
     for (const d of denied) expect(d).toMatchObject({ status: 404, body: { error: { code: 'not_found', message: 'not found' } } });
     expect((await call(getPairing, '', token, w.pairingA.id)).body.data).toMatchObject({
-      id: w.pairingA.id, supporting: { id: w.kgA.id }, assisted: { id: w.kgA2.id }, cycle: { startYear: 2025 },
-      startsOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), goals: expect.any(Object),
+      id: w.pairingA.id,
+      supporting: { id: w.kgA.id },
+      assisted: { id: w.kgA2.id },
+      cycle: { startYear: 2025 },
+      startsOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      goals: expect.any(Object),
     });
   });
 
@@ -141,7 +164,15 @@ describe('API scope', () => {
     expect((await call(listPairings, '/api/v1/pairings', token)).body.data.map((p: { id: string }) => p.id)).toEqual([w.pairingA.id]);
     expect((await call(getPairing, '', token, w.pairingB.id)).status).toBe(404);
     const one = await call(getActivity, '', token, w.actA.id);
-    expect(one.body.data).toMatchObject({ id: w.actA.id, type: 'SENT_DEMONSTRATION', status: 'DONE', classHours: 2, startsAt: '2026-03-05T01:00:00.000Z', participants: [], donationLines: [] });
+    expect(one.body.data).toMatchObject({
+      id: w.actA.id,
+      type: 'SENT_DEMONSTRATION',
+      status: 'DONE',
+      classHours: 2,
+      startsAt: '2026-03-05T01:00:00.000Z',
+      participants: [],
+      donationLines: [],
+    });
     expect((await call(getActivity, '', token, w.actB.id)).status).toBe(404);
     expect((await call(listActivities, `/api/v1/activities?pairing=${w.pairingB.id}`, token)).body.total).toBe(0);
   });
@@ -171,7 +202,13 @@ describe('API lists', () => {
 
   it('page at the boundaries', async () => {
     const w = await world();
-    for (let i = 0; i < 3; i++) await createActivity(db, { pairingId: w.pairingA.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id, startsAt: new Date(Date.UTC(2026, 4, 1 + i)) });
+    for (let i = 0; i < 3; i++)
+      await createActivity(db, {
+        pairingId: w.pairingA.id,
+        recordingKindergartenId: w.kgA.id,
+        createdById: w.directorA.id,
+        startsAt: new Date(Date.UTC(2026, 4, 1 + i)),
+      });
     const { token } = await tokenFor(w.directorA2);
     const base = `/api/v1/activities?pairing=${w.pairingA.id}`;
     const all = (await call(listActivities, `${base}&pageSize=200`, token)).body;
@@ -212,7 +249,12 @@ describe('API lists', () => {
     const w = await world();
     const { id, token } = await tokenFor(w.cityAdmin);
     const windowStart = new Date(Math.floor(Date.now() / 60_000) * 60_000);
-    await db.apiRateWindow.createMany({ data: [{ tokenId: id, windowStart, count: 600 }, { tokenId: id, windowStart: new Date(windowStart.getTime() + 60_000), count: 600 }] });
+    await db.apiRateWindow.createMany({
+      data: [
+        { tokenId: id, windowStart, count: 600 },
+        { tokenId: id, windowStart: new Date(windowStart.getTime() + 60_000), count: 600 },
+      ],
+    });
     const r = await call(listPairings, '/api/v1/pairings', token);
     expect(r.status).toBe(429);
     expect(r.body.error.code).toBe('rate_limited');
@@ -225,26 +267,54 @@ describe('GET /api/v1/pairings/{id}/effect-tests', () => {
     const w = await world();
     // Sent to the assisted side, 1.5 class hours; the world's 2-hour activity is "joint" and does not count for S2.
     await createActivity(db, {
-      pairingId: w.pairingA.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id, status: 'DONE',
-      type: 'SENT_DEMONSTRATION', direction: 'TO_ASSISTED', classHours: 1.5, startsAt: new Date('2026-04-20T02:00:00Z'),
+      pairingId: w.pairingA.id,
+      recordingKindergartenId: w.kgA.id,
+      createdById: w.directorA.id,
+      status: 'DONE',
+      type: 'SENT_DEMONSTRATION',
+      direction: 'TO_ASSISTED',
+      classHours: 1.5,
+      startsAt: new Date('2026-04-20T02:00:00Z'),
     });
     const { token } = await tokenFor(w.countyAdminA);
-    const r = await call(getEffectTests, `/api/v1/pairings/${w.pairingA.id}/effect-tests?academicYear=2025&term=SPRING`, token, w.pairingA.id);
+    const r = await call(
+      getEffectTests,
+      `/api/v1/pairings/${w.pairingA.id}/effect-tests?academicYear=2025&term=SPRING`,
+      token,
+      w.pairingA.id,
+    );
     expect(r.status).toBe(200);
     expect(r.body.data.period.semester).toMatchObject({ academicYear: 2025, term: 'SPRING', startsOn: '2026-02-01', endsOn: '2026-07-31' });
-    expect(r.body.data.results.map((x: { test: string }) => x.test)).toEqual(['S1', 'S2', 'S3', 'S4', 'S5', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6']);
+    expect(r.body.data.results.map((x: { test: string }) => x.test)).toEqual([
+      'S1',
+      'S2',
+      'S3',
+      'S4',
+      'S5',
+      'A1',
+      'A2',
+      'A3',
+      'A4',
+      'A5',
+      'A6',
+    ]);
     const s2 = r.body.data.results.find((x: { test: string }) => x.test === 'S2');
     expect(s2.figure).toMatchObject({ kind: 'hours', have: 1.5, need: 10, unconfirmed: 1 });
   });
 
-  it('answers 404 outside the token owner\'s scope and 400 for a period that is not the cycle\'s', async () => {
+  it("answers 404 outside the token owner's scope and 400 for a period that is not the cycle's", async () => {
     const w = await world();
     const other = await tokenFor(w.countyAdminB);
     expect((await call(getEffectTests, `/api/v1/pairings/${w.pairingA.id}/effect-tests`, other.token, w.pairingA.id)).status).toBe(404);
     const own = await tokenFor(w.countyAdminA);
     const half = await call(getEffectTests, `/api/v1/pairings/${w.pairingA.id}/effect-tests?term=SPRING`, own.token, w.pairingA.id);
     expect(half.status).toBe(400);
-    const elsewhere = await call(getEffectTests, `/api/v1/pairings/${w.pairingA.id}/effect-tests?academicYear=2031&term=AUTUMN`, own.token, w.pairingA.id);
+    const elsewhere = await call(
+      getEffectTests,
+      `/api/v1/pairings/${w.pairingA.id}/effect-tests?academicYear=2031&term=AUTUMN`,
+      own.token,
+      w.pairingA.id,
+    );
     expect(elsewhere.status).toBe(400);
     expect(elsewhere.body.error.message).toContain('academicYear');
   });

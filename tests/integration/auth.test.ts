@@ -31,7 +31,9 @@ describe('sign-in', () => {
     const wrong = await signInWithPassword(w.directorA.phone!, 'wrong password!', null);
     expect(unknown).toEqual({ ok: false });
     expect(wrong).toEqual({ ok: false });
-    const failed = await db.auditEntry.findMany({ where: { action: 'auth.signInFailed', after: { path: ['identifier'], equals: 'nobody-here@example.cn' } } });
+    const failed = await db.auditEntry.findMany({
+      where: { action: 'auth.signInFailed', after: { path: ['identifier'], equals: 'nobody-here@example.cn' } },
+    });
     expect(failed).toHaveLength(1);
     expect((await auditActions(w.directorA.id)).map((a) => a.action)).toEqual(['auth.signInFailed']);
   });

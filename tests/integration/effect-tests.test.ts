@@ -27,16 +27,43 @@ vi.mock('@/lib/auth/sessions', () => ({ validateSession: async () => (signedIn.u
 const LOGGED = new Date('2026-02-05T04:00:00Z');
 /** Judged after the autumn 2025 semester ended (31 Jan 2026), within the academic year. */
 const AFTER_AUTUMN = new Date('2026-02-10T04:00:00Z');
-const idOf = (r: { ok: boolean; value?: { id: string } }) => { if (!r.ok || !r.value) throw new Error(JSON.stringify(r)); return r.value.id; };
+const idOf = (r: { ok: boolean; value?: { id: string } }) => {
+  if (!r.ok || !r.value) throw new Error(JSON.stringify(r));
+  return r.value.id;
+};
 const full = { plan: '计划', measures: '措施', record: '记录', summary: '总结' };
 
-async function log(actor: ActorWithName, pairingId: string, type: keyof typeof TYPE_RULES, date: string, time = '09:00', over: Record<string, unknown> = {}) {
+async function log(
+  actor: ActorWithName,
+  pairingId: string,
+  type: keyof typeof TYPE_RULES,
+  date: string,
+  time = '09:00',
+  over: Record<string, unknown> = {},
+) {
   const r = TYPE_RULES[type];
-  return idOf(await saveActivity(actor, {
-    pairingId, type, direction: r.direction, targetArea: r.targetArea, status: 'DONE', title: `${type} ${date}`,
-    startDate: date, startTime: time, location: r.location === 'required' ? '乡镇幼儿园' : '',
-    classHours: r.classHours === 'required' ? '2' : '', childCount: r.childCount === 'required' ? '20' : '', ...full, ...over,
-  }, db, LOGGED));
+  return idOf(
+    await saveActivity(
+      actor,
+      {
+        pairingId,
+        type,
+        direction: r.direction,
+        targetArea: r.targetArea,
+        status: 'DONE',
+        title: `${type} ${date}`,
+        startDate: date,
+        startTime: time,
+        location: r.location === 'required' ? '乡镇幼儿园' : '',
+        classHours: r.classHours === 'required' ? '2' : '',
+        childCount: r.childCount === 'required' ? '20' : '',
+        ...full,
+        ...over,
+      },
+      db,
+      LOGGED,
+    ),
+  );
 }
 
 async function period() {
@@ -61,7 +88,9 @@ async function semester() {
   // S2: 4 × 2 h sent teaching; one more cancelled, one disputed, one outside the semester.
   for (const d of ['2025-09-20', '2025-10-20', '2025-11-20', '2025-12-20']) ids[`sent-${d}`] = await log(sup, p, 'SENT_DEMONSTRATION', d);
   ids.cancelled = await log(sup, p, 'SENT_LECTURE', '2025-12-22', '09:00', { status: 'PLANNED' });
-  expect(await cancelActivity(sup, { id: ids.cancelled, version: await version(ids.cancelled), reason: '下雪' }, db)).toMatchObject({ ok: true });
+  expect(await cancelActivity(sup, { id: ids.cancelled, version: await version(ids.cancelled), reason: '下雪' }, db)).toMatchObject({
+    ok: true,
+  });
   ids.disputed = await log(sup, p, 'SENT_RESEARCH', '2025-12-23');
   ids.outside = await log(sup, p, 'SENT_RESEARCH', '2026-02-03');
   // S4: two special lectures; S3: one follow-up stay.
@@ -72,9 +101,18 @@ async function semester() {
   for (const [k, id] of Object.entries(ids)) {
     if (['cancelled', 'stay', 'outside', 'sent-2025-12-20'].includes(k)) continue;
     const decision = k === 'disputed' ? 'DISPUTED' : 'CONFIRMED';
-    expect(await confirmActivity(ass, { id, version: await version(id), decision, comment: decision === 'DISPUTED' ? '未到场' : '' }, db, LOGGED)).toMatchObject({ ok: true });
+    expect(
+      await confirmActivity(
+        ass,
+        { id, version: await version(id), decision, comment: decision === 'DISPUTED' ? '未到场' : '' },
+        db,
+        LOGGED,
+      ),
+    ).toMatchObject({ ok: true });
   }
-  expect(await confirmActivity(sup, { id: ids.stay, version: await version(ids.stay), decision: 'CONFIRMED' }, db, LOGGED)).toMatchObject({ ok: true });
+  expect(await confirmActivity(sup, { id: ids.stay, version: await version(ids.stay), decision: 'CONFIRMED' }, db, LOGGED)).toMatchObject({
+    ok: true,
+  });
   return { w, sup, ass, ids };
 }
 
@@ -98,7 +136,9 @@ describe('effect tests computed from the record', () => {
     expect(r.S5).toMatchObject({ status: 'MISSED', figure: { planSubmitted: false } });
 
     const counted = await countedRecords(admin, w.pairingA.id, 'S2', await period(), db);
-    expect(counted!.records.map((x) => x.id).sort()).toEqual(['sent-2025-09-20', 'sent-2025-10-20', 'sent-2025-11-20', 'sent-2025-12-20'].map((k) => ids[k]).sort());
+    expect(counted!.records.map((x) => x.id).sort()).toEqual(
+      ['sent-2025-09-20', 'sent-2025-10-20', 'sent-2025-11-20', 'sent-2025-12-20'].map((k) => ids[k]).sort(),
+    );
     expect(counted!.records.find((x) => x.id === ids['sent-2025-12-20'])?.unconfirmed).toBe(true);
     const oct = await countedRecords(admin, w.pairingA.id, 'S1', await period(), db);
     expect(oct!.records.map((x) => x.id)).toContain(ids.octLate);
@@ -106,9 +146,17 @@ describe('effect tests computed from the record', () => {
 
   it('counts only confirmed activities when the city says so', async () => {
     const { w } = await semester();
-    await db.citySetting.upsert({ where: { cityId: w.city.id }, create: { cityId: w.city.id, effectConfirmedOnly: true }, update: { effectConfirmedOnly: true } });
+    await db.citySetting.upsert({
+      where: { cityId: w.city.id },
+      create: { cityId: w.city.id, effectConfirmedOnly: true },
+      update: { effectConfirmedOnly: true },
+    });
     await db.citySetting.updateMany({ data: { effectConfirmedOnly: true } });
-    const ev = await evaluatePairings(await actorFor(db, w.cityAdmin), { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN }, db);
+    const ev = await evaluatePairings(
+      await actorFor(db, w.cityAdmin),
+      { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN },
+      db,
+    );
     expect(ev.confirmedOnly).toBe(true);
     expect(ev.pairings[0].results.S2.figure).toMatchObject({ have: 6, unconfirmed: 0 });
   });
@@ -116,12 +164,38 @@ describe('effect tests computed from the record', () => {
   it('a threshold change for a future period leaves the past period alone', async () => {
     const { w } = await semester();
     const admin = await actorFor(db, w.cityAdmin);
-    await db.effectTestThresholds.create({ data: { effectiveFrom: new Date('2026-09-01T00:00:00Z'), classHours: 6, shadowStudies: 1, lectures: 2, excellentRate: 0.3, passRate: 1, papers: 1, createdById: admin.id } });
+    await db.effectTestThresholds.create({
+      data: {
+        effectiveFrom: new Date('2026-09-01T00:00:00Z'),
+        classHours: 6,
+        shadowStudies: 1,
+        lectures: 2,
+        excellentRate: 0.3,
+        passRate: 1,
+        papers: 1,
+        createdById: admin.id,
+      },
+    });
     const past = await evaluatePairings(admin, { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN }, db);
     expect(past.pairings[0].results.S2).toMatchObject({ status: 'MISSED', figure: { need: 10 } });
-    await db.effectTestThresholds.create({ data: { effectiveFrom: new Date('2026-02-01T00:00:00Z'), classHours: 6, shadowStudies: 1, lectures: 2, excellentRate: 0.3, passRate: 1, papers: 1, createdById: admin.id } });
+    await db.effectTestThresholds.create({
+      data: {
+        effectiveFrom: new Date('2026-02-01T00:00:00Z'),
+        classHours: 6,
+        shadowStudies: 1,
+        lectures: 2,
+        excellentRate: 0.3,
+        passRate: 1,
+        papers: 1,
+        createdById: admin.id,
+      },
+    });
     const cycle = (await listCycles(db)).find((c) => c.startYear === 2025)!;
-    const spring = await evaluatePairings(admin, { pairingIds: [w.pairingA.id], period: periodOf(cycle, 2025, 'SPRING')!, today: AFTER_AUTUMN }, db);
+    const spring = await evaluatePairings(
+      admin,
+      { pairingIds: [w.pairingA.id], period: periodOf(cycle, 2025, 'SPRING')!, today: AFTER_AUTUMN },
+      db,
+    );
     expect(spring.pairings[0].results.S2.figure).toMatchObject({ need: 6 });
     const again = await evaluatePairings(admin, { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN }, db);
     expect(again.pairings[0].results.S2.figure).toMatchObject({ need: 10 });
@@ -130,7 +204,11 @@ describe('effect tests computed from the record', () => {
   it('pro-rates the targets of a pairing that ended mid-semester', async () => {
     const { w } = await semester();
     await db.pairing.update({ where: { id: w.pairingA.id }, data: { endsOn: new Date('2025-11-15T00:00:00Z'), endReason: '调整' } });
-    const ev = await evaluatePairings(await actorFor(db, w.cityAdmin), { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN }, db);
+    const ev = await evaluatePairings(
+      await actorFor(db, w.cityAdmin),
+      { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN },
+      db,
+    );
     const r = ev.pairings[0].results;
     // 76 of 153 days → 5 h (rounded up to the half hour); the hours sent after 15 Nov do not count.
     expect(r.S2.window).toEqual({ from: '2025-09-01', to: '2025-11-15' });
@@ -147,18 +225,36 @@ describe('effect tests computed from the record', () => {
     const t1 = await actorFor(db, w.teacherA2);
     const t2 = await actorFor(db, w.teacherA2b);
     // teacherA2: an earlier fail then an excellent lesson (latest counts); teacherA2b: not evaluated.
-    for (const [t, heldOn, rating] of [[t1, '2025-10-10', 'FAIL'], [t1, '2025-12-10', 'EXCELLENT']] as const) {
+    for (const [t, heldOn, rating] of [
+      [t1, '2025-10-10', 'FAIL'],
+      [t1, '2025-12-10', 'EXCELLENT'],
+    ] as const) {
       const id = idOf(await saveLesson(t, { heldOn, className: '大一班', domain: 'ART', title: '画秋天', plan: 'p', reflection: 'r' }, db));
       expect(await evaluateLesson(ass, { id, version: 1, rating, comment: '' }, db, LOGGED)).toMatchObject({ ok: true });
     }
     await saveLesson(t2, { heldOn: '2025-11-10', className: '中一班', domain: 'ART', title: '未评', plan: 'p', reflection: 'r' }, db);
-    const prog = idOf(await saveProgramme(ass, { pairingId: w.pairingA.id, kind: 'RESEARCH', academicYear: 2025, title: '游戏化研究', plan: '计划', results: '成果' }, db));
+    const prog = idOf(
+      await saveProgramme(
+        ass,
+        { pairingId: w.pairingA.id, kind: 'RESEARCH', academicYear: 2025, title: '游戏化研究', plan: '计划', results: '成果' },
+        db,
+      ),
+    );
     idOf(await addProgrammeRecord(ass, { programmeId: prog, heldOn: '2025-10-20', title: '第一次研讨' }, db));
-    const paper = idOf(await createPaper(t1, { title: '论文', venue: '市教育学会', kind: 'AWARD', level: 'MUNICIPAL', award: '一等奖', date: '2025-12-01' }, db));
-    const countyPaper = idOf(await createPaper(t1, { title: '县级论文', venue: '县教研室', kind: 'AWARD', level: 'COUNTY', date: '2025-12-02' }, db));
+    const paper = idOf(
+      await createPaper(
+        t1,
+        { title: '论文', venue: '市教育学会', kind: 'AWARD', level: 'MUNICIPAL', award: '一等奖', date: '2025-12-01' },
+        db,
+      ),
+    );
+    const countyPaper = idOf(
+      await createPaper(t1, { title: '县级论文', venue: '县教研室', kind: 'AWARD', level: 'COUNTY', date: '2025-12-02' }, db),
+    );
     expect(countyPaper).toBeTruthy();
     const admin = await actorFor(db, w.countyAdminA);
-    let r = (await evaluatePairings(admin, { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN }, db)).pairings[0].results;
+    let r = (await evaluatePairings(admin, { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN }, db)).pairings[0]
+      .results;
     // Two active teachers of kgA2, one excellent, one not evaluated: 50 % excellent, 50 % pass.
     expect(r.A2.figure).toMatchObject({ kind: 'rates', excellentRate: 0.5, passRate: 0.5, teachers: 2, notEvaluated: 1 });
     expect(r.A2.status).toBe('ON_TRACK');
@@ -167,64 +263,114 @@ describe('effect tests computed from the record', () => {
     expect(r.A6).toMatchObject({ status: 'AT_RISK', figure: { have: 0, unconfirmed: 1 } }); // the municipal award is not confirmed yet; the county one never counts
     expect(await confirmPaper(ass, { id: paper, version: 1 }, db, LOGGED)).toMatchObject({ ok: true });
     expect(r.A1).toMatchObject({ status: 'AT_RISK', figure: { kind: 'none' } });
-    await db.assessment.create({ data: { pairingId: w.pairingA.id, source: 'INSPECTION', outcome: 'PASS', assessedOn: new Date('2025-12-05T00:00:00Z'), createdById: admin.id } });
-    r = (await evaluatePairings(admin, { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN }, db)).pairings[0].results;
+    await db.assessment.create({
+      data: {
+        pairingId: w.pairingA.id,
+        source: 'INSPECTION',
+        outcome: 'PASS',
+        assessedOn: new Date('2025-12-05T00:00:00Z'),
+        createdById: admin.id,
+      },
+    });
+    r = (await evaluatePairings(admin, { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN }, db)).pairings[0]
+      .results;
     expect(r.A6).toMatchObject({ status: 'MET', figure: { have: 1 } });
     expect(r.A1).toMatchObject({ status: 'MET', figure: { kind: 'assessment', outcome: 'PASS', source: 'INSPECTION' } });
 
     // Nothing outside the scope: the other county's admin and an unrelated director see no pairing A.
     for (const u of [w.countyAdminB, w.directorB]) {
-      const ev = await evaluatePairings(await actorFor(db, u), { pairingIds: [w.pairingA.id, w.pairingB.id], period: await period(), today: AFTER_AUTUMN }, db);
+      const ev = await evaluatePairings(
+        await actorFor(db, u),
+        { pairingIds: [w.pairingA.id, w.pairingB.id], period: await period(), today: AFTER_AUTUMN },
+        db,
+      );
       expect(ev.pairings.map((p) => p.id)).not.toContain(w.pairingA.id);
     }
     expect(await countedRecords(await actorFor(db, w.countyAdminB), w.pairingA.id, 'S2', await period(), db)).toBeNull();
     // A teacher who left does not count.
     const leaver = await createUser(db, { role: 'TEACHER', kindergartenId: w.kgA2.id, name: '调走老师' });
     await db.user.update({ where: { id: leaver.id }, data: { active: false } });
-    r = (await evaluatePairings(admin, { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN }, db)).pairings[0].results;
+    r = (await evaluatePairings(admin, { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN }, db)).pairings[0]
+      .results;
     expect(r.A2.figure).toMatchObject({ teachers: 2 });
 
     // The per-teacher rollup follows a changed rating (trigger) ...
     await db.lessonRecord.updateMany({ where: { teacherId: t1.id, rating: 'EXCELLENT' }, data: { rating: 'PASS' } });
-    r = (await evaluatePairings(admin, { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN }, db)).pairings[0].results;
+    r = (await evaluatePairings(admin, { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN }, db)).pairings[0]
+      .results;
     expect(r.A2.figure).toMatchObject({ excellentRate: 0, passRate: 0.5 });
     // ... and a pairing that ended early is judged on the lessons of its own window: the October fail.
     await db.pairing.update({ where: { id: w.pairingA.id }, data: { endsOn: new Date('2025-11-01T00:00:00Z') } });
-    r = (await evaluatePairings(admin, { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN }, db)).pairings[0].results;
+    r = (await evaluatePairings(admin, { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN }, db)).pairings[0]
+      .results;
     expect(r.A2.figure).toMatchObject({ excellentRate: 0, passRate: 0, notEvaluated: 1 });
   });
 
   it('a submitted plan and complete records meet S5', async () => {
     const { w, sup } = await semester();
     const parts = { content: '内容', goals: '目标', methods: '方法', steps: '步骤', personnel: '人员', measures: '措施' };
-    expect(await saveAnnualPlan(sup, { pairingId: w.pairingA.id, academicYear: 2025, ...parts, submit: 'plan' }, db, LOGGED)).toMatchObject({ ok: true });
-    const r = (await evaluatePairings(await actorFor(db, w.cityAdmin), { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN }, db)).pairings[0].results;
+    expect(await saveAnnualPlan(sup, { pairingId: w.pairingA.id, academicYear: 2025, ...parts, submit: 'plan' }, db, LOGGED)).toMatchObject(
+      { ok: true },
+    );
+    const r = (
+      await evaluatePairings(
+        await actorFor(db, w.cityAdmin),
+        { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN },
+        db,
+      )
+    ).pairings[0].results;
     expect(r.S5).toMatchObject({ status: 'MET', figure: { planSubmitted: true } });
   });
 
   it('A1 assessments: admins inspect, the assisted director attests with evidence, audited; others may not', async () => {
     const { w } = await semester();
     const base = { pairingId: w.pairingA.id, outcome: 'PASS', assessedOn: '2025-12-01', notes: '师资配齐' };
-    expect(await recordAssessment(await actorFor(db, w.directorA2), { ...base, source: 'ATTESTATION', evidence: '' }, db, AFTER_AUTUMN))
-      .toEqual({ ok: false, error: 'invalid', fieldErrors: { evidence: ['effectTests.assessment.evidenceRequired'] } });
-    expect(await recordAssessment(await actorFor(db, w.directorA), { ...base, source: 'ATTESTATION', evidence: '名册' }, db, AFTER_AUTUMN)).toEqual({ ok: false, error: 'notAllowed' });
-    expect(await recordAssessment(await actorFor(db, w.directorA2), { ...base, source: 'INSPECTION' }, db, AFTER_AUTUMN)).toEqual({ ok: false, error: 'notAllowed' });
-    expect(await recordAssessment(await actorFor(db, w.countyAdminB), { ...base, source: 'INSPECTION' }, db, AFTER_AUTUMN)).toEqual({ ok: false, error: 'notFound' });
-    const r = await recordAssessment(await actorFor(db, w.countyAdminA), { ...base, source: 'INSPECTION', outcome: 'FAIL', notes: '有小学化倾向' }, db, AFTER_AUTUMN);
+    expect(
+      await recordAssessment(await actorFor(db, w.directorA2), { ...base, source: 'ATTESTATION', evidence: '' }, db, AFTER_AUTUMN),
+    ).toEqual({ ok: false, error: 'invalid', fieldErrors: { evidence: ['effectTests.assessment.evidenceRequired'] } });
+    expect(
+      await recordAssessment(await actorFor(db, w.directorA), { ...base, source: 'ATTESTATION', evidence: '名册' }, db, AFTER_AUTUMN),
+    ).toEqual({ ok: false, error: 'notAllowed' });
+    expect(await recordAssessment(await actorFor(db, w.directorA2), { ...base, source: 'INSPECTION' }, db, AFTER_AUTUMN)).toEqual({
+      ok: false,
+      error: 'notAllowed',
+    });
+    expect(await recordAssessment(await actorFor(db, w.countyAdminB), { ...base, source: 'INSPECTION' }, db, AFTER_AUTUMN)).toEqual({
+      ok: false,
+      error: 'notFound',
+    });
+    const r = await recordAssessment(
+      await actorFor(db, w.countyAdminA),
+      { ...base, source: 'INSPECTION', outcome: 'FAIL', notes: '有小学化倾向' },
+      db,
+      AFTER_AUTUMN,
+    );
     expect(r).toMatchObject({ ok: true });
     const audit = await db.auditEntry.findFirst({ where: { entityType: 'Assessment', entityId: r.ok ? r.value.id : '' } });
     expect(audit).toMatchObject({ action: 'assessment.recorded', countyId: w.countyA.id });
-    const ev = await evaluatePairings(await actorFor(db, w.cityAdmin), { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN }, db);
+    const ev = await evaluatePairings(
+      await actorFor(db, w.cityAdmin),
+      { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN },
+      db,
+    );
     expect(ev.pairings[0].results.A1).toMatchObject({ status: 'MISSED', figure: { outcome: 'FAIL', source: 'INSPECTION' } });
   });
 
   it('thresholds can only be set for the future, by the city', async () => {
     const { w } = await semester();
     const values = { classHours: '8', shadowStudies: '1', lectures: '2', excellentRate: '30', passRate: '100', papers: '1' };
-    expect(await setThresholds(await actorFor(db, w.countyAdminA), { ...values, effectiveFrom: '2026-09-01' }, db, AFTER_AUTUMN)).toEqual({ ok: false, error: 'notAllowed' });
-    expect(await setThresholds(await actorFor(db, w.cityAdmin), { ...values, effectiveFrom: '2025-09-01' }, db, AFTER_AUTUMN))
-      .toEqual({ ok: false, error: 'invalid', fieldErrors: { effectiveFrom: ['effectTests.settings.mustBeFuture'] } });
-    expect(await setThresholds(await actorFor(db, w.cityAdmin), { ...values, effectiveFrom: '2026-09-01' }, db, AFTER_AUTUMN)).toMatchObject({ ok: true });
+    expect(await setThresholds(await actorFor(db, w.countyAdminA), { ...values, effectiveFrom: '2026-09-01' }, db, AFTER_AUTUMN)).toEqual({
+      ok: false,
+      error: 'notAllowed',
+    });
+    expect(await setThresholds(await actorFor(db, w.cityAdmin), { ...values, effectiveFrom: '2025-09-01' }, db, AFTER_AUTUMN)).toEqual({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { effectiveFrom: ['effectTests.settings.mustBeFuture'] },
+    });
+    expect(
+      await setThresholds(await actorFor(db, w.cityAdmin), { ...values, effectiveFrom: '2026-09-01' }, db, AFTER_AUTUMN),
+    ).toMatchObject({ ok: true });
     const row = await db.effectTestThresholds.findUniqueOrThrow({ where: { effectiveFrom: new Date('2026-09-01T00:00:00Z') } });
     expect(Number(row.classHours)).toBe(8);
     expect(Number(row.excellentRate)).toBeCloseTo(0.3);
@@ -239,7 +385,11 @@ describe('effect tests computed from the record', () => {
     expect(dataB.rows.map((p) => p.id)).toContain(w.pairingB.id);
     expect(dataB.rows.map((p) => p.id)).not.toContain(w.pairingA.id);
     expect(dataB.counties).toEqual([]); // only the city chooses a county
-    const trendB = await activityTrend(dataB.evaluation!, dataB.rows.map((p) => p.id), db);
+    const trendB = await activityTrend(
+      dataB.evaluation!,
+      dataB.rows.map((p) => p.id),
+      db,
+    );
     const trendOnlyB = await activityTrend(dataB.evaluation!, [w.pairingB.id], db);
     expect(trendB.reduce((s, r) => s + r.n, 0)).toBeGreaterThanOrEqual(trendOnlyB.reduce((s, r) => s + r.n, 0));
     const dataA = await loadDashboard(a, { period: key, q: w.kgA2.name }, db, AFTER_AUTUMN);

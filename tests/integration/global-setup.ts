@@ -23,12 +23,19 @@ export default async function setup(project: TestProject) {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'hih-it-'));
     // Embedded PostgreSQL runs as the 'postgres' OS user when we are root: it must reach the folder.
     await chmod(dataDir, 0o755);
-    server = await ensureDatabase({ dataDir: path.join(dataDir, 'pg'), port: 55000 + Math.floor(Math.random() * 5000), database: 'postgres' });
+    server = await ensureDatabase({
+      dataDir: path.join(dataDir, 'pg'),
+      port: 55000 + Math.floor(Math.random() * 5000),
+      database: 'postgres',
+    });
   }
   const name = `hih_it_${Date.now()}`;
   const url: string = await createThrowawayDatabase(server.url, name);
   // Migrations run in a child process: the Wasm schema engine keeps a timer alive.
-  const migrated = spawnSync(process.execPath, ['scripts/db/migrate.mjs', 'deploy'], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
+  const migrated = spawnSync(process.execPath, ['scripts/db/migrate.mjs', 'deploy'], {
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: 'utf8',
+  });
   if (migrated.status !== 0) throw new Error(`migrate deploy failed:\n${migrated.stdout}\n${migrated.stderr}`);
   project.provide('databaseUrl', url);
 

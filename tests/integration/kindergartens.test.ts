@@ -11,12 +11,38 @@ import { ensureCycle } from '../fixtures/activity-factories';
 import { getCurrentPeriod } from '@/lib/cycles/queries';
 
 const form = (over: Record<string, string> = {}) => ({
-  code: `NEW-${uniqueSuffix()}`, name: '新建测试幼儿园', countyId: '', area: 'RURAL', level: 'NONE', address: '某乡某村', contactName: '王老师',
-  contactPhone: '0571-8888 8888', classCount: '3', childCount: '75', teacherCount: '6', staffCount: '9', ...over,
+  code: `NEW-${uniqueSuffix()}`,
+  name: '新建测试幼儿园',
+  countyId: '',
+  area: 'RURAL',
+  level: 'NONE',
+  address: '某乡某村',
+  contactName: '王老师',
+  contactPhone: '0571-8888 8888',
+  classCount: '3',
+  childCount: '75',
+  teacherCount: '6',
+  staffCount: '9',
+  ...over,
 });
-const profileOf = (k: { classCount: number; childCount: number; teacherCount: number; staffCount: number; address: string; contactName: string; contactPhone: string; version: number }) => ({
-  classCount: String(k.classCount), childCount: String(k.childCount), teacherCount: String(k.teacherCount), staffCount: String(k.staffCount),
-  address: k.address, contactName: k.contactName, contactPhone: k.contactPhone, version: String(k.version),
+const profileOf = (k: {
+  classCount: number;
+  childCount: number;
+  teacherCount: number;
+  staffCount: number;
+  address: string;
+  contactName: string;
+  contactPhone: string;
+  version: number;
+}) => ({
+  classCount: String(k.classCount),
+  childCount: String(k.childCount),
+  teacherCount: String(k.teacherCount),
+  staffCount: String(k.staffCount),
+  address: k.address,
+  contactName: k.contactName,
+  contactPhone: k.contactPhone,
+  version: String(k.version),
 });
 
 describe('creating a kindergarten', () => {
@@ -35,11 +61,20 @@ describe('creating a kindergarten', () => {
   it('refuses impossible counts, a taken code and a county outside the scope, each on its field', async () => {
     const w = await createScopeWorld(db);
     const admin = await actorFor(db, w.countyAdminA);
-    const counts = await createKindergarten(admin, form({ countyId: w.countyA.id, teacherCount: '10', staffCount: '9', childCount: '2', classCount: 'x' }), db);
+    const counts = await createKindergarten(
+      admin,
+      form({ countyId: w.countyA.id, teacherCount: '10', staffCount: '9', childCount: '2', classCount: 'x' }),
+      db,
+    );
     expect(counts).toEqual({ ok: false, error: 'invalid', fieldErrors: { classCount: ['form.errors.notANumber'] } });
-    const impossible = await createKindergarten(admin, form({ countyId: w.countyA.id, teacherCount: '10', staffCount: '9', childCount: '2' }), db);
+    const impossible = await createKindergarten(
+      admin,
+      form({ countyId: w.countyA.id, teacherCount: '10', staffCount: '9', childCount: '2' }),
+      db,
+    );
     expect(impossible).toEqual({
-      ok: false, error: 'invalid',
+      ok: false,
+      error: 'invalid',
       fieldErrors: { teacherCount: ['kindergartens.errors.teachersOverStaff'], childCount: ['kindergartens.errors.childrenUnderClasses'] },
     });
     const taken = await createKindergarten(admin, form({ countyId: w.countyA.id, code: w.kgA.code.toLowerCase() }), db);
@@ -84,8 +119,14 @@ describe('editing a kindergarten', () => {
     const second = await updateKindergarten(admin, { id: k.id, mode: 'full', ...base, name: '第二次保存' }, db);
     // Refused, with what differs and who saved first, and the version to base a deliberate re-save on.
     expect(second).toEqual({
-      ok: false, error: 'conflict',
-      conflict: { version: k.version + 1, changes: [{ field: 'name', theirs: '第二次保存', current: '第一次保存' }], updatedBy: '甲县管理员', updatedAt: expect.any(String) },
+      ok: false,
+      error: 'conflict',
+      conflict: {
+        version: k.version + 1,
+        changes: [{ field: 'name', theirs: '第二次保存', current: '第一次保存' }],
+        updatedBy: '甲县管理员',
+        updatedAt: expect.any(String),
+      },
     });
     const after = await db.kindergarten.findUniqueOrThrow({ where: { id: k.id } });
     expect(after).toMatchObject({ name: '第一次保存', version: k.version + 1 });
@@ -94,7 +135,11 @@ describe('editing a kindergarten', () => {
     expect(audit[0].before).toEqual({ name: k.name });
     expect(audit[0].after).toEqual({ name: '第一次保存' });
     // Saving again on the version the conflict named keeps the second person's text.
-    const resaved = await updateKindergarten(admin, { id: k.id, mode: 'full', ...base, name: '第二次保存', version: String(k.version + 1) }, db);
+    const resaved = await updateKindergarten(
+      admin,
+      { id: k.id, mode: 'full', ...base, name: '第二次保存', version: String(k.version + 1) },
+      db,
+    );
     expect(resaved).toEqual({ ok: true, value: { id: k.id, version: k.version + 2 } });
   });
 
@@ -102,21 +147,49 @@ describe('editing a kindergarten', () => {
     const w = await createScopeWorld(db);
     const director = await actorFor(db, w.directorA);
     const k = await db.kindergarten.findUniqueOrThrow({ where: { id: w.kgA.id } });
-    const result = await updateKindergarten(director, {
-      id: k.id, mode: 'profile',
-      ...profileOf(k), classCount: '7', childCount: '200', contactName: '园长本人',
-      level: 'NONE', countyId: w.countyB.id, code: 'HACKED', area: 'RURAL', name: '改名',
-    }, db);
+    const result = await updateKindergarten(
+      director,
+      {
+        id: k.id,
+        mode: 'profile',
+        ...profileOf(k),
+        classCount: '7',
+        childCount: '200',
+        contactName: '园长本人',
+        level: 'NONE',
+        countyId: w.countyB.id,
+        code: 'HACKED',
+        area: 'RURAL',
+        name: '改名',
+      },
+      db,
+    );
     expect(result.ok).toBe(true);
     const after = await db.kindergarten.findUniqueOrThrow({ where: { id: k.id } });
-    expect(after).toMatchObject({ classCount: 7, childCount: 200, contactName: '园长本人', level: k.level, countyId: k.countyId, code: k.code, area: k.area, name: k.name });
+    expect(after).toMatchObject({
+      classCount: 7,
+      childCount: 200,
+      contactName: '园长本人',
+      level: k.level,
+      countyId: k.countyId,
+      code: k.code,
+      area: k.area,
+      name: k.name,
+    });
     expect(await db.auditEntry.findFirst({ where: { entityId: k.id, action: 'kindergarten.profileUpdated' } })).not.toBeNull();
 
     // The full edit is not theirs, nor is another kindergarten's profile.
-    const full = await updateKindergarten(director, { id: k.id, mode: 'full', code: k.code, name: k.name, countyId: k.countyId, area: k.area, level: 'NONE', ...profileOf(after) }, db);
+    const full = await updateKindergarten(
+      director,
+      { id: k.id, mode: 'full', code: k.code, name: k.name, countyId: k.countyId, area: k.area, level: 'NONE', ...profileOf(after) },
+      db,
+    );
     expect(full).toEqual({ ok: false, error: 'notFound' });
     const other = await db.kindergarten.findUniqueOrThrow({ where: { id: w.kgA2.id } });
-    expect(await updateKindergarten(director, { id: other.id, mode: 'profile', ...profileOf(other) }, db)).toEqual({ ok: false, error: 'notFound' });
+    expect(await updateKindergarten(director, { id: other.id, mode: 'profile', ...profileOf(other) }, db)).toEqual({
+      ok: false,
+      error: 'notFound',
+    });
   });
 
   it('answers not-found to a county admin of another county, and for impossible counts keeps the record', async () => {
@@ -133,8 +206,14 @@ describe('editing a kindergarten', () => {
   it('deactivates and reactivates within scope only', async () => {
     const w = await createScopeWorld(db);
     const adminA = await actorFor(db, w.countyAdminA);
-    expect(await setKindergartenActive(await actorFor(db, w.directorA), { id: w.kgA.id, active: 'false' }, db)).toEqual({ ok: false, error: 'notFound' });
-    expect(await setKindergartenActive(await actorFor(db, w.countyAdminB), { id: w.kgA.id, active: 'false' }, db)).toEqual({ ok: false, error: 'notFound' });
+    expect(await setKindergartenActive(await actorFor(db, w.directorA), { id: w.kgA.id, active: 'false' }, db)).toEqual({
+      ok: false,
+      error: 'notFound',
+    });
+    expect(await setKindergartenActive(await actorFor(db, w.countyAdminB), { id: w.kgA.id, active: 'false' }, db)).toEqual({
+      ok: false,
+      error: 'notFound',
+    });
     expect((await setKindergartenActive(adminA, { id: w.kgA.id, active: 'false' }, db)).ok).toBe(true);
     expect((await db.kindergarten.findUniqueOrThrow({ where: { id: w.kgA.id } })).active).toBe(false);
     const { rows } = await listKindergartens(adminA, parseFilters({}));
@@ -142,7 +221,10 @@ describe('editing a kindergarten', () => {
     const { rows: inactive } = await listKindergartens(adminA, parseFilters({ status: 'inactive' }));
     expect(inactive.map((r) => r.id)).toContain(w.kgA.id);
     expect((await setKindergartenActive(adminA, { id: w.kgA.id, active: 'true' }, db)).ok).toBe(true);
-    expect((await db.auditEntry.findMany({ where: { entityId: w.kgA.id }, orderBy: { id: 'asc' } })).map((a) => a.action)).toEqual(['kindergarten.deactivated', 'kindergarten.activated']);
+    expect((await db.auditEntry.findMany({ where: { entityId: w.kgA.id }, orderBy: { id: 'asc' } })).map((a) => a.action)).toEqual([
+      'kindergarten.deactivated',
+      'kindergarten.activated',
+    ]);
   });
 });
 
@@ -151,8 +233,17 @@ describe('list, filters and export', () => {
     const w = await createScopeWorld(db);
     // The cycle the app calls current today (holidays included), made if the database has none.
     const now = new Date();
-    const cycle = (await getCurrentPeriod(now)).cycle ?? await ensureCycle(db, now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1);
-    await db.pairing.create({ data: { cycleId: cycle.id, supportingId: w.kgA.id, assistedId: w.kgA2.id, startsOn: new Date(Date.UTC(now.getUTCFullYear() - 1, 8, 1)) } });
+    const cycle =
+      (await getCurrentPeriod(now)).cycle ??
+      (await ensureCycle(db, now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1));
+    await db.pairing.create({
+      data: {
+        cycleId: cycle.id,
+        supportingId: w.kgA.id,
+        assistedId: w.kgA2.id,
+        startsOn: new Date(Date.UTC(now.getUTCFullYear() - 1, 8, 1)),
+      },
+    });
     const lonely = await kgFactory(db, w.countyA.id, { area: 'RURAL', name: `孤单幼儿园 ${uniqueSuffix()}` });
     const admin = await actorFor(db, w.countyAdminA);
     const ids = async (q: Record<string, string>) => (await listKindergartens(admin, parseFilters(q))).rows.map((r) => r.id).sort();
@@ -172,7 +263,10 @@ describe('list, filters and export', () => {
     const rows = await listKindergartensForExport(admin, parseFilters({}));
     expect(rows.length).toBeGreaterThanOrEqual(2);
     expect(rows.every((r) => r.county.id === w.countyA.id)).toBe(true);
-    const zh = { 'kindergartens.code': '代码', 'kindergartens.name': '名称', 'area.RURAL': '农村', 'area.URBAN': '城区' } as Record<string, string>;
+    const zh = { 'kindergartens.code': '代码', 'kindergartens.name': '名称', 'area.RURAL': '农村', 'area.URBAN': '城区' } as Record<
+      string,
+      string
+    >;
     const bytes = await buildKindergartenExport(rows, (k) => zh[k] ?? k, 'zh');
     const sheet = await readXlsx(bytes);
     expect(sheet[0].slice(0, 2)).toEqual(['代码', '名称']);

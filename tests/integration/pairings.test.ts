@@ -8,12 +8,25 @@ import { createPairing, endPairing, updatePairing } from '@/lib/pairings/command
 import { getPairing, listPairings } from '@/lib/pairings/queries';
 import type { CreatePairingData } from '@/lib/pairings/schemas';
 import {
-  createCity, createCounty, createCycle, createKindergarten, createPairing as seedPairing, createScopeWorld, createUser, setMaxAssisted,
+  createCity,
+  createCounty,
+  createCycle,
+  createKindergarten,
+  createPairing as seedPairing,
+  createScopeWorld,
+  createUser,
+  setMaxAssisted,
 } from '../fixtures/factories';
 
 type U = { id: string; name: string; role: ActorWithName['role']; kindergartenId: string | null; regionId: string | null };
 function actorOf(u: U, countyId: string | null = null): ActorWithName {
-  return { id: u.id, name: u.name, role: u.role, kindergartenId: u.kindergartenId, countyId: u.role === 'COUNTY_ADMIN' ? u.regionId : countyId };
+  return {
+    id: u.id,
+    name: u.name,
+    role: u.role,
+    kindergartenId: u.kindergartenId,
+    countyId: u.role === 'COUNTY_ADMIN' ? u.regionId : countyId,
+  };
 }
 
 /** Scope world plus more kindergartens in county A and B, and a cycle. */
@@ -35,9 +48,17 @@ type W = Awaited<ReturnType<typeof world>>;
 
 function input(w: W, supportingId: string, assistedId: string, over: Partial<CreatePairingData> = {}): CreatePairingData {
   return {
-    cycleId: w.cycle.id, supportingId, assistedId, startsOn: w.startsOn,
-    goalConditions: '', goalManagement: '', goalTeachers: '', goalChildren: '',
-    leaderId: w.directorA.id, memberIds: [], ...over,
+    cycleId: w.cycle.id,
+    supportingId,
+    assistedId,
+    startsOn: w.startsOn,
+    goalConditions: '',
+    goalManagement: '',
+    goalTeachers: '',
+    goalChildren: '',
+    leaderId: w.directorA.id,
+    memberIds: [],
+    ...over,
   };
 }
 
@@ -45,7 +66,9 @@ const catalogues = { zh: await loadMessages('zh'), en: await loadMessages('en') 
 /** Every message of a failure, beside a field or above the form. */
 function messagesOf(result: Result) {
   if (result.ok) return [];
-  return [...Object.values(result.fieldErrors ?? {}).flat(), ...(result.message ? [result.message] : [])].map((m) => (typeof m === 'string' ? { key: m } : m));
+  return [...Object.values(result.fieldErrors ?? {}).flat(), ...(result.message ? [result.message] : [])].map((m) =>
+    typeof m === 'string' ? { key: m } : m,
+  );
 }
 /** Refused with this code, and the code has a real sentence in both languages. */
 function expectRefused(result: Result, code: string) {
@@ -67,7 +90,13 @@ function expectOk(result: Result): string {
 describe('pairing rules, each refused with its message and allowed in its counterpart', () => {
   it('a demonstration kindergarten supports a rural one; the leading group is saved', async () => {
     const w = await world();
-    const id = expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { memberIds: [w.directorA2.id, w.teacherA.id], goalTeachers: '每学期送教 10 课时' }), db));
+    const id = expectOk(
+      await createPairing(
+        w.a,
+        input(w, w.kgA.id, w.kgA2.id, { memberIds: [w.directorA2.id, w.teacherA.id], goalTeachers: '每学期送教 10 课时' }),
+        db,
+      ),
+    );
     const p = await db.pairing.findUniqueOrThrow({ where: { id }, include: { members: true } });
     expect(p.goalTeachers).toBe('每学期送教 10 课时');
     expect(p.members.map((m) => `${m.userId}:${m.role}`).sort()).toEqual(
@@ -113,23 +142,41 @@ describe('pairing rules, each refused with its message and allowed in its counte
 
   it('directors and teachers cannot form pairings at all', async () => {
     const w = await world();
-    expect(await createPairing(actorOf(w.directorA, w.countyA.id), input(w, w.kgA.id, w.kgA2.id), db)).toMatchObject({ ok: false, error: 'notFound' });
+    expect(await createPairing(actorOf(w.directorA, w.countyA.id), input(w, w.kgA.id, w.kgA2.id), db)).toMatchObject({
+      ok: false,
+      error: 'notFound',
+    });
     expect(await db.pairing.count({ where: { cycleId: w.cycle.id } })).toBe(0);
   });
 
   it('an assisted kindergarten has one supporting kindergarten per cycle', async () => {
     const w = await world();
     expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id), db));
-    expectRefused(await createPairing(w.a, input(w, w.urbanDemo2.id, w.kgA2.id, { leaderId: w.directorA2.id }), db), 'assistedAlreadyPaired');
+    expectRefused(
+      await createPairing(w.a, input(w, w.urbanDemo2.id, w.kgA2.id, { leaderId: w.directorA2.id }), db),
+      'assistedAlreadyPaired',
+    );
     // In another cycle it may have another partner.
     const other = await createCycle(db);
-    expectOk(await createPairing(w.a, input(w, w.urbanDemo2.id, w.kgA2.id, { cycleId: other.id, startsOn: `${other.startYear}-09-01`, leaderId: w.directorA2.id }), db));
+    expectOk(
+      await createPairing(
+        w.a,
+        input(w, w.urbanDemo2.id, w.kgA2.id, { cycleId: other.id, startsOn: `${other.startYear}-09-01`, leaderId: w.directorA2.id }),
+        db,
+      ),
+    );
   });
 
   it('dates lie within the cycle; an ended cycle takes no new pairings', async () => {
     const w = await world();
-    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { startsOn: `${w.cycle.startYear}-08-31` }), db), 'startOutsideCycle');
-    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { startsOn: `${w.cycle.startYear + 2}-08-01` }), db), 'startOutsideCycle');
+    expectRefused(
+      await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { startsOn: `${w.cycle.startYear}-08-31` }), db),
+      'startOutsideCycle',
+    );
+    expectRefused(
+      await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { startsOn: `${w.cycle.startYear + 2}-08-01` }), db),
+      'startOutsideCycle',
+    );
     const afterCycle = new Date(Date.UTC(w.cycle.startYear + 2, 7, 15));
     expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id), db, afterCycle), 'cycleEnded');
     expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { startsOn: `${w.cycle.startYear + 2}-07-31` }), db));
@@ -161,7 +208,10 @@ describe('the cap from the city setting', () => {
     const first = expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id), db));
     expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.rural2.id), db), 'capReached');
     await db.pairing.update({ where: { id: first }, data: { endsOn: new Date(`${w.cycle.startYear + 1}-01-31T00:00:00Z`) } });
-    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.rural2.id, { startsOn: `${w.cycle.startYear + 1}-01-31` }), db), 'capReached');
+    expectRefused(
+      await createPairing(w.a, input(w, w.kgA.id, w.rural2.id, { startsOn: `${w.cycle.startYear + 1}-01-31` }), db),
+      'capReached',
+    );
     expectOk(await createPairing(w.a, input(w, w.kgA.id, w.rural2.id, { startsOn: `${w.cycle.startYear + 1}-02-01` }), db));
     await setMaxAssisted(db, w.city.id, 3);
     expectOk(await createPairing(w.a, input(w, w.kgA.id, w.rural3.id), db));
@@ -182,7 +232,10 @@ describe('concurrent creation', () => {
         createPairing(w.c, input(w, sup.id, y.id, { leaderId: leader.id }), db),
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
-      expectRefused(results.find((r) => !r.ok)!, 'capReached');
+      expectRefused(
+        results.find((r) => !r.ok)!,
+        'capReached',
+      );
       expect(await db.pairing.count({ where: { cycleId: w.cycle.id, supportingId: sup.id } })).toBe(1);
     }
   });
@@ -195,26 +248,45 @@ describe('concurrent creation', () => {
       createPairing(w.c, input(w, w.urbanDemo2.id, w.rural2.id, { leaderId: leader.id }), db),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expectRefused(results.find((r) => !r.ok)!, 'assistedAlreadyPaired');
+    expectRefused(
+      results.find((r) => !r.ok)!,
+      'assistedAlreadyPaired',
+    );
     expect(await db.pairing.count({ where: { cycleId: w.cycle.id, assistedId: w.rural2.id } })).toBe(1);
   });
 });
 
 describe('editing with optimistic concurrency', () => {
   async function formed(w: W) {
-    const id = expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { goalTeachers: '原目标', memberIds: [w.directorA2.id] }), db));
+    const id = expectOk(
+      await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id, { goalTeachers: '原目标', memberIds: [w.directorA2.id] }), db),
+    );
     return id;
   }
   const update = (w: W, id: string, version: number, over: Record<string, unknown> = {}) => ({
-    pairingId: id, version, startsOn: w.startsOn, goalConditions: '', goalManagement: '', goalTeachers: '原目标', goalChildren: '',
-    leaderId: w.directorA.id, memberIds: [w.directorA2.id], ...over,
+    pairingId: id,
+    version,
+    startsOn: w.startsOn,
+    goalConditions: '',
+    goalManagement: '',
+    goalTeachers: '原目标',
+    goalChildren: '',
+    leaderId: w.directorA.id,
+    memberIds: [w.directorA2.id],
+    ...over,
   });
 
   it('a stale version is refused with a field-by-field diff; the fresh version then succeeds', async () => {
     const w = await world();
     const id = await formed(w);
     // Admin 1 saves first, based on version 1.
-    expectOk(await updatePairing(w.c, update(w, id, 1, { goalTeachers: '市里的目标', leaderId: w.directorA2.id, memberIds: [w.directorA.id] }), db));
+    expectOk(
+      await updatePairing(
+        w.c,
+        update(w, id, 1, { goalTeachers: '市里的目标', leaderId: w.directorA2.id, memberIds: [w.directorA.id] }),
+        db,
+      ),
+    );
     // Admin 2, also based on version 1, is refused and shown what differs.
     const stale = await updatePairing(w.a, update(w, id, 1, { goalTeachers: '县里的目标', goalChildren: '新增幼儿目标' }), db);
     expect(stale.ok).toBe(false);
@@ -230,8 +302,14 @@ describe('editing with optimistic concurrency', () => {
     const row = await db.pairing.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ version: 2, goalTeachers: '市里的目标', goalChildren: '' });
     // Re-saved deliberately on the current version: accepted.
-    expectOk(await updatePairing(w.a, update(w, id, stale.conflict.version, { goalTeachers: '县里的目标', goalChildren: '新增幼儿目标' }), db));
-    expect(await db.pairing.findUniqueOrThrow({ where: { id } })).toMatchObject({ version: 3, goalTeachers: '县里的目标', goalChildren: '新增幼儿目标' });
+    expectOk(
+      await updatePairing(w.a, update(w, id, stale.conflict.version, { goalTeachers: '县里的目标', goalChildren: '新增幼儿目标' }), db),
+    );
+    expect(await db.pairing.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      version: 3,
+      goalTeachers: '县里的目标',
+      goalChildren: '新增幼儿目标',
+    });
     const audits = await db.auditEntry.findMany({ where: { entityId: id, action: 'pairing.updated' }, orderBy: { id: 'asc' } });
     expect(audits).toHaveLength(2);
     expect(audits[1].before).toMatchObject({ version: 2, goalTeachers: '市里的目标' });
@@ -258,8 +336,14 @@ describe('editing with optimistic concurrency', () => {
   it('ending needs a date within the cycle and a reason, and uses the version too', async () => {
     const w = await world();
     const id = await formed(w);
-    expectRefused(await endPairing(w.a, { pairingId: id, version: 1, endsOn: `${w.cycle.startYear}-08-01`, endReason: '撤并' }, db), 'endBeforeStart');
-    expectRefused(await endPairing(w.a, { pairingId: id, version: 1, endsOn: `${w.cycle.startYear + 2}-08-01`, endReason: '撤并' }, db), 'endOutsideCycle');
+    expectRefused(
+      await endPairing(w.a, { pairingId: id, version: 1, endsOn: `${w.cycle.startYear}-08-01`, endReason: '撤并' }, db),
+      'endBeforeStart',
+    );
+    expectRefused(
+      await endPairing(w.a, { pairingId: id, version: 1, endsOn: `${w.cycle.startYear + 2}-08-01`, endReason: '撤并' }, db),
+      'endOutsideCycle',
+    );
     expectOk(await endPairing(w.a, { pairingId: id, version: 1, endsOn: `${w.cycle.startYear + 1}-06-30`, endReason: '被帮扶园撤并' }, db));
     const stale = await endPairing(w.c, { pairingId: id, version: 1, endsOn: `${w.cycle.startYear + 1}-05-01`, endReason: '其他' }, db);
     expect(!stale.ok && stale.error === 'conflict' && stale.conflict?.changes?.map((c) => c.field)).toEqual(['endsOn', 'endReason']);
@@ -270,7 +354,10 @@ describe('editing with optimistic concurrency', () => {
     const id = await formed(w);
     const later = new Date(Date.UTC(w.cycle.startYear + 3, 0, 1));
     expectRefused(await updatePairing(w.a, update(w, id, 1, { goalConditions: 'late' }), db, later), 'cycleEnded');
-    expectRefused(await endPairing(w.a, { pairingId: id, version: 1, endsOn: `${w.cycle.startYear + 1}-06-30`, endReason: 'x' }, db, later), 'cycleEnded');
+    expectRefused(
+      await endPairing(w.a, { pairingId: id, version: 1, endsOn: `${w.cycle.startYear + 1}-06-30`, endReason: 'x' }, db, later),
+      'cycleEnded',
+    );
     expect((await db.pairing.findUniqueOrThrow({ where: { id } })).version).toBe(1);
   });
 
@@ -303,7 +390,13 @@ describe('scope', () => {
     const inA = expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id), db));
     const leaderB = await createUser(db, { role: 'DIRECTOR', kindergartenId: w.ruralB.id });
     const inB = expectOk(await createPairing(actorOf(w.countyAdminB), input(w, w.kgB.id, w.ruralB.id, { leaderId: leaderB.id }), db));
-    const inA2 = expectOk(await createPairing(w.a, input(w, w.urbanDemo2.id, w.rural2.id, { leaderId: (await createUser(db, { role: 'DIRECTOR', kindergartenId: w.rural2.id })).id }), db));
+    const inA2 = expectOk(
+      await createPairing(
+        w.a,
+        input(w, w.urbanDemo2.id, w.rural2.id, { leaderId: (await createUser(db, { role: 'DIRECTOR', kindergartenId: w.rural2.id })).id }),
+        db,
+      ),
+    );
     const ids = async (u: ActorWithName) => (await listPairings(u, { cycleId: w.cycle.id })).rows.map((r) => r.id).sort();
     expect(await ids(w.a)).toEqual([inA, inA2].sort());
     expect(await ids(actorOf(w.countyAdminB))).toEqual([inB]);

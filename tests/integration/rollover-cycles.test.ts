@@ -7,12 +7,22 @@ import { applyRollover, updatePairing } from '@/lib/pairings/commands';
 import { createCycle as createCycleCore, updateCitySettings, updateSemesters } from '@/lib/cycles/commands';
 import { defaultSemesters } from '@/lib/cycles/periods';
 import {
-  createCycle, createKindergarten, createPairing, createScopeWorld, createUser, freeStartYear, setMaxAssisted,
+  createCycle,
+  createKindergarten,
+  createPairing,
+  createScopeWorld,
+  createUser,
+  freeStartYear,
+  setMaxAssisted,
 } from '../fixtures/factories';
 
 type U = { id: string; name: string; role: ActorWithName['role']; kindergartenId: string | null; regionId: string | null };
 const actorOf = (u: U, countyId: string | null = null): ActorWithName & { regionId: string | null } => ({
-  id: u.id, name: u.name, role: u.role, kindergartenId: u.kindergartenId, regionId: u.regionId,
+  id: u.id,
+  name: u.name,
+  role: u.role,
+  kindergartenId: u.kindergartenId,
+  regionId: u.regionId,
   countyId: u.role === 'COUNTY_ADMIN' ? u.regionId : countyId,
 });
 
@@ -29,11 +39,28 @@ async function rolloverWorld() {
   const director3 = await createUser(db, { role: 'DIRECTOR', kindergartenId: rural3.id });
   const urbanDirector2 = await createUser(db, { role: 'DIRECTOR', kindergartenId: urban2.id });
   const p1 = await createPairing(db, {
-    cycleId: source.id, supportingId: w.kgA.id, assistedId: w.kgA2.id, leaderId: w.directorA.id, memberIds: [w.directorA2.id, w.teacherA.id],
-    goalTeachers: '送教 10 课时', goalChildren: '幼儿素质目标',
+    cycleId: source.id,
+    supportingId: w.kgA.id,
+    assistedId: w.kgA2.id,
+    leaderId: w.directorA.id,
+    memberIds: [w.directorA2.id, w.teacherA.id],
+    goalTeachers: '送教 10 课时',
+    goalChildren: '幼儿素质目标',
   });
-  const p2 = await createPairing(db, { cycleId: source.id, supportingId: w.kgA.id, assistedId: rural2.id, leaderId: w.directorA.id, memberIds: [director2.id] });
-  const p3 = await createPairing(db, { cycleId: source.id, supportingId: urban2.id, assistedId: rural3.id, leaderId: urbanDirector2.id, memberIds: [director3.id] });
+  const p2 = await createPairing(db, {
+    cycleId: source.id,
+    supportingId: w.kgA.id,
+    assistedId: rural2.id,
+    leaderId: w.directorA.id,
+    memberIds: [director2.id],
+  });
+  const p3 = await createPairing(db, {
+    cycleId: source.id,
+    supportingId: urban2.id,
+    assistedId: rural3.id,
+    leaderId: urbanDirector2.id,
+    memberIds: [director3.id],
+  });
   // A pairing in county B: not the county A admin's to roll over.
   const ruralB = await createKindergarten(db, w.countyB.id, { area: 'RURAL' });
   const pB = await createPairing(db, { cycleId: source.id, supportingId: w.kgB.id, assistedId: ruralB.id, leaderId: w.directorB.id });
@@ -42,7 +69,11 @@ async function rolloverWorld() {
 
 /** A refusal's messages as catalogue keys, by field (a rollover row's pairing id, or 'form' above the form). */
 const refusal = (r: Result<unknown>) =>
-  r.ok ? null : Object.fromEntries(Object.entries(r.fieldErrors ?? {}).map(([f, ms]) => [f, ms.map((m: Message) => (typeof m === 'string' ? m : m.key))]));
+  r.ok
+    ? null
+    : Object.fromEntries(
+        Object.entries(r.fieldErrors ?? {}).map(([f, ms]) => [f, ms.map((m: Message) => (typeof m === 'string' ? m : m.key))]),
+      );
 
 const snapshot = (cycleId: string) =>
   db.pairing.findMany({ where: { cycleId }, orderBy: { id: 'asc' }, include: { members: { orderBy: { userId: 'asc' } } } });
@@ -55,19 +86,28 @@ describe('rollover', () => {
     expect(plan.target?.id).toBe(w.target.id);
     expect(plan.rows.map((r) => r.id).sort()).toEqual([w.p1.id, w.p2.id, w.p3.id].sort());
 
-    const result = await applyRollover(w.a, {
-      sourceCycleId: w.source.id,
-      decisions: [
-        { pairingId: w.p1.id, decision: 'keep' },
-        { pairingId: w.p2.id, decision: 'change', supportingId: w.urban2.id },
-        { pairingId: w.p3.id, decision: 'end' },
-      ],
-    }, db);
+    const result = await applyRollover(
+      w.a,
+      {
+        sourceCycleId: w.source.id,
+        decisions: [
+          { pairingId: w.p1.id, decision: 'keep' },
+          { pairingId: w.p2.id, decision: 'change', supportingId: w.urban2.id },
+          { pairingId: w.p3.id, decision: 'end' },
+        ],
+      },
+      db,
+    );
     expect(result).toEqual({ ok: true, value: { created: 2, skipped: 0, ended: 1 } });
     const created = await db.pairing.findMany({ where: { cycleId: w.target.id }, include: { members: true } });
     expect(created).toHaveLength(2);
     const kept = created.find((p) => p.previousId === w.p1.id)!;
-    expect(kept).toMatchObject({ supportingId: w.kgA.id, assistedId: w.kgA2.id, goalTeachers: '送教 10 课时', goalChildren: '幼儿素质目标' });
+    expect(kept).toMatchObject({
+      supportingId: w.kgA.id,
+      assistedId: w.kgA2.id,
+      goalTeachers: '送教 10 课时',
+      goalChildren: '幼儿素质目标',
+    });
     expect(kept.startsOn.toISOString().slice(0, 10)).toBe(`${w.target.startYear}-09-01`);
     expect(kept.members.map((m) => `${m.userId}:${m.role}`).sort()).toEqual(
       [`${w.directorA.id}:LEADER`, `${w.directorA2.id}:MEMBER`, `${w.teacherA.id}:MEMBER`].sort(),
@@ -85,21 +125,29 @@ describe('rollover', () => {
     const w = await rolloverWorld();
     await setMaxAssisted(db, w.city.id, 1);
     // kgA keeps two assisted ones: over the cap of 1.
-    const result = await applyRollover(w.a, {
-      sourceCycleId: w.source.id,
-      decisions: [
-        { pairingId: w.p3.id, decision: 'keep' },
-        { pairingId: w.p1.id, decision: 'keep' },
-        { pairingId: w.p2.id, decision: 'keep' },
-      ],
-    }, db);
+    const result = await applyRollover(
+      w.a,
+      {
+        sourceCycleId: w.source.id,
+        decisions: [
+          { pairingId: w.p3.id, decision: 'keep' },
+          { pairingId: w.p1.id, decision: 'keep' },
+          { pairingId: w.p2.id, decision: 'keep' },
+        ],
+      },
+      db,
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(refusal(result)).toEqual({ [w.p2.id]: ['pairings.errors.capReached'] });
     expect(await db.pairing.count({ where: { cycleId: w.target.id } })).toBe(0);
     expect(await db.auditEntry.count({ where: { entityId: w.target.id } })).toBe(0);
     // A partner that cannot support is refused too.
-    const r2 = await applyRollover(w.a, { sourceCycleId: w.source.id, decisions: [{ pairingId: w.p1.id, decision: 'change', supportingId: w.rural3.id }] }, db);
+    const r2 = await applyRollover(
+      w.a,
+      { sourceCycleId: w.source.id, decisions: [{ pairingId: w.p1.id, decision: 'change', supportingId: w.rural3.id }] },
+      db,
+    );
     expect(refusal(r2)).toEqual({ [w.p1.id]: ['pairings.errors.supporterNotDemonstration'] });
     const r3 = await applyRollover(w.a, { sourceCycleId: w.source.id, decisions: [{ pairingId: w.p1.id, decision: 'change' }] }, db);
     expect(refusal(r3)).toEqual({ [w.p1.id]: ['pairings.errors.partnerRequired'] });
@@ -110,7 +158,10 @@ describe('rollover', () => {
     const w = await rolloverWorld();
     const decisions = [w.p1, w.p2, w.p3].map((p) => ({ pairingId: p.id, decision: 'keep' as const }));
     expect(await applyRollover(w.a, { sourceCycleId: w.source.id, decisions }, db)).toMatchObject({ ok: true, value: { created: 3 } });
-    expect(await applyRollover(w.a, { sourceCycleId: w.source.id, decisions }, db)).toMatchObject({ ok: true, value: { created: 0, skipped: 3 } });
+    expect(await applyRollover(w.a, { sourceCycleId: w.source.id, decisions }, db)).toMatchObject({
+      ok: true,
+      value: { created: 0, skipped: 3 },
+    });
     expect(await db.pairing.count({ where: { cycleId: w.target.id } })).toBe(3);
     const plan = await getRolloverPlan(w.a, w.source.id);
     expect(plan.rows.every((r) => r.next != null)).toBe(true);
@@ -129,7 +180,9 @@ describe('rollover', () => {
 
   it('pairings outside the admin’s county are not found; directors cannot roll over', async () => {
     const w = await rolloverWorld();
-    expect(await applyRollover(w.a, { sourceCycleId: w.source.id, decisions: [{ pairingId: w.pB.id, decision: 'keep' }] }, db)).toMatchObject({ ok: false, error: 'notFound' });
+    expect(
+      await applyRollover(w.a, { sourceCycleId: w.source.id, decisions: [{ pairingId: w.pB.id, decision: 'keep' }] }, db),
+    ).toMatchObject({ ok: false, error: 'notFound' });
     await expect(getRolloverPlan(actorOf(w.directorA, w.countyA.id), w.source.id)).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.pairing.count({ where: { cycleId: w.target.id } })).toBe(0);
   });
@@ -138,13 +191,29 @@ describe('rollover', () => {
     const w = await createScopeWorld(db);
     const lone = await createCycle(db);
     const p = await createPairing(db, { cycleId: lone.id, supportingId: w.kgA.id, assistedId: w.kgA2.id, leaderId: w.directorA.id });
-    const r = await applyRollover(actorOf(w.countyAdminA), { sourceCycleId: lone.id, decisions: [{ pairingId: p.id, decision: 'keep' }] }, db);
+    const r = await applyRollover(
+      actorOf(w.countyAdminA),
+      { sourceCycleId: lone.id, decisions: [{ pairingId: p.id, decision: 'keep' }] },
+      db,
+    );
     expect(refusal(r)).toEqual({ form: ['pairings.errors.targetMissing'] });
     const after = new Date(Date.UTC(lone.startYear + 2, 7, 1, 12));
-    const edit = await updatePairing(actorOf(w.countyAdminA), {
-      pairingId: p.id, version: 1, startsOn: `${lone.startYear}-09-01`, goalConditions: 'x', goalManagement: '', goalTeachers: '', goalChildren: '',
-      leaderId: w.directorA.id, memberIds: [],
-    }, db, after);
+    const edit = await updatePairing(
+      actorOf(w.countyAdminA),
+      {
+        pairingId: p.id,
+        version: 1,
+        startsOn: `${lone.startYear}-09-01`,
+        goalConditions: 'x',
+        goalManagement: '',
+        goalTeachers: '',
+        goalChildren: '',
+        leaderId: w.directorA.id,
+        memberIds: [],
+      },
+      db,
+      after,
+    );
     expect(refusal(edit)).toEqual({ form: ['pairings.errors.cycleEnded'] });
     expect((await db.pairing.findUniqueOrThrow({ where: { id: p.id } })).goalConditions).toBe('');
   });
@@ -159,7 +228,10 @@ describe('cycles and city settings', () => {
     expect(r.ok).toBe(true);
     const semesters = await db.semester.findMany({ where: { cycle: { startYear: year } }, orderBy: { startsOn: 'asc' } });
     expect(semesters.map((s) => `${s.term}:${s.startsOn.toISOString().slice(0, 10)}`)).toEqual([
-      `AUTUMN:${year}-09-01`, `SPRING:${year + 1}-02-01`, `AUTUMN:${year + 1}-09-01`, `SPRING:${year + 2}-02-01`,
+      `AUTUMN:${year}-09-01`,
+      `SPRING:${year + 1}-02-01`,
+      `AUTUMN:${year + 1}-09-01`,
+      `SPRING:${year + 2}-02-01`,
     ]);
     expect(refusal(await createCycleCore(admin, { startYear: year + 1 }, db))).toEqual({ startYear: ['cycles.errors.overlapsCycle'] });
     expect(refusal(await createCycleCore(admin, { startYear: year }, db))).toEqual({ startYear: ['cycles.errors.overlapsCycle'] });
@@ -174,23 +246,38 @@ describe('cycles and city settings', () => {
     const overlapping = defaultSemesters(y).map((s, i) => (i === 1 ? { ...s, startsOn: `${y + 1}-01-15` } : s));
     const refused = await updateSemesters(admin, { cycleId: cycle.id, semesters: overlapping }, db);
     expect(refusal(refused)).toEqual({ [`${y}-SPRING-startsOn`]: ['cycles.errors.overlapsPrevious'] });
-    const shifted = defaultSemesters(y).map((s, i) => (i === 0 ? { ...s, endsOn: `${y + 1}-01-20` } : i === 1 ? { ...s, startsOn: `${y + 1}-02-20` } : s));
+    const shifted = defaultSemesters(y).map((s, i) =>
+      i === 0 ? { ...s, endsOn: `${y + 1}-01-20` } : i === 1 ? { ...s, startsOn: `${y + 1}-02-20` } : s,
+    );
     expect(await updateSemesters(admin, { cycleId: cycle.id, semesters: shifted }, db)).toMatchObject({ ok: true });
     const spring = await db.semester.findFirstOrThrow({ where: { cycleId: cycle.id, academicYear: y, term: 'SPRING' } });
     expect(spring.startsOn.toISOString().slice(0, 10)).toBe(`${y + 1}-02-20`);
     expect(await db.auditEntry.count({ where: { entityId: cycle.id, action: 'cycle.semestersUpdated' } })).toBe(1);
     // A pairing that would fall outside the shortened cycle blocks the change.
-    await createPairing(db, { cycleId: cycle.id, supportingId: w.kgA.id, assistedId: w.kgA2.id, startsOn: `${y}-09-01`, leaderId: w.directorA.id });
+    await createPairing(db, {
+      cycleId: cycle.id,
+      supportingId: w.kgA.id,
+      assistedId: w.kgA2.id,
+      startsOn: `${y}-09-01`,
+      leaderId: w.directorA.id,
+    });
     const later = defaultSemesters(y).map((s, i) => (i === 0 ? { ...s, startsOn: `${y}-09-10` } : s));
-    expect(refusal(await updateSemesters(admin, { cycleId: cycle.id, semesters: later }, db))).toEqual({ form: ['cycles.errors.pairingsOutside'] });
+    expect(refusal(await updateSemesters(admin, { cycleId: cycle.id, semesters: later }, db))).toEqual({
+      form: ['cycles.errors.pairingsOutside'],
+    });
     // An ended cycle's calendar is history.
     const after = new Date(Date.UTC(y + 3, 0, 1));
-    expect(refusal(await updateSemesters(admin, { cycleId: cycle.id, semesters: defaultSemesters(y) }, db, after))).toEqual({ form: ['cycles.errors.cycleEnded'] });
+    expect(refusal(await updateSemesters(admin, { cycleId: cycle.id, semesters: defaultSemesters(y) }, db, after))).toEqual({
+      form: ['cycles.errors.cycleEnded'],
+    });
   });
 
   it('the cap setting is the city admin’s, audited', async () => {
     const w = await createScopeWorld(db);
-    expect(await updateCitySettings(actorOf(w.countyAdminA), { maxAssistedPerSupporter: 3 }, db)).toMatchObject({ ok: false, error: 'notFound' });
+    expect(await updateCitySettings(actorOf(w.countyAdminA), { maxAssistedPerSupporter: 3 }, db)).toMatchObject({
+      ok: false,
+      error: 'notFound',
+    });
     expect(await updateCitySettings(actorOf(w.cityAdmin), { maxAssistedPerSupporter: 3 }, db)).toMatchObject({ ok: true });
     expect((await db.citySetting.findUniqueOrThrow({ where: { cityId: w.city.id } })).maxAssistedPerSupporter).toBe(3);
     const audit = await db.auditEntry.findFirstOrThrow({ where: { action: 'settings.updated', entityId: w.city.id } });

@@ -18,10 +18,21 @@ describe('creating staff accounts', () => {
     const admin = await actorFor(db, w.countyAdminA);
     const phone = mobile();
     const spaced = `${phone.slice(0, 3)} ${phone.slice(3, 7)}-${phone.slice(7)}`;
-    const r = await createStaffAccount(admin, { name: '新园长', phone: spaced, email: ` New.Director.${phone}@Example.CN `, role: 'DIRECTOR', kindergartenId: w.kgA2.id }, db);
+    const r = await createStaffAccount(
+      admin,
+      { name: '新园长', phone: spaced, email: ` New.Director.${phone}@Example.CN `, role: 'DIRECTOR', kindergartenId: w.kgA2.id },
+      db,
+    );
     if (!r.ok) throw new Error(JSON.stringify(r));
     const user = await db.user.findUniqueOrThrow({ where: { id: r.value.id } });
-    expect(user).toMatchObject({ phone, email: `new.director.${phone}@example.cn`, role: 'DIRECTOR', kindergartenId: w.kgA2.id, mustChangePassword: true, createdById: admin.id });
+    expect(user).toMatchObject({
+      phone,
+      email: `new.director.${phone}@example.cn`,
+      role: 'DIRECTOR',
+      kindergartenId: w.kgA2.id,
+      mustChangePassword: true,
+      createdById: admin.id,
+    });
     expect(r.value.password).toMatch(/^[A-Za-z2-9]{12}$/);
     expect((await signInWithPassword(spaced, r.value.password, null)).ok).toBe(true);
     const audit = await db.auditEntry.findFirstOrThrow({ where: { entityId: user.id, action: 'user.created' } });
@@ -31,31 +42,50 @@ describe('creating staff accounts', () => {
   it('a county admin cannot create a director in another county; a director cannot create a director', async () => {
     const w = await createScopeWorld(db);
     const adminA = await actorFor(db, w.countyAdminA);
-    expect(await createStaffAccount(adminA, { name: '越界', phone: mobile(), email: '', role: 'DIRECTOR', kindergartenId: w.kgB.id }, db))
-      .toEqual({ ok: false, error: 'invalid', fieldErrors: { kindergartenId: ['staff.errors.outOfScope'] } });
-    expect(await createStaffAccount(adminA, { name: '同级', phone: mobile(), email: '', role: 'COUNTY_ADMIN', regionId: w.countyA.id }, db))
-      .toEqual({ ok: false, error: 'invalid', fieldErrors: { role: ['staff.errors.roleNotAllowed'] } });
+    expect(
+      await createStaffAccount(adminA, { name: '越界', phone: mobile(), email: '', role: 'DIRECTOR', kindergartenId: w.kgB.id }, db),
+    ).toEqual({ ok: false, error: 'invalid', fieldErrors: { kindergartenId: ['staff.errors.outOfScope'] } });
+    expect(
+      await createStaffAccount(adminA, { name: '同级', phone: mobile(), email: '', role: 'COUNTY_ADMIN', regionId: w.countyA.id }, db),
+    ).toEqual({ ok: false, error: 'invalid', fieldErrors: { role: ['staff.errors.roleNotAllowed'] } });
     const director = await actorFor(db, w.directorA);
-    expect(await createStaffAccount(director, { name: '副园长', phone: mobile(), email: '', role: 'DIRECTOR', kindergartenId: '' }, db))
-      .toEqual({ ok: false, error: 'invalid', fieldErrors: { role: ['staff.errors.roleNotAllowed'] } });
+    expect(
+      await createStaffAccount(director, { name: '副园长', phone: mobile(), email: '', role: 'DIRECTOR', kindergartenId: '' }, db),
+    ).toEqual({ ok: false, error: 'invalid', fieldErrors: { role: ['staff.errors.roleNotAllowed'] } });
     // A director's teacher joins their own kindergarten, whatever the form says.
-    expect(await createStaffAccount(director, { name: '别园老师', phone: mobile(), email: '', role: 'TEACHER', kindergartenId: w.kgB.id }, db))
-      .toEqual({ ok: false, error: 'invalid', fieldErrors: { kindergartenId: ['staff.errors.outOfScope'] } });
+    expect(
+      await createStaffAccount(director, { name: '别园老师', phone: mobile(), email: '', role: 'TEACHER', kindergartenId: w.kgB.id }, db),
+    ).toEqual({ ok: false, error: 'invalid', fieldErrors: { kindergartenId: ['staff.errors.outOfScope'] } });
     const ok = await createStaffAccount(director, { name: '本园老师', phone: mobile(), email: '', role: 'TEACHER' }, db);
     expect(ok.ok && (await db.user.findUniqueOrThrow({ where: { id: ok.value.id } })).kindergartenId).toBe(w.kgA.id);
     // Teachers create nobody.
-    expect(await createStaffAccount(await actorFor(db, w.teacherA), { name: 'x', phone: mobile(), email: '', role: 'TEACHER' }, db)).toEqual({ ok: false, error: 'notFound' });
+    expect(
+      await createStaffAccount(await actorFor(db, w.teacherA), { name: 'x', phone: mobile(), email: '', role: 'TEACHER' }, db),
+    ).toEqual({ ok: false, error: 'notFound' });
   });
 
   it('the city admin creates a county admin; duplicates and bad formats are refused on their field', async () => {
     const w = await createScopeWorld(db);
     const city = await actorFor(db, w.cityAdmin);
-    const r = await createStaffAccount(city, { name: '县管理员', phone: '', email: `county.${mobile()}@example.cn`, role: 'COUNTY_ADMIN', regionId: w.countyB.id }, db);
-    expect(r.ok && (await db.user.findUniqueOrThrow({ where: { id: r.value.id } }))).toMatchObject({ role: 'COUNTY_ADMIN', regionId: w.countyB.id, kindergartenId: null });
-    expect(await createStaffAccount(city, { name: '重复', phone: w.teacherA.phone!, email: '', role: 'TEACHER', kindergartenId: w.kgA.id }, db))
-      .toEqual({ ok: false, error: 'invalid', fieldErrors: { phone: ['staff.errors.phoneTaken'] } });
+    const r = await createStaffAccount(
+      city,
+      { name: '县管理员', phone: '', email: `county.${mobile()}@example.cn`, role: 'COUNTY_ADMIN', regionId: w.countyB.id },
+      db,
+    );
+    expect(r.ok && (await db.user.findUniqueOrThrow({ where: { id: r.value.id } }))).toMatchObject({
+      role: 'COUNTY_ADMIN',
+      regionId: w.countyB.id,
+      kindergartenId: null,
+    });
+    expect(
+      await createStaffAccount(city, { name: '重复', phone: w.teacherA.phone!, email: '', role: 'TEACHER', kindergartenId: w.kgA.id }, db),
+    ).toEqual({ ok: false, error: 'invalid', fieldErrors: { phone: ['staff.errors.phoneTaken'] } });
     const bad = await createStaffAccount(city, { name: '', phone: '1234', email: 'nope', role: 'TEACHER', kindergartenId: w.kgA.id }, db);
-    expect(bad).toEqual({ ok: false, error: 'invalid', fieldErrors: { name: ['form.errors.required'], phone: ['staff.errors.phone'], email: ['staff.errors.email'] } });
+    expect(bad).toEqual({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { name: ['form.errors.required'], phone: ['staff.errors.phone'], email: ['staff.errors.email'] },
+    });
   });
 });
 
@@ -82,8 +112,16 @@ describe('staff import', () => {
     for (const a of c.value.accounts) expect((await signInWithPassword(a.login, a.password, null)).ok).toBe(true);
     const moved = await db.user.findUniqueOrThrow({ where: { id: existing.id } });
     expect(moved).toMatchObject({ name: '新名字', kindergartenId: w.kgA2.id, securityStamp: existing.securityStamp + 1 });
-    expect(await db.auditEntry.count({ where: { action: { in: ['user.created', 'user.updated'] }, after: { path: ['importBatchId'], equals: p.value.batchId } } })).toBe(3);
-    expect(await commitStaffImport(admin, { batchId: p.value.batchId }, db)).toEqual({ ok: false, error: 'wrongState', message: 'kindergartens.import.commit_alreadyCommitted' });
+    expect(
+      await db.auditEntry.count({
+        where: { action: { in: ['user.created', 'user.updated'] }, after: { path: ['importBatchId'], equals: p.value.batchId } },
+      }),
+    ).toBe(3);
+    expect(await commitStaffImport(admin, { batchId: p.value.batchId }, db)).toEqual({
+      ok: false,
+      error: 'wrongState',
+      message: 'kindergartens.import.commit_alreadyCommitted',
+    });
 
     // The same file again: nobody is duplicated.
     const again = await previewStaffImport(admin, upload(file, 'staff.xlsx'), db);
@@ -112,7 +150,11 @@ describe('staff import', () => {
       '4 phone staff.import.accountOutOfScope',
       '5 role staff.import.badRole',
     ]);
-    expect(await commitStaffImport(admin, { batchId: p.value.batchId }, db)).toEqual({ ok: false, error: 'wrongState', message: 'kindergartens.import.commit_hasErrors' });
+    expect(await commitStaffImport(admin, { batchId: p.value.batchId }, db)).toEqual({
+      ok: false,
+      error: 'wrongState',
+      message: 'kindergartens.import.commit_hasErrors',
+    });
     expect(await db.user.count({ where: { phone: good } })).toBe(0);
   });
 
@@ -120,13 +162,27 @@ describe('staff import', () => {
     const w = await createScopeWorld(db);
     const director = await actorFor(db, w.directorA);
     const t1 = mobile();
-    const file = await xlsx([['姓名', '手机号', '角色'], ['本园新老师', t1, ''], ['想当园长', mobile(), '园长']]);
+    const file = await xlsx([
+      ['姓名', '手机号', '角色'],
+      ['本园新老师', t1, ''],
+      ['想当园长', mobile(), '园长'],
+    ]);
     const p = await previewStaffImport(director, upload(file, 'teachers.xlsx'), db);
     if (!p.ok) throw new Error(JSON.stringify(p));
     const rows = (await getStaffBatch(db, director, p.value.batchId))!.content.rows;
     expect(rows[0].values).toMatchObject({ kindergartenId: w.kgA.id, role: 'TEACHER' });
     expect(rows[1].errors).toEqual([{ column: 'role', message: 'staff.errors.roleNotAllowed' }]);
-    const ok = await previewStaffImport(director, upload(await xlsx([['姓名', '手机号'], ['本园新老师', t1]]), 'teachers.xlsx'), db);
+    const ok = await previewStaffImport(
+      director,
+      upload(
+        await xlsx([
+          ['姓名', '手机号'],
+          ['本园新老师', t1],
+        ]),
+        'teachers.xlsx',
+      ),
+      db,
+    );
     if (!ok.ok) throw new Error(JSON.stringify(ok));
     expect(await commitStaffImport(director, { batchId: ok.value.batchId }, db)).toMatchObject({ ok: true, value: { created: 1 } });
     expect((await db.user.findUniqueOrThrow({ where: { phone: t1 } })).kindergartenId).toBe(w.kgA.id);

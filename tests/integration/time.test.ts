@@ -30,7 +30,17 @@ async function withCityZone(zone: string, fn: () => Promise<void>) {
 
 function fellowship(pairingId: string, startDate: string, startTime: string) {
   const r = TYPE_RULES.FELLOWSHIP;
-  return { pairingId, type: 'FELLOWSHIP', direction: r.direction, targetArea: r.targetArea, status: 'PLANNED', title: '时区测试', startDate, startTime, location: '柳湾镇' };
+  return {
+    pairingId,
+    type: 'FELLOWSHIP',
+    direction: r.direction,
+    targetArea: r.targetArea,
+    status: 'PLANNED',
+    title: '时区测试',
+    startDate,
+    startTime,
+    location: '柳湾镇',
+  };
 }
 
 describe('the city time zone', () => {
@@ -51,7 +61,10 @@ describe('the city time zone', () => {
       const winter = await saveActivity(director, fellowship(w.pairingA.id, '2026-03-05', '09:00'), db, NOW);
       expect(winter).toMatchObject({ ok: true });
       if (!winter.ok) return;
-      const stored = await db.activity.findUniqueOrThrow({ where: { id: (winter.value as { id: string }).id }, select: { startsAt: true } });
+      const stored = await db.activity.findUniqueOrThrow({
+        where: { id: (winter.value as { id: string }).id },
+        select: { startsAt: true },
+      });
       expect(stored.startsAt.toISOString()).toBe('2026-03-05T08:00:00.000Z');
 
       // After the change to summer time (29 March) the same wall clock is +2; 00:30 on 1 April belongs to April.

@@ -17,10 +17,30 @@ export function ConfirmForm({ id, version }: { id: string; version: number }) {
       <FormMessage state={state} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
-      <TextareaField label={t('fields.comment')} name="comment" rows={2} defaultValue={state.values?.comment} errors={state.fieldErrors?.comment} />
+      <TextareaField
+        label={t('fields.comment')}
+        name="comment"
+        rows={2}
+        defaultValue={state.values?.comment}
+        errors={state.fieldErrors?.comment}
+      />
       <div className="grid grid-cols-2 gap-2">
-        <button type="submit" name="decision" value="CONFIRMED" className="min-h-11 rounded-md bg-brand-700 px-4 text-sm font-medium text-white">{t('actions.confirm')}</button>
-        <button type="submit" name="decision" value="DISPUTED" className="min-h-11 rounded-md border border-red-700 bg-white px-4 text-sm font-medium text-red-800">{t('actions.dispute')}</button>
+        <button
+          type="submit"
+          name="decision"
+          value="CONFIRMED"
+          className="min-h-11 rounded-md bg-brand-700 px-4 text-sm font-medium text-white"
+        >
+          {t('actions.confirm')}
+        </button>
+        <button
+          type="submit"
+          name="decision"
+          value="DISPUTED"
+          className="min-h-11 rounded-md border border-red-700 bg-white px-4 text-sm font-medium text-red-800"
+        >
+          {t('actions.dispute')}
+        </button>
       </div>
     </form>
   );
@@ -44,14 +64,29 @@ export function CancelForm({ id, version }: { id: string; version: number }) {
   const [state, action] = useActionState(cancelActivityAction, IDLE);
   const [open, setOpen] = useState(state.status === 'error');
   if (!open) {
-    return <button type="button" onClick={() => setOpen(true)} className="min-h-11 rounded-md border border-red-700 bg-white px-4 text-sm text-red-800">{t('actions.cancel')}</button>;
+    return (
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        className="min-h-11 rounded-md border border-red-700 bg-white px-4 text-sm text-red-800"
+      >
+        {t('actions.cancel')}
+      </button>
+    );
   }
   return (
     <form action={action} className="flex w-full flex-col gap-3" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
-      <Field label={t('fields.cancelReason')} name="reason" required defaultValue={state.values?.reason} errors={state.fieldErrors?.reason} autoFocus />
+      <Field
+        label={t('fields.cancelReason')}
+        name="reason"
+        required
+        defaultValue={state.values?.reason}
+        errors={state.fieldErrors?.reason}
+        autoFocus
+      />
       <SubmitButton variant="danger">{t('actions.cancelConfirm')}</SubmitButton>
     </form>
   );

@@ -23,8 +23,13 @@ export function RequestForm({ pairings }: { pairings: { value: string; label: st
       ) : (
         <input type="hidden" name="pairingId" value={pairings[0].value} />
       )}
-      <SelectField label={t('kind')} name="kind" defaultValue={v.kind ?? 'LECTURE_TOPIC'} errors={e.kind}
-        options={REQUEST_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
+      <SelectField
+        label={t('kind')}
+        name="kind"
+        defaultValue={v.kind ?? 'LECTURE_TOPIC'}
+        errors={e.kind}
+        options={REQUEST_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+      />
       <Field label={t('titleField')} name="title" defaultValue={v.title} errors={e.title} required maxLength={200} />
       <TextareaField label={t('details')} name="details" defaultValue={v.details} errors={e.details} rows={4} />
       <Field label={t('neededBy')} name="neededBy" type="date" defaultValue={v.neededBy} errors={e.neededBy} />

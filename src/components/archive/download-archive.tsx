@@ -12,8 +12,16 @@ export function DownloadArchive({ href }: { href: string }) {
   const [preparing, setPreparing] = useState(false);
   return (
     <div className="flex flex-col gap-2">
-      <a href={href} download onClick={() => { setPreparing(true); setTimeout(() => setPreparing(false), 15000); }}
-        className="inline-flex min-h-11 w-fit items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white" data-testid="archive-download">
+      <a
+        href={href}
+        download
+        onClick={() => {
+          setPreparing(true);
+          setTimeout(() => setPreparing(false), 15000);
+        }}
+        className="inline-flex min-h-11 w-fit items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white"
+        data-testid="archive-download"
+      >
         ⤓ {t('download')}
       </a>
       {preparing ? (
@@ -21,7 +29,9 @@ export function DownloadArchive({ href }: { href: string }) {
           <span className="inline-block size-4 animate-spin rounded-full border-2 border-brand-700 border-t-transparent" aria-hidden />
           {t('preparing')}
         </p>
-      ) : <p className="text-xs text-stone-600">{t('downloadHelp')}</p>}
+      ) : (
+        <p className="text-xs text-stone-600">{t('downloadHelp')}</p>
+      )}
     </div>
   );
 }

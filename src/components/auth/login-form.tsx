@@ -14,8 +14,13 @@ export function LoginForm() {
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormMessage state={state} />
       <Field
-        label={t('identifier')} name="identifier" autoComplete="username" inputMode="email" required
-        defaultValue={state.values?.identifier} key={`id-${state.values?.identifier ?? ''}`}
+        label={t('identifier')}
+        name="identifier"
+        autoComplete="username"
+        inputMode="email"
+        required
+        defaultValue={state.values?.identifier}
+        key={`id-${state.values?.identifier ?? ''}`}
       />
       <Field label={t('password')} name="password" type="password" autoComplete="current-password" required />
       <SubmitButton pendingLabel={t('submitting')}>{t('submit')}</SubmitButton>

@@ -19,7 +19,12 @@ function niceMax(n: number) {
   return Math.ceil(n / magnitude) * magnitude;
 }
 
-export function StackedBars({ data, title, tableCaption, formatNumber }: {
+export function StackedBars({
+  data,
+  title,
+  tableCaption,
+  formatNumber,
+}: {
   data: StackedBarsData;
   title: string;
   tableCaption: string;
@@ -39,7 +44,9 @@ export function StackedBars({ data, title, tableCaption, formatNumber }: {
         {ticks.map((t) => (
           <g key={t}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} stroke="#d6d3d1" strokeWidth={1} />
-            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" fontSize={11} fill="#57534e">{formatNumber(t)}</text>
+            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" fontSize={11} fill="#57534e">
+              {formatNumber(t)}
+            </text>
           </g>
         ))}
         {data.categories.map((c, i) => {
@@ -55,7 +62,9 @@ export function StackedBars({ data, title, tableCaption, formatNumber }: {
                 acc += v;
                 return <rect key={s.key} x={x} y={top} width={barW} height={height} fill={s.color} />;
               })}
-              <text x={x + barW / 2} y={H - 10} textAnchor="middle" fontSize={11} fill="#44403c">{c.label}</text>
+              <text x={x + barW / 2} y={H - 10} textAnchor="middle" fontSize={11} fill="#44403c">
+                {c.label}
+              </text>
             </g>
           );
         })}
@@ -76,14 +85,24 @@ export function StackedBars({ data, title, tableCaption, formatNumber }: {
             <thead>
               <tr>
                 <th scope="col" className="p-1" />
-                {data.series.map((s) => <th key={s.key} scope="col" className="p-1">{s.label}</th>)}
+                {data.series.map((s) => (
+                  <th key={s.key} scope="col" className="p-1">
+                    {s.label}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {data.categories.map((c) => (
                 <tr key={c.key} className="border-t border-stone-200">
-                  <th scope="row" className="p-1 font-normal">{c.label}</th>
-                  {data.series.map((s) => <td key={s.key} className="p-1 tabular-nums">{formatNumber(data.values[c.key]?.[s.key] ?? 0)}</td>)}
+                  <th scope="row" className="p-1 font-normal">
+                    {c.label}
+                  </th>
+                  {data.series.map((s) => (
+                    <td key={s.key} className="p-1 tabular-nums">
+                      {formatNumber(data.values[c.key]?.[s.key] ?? 0)}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>

@@ -23,9 +23,7 @@ export async function CurrentPeriod({ className = '' }: { className?: string }) 
       text = t('current.inSemester', { cycle, year: academicYearName(t, p.academicYear), term: t(`term.${p.semester.term}`) });
     } else {
       const next = sortSemesters(p.cycle.semesters).find((s) => s.startsOn > p.today);
-      text = next
-        ? t('current.holiday', { cycle, next: t(`term.${next.term}`), date: next.startsOn })
-        : t('current.summer', { cycle });
+      text = next ? t('current.holiday', { cycle, next: t(`term.${next.term}`), date: next.startsOn }) : t('current.summer', { cycle });
     }
   } else if (p.next) {
     text = t('current.between', { next: cycleName(t, p.next.startYear), date: p.next.startsOn ?? '' });
@@ -35,7 +33,10 @@ export async function CurrentPeriod({ className = '' }: { className?: string }) 
     text = t('current.none');
   }
   return (
-    <p className={`inline-flex flex-wrap items-center gap-2 rounded-md bg-brand-50 px-3 py-1.5 text-sm text-brand-800 ${className}`} data-testid="current-period">
+    <p
+      className={`inline-flex flex-wrap items-center gap-2 rounded-md bg-brand-50 px-3 py-1.5 text-sm text-brand-800 ${className}`}
+      data-testid="current-period"
+    >
       <span className="font-semibold">{t('current.label')}</span>
       <span>{text}</span>
     </p>

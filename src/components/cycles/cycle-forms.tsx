@@ -15,10 +15,22 @@ export function CreateCycleForm({ suggestedYear }: { suggestedYear: number }) {
     <form action={action} className="flex flex-col gap-3" noValidate>
       <FormMessage state={state} />
       <Field
-        label={t('startYear')} name="startYear" type="number" inputMode="numeric" min={2000} max={2999} required className="max-w-40"
-        defaultValue={state.values?.startYear ?? String(suggestedYear)} key={state.values?.startYear ?? 'y'} errors={state.fieldErrors?.startYear} help={t('createHelp')}
+        label={t('startYear')}
+        name="startYear"
+        type="number"
+        inputMode="numeric"
+        min={2000}
+        max={2999}
+        required
+        className="max-w-40"
+        defaultValue={state.values?.startYear ?? String(suggestedYear)}
+        key={state.values?.startYear ?? 'y'}
+        errors={state.fieldErrors?.startYear}
+        help={t('createHelp')}
       />
-      <SubmitButton pendingLabel={tf('saving')} className="self-start">{t('createSubmit')}</SubmitButton>
+      <SubmitButton pendingLabel={tf('saving')} className="self-start">
+        {t('createSubmit')}
+      </SubmitButton>
     </form>
   );
 }
@@ -38,16 +50,36 @@ export function SemestersForm({ cycleId, semesters, readOnly }: { cycleId: strin
         const key = `${s.academicYear}-${s.term}`;
         return (
           <fieldset key={key} className="grid gap-3 rounded-md border border-stone-200 p-3 sm:grid-cols-[12rem_1fr_1fr]">
-            <legend className="px-1 text-sm font-semibold">{s.yearLabel} · {t(`term.${s.term}`)}</legend>
+            <legend className="px-1 text-sm font-semibold">
+              {s.yearLabel} · {t(`term.${s.term}`)}
+            </legend>
             <span className="hidden sm:block" />
-            <Field label={t('startsOn')} name={`${key}-startsOn`} type="date" required disabled={readOnly}
-              defaultValue={state.values?.[`${key}-startsOn`] ?? s.startsOn} errors={e[`${key}-startsOn`]} />
-            <Field label={t('endsOn')} name={`${key}-endsOn`} type="date" required disabled={readOnly}
-              defaultValue={state.values?.[`${key}-endsOn`] ?? s.endsOn} errors={e[`${key}-endsOn`]} />
+            <Field
+              label={t('startsOn')}
+              name={`${key}-startsOn`}
+              type="date"
+              required
+              disabled={readOnly}
+              defaultValue={state.values?.[`${key}-startsOn`] ?? s.startsOn}
+              errors={e[`${key}-startsOn`]}
+            />
+            <Field
+              label={t('endsOn')}
+              name={`${key}-endsOn`}
+              type="date"
+              required
+              disabled={readOnly}
+              defaultValue={state.values?.[`${key}-endsOn`] ?? s.endsOn}
+              errors={e[`${key}-endsOn`]}
+            />
           </fieldset>
         );
       })}
-      {!readOnly && <SubmitButton pendingLabel={tf('saving')} className="self-start">{tf('save')}</SubmitButton>}
+      {!readOnly && (
+        <SubmitButton pendingLabel={tf('saving')} className="self-start">
+          {tf('save')}
+        </SubmitButton>
+      )}
     </form>
   );
 }
@@ -60,11 +92,22 @@ export function SettingsForm({ maxAssisted }: { maxAssisted: number }) {
     <form action={action} className="flex max-w-lg flex-col gap-3" noValidate>
       <FormMessage state={state} />
       <Field
-        label={t('maxAssisted')} name="maxAssistedPerSupporter" type="number" inputMode="numeric" min={1} max={10} required className="max-w-xs"
-        defaultValue={state.values?.maxAssistedPerSupporter ?? String(maxAssisted)} key={state.values?.maxAssistedPerSupporter ?? 'm'}
-        errors={state.fieldErrors?.maxAssistedPerSupporter} help={t('maxAssistedHelp')}
+        label={t('maxAssisted')}
+        name="maxAssistedPerSupporter"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={10}
+        required
+        className="max-w-xs"
+        defaultValue={state.values?.maxAssistedPerSupporter ?? String(maxAssisted)}
+        key={state.values?.maxAssistedPerSupporter ?? 'm'}
+        errors={state.fieldErrors?.maxAssistedPerSupporter}
+        help={t('maxAssistedHelp')}
       />
-      <SubmitButton pendingLabel={tf('saving')} className="self-start">{t('save')}</SubmitButton>
+      <SubmitButton pendingLabel={tf('saving')} className="self-start">
+        {t('save')}
+      </SubmitButton>
     </form>
   );
 }

@@ -13,7 +13,17 @@ import type { AssessmentLabels } from './assessment-labels';
  * A1: an admin records an inspection; the assisted director attests, with evidence. Its words come
  * translated from the page (effectTests.assessment): the pairing's dashboard ships no next-intl.
  */
-export function AssessmentForm({ pairingId, source, back, labels }: { pairingId: string; source: 'INSPECTION' | 'ATTESTATION'; back: string; labels: AssessmentLabels }) {
+export function AssessmentForm({
+  pairingId,
+  source,
+  back,
+  labels,
+}: {
+  pairingId: string;
+  source: 'INSPECTION' | 'ATTESTATION';
+  back: string;
+  labels: AssessmentLabels;
+}) {
   const t = (key: keyof AssessmentLabels) => labels[key];
   const [state, action] = useActionState(recordAssessmentAction, IDLE);
   const v = state.values ?? {};
@@ -26,11 +36,27 @@ export function AssessmentForm({ pairingId, source, back, labels }: { pairingId:
       <input type="hidden" name="source" value={source} />
       <input type="hidden" name="back" value={back} />
       <div className="grid grid-cols-2 gap-3">
-        <SelectField label={t('outcome')} name="outcome" defaultValue={v.outcome ?? 'PASS'} options={[{ value: 'PASS', label: t('PASS') }, { value: 'FAIL', label: t('FAIL') }]} errors={e.outcome} />
+        <SelectField
+          label={t('outcome')}
+          name="outcome"
+          defaultValue={v.outcome ?? 'PASS'}
+          options={[
+            { value: 'PASS', label: t('PASS') },
+            { value: 'FAIL', label: t('FAIL') },
+          ]}
+          errors={e.outcome}
+        />
         <Field label={t('date')} name="assessedOn" type="date" defaultValue={v.assessedOn} errors={e.assessedOn} required />
       </div>
       <TextareaField label={t('notes')} name="notes" defaultValue={v.notes} errors={e.notes} rows={2} />
-      <TextareaField label={t('evidence')} name="evidence" defaultValue={v.evidence} errors={e.evidence} rows={2} required={source === 'ATTESTATION'} />
+      <TextareaField
+        label={t('evidence')}
+        name="evidence"
+        defaultValue={v.evidence}
+        errors={e.evidence}
+        rows={2}
+        required={source === 'ATTESTATION'}
+      />
       <SubmitButton className="w-full sm:w-auto">{t('save')}</SubmitButton>
     </form>
   );

@@ -16,7 +16,9 @@ export function ConfirmedOnlyForm({ confirmedOnly }: { confirmedOnly: boolean })
         {t('confirmedOnly')}
       </label>
       <p className="text-sm text-stone-600">{t('confirmedOnlyHint')}</p>
-      <button type="submit" className="inline-flex min-h-11 w-fit items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white">{t('save')}</button>
+      <button type="submit" className="inline-flex min-h-11 w-fit items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white">
+        {t('save')}
+      </button>
     </form>
   );
 }

@@ -4,8 +4,16 @@ import { figureText, memoizeFormatting } from './figure';
 describe('memoizeFormatting', () => {
   it('formats each distinct message and number once and returns what the originals return', () => {
     const calls = { t: 0, n: 0 };
-    const t = (key: string, values?: Record<string, string | number>) => { calls.t += 1; return `${key}:${JSON.stringify(values ?? {})}`; };
-    const format = { number: (n: number, o?: { style?: 'percent'; maximumFractionDigits?: number }) => { calls.n += 1; return o?.style === 'percent' ? `${n * 100}%` : String(n); } };
+    const t = (key: string, values?: Record<string, string | number>) => {
+      calls.t += 1;
+      return `${key}:${JSON.stringify(values ?? {})}`;
+    };
+    const format = {
+      number: (n: number, o?: { style?: 'percent'; maximumFractionDigits?: number }) => {
+        calls.n += 1;
+        return o?.style === 'percent' ? `${n * 100}%` : String(n);
+      },
+    };
     const m = memoizeFormatting(t, format);
     const hours = { kind: 'hours' as const, have: 9.5, need: 10, unconfirmed: 1 };
     const first = figureText(m.t, m.format, hours);

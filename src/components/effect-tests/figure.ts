@@ -10,9 +10,15 @@ export function figureText(t: T, format: F, f: Figure): { main: string; extra: s
   const n = (v: number) => format.number(v, { maximumFractionDigits: 1 });
   switch (f.kind) {
     case 'months':
-      return { main: t('figure.months', { visited: n(f.visited), required: n(f.required), count: f.required }), extra: f.unconfirmed ? t('figure.unconfirmed', { count: f.unconfirmed }) : null };
+      return {
+        main: t('figure.months', { visited: n(f.visited), required: n(f.required), count: f.required }),
+        extra: f.unconfirmed ? t('figure.unconfirmed', { count: f.unconfirmed }) : null,
+      };
     case 'hours':
-      return { main: t('figure.hours', { have: n(f.have), need: n(f.need) }), extra: f.unconfirmed ? t('figure.unconfirmed', { count: f.unconfirmed }) : null };
+      return {
+        main: t('figure.hours', { have: n(f.have), need: n(f.need) }),
+        extra: f.unconfirmed ? t('figure.unconfirmed', { count: f.unconfirmed }) : null,
+      };
     case 'count':
       return {
         main: t(`figure.${f.unit}`, { have: n(f.have), need: f.need }),
@@ -21,9 +27,15 @@ export function figureText(t: T, format: F, f: Figure): { main: string; extra: s
     case 'docs':
       return { main: t('figure.docs', { plan: f.planSubmitted ? 'yes' : 'no', complete: n(f.complete), done: n(f.done) }), extra: null };
     case 'rates':
-      return { main: t('figure.rates', { excellent: pct(format, f.excellentRate), pass: pct(format, f.passRate) }), extra: f.notEvaluated ? t('figure.notEvaluated', { count: f.notEvaluated }) : null };
+      return {
+        main: t('figure.rates', { excellent: pct(format, f.excellentRate), pass: pct(format, f.passRate) }),
+        extra: f.notEvaluated ? t('figure.notEvaluated', { count: f.notEvaluated }) : null,
+      };
     case 'programme':
-      return { main: t('figure.programme', { plan: f.hasPlan ? 'yes' : 'no', records: f.records, results: f.hasResults ? 'yes' : 'no' }), extra: null };
+      return {
+        main: t('figure.programme', { plan: f.hasPlan ? 'yes' : 'no', records: f.records, results: f.hasResults ? 'yes' : 'no' }),
+        extra: null,
+      };
     case 'assessment':
       return { main: t('figure.assessment', { source: f.source, on: f.on, outcome: f.outcome }), extra: null };
     case 'none':

@@ -4,7 +4,14 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/authz';
 import { periodKey, riskScore, TEST_IDS } from '@/lib/effect-tests/evaluate';
-import { currentEvaluation, openRequests, plannedNext, receivedInSemester, teacherLessons, teacherPapersAndMentoring } from '@/lib/effect-tests/home-queries';
+import {
+  currentEvaluation,
+  openRequests,
+  plannedNext,
+  receivedInSemester,
+  teacherLessons,
+  teacherPapersAndMentoring,
+} from '@/lib/effect-tests/home-queries';
 import { isoOf } from '@/lib/time/date-only';
 import { Card } from '@/components/ui/page-header';
 import { ResultBadge } from './result-badge';
@@ -12,29 +19,49 @@ import { TestResultLink } from './test-result-link';
 import { figureLine, figureText, semesterLabel } from './figure';
 
 type T = Parameters<typeof figureText>[0];
-const fallback = <Card className="mb-4"><p className="text-sm text-stone-500">…</p></Card>;
+const fallback = (
+  <Card className="mb-4">
+    <p className="text-sm text-stone-500">…</p>
+  </Card>
+);
 
 /** The effect-test cards of each role's home page, each in its own Suspense. */
 export function EffectsHome({ user }: { user: Actor }) {
   if (user.role === 'CITY_ADMIN' || user.role === 'COUNTY_ADMIN') {
-    return <Suspense fallback={fallback}><AdminSummary user={user} /></Suspense>;
+    return (
+      <Suspense fallback={fallback}>
+        <AdminSummary user={user} />
+      </Suspense>
+    );
   }
   if (user.role === 'DIRECTOR') {
     return (
       <>
-        <Suspense fallback={fallback}><DirectorTests user={user} /></Suspense>
+        <Suspense fallback={fallback}>
+          <DirectorTests user={user} />
+        </Suspense>
         <div className="mb-4 grid gap-4 md:grid-cols-2">
-          <Suspense fallback={fallback}><PlannedNext user={user} /></Suspense>
-          <Suspense fallback={fallback}><OpenRequests user={user} /></Suspense>
+          <Suspense fallback={fallback}>
+            <PlannedNext user={user} />
+          </Suspense>
+          <Suspense fallback={fallback}>
+            <OpenRequests user={user} />
+          </Suspense>
         </div>
-        <Suspense fallback={fallback}><Received user={user} /></Suspense>
+        <Suspense fallback={fallback}>
+          <Received user={user} />
+        </Suspense>
       </>
     );
   }
   return (
     <div className="mb-4 grid gap-4 md:grid-cols-2">
-      <Suspense fallback={fallback}><TeacherLessons user={user} /></Suspense>
-      <Suspense fallback={fallback}><TeacherPapersAndMentoring user={user} /></Suspense>
+      <Suspense fallback={fallback}>
+        <TeacherLessons user={user} />
+      </Suspense>
+      <Suspense fallback={fallback}>
+        <TeacherPapersAndMentoring user={user} />
+      </Suspense>
     </div>
   );
 }
@@ -47,25 +74,46 @@ async function AdminSummary({ user }: { user: Actor }) {
   if (!ev) return null;
   const counts: Record<string, number> = {};
   for (const p of ev.pairings) for (const r of Object.values(p.results)) counts[r.status] = (counts[r.status] ?? 0) + 1;
-  const worst = ev.pairings.filter((p) => riskScore(p) > 0).sort((a, b) => riskScore(b) - riskScore(a)).slice(0, 5);
+  const worst = ev.pairings
+    .filter((p) => riskScore(p) > 0)
+    .sort((a, b) => riskScore(b) - riskScore(a))
+    .slice(0, 5);
   return (
     <Card className="mb-4">
-      <h2 className="mb-2 font-semibold">{td('summary')} · {semesterLabel(t, ev.period.semester)}</h2>
+      <h2 className="mb-2 font-semibold">
+        {td('summary')} · {semesterLabel(t, ev.period.semester)}
+      </h2>
       <p className="mb-2 text-sm">{t('count', { count: ev.pairings.length })}</p>
       <ul className="mb-3 flex flex-wrap gap-2">
         {(['MET', 'ON_TRACK', 'AT_RISK', 'MISSED'] as const).map((s) => (
-          <li key={s}><Link href={`/effect-tests?status=${s}`} className="inline-flex min-h-11 items-center gap-1"><ResultBadge status={s} label={t(`statusName.${s}`)} /><span className="tabular-nums">{format.number(counts[s] ?? 0)}</span></Link></li>
+          <li key={s}>
+            <Link href={`/effect-tests?status=${s}`} className="inline-flex min-h-11 items-center gap-1">
+              <ResultBadge status={s} label={t(`statusName.${s}`)} />
+              <span className="tabular-nums">{format.number(counts[s] ?? 0)}</span>
+            </Link>
+          </li>
         ))}
       </ul>
       {worst.length > 0 && (
         <>
           <h3 className="text-sm font-semibold">{td('atRisk')}</h3>
           <ol className="mb-2 list-decimal pl-5 text-sm">
-            {worst.map((p) => <li key={p.id}><Link className="text-brand-800 underline" href={`/pairings/${p.id}/effect-tests?period=${encodeURIComponent(periodKey(ev.period))}`}>{p.supporting.name} → {p.assisted.name}</Link></li>)}
+            {worst.map((p) => (
+              <li key={p.id}>
+                <Link
+                  className="text-brand-800 underline"
+                  href={`/pairings/${p.id}/effect-tests?period=${encodeURIComponent(periodKey(ev.period))}`}
+                >
+                  {p.supporting.name} → {p.assisted.name}
+                </Link>
+              </li>
+            ))}
           </ol>
         </>
       )}
-      <Link href="/effect-tests" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{td('openDashboard')}</Link>
+      <Link href="/effect-tests" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+        {td('openDashboard')}
+      </Link>
     </Card>
   );
 }
@@ -85,11 +133,16 @@ async function DirectorTests({ user }: { user: Actor }) {
         const s1 = p.results.S1.figure;
         return (
           <Card key={p.id} className="mb-4">
-            <h2 className="mb-2 font-semibold">{supporting ? td('obligations', { name: p.assisted.name }) : td('assistedTests', { name: p.supporting.name })}</h2>
+            <h2 className="mb-2 font-semibold">
+              {supporting ? td('obligations', { name: p.assisted.name }) : td('assistedTests', { name: p.supporting.name })}
+            </h2>
             {supporting && s1.kind === 'months' && (
               <ul className="mb-2 flex flex-wrap gap-1 text-xs" aria-label={t('testName.S1')}>
                 {s1.months.map((m) => (
-                  <li key={m.month} className={`rounded border px-1.5 py-0.5 ${m.visited ? 'border-green-700 bg-green-50' : m.due ? 'border-red-700 bg-red-50' : 'border-stone-300'}`}>
+                  <li
+                    key={m.month}
+                    className={`rounded border px-1.5 py-0.5 ${m.visited ? 'border-green-700 bg-green-50' : m.due ? 'border-red-700 bg-red-50' : 'border-stone-300'}`}
+                  >
                     {m.visited ? '✓' : m.due ? '✗' : '…'} {m.month}
                   </li>
                 ))}
@@ -100,8 +153,15 @@ async function DirectorTests({ user }: { user: Actor }) {
                 const r = p.results[id];
                 return (
                   <li key={id}>
-                    <TestResultLink href={`/pairings/${p.id}/effect-tests?test=${id}&period=${encodeURIComponent(periodKey(ev.period))}`} id={id}
-                      name={t(`testName.${id}`)} status={r.status} statusLabel={t(`statusName.${r.status}`)} figure={figureLine(t, format, r.figure)} className="py-1" />
+                    <TestResultLink
+                      href={`/pairings/${p.id}/effect-tests?test=${id}&period=${encodeURIComponent(periodKey(ev.period))}`}
+                      id={id}
+                      name={t(`testName.${id}`)}
+                      status={r.status}
+                      statusLabel={t(`statusName.${r.status}`)}
+                      figure={figureLine(t, format, r.figure)}
+                      className="py-1"
+                    />
                   </li>
                 );
               })}
@@ -119,8 +179,19 @@ async function PlannedNext({ user }: { user: Actor }) {
   return (
     <Card>
       <h2 className="mb-2 font-semibold">{td('planned')}</h2>
-      {rows.length === 0 ? <p className="text-sm">{td('noPlanned')}</p> : (
-        <ul className="text-sm">{rows.map((a) => <li key={a.id} className="py-1"><span className="tabular-nums text-stone-600">{a.date}</span> <Link className="text-brand-800 underline" href={`/activities/${a.id}`}>{a.title}</Link></li>)}</ul>
+      {rows.length === 0 ? (
+        <p className="text-sm">{td('noPlanned')}</p>
+      ) : (
+        <ul className="text-sm">
+          {rows.map((a) => (
+            <li key={a.id} className="py-1">
+              <span className="tabular-nums text-stone-600">{a.date}</span>{' '}
+              <Link className="text-brand-800 underline" href={`/activities/${a.id}`}>
+                {a.title}
+              </Link>
+            </li>
+          ))}
+        </ul>
       )}
     </Card>
   );
@@ -132,8 +203,18 @@ async function OpenRequests({ user }: { user: Actor }) {
   return (
     <Card>
       <h2 className="mb-2 font-semibold">{td('openRequests')}</h2>
-      {rows.length === 0 ? <p className="text-sm">{td('noRequests')}</p> : (
-        <ul className="text-sm">{rows.map((r) => <li key={r.id} className="py-1"><Link className="text-brand-800 underline" href="/requests">{r.title}</Link></li>)}</ul>
+      {rows.length === 0 ? (
+        <p className="text-sm">{td('noRequests')}</p>
+      ) : (
+        <ul className="text-sm">
+          {rows.map((r) => (
+            <li key={r.id} className="py-1">
+              <Link className="text-brand-800 underline" href="/requests">
+                {r.title}
+              </Link>
+            </li>
+          ))}
+        </ul>
       )}
     </Card>
   );
@@ -166,10 +247,18 @@ async function TeacherLessons({ user }: { user: Actor }) {
   return (
     <Card>
       <h2 className="mb-2 font-semibold">{td('myLessons')}</h2>
-      {rows.length === 0 ? <p className="text-sm">{td('noLessons')}</p> : (
+      {rows.length === 0 ? (
+        <p className="text-sm">{td('noLessons')}</p>
+      ) : (
         <ul className="text-sm">
           {rows.map((l) => (
-            <li key={l.id} className="py-1"><span className="tabular-nums text-stone-600">{isoOf(l.heldOn)}</span> <Link className="text-brand-800 underline" href={`/lessons/${l.id}`}>{l.title}</Link> · {l.rating ? t(`rating.${l.rating}`) : '—'}</li>
+            <li key={l.id} className="py-1">
+              <span className="tabular-nums text-stone-600">{isoOf(l.heldOn)}</span>{' '}
+              <Link className="text-brand-800 underline" href={`/lessons/${l.id}`}>
+                {l.title}
+              </Link>{' '}
+              · {l.rating ? t(`rating.${l.rating}`) : '—'}
+            </li>
           ))}
         </ul>
       )}
@@ -183,12 +272,33 @@ async function TeacherPapersAndMentoring({ user }: { user: Actor }) {
   return (
     <Card>
       <h2 className="mb-2 font-semibold">{td('myMentoring')}</h2>
-      {pairs.length === 0 ? <p className="mb-2 text-sm">{td('noMentoring')}</p> : (
-        <ul className="mb-2 text-sm">{pairs.map((m) => <li key={m.id}><Link className="text-brand-800 underline" href={`/mentoring/${m.id}`}>{m.mentor.name} → {m.apprentice.name}</Link> ({m._count.sessions})</li>)}</ul>
+      {pairs.length === 0 ? (
+        <p className="mb-2 text-sm">{td('noMentoring')}</p>
+      ) : (
+        <ul className="mb-2 text-sm">
+          {pairs.map((m) => (
+            <li key={m.id}>
+              <Link className="text-brand-800 underline" href={`/mentoring/${m.id}`}>
+                {m.mentor.name} → {m.apprentice.name}
+              </Link>{' '}
+              ({m._count.sessions})
+            </li>
+          ))}
+        </ul>
       )}
       <h2 className="mb-2 font-semibold">{td('myPapers')}</h2>
-      {papers.length === 0 ? <p className="text-sm">{td('noPapers')}</p> : (
-        <ul className="text-sm">{papers.map((p) => <li key={p.id}><Link className="text-brand-800 underline" href={`/papers/${p.id}`}>{p.title}</Link></li>)}</ul>
+      {papers.length === 0 ? (
+        <p className="text-sm">{td('noPapers')}</p>
+      ) : (
+        <ul className="text-sm">
+          {papers.map((p) => (
+            <li key={p.id}>
+              <Link className="text-brand-800 underline" href={`/papers/${p.id}`}>
+                {p.title}
+              </Link>
+            </li>
+          ))}
+        </ul>
       )}
     </Card>
   );

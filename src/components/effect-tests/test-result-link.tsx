@@ -4,11 +4,31 @@ import type { ResultStatus } from '@/lib/effect-tests/evaluate';
 import { ResultBadge } from './result-badge';
 
 /** One test of one pairing: id, name, status in words, and the figure; opens the records behind it. */
-export function TestResultLink({ href, id, name, status, statusLabel, figure, current = false, className = '' }: {
-  href: string; id: TestId; name: string; status: ResultStatus; statusLabel: string; figure: string; current?: boolean; className?: string;
+export function TestResultLink({
+  href,
+  id,
+  name,
+  status,
+  statusLabel,
+  figure,
+  current = false,
+  className = '',
+}: {
+  href: string;
+  id: TestId;
+  name: string;
+  status: ResultStatus;
+  statusLabel: string;
+  figure: string;
+  current?: boolean;
+  className?: string;
 }) {
   return (
-    <Link href={href} aria-current={current ? 'true' : undefined} className={`flex min-h-11 flex-wrap items-center gap-x-2 gap-y-1 hover:bg-stone-50 ${className}`}>
+    <Link
+      href={href}
+      aria-current={current ? 'true' : undefined}
+      className={`flex min-h-11 flex-wrap items-center gap-x-2 gap-y-1 hover:bg-stone-50 ${className}`}
+    >
       <span className="w-7 font-mono text-xs">{id}</span>
       <span className="min-w-0 flex-1">{name}</span>
       <ResultBadge status={status} label={statusLabel} />

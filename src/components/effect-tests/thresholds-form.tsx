@@ -13,15 +13,36 @@ export function ThresholdsForm({ current, suggestedFrom }: { current: Record<str
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   const num = (name: string, step: string) => (
-    <Field label={t(name)} name={name} type="number" inputMode="decimal" step={step} min="0" defaultValue={v[name] ?? String(current[name])} errors={e[name]} required />
+    <Field
+      label={t(name)}
+      name={name}
+      type="number"
+      inputMode="decimal"
+      step={step}
+      min="0"
+      defaultValue={v[name] ?? String(current[name])}
+      errors={e[name]}
+      required
+    />
   );
   return (
     <form action={action} className="flex flex-col gap-3" noValidate>
       <FormMessage state={state} />
-      <Field label={t('effectiveFrom')} name="effectiveFrom" type="date" defaultValue={v.effectiveFrom ?? suggestedFrom} errors={e.effectiveFrom} required />
+      <Field
+        label={t('effectiveFrom')}
+        name="effectiveFrom"
+        type="date"
+        defaultValue={v.effectiveFrom ?? suggestedFrom}
+        errors={e.effectiveFrom}
+        required
+      />
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
-        {num('classHours', '0.5')}{num('shadowStudies', '1')}{num('lectures', '1')}
-        {num('excellentRate', '1')}{num('passRate', '1')}{num('papers', '1')}
+        {num('classHours', '0.5')}
+        {num('shadowStudies', '1')}
+        {num('lectures', '1')}
+        {num('excellentRate', '1')}
+        {num('passRate', '1')}
+        {num('papers', '1')}
       </div>
       <SubmitButton className="w-full sm:w-auto">{t('save')}</SubmitButton>
     </form>

@@ -20,11 +20,21 @@ export async function EvidenceCard({ user, target, id }: { user: SessionUser; ta
     <Card>
       <h2 className="mb-2 font-semibold">{t('title')}</h2>
       {dups.length > 0 && (
-        <div role="status" className="mb-3 rounded-md border border-amber-700 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="duplicate-warning">
-          {t('duplicateWarning', { titles: format.list([...new Set(dups.map((d) => d.otherTitle))], { type: 'conjunction', style: 'narrow' }) })}
+        <div
+          role="status"
+          className="mb-3 rounded-md border border-amber-700 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          data-testid="duplicate-warning"
+        >
+          {t('duplicateWarning', {
+            titles: format.list([...new Set(dups.map((d) => d.otherTitle))], { type: 'conjunction', style: 'narrow' }),
+          })}
           <ul className="mt-1 list-disc pl-5">
             {[...new Map(dups.map((d) => [d.otherActivityId, d])).values()].map((d) => (
-              <li key={d.otherActivityId}><Link href={`/activities/${d.otherActivityId}`} className="underline">{d.otherTitle}</Link></li>
+              <li key={d.otherActivityId}>
+                <Link href={`/activities/${d.otherActivityId}`} className="underline">
+                  {d.otherTitle}
+                </Link>
+              </li>
             ))}
           </ul>
         </div>
@@ -34,7 +44,11 @@ export async function EvidenceCard({ user, target, id }: { user: SessionUser; ta
         target={target}
         recordId={id}
         canAttach={data.canAttach}
-        items={data.items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString(), duplicate: dupOf.has(i.id) ? format.list(dupOf.get(i.id)!, { type: 'conjunction', style: 'narrow' }) : undefined }))}
+        items={data.items.map((i) => ({
+          ...i,
+          createdAt: i.createdAt.toISOString(),
+          duplicate: dupOf.has(i.id) ? format.list(dupOf.get(i.id)!, { type: 'conjunction', style: 'narrow' }) : undefined,
+        }))}
       />
     </Card>
   );

@@ -14,7 +14,9 @@ export async function scalePhoto(file: File, maxEdge = 2000, quality = 0.85): Pr
     ctx.fillStyle = '#fff'; // PNGs with transparency become JPEG on white, not black
     ctx.fillRect(0, 0, w, h);
     ctx.drawImage(bitmap, 0, 0, w, h);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob failed'))), 'image/jpeg', quality));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob failed'))), 'image/jpeg', quality),
+    );
   } finally {
     bitmap.close();
   }

@@ -7,7 +7,11 @@ export function ClearDraft({ keys }: { keys: string[] }) {
   const joined = keys.join('|');
   useEffect(() => {
     for (const k of joined.split('|')) {
-      try { localStorage.removeItem(draftStorageKey(k)); } catch { /* storage unavailable */ }
+      try {
+        localStorage.removeItem(draftStorageKey(k));
+      } catch {
+        /* storage unavailable */
+      }
     }
   }, [joined]);
   return null;

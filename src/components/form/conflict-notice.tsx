@@ -15,15 +15,23 @@ export function ConflictNotice({ conflict }: { conflict: ConflictView }) {
           <table className="w-full min-w-[18rem] text-left">
             <thead>
               <tr className="border-b border-amber-300">
-                <th scope="col" className="py-1 pr-2">{t('field')}</th>
-                <th scope="col" className="py-1 pr-2">{t('theirs')}</th>
-                <th scope="col" className="py-1">{t('current')}</th>
+                <th scope="col" className="py-1 pr-2">
+                  {t('field')}
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  {t('theirs')}
+                </th>
+                <th scope="col" className="py-1">
+                  {t('current')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {conflict.changes.map((c) => (
                 <tr key={c.label} className="border-b border-amber-200 align-top">
-                  <th scope="row" className="py-1 pr-2 font-medium">{c.label}</th>
+                  <th scope="row" className="py-1 pr-2 font-medium">
+                    {c.label}
+                  </th>
                   <td className="py-1 pr-2 whitespace-pre-line">{c.theirs || t('empty')}</td>
                   <td className="py-1 whitespace-pre-line">{c.current || t('empty')}</td>
                 </tr>

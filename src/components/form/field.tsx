@@ -15,7 +15,9 @@ export function Field({ label, name, errors, help, className = '', ...input }: F
   const describedBy = [errors?.length ? errorId : null, help ? helpId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
-      <label htmlFor={id} className="text-sm font-medium text-stone-800">{label}</label>
+      <label htmlFor={id} className="text-sm font-medium text-stone-800">
+        {label}
+      </label>
       <input
         id={id}
         name={name}
@@ -24,9 +26,15 @@ export function Field({ label, name, errors, help, className = '', ...input }: F
         className="min-h-11 rounded-md border border-stone-400 bg-white px-3 py-2 text-base aria-invalid:border-red-700"
         {...input}
       />
-      {help && <p id={helpId} className="text-xs text-stone-600">{help}</p>}
+      {help && (
+        <p id={helpId} className="text-xs text-stone-600">
+          {help}
+        </p>
+      )}
       {errors?.map((e) => (
-        <p key={e} id={errorId} className="text-sm text-red-800">{e}</p>
+        <p key={e} id={errorId} className="text-sm text-red-800">
+          {e}
+        </p>
       ))}
     </div>
   );

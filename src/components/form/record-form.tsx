@@ -26,7 +26,10 @@ export type FieldSpec = {
  * The teachers' records are short forms of the same shape; this renders one from a list of
  * fields. Buttons may carry a name/value (e.g. "save" vs "submit the plan").
  */
-export function RecordForm({ draftKey, ...props }: Parameters<typeof FormBody>[0] & {
+export function RecordForm({
+  draftKey,
+  ...props
+}: Parameters<typeof FormBody>[0] & {
   /** Keep a local draft under this key (form and record id) until the save succeeds. */
   draftKey?: string;
 }) {
@@ -34,13 +37,26 @@ export function RecordForm({ draftKey, ...props }: Parameters<typeof FormBody>[0
   if (!draftKey) return <FormBody {...props} />;
   return (
     <>
-      {draft.restored && <div className={`mb-4 ${props.className ?? 'max-w-xl'}`}><DraftNotice savedAt={draft.restored.savedAt} onDiscard={draft.discard} /></div>}
+      {draft.restored && (
+        <div className={`mb-4 ${props.className ?? 'max-w-xl'}`}>
+          <DraftNotice savedAt={draft.restored.savedAt} onDiscard={draft.discard} />
+        </div>
+      )}
       <FormBody key={draft.restored?.savedAt ?? 0} {...props} draft={draft.restored?.values} onDraft={draft.save} />
     </>
   );
 }
 
-function FormBody({ action, fields, submitLabel, pendingLabel, buttons, className = 'max-w-xl', draft, onDraft }: {
+function FormBody({
+  action,
+  fields,
+  submitLabel,
+  pendingLabel,
+  buttons,
+  className = 'max-w-xl',
+  draft,
+  onDraft,
+}: {
   action: (prev: ActionState, fd: FormData) => Promise<ActionState>;
   fields: FieldSpec[];
   submitLabel?: string;
@@ -54,28 +70,78 @@ function FormBody({ action, fields, submitLabel, pendingLabel, buttons, classNam
   const v = state.values ?? draft;
   const e = state.fieldErrors ?? {};
   return (
-    <form action={formAction} className={`flex flex-col gap-4 ${className}`} noValidate onChange={onDraft ? (ev) => onDraft(formSnapshot(ev.currentTarget)) : undefined}>
+    <form
+      action={formAction}
+      className={`flex flex-col gap-4 ${className}`}
+      noValidate
+      onChange={onDraft ? (ev) => onDraft(formSnapshot(ev.currentTarget)) : undefined}
+    >
       <FormMessage state={state} />
       {fields.map((f) => {
         const value = v?.[f.name] ?? f.defaultValue ?? '';
         if (f.kind === 'hidden') return <input key={f.name} type="hidden" name={f.name} value={f.defaultValue ?? ''} />;
         if (f.kind === 'select') {
-          return <SelectField key={f.name} label={f.label!} name={f.name} options={f.options ?? []} placeholder={f.placeholder} defaultValue={value} errors={e[f.name]} help={f.help} required={f.required} />;
+          return (
+            <SelectField
+              key={f.name}
+              label={f.label!}
+              name={f.name}
+              options={f.options ?? []}
+              placeholder={f.placeholder}
+              defaultValue={value}
+              errors={e[f.name]}
+              help={f.help}
+              required={f.required}
+            />
+          );
         }
         if (f.kind === 'textarea') {
-          return <TextareaField key={f.name} label={f.label!} name={f.name} defaultValue={value} rows={f.rows ?? 3} errors={e[f.name]} help={f.help} required={f.required} readOnly={f.readOnly} className={f.readOnly ? 'opacity-80' : ''} />;
+          return (
+            <TextareaField
+              key={f.name}
+              label={f.label!}
+              name={f.name}
+              defaultValue={value}
+              rows={f.rows ?? 3}
+              errors={e[f.name]}
+              help={f.help}
+              required={f.required}
+              readOnly={f.readOnly}
+              className={f.readOnly ? 'opacity-80' : ''}
+            />
+          );
         }
-        return <Field key={f.name} label={f.label!} name={f.name} type={f.kind} defaultValue={value} errors={e[f.name]} help={f.help} required={f.required} />;
+        return (
+          <Field
+            key={f.name}
+            label={f.label!}
+            name={f.name}
+            type={f.kind}
+            defaultValue={value}
+            errors={e[f.name]}
+            help={f.help}
+            required={f.required}
+          />
+        );
       })}
       <div className="flex flex-wrap gap-2">
-        {buttons?.length
-          ? buttons.map((b) => (
-              <button key={b.value} type="submit" name={b.name} value={b.value}
-                className={`min-h-11 rounded-md px-4 text-sm font-medium ${b.variant === 'secondary' ? 'border border-stone-400 bg-white' : 'bg-brand-700 text-white'}`}>
-                {b.label}
-              </button>
-            ))
-          : <SubmitButton pendingLabel={pendingLabel} className="w-full sm:w-auto">{submitLabel}</SubmitButton>}
+        {buttons?.length ? (
+          buttons.map((b) => (
+            <button
+              key={b.value}
+              type="submit"
+              name={b.name}
+              value={b.value}
+              className={`min-h-11 rounded-md px-4 text-sm font-medium ${b.variant === 'secondary' ? 'border border-stone-400 bg-white' : 'bg-brand-700 text-white'}`}
+            >
+              {b.label}
+            </button>
+          ))
+        ) : (
+          <SubmitButton pendingLabel={pendingLabel} className="w-full sm:w-auto">
+            {submitLabel}
+          </SubmitButton>
+        )}
       </div>
     </form>
   );

@@ -15,7 +15,9 @@ export function SelectField({ label, name, options, errors, help, placeholder, c
   const describedBy = [errors?.length ? `${id}-error` : null, help ? `${id}-help` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
-      <label htmlFor={id} className="text-sm font-medium text-stone-800">{label}</label>
+      <label htmlFor={id} className="text-sm font-medium text-stone-800">
+        {label}
+      </label>
       <select
         id={id}
         name={name}
@@ -26,12 +28,20 @@ export function SelectField({ label, name, options, errors, help, placeholder, c
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
-      {help && <p id={`${id}-help`} className="text-xs text-stone-600">{help}</p>}
+      {help && (
+        <p id={`${id}-help`} className="text-xs text-stone-600">
+          {help}
+        </p>
+      )}
       {errors?.map((e) => (
-        <p key={e} id={`${id}-error`} className="text-sm text-red-800">{e}</p>
+        <p key={e} id={`${id}-error`} className="text-sm text-red-800">
+          {e}
+        </p>
       ))}
     </div>
   );

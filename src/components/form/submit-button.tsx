@@ -1,8 +1,16 @@
 'use client';
 import { useFormStatus } from 'react-dom';
 
-export function SubmitButton({ children, pendingLabel, variant = 'primary', className = '' }: {
-  children: React.ReactNode; pendingLabel?: string; variant?: 'primary' | 'secondary' | 'danger'; className?: string;
+export function SubmitButton({
+  children,
+  pendingLabel,
+  variant = 'primary',
+  className = '',
+}: {
+  children: React.ReactNode;
+  pendingLabel?: string;
+  variant?: 'primary' | 'secondary' | 'danger';
+  className?: string;
 }) {
   const { pending } = useFormStatus();
   const styles = {

@@ -30,17 +30,26 @@ export function useLocalDraft(key: string) {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage exists only after hydration; the form re-mounts with the draft
     setRestored(read(key));
   }, [key]);
-  const save = useCallback((values: Record<string, string>) => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      try {
-        localStorage.setItem(draftStorageKey(key), JSON.stringify({ values, savedAt: Date.now() } satisfies Draft));
-      } catch { /* storage full or disabled: the form still works, only without a draft */ }
-    }, 250);
-  }, [key]);
+  const save = useCallback(
+    (values: Record<string, string>) => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        try {
+          localStorage.setItem(draftStorageKey(key), JSON.stringify({ values, savedAt: Date.now() } satisfies Draft));
+        } catch {
+          /* storage full or disabled: the form still works, only without a draft */
+        }
+      }, 250);
+    },
+    [key],
+  );
   const discard = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
-    try { localStorage.removeItem(draftStorageKey(key)); } catch { /* nothing to remove */ }
+    try {
+      localStorage.removeItem(draftStorageKey(key));
+    } catch {
+      /* nothing to remove */
+    }
     setRestored(null);
   }, [key]);
   return { restored, save, discard };

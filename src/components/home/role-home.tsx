@@ -44,14 +44,21 @@ export async function RoleHome({ path }: { path: string }) {
           {figures.map((f) => (
             <div key={f.label} className="rounded-lg border border-stone-200 bg-white p-3 shadow-sm">
               <dt className="text-sm text-stone-600">{f.label}</dt>
-              <dd className="text-2xl font-semibold tabular-nums" data-testid={`figure-${f.label}`}>{format.number(f.value)}</dd>
+              <dd className="text-2xl font-semibold tabular-nums" data-testid={`figure-${f.label}`}>
+                {format.number(f.value)}
+              </dd>
             </div>
           ))}
         </dl>
       )}
       {user.kindergartenId && can(user, 'kindergarten.updateProfile', { kindergartenIds: [user.kindergartenId] }) && (
         <Card className="mb-4">
-          <Link href={`/kindergartens/${user.kindergartenId}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">{tk('ownProfile')}</Link>
+          <Link
+            href={`/kindergartens/${user.kindergartenId}`}
+            className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline"
+          >
+            {tk('ownProfile')}
+          </Link>
           <p className="text-sm text-stone-700">{tk('ownProfileHelp')}</p>
         </Card>
       )}

@@ -11,7 +11,8 @@ const read = (f: string) => readFileSync(f, 'utf8');
 function resolveImport(from: string, spec: string): string | null {
   const base = spec.startsWith('@/') ? path.join(src, spec.slice(2)) : spec.startsWith('.') ? path.resolve(path.dirname(from), spec) : null;
   if (!base) return null;
-  for (const f of [base, `${base}.tsx`, `${base}.ts`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')]) if (existsSync(f) && statSync(f).isFile()) return f;
+  for (const f of [base, `${base}.tsx`, `${base}.ts`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')])
+    if (existsSync(f) && statSync(f).isFile()) return f;
   return null;
 }
 
@@ -31,7 +32,8 @@ function reachesClientIntl(file: string, seen = new Set<string>()): string | nul
 
 function pages(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? pages(path.join(dir, e.name)) : e.name === 'page.tsx' ? [path.join(dir, e.name)] : []);
+    e.isDirectory() ? pages(path.join(dir, e.name)) : e.name === 'page.tsx' ? [path.join(dir, e.name)] : [],
+  );
 }
 
 function underClientIntl(page: string) {
@@ -50,7 +52,12 @@ describe('translated client components have next-intl above them', () => {
     if (hit) expect(underClientIntl(path.join(src, rel)), `${rel} renders ${path.relative(src, hit)}`).toBe(true);
   });
   it('the dashboards need none', () => {
-    for (const rel of ['app/(app)/effect-tests/page.tsx', 'app/(app)/city/page.tsx', 'app/(app)/county/page.tsx', 'app/(app)/pairings/[id]/effect-tests/page.tsx']) {
+    for (const rel of [
+      'app/(app)/effect-tests/page.tsx',
+      'app/(app)/city/page.tsx',
+      'app/(app)/county/page.tsx',
+      'app/(app)/pairings/[id]/effect-tests/page.tsx',
+    ]) {
       expect(reachesClientIntl(path.join(src, rel)), rel).toBeNull();
     }
   });

@@ -5,8 +5,14 @@ import { IDLE, type ActionState } from '@/lib/action-state';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
 
-export function ImportConfirmForm({ batchId, count, action: serverAction }: {
-  batchId: string; count: number; action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+export function ImportConfirmForm({
+  batchId,
+  count,
+  action: serverAction,
+}: {
+  batchId: string;
+  count: number;
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
 }) {
   const t = useTranslations('kindergartens.import');
   const [state, action] = useActionState(serverAction, IDLE);

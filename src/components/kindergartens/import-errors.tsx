@@ -7,15 +7,23 @@ export async function ImportErrors({ rows, columnLabel }: { rows: PreviewRow<unk
   const errors = rows.flatMap((r) => r.errors.map((e, i) => ({ key: `${r.rowNumber}-${i}`, row: r.rowNumber, ...e })));
   return (
     <section className="mb-4 rounded-lg border border-red-700 bg-white p-3" aria-labelledby="import-errors">
-      <h2 id="import-errors" className="font-semibold text-red-900">{t('kindergartens.import.errorsTitle')}</h2>
+      <h2 id="import-errors" className="font-semibold text-red-900">
+        {t('kindergartens.import.errorsTitle')}
+      </h2>
       <p className="mb-2 text-sm text-stone-700">{t('kindergartens.import.errorsHelp')}</p>
       <div className="overflow-x-auto">
         <table className="w-full min-w-[20rem] text-left text-sm">
           <thead>
             <tr className="border-b border-stone-200">
-              <th scope="col" className="p-2">{t('kindergartens.import.row')}</th>
-              <th scope="col" className="p-2">{t('kindergartens.import.column')}</th>
-              <th scope="col" className="p-2">{t('kindergartens.import.reason')}</th>
+              <th scope="col" className="p-2">
+                {t('kindergartens.import.row')}
+              </th>
+              <th scope="col" className="p-2">
+                {t('kindergartens.import.column')}
+              </th>
+              <th scope="col" className="p-2">
+                {t('kindergartens.import.reason')}
+              </th>
             </tr>
           </thead>
           <tbody>

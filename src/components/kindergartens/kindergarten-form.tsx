@@ -11,7 +11,18 @@ import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
 
 export type KindergartenFormValues = Record<
-  'code' | 'name' | 'countyId' | 'area' | 'level' | 'address' | 'contactName' | 'contactPhone' | 'classCount' | 'childCount' | 'teacherCount' | 'staffCount',
+  | 'code'
+  | 'name'
+  | 'countyId'
+  | 'area'
+  | 'level'
+  | 'address'
+  | 'contactName'
+  | 'contactPhone'
+  | 'classCount'
+  | 'childCount'
+  | 'teacherCount'
+  | 'staffCount',
   string
 >;
 
@@ -19,7 +30,14 @@ export type KindergartenFormValues = Record<
  * One form for creating, editing (admins: every field) and updating the profile (directors:
  * counts, address and contact). The hidden version makes a stale save fail instead of overwriting.
  */
-export function KindergartenForm({ mode, id, version, initial, counties, cancelHref }: {
+export function KindergartenForm({
+  mode,
+  id,
+  version,
+  initial,
+  counties,
+  cancelHref,
+}: {
   mode: 'create' | 'full' | 'profile';
   id?: string;
   version?: number;
@@ -53,13 +71,30 @@ export function KindergartenForm({ mode, id, version, initial, counties, cancelH
           <legend className="mb-2 font-semibold">{t('basics')}</legend>
           <Field label={t('code')} name="code" defaultValue={v.code} errors={e.code} required autoComplete="off" maxLength={32} />
           <Field label={t('name')} name="name" defaultValue={v.name} errors={e.name} required maxLength={100} />
-          <SelectField label={t('county')} name="countyId" defaultValue={v.countyId} errors={e.countyId} options={counties} placeholder="" required />
           <SelectField
-            label={t('area')} name="area" defaultValue={v.area} errors={e.area} placeholder="" required
+            label={t('county')}
+            name="countyId"
+            defaultValue={v.countyId}
+            errors={e.countyId}
+            options={counties}
+            placeholder=""
+            required
+          />
+          <SelectField
+            label={t('area')}
+            name="area"
+            defaultValue={v.area}
+            errors={e.area}
+            placeholder=""
+            required
             options={(['URBAN', 'RURAL'] as const).map((a) => ({ value: a, label: tc(`area.${a}`) }))}
           />
           <SelectField
-            label={t('level')} name="level" defaultValue={v.level || 'NONE'} errors={e.level} required
+            label={t('level')}
+            name="level"
+            defaultValue={v.level || 'NONE'}
+            errors={e.level}
+            required
             options={(['PROVINCIAL', 'MUNICIPAL', 'COUNTY', 'NONE'] as const).map((l) => ({ value: l, label: tc(`level.${l}`) }))}
           />
         </fieldset>
@@ -76,11 +111,20 @@ export function KindergartenForm({ mode, id, version, initial, counties, cancelH
         <legend className="mb-2 font-semibold">{t('contact')}</legend>
         <Field label={t('address')} name="address" defaultValue={v.address} errors={e.address} maxLength={200} className="sm:col-span-2" />
         <Field label={t('contactName')} name="contactName" defaultValue={v.contactName} errors={e.contactName} maxLength={50} />
-        <Field label={t('contactPhone')} name="contactPhone" defaultValue={v.contactPhone} errors={e.contactPhone} type="tel" maxLength={32} />
+        <Field
+          label={t('contactPhone')}
+          name="contactPhone"
+          defaultValue={v.contactPhone}
+          errors={e.contactPhone}
+          type="tel"
+          maxLength={32}
+        />
       </fieldset>
       <div className="flex flex-wrap gap-3">
         <SubmitButton pendingLabel={tc('form.saving')}>{tc('form.save')}</SubmitButton>
-        <Link href={cancelHref} className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 text-sm">{tc('form.cancel')}</Link>
+        <Link href={cancelHref} className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 text-sm">
+          {tc('form.cancel')}
+        </Link>
       </div>
     </form>
   );

@@ -12,7 +12,13 @@ import { SubmitButton } from '@/components/form/submit-button';
 type Person = { id: string; name: string };
 
 /** The teacher lists follow the chosen pairing: masters from the supporting side, apprentices from the assisted side. */
-export function MentorPairForm({ pairings, today }: { pairings: { id: string; label: string; mentors: Person[]; apprentices: Person[] }[]; today: string }) {
+export function MentorPairForm({
+  pairings,
+  today,
+}: {
+  pairings: { id: string; label: string; mentors: Person[]; apprentices: Person[] }[];
+  today: string;
+}) {
   const t = useTranslations('teaching');
   const [state, action] = useActionState(createMentorPairAction, IDLE);
   const v = state.values ?? {};
@@ -22,12 +28,44 @@ export function MentorPairForm({ pairings, today }: { pairings: { id: string; la
   return (
     <form action={action} className="flex max-w-xl flex-col gap-4" noValidate>
       <FormMessage state={state} />
-      <SelectField label={t('mentoring.pairing')} name="pairingId" value={pairingId} onChange={(ev) => setPairingId(ev.target.value)} options={pairings.map((x) => ({ value: x.id, label: x.label }))} errors={e.pairingId} />
-      <SelectField key={`m${pairingId}`} label={t('mentoring.mentor')} name="mentorId" placeholder="—" defaultValue={v.mentorId} options={(p?.mentors ?? []).map((x) => ({ value: x.id, label: x.name }))} errors={e.mentorId} required />
-      <SelectField key={`a${pairingId}`} label={t('mentoring.apprentice')} name="apprenticeId" placeholder="—" defaultValue={v.apprenticeId} options={(p?.apprentices ?? []).map((x) => ({ value: x.id, label: x.name }))} errors={e.apprenticeId} required />
+      <SelectField
+        label={t('mentoring.pairing')}
+        name="pairingId"
+        value={pairingId}
+        onChange={(ev) => setPairingId(ev.target.value)}
+        options={pairings.map((x) => ({ value: x.id, label: x.label }))}
+        errors={e.pairingId}
+      />
+      <SelectField
+        key={`m${pairingId}`}
+        label={t('mentoring.mentor')}
+        name="mentorId"
+        placeholder="—"
+        defaultValue={v.mentorId}
+        options={(p?.mentors ?? []).map((x) => ({ value: x.id, label: x.name }))}
+        errors={e.mentorId}
+        required
+      />
+      <SelectField
+        key={`a${pairingId}`}
+        label={t('mentoring.apprentice')}
+        name="apprenticeId"
+        placeholder="—"
+        defaultValue={v.apprenticeId}
+        options={(p?.apprentices ?? []).map((x) => ({ value: x.id, label: x.name }))}
+        errors={e.apprenticeId}
+        required
+      />
       <TextareaField label={t('mentoring.goals')} name="goals" defaultValue={v.goals} errors={e.goals} rows={3} />
       <div className="grid grid-cols-2 gap-3">
-        <Field label={t('mentoring.startsOn')} name="startsOn" type="date" defaultValue={v.startsOn ?? today} errors={e.startsOn} required />
+        <Field
+          label={t('mentoring.startsOn')}
+          name="startsOn"
+          type="date"
+          defaultValue={v.startsOn ?? today}
+          errors={e.startsOn}
+          required
+        />
         <Field label={t('mentoring.endsOn')} name="endsOn" type="date" defaultValue={v.endsOn} errors={e.endsOn} />
       </div>
       <SubmitButton className="w-full sm:w-auto">{t('save')}</SubmitButton>

@@ -9,7 +9,15 @@ import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
 import { ConflictNotice } from '@/components/form/conflict-notice';
 
-export function EndPairingForm({ pairingId, defaults, dateBounds }: { pairingId: string; defaults: Record<string, string>; dateBounds: { min: string; max: string } }) {
+export function EndPairingForm({
+  pairingId,
+  defaults,
+  dateBounds,
+}: {
+  pairingId: string;
+  defaults: Record<string, string>;
+  dateBounds: { min: string; max: string };
+}) {
   const t = useTranslations('pairings');
   const tf = useTranslations('form');
   const [state, action] = useActionState(endPairingAction, IDLE);
@@ -21,9 +29,29 @@ export function EndPairingForm({ pairingId, defaults, dateBounds }: { pairingId:
       <FormMessage state={state} />
       <input type="hidden" name="pairingId" value={pairingId} />
       <input type="hidden" name="version" value={v.version} />
-      <Field label={t('endsOn')} name="endsOn" type="date" required defaultValue={v.endsOn} min={dateBounds.min} max={dateBounds.max} errors={e.endsOn} className="max-w-xs" />
-      <TextareaField label={t('endReason')} name="endReason" required defaultValue={v.endReason} errors={e.endReason} maxLength={500} rows={2} />
-      <SubmitButton variant="danger" pendingLabel={tf('saving')} className="self-start">{t('end')}</SubmitButton>
+      <Field
+        label={t('endsOn')}
+        name="endsOn"
+        type="date"
+        required
+        defaultValue={v.endsOn}
+        min={dateBounds.min}
+        max={dateBounds.max}
+        errors={e.endsOn}
+        className="max-w-xs"
+      />
+      <TextareaField
+        label={t('endReason')}
+        name="endReason"
+        required
+        defaultValue={v.endReason}
+        errors={e.endReason}
+        maxLength={500}
+        rows={2}
+      />
+      <SubmitButton variant="danger" pendingLabel={tf('saving')} className="self-start">
+        {t('end')}
+      </SubmitButton>
     </form>
   );
 }

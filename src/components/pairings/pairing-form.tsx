@@ -36,22 +36,51 @@ export function PairingForm({ mode, hidden, defaults, people, dateBounds }: Prop
       <FormMessage state={state} />
       {Object.keys(hidden).some((f) => e[f]?.length) && (
         <ul role="alert" className="list-disc rounded-md border border-red-700 bg-red-50 py-2 pr-3 pl-7 text-sm text-red-900">
-          {Object.keys(hidden).flatMap((f) => e[f] ?? []).map((m) => <li key={m}>{m}</li>)}
+          {Object.keys(hidden)
+            .flatMap((f) => e[f] ?? [])
+            .map((m) => (
+              <li key={m}>{m}</li>
+            ))}
         </ul>
       )}
-      {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {mode === 'edit' && <input type="hidden" name="version" value={v.version} />}
-      <Field label={t('startsOn')} name="startsOn" type="date" required defaultValue={v.startsOn} min={dateBounds.min} max={dateBounds.max} errors={e.startsOn} className="max-w-xs" />
+      <Field
+        label={t('startsOn')}
+        name="startsOn"
+        type="date"
+        required
+        defaultValue={v.startsOn}
+        min={dateBounds.min}
+        max={dateBounds.max}
+        errors={e.startsOn}
+        className="max-w-xs"
+      />
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-1 font-semibold">{t('goals')}</legend>
         {GOAL_FIELDS.map((f) => (
-          <TextareaField key={f} label={t(`goal.${f}`)} name={f} defaultValue={v[f]} errors={e[f]} maxLength={2000} help={f === 'goalConditions' ? t('goalHelp') : undefined} />
+          <TextareaField
+            key={f}
+            label={t(`goal.${f}`)}
+            name={f}
+            defaultValue={v[f]}
+            errors={e[f]}
+            maxLength={2000}
+            help={f === 'goalConditions' ? t('goalHelp') : undefined}
+          />
         ))}
       </fieldset>
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-1 font-semibold">{t('group')}</legend>
         <SelectField
-          label={t('leader')} name="leaderId" required defaultValue={v.leaderId ?? ''} errors={e.leaderId} placeholder={t('chooseLeader')}
+          label={t('leader')}
+          name="leaderId"
+          required
+          defaultValue={v.leaderId ?? ''}
+          errors={e.leaderId}
+          placeholder={t('chooseLeader')}
           options={people.map((p) => ({ value: p.id, label: `${p.label} · ${p.group}` }))}
         />
         <div>
@@ -61,19 +90,27 @@ export function PairingForm({ mode, hidden, defaults, people, dateBounds }: Prop
             <fieldset key={g} className="mb-2">
               <legend className="text-sm text-stone-600">{g}</legend>
               <div className="grid grid-cols-1 sm:grid-cols-2">
-                {people.filter((p) => p.group === g).map((p) => (
-                  <label key={p.id} className="flex min-h-11 items-center gap-2 text-sm">
-                    <input type="checkbox" name="memberIds" value={p.id} defaultChecked={members.has(p.id)} className="size-5" />
-                    {p.label}
-                  </label>
-                ))}
+                {people
+                  .filter((p) => p.group === g)
+                  .map((p) => (
+                    <label key={p.id} className="flex min-h-11 items-center gap-2 text-sm">
+                      <input type="checkbox" name="memberIds" value={p.id} defaultChecked={members.has(p.id)} className="size-5" />
+                      {p.label}
+                    </label>
+                  ))}
               </div>
             </fieldset>
           ))}
-          {e.memberIds?.map((m) => <p key={m} className="text-sm text-red-800">{m}</p>)}
+          {e.memberIds?.map((m) => (
+            <p key={m} className="text-sm text-red-800">
+              {m}
+            </p>
+          ))}
         </div>
       </fieldset>
-      <SubmitButton pendingLabel={tf('saving')} className="self-start">{mode === 'create' ? t('create') : t('save')}</SubmitButton>
+      <SubmitButton pendingLabel={tf('saving')} className="self-start">
+        {mode === 'create' ? t('create') : t('save')}
+      </SubmitButton>
     </form>
   );
 }

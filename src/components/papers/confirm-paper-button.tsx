@@ -14,7 +14,10 @@ export function ConfirmPaperButton({ id, version, title }: { id: string; version
       <FormMessage state={state} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
-      <SubmitButton className="w-fit">{t('confirm')}<span className="sr-only">: {title}</span></SubmitButton>
+      <SubmitButton className="w-fit">
+        {t('confirm')}
+        <span className="sr-only">: {title}</span>
+      </SubmitButton>
     </form>
   );
 }

@@ -11,7 +11,10 @@ export async function AppShell({ user, children }: { user: SessionUser; children
   const items = navFor(user).map((i) => ({ href: i.href, label: t(i.labelKey ?? `nav.${i.key}`) }));
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
+      >
         {t('app.skip')}
       </a>
       <header className="bg-brand-700 text-white">

@@ -7,7 +7,17 @@ import { setLocale } from '@/lib/account/actions';
  * translated from the server (LocaleSwitchFor), so every page's shell works without next-intl in
  * the browser.
  */
-export function LocaleSwitch({ locale, label, switchTo, className = '' }: { locale: 'zh' | 'en'; label: string; switchTo: string; className?: string }) {
+export function LocaleSwitch({
+  locale,
+  label,
+  switchTo,
+  className = '',
+}: {
+  locale: 'zh' | 'en';
+  label: string;
+  switchTo: string;
+  className?: string;
+}) {
   const pathname = usePathname();
   const search = useSearchParams().toString();
   const other = locale === 'zh' ? 'en' : 'zh';

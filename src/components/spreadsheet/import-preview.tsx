@@ -10,7 +10,17 @@ const PREVIEW_ROWS = 200;
  * The preview of an uploaded spreadsheet, shared by every import: counts per operation, the row
  * errors (which block the import), the confirmation form, and the first rows as parsed.
  */
-export async function ImportPreview({ rows, errorCount, ignoredColumns, committed, expired, columns, confirm, uploadHref, back }: {
+export async function ImportPreview({
+  rows,
+  errorCount,
+  ignoredColumns,
+  committed,
+  expired,
+  columns,
+  confirm,
+  uploadHref,
+  back,
+}: {
   rows: PreviewRow<unknown>[];
   errorCount: number;
   ignoredColumns: string[];
@@ -37,16 +47,28 @@ export async function ImportPreview({ rows, errorCount, ignoredColumns, committe
         <li className="rounded bg-stone-100 px-2 py-1">{t('willKeep', { count: ops.unchanged })}</li>
         {errorCount > 0 && <li className="rounded bg-red-50 px-2 py-1 text-red-900">{t('errorRows', { count: errorCount })}</li>}
       </ul>
-      {ignoredColumns.length > 0 && <p className="mb-4 text-sm text-amber-800">{t('ignoredColumns', { columns: format.list(ignoredColumns, { type: 'conjunction', style: 'narrow' }) })}</p>}
+      {ignoredColumns.length > 0 && (
+        <p className="mb-4 text-sm text-amber-800">
+          {t('ignoredColumns', { columns: format.list(ignoredColumns, { type: 'conjunction', style: 'narrow' }) })}
+        </p>
+      )}
       {expired ? (
         <p role="status" className="mb-4 rounded-md border border-amber-600 bg-amber-50 px-3 py-2 text-amber-900">
           {t('expired')}
         </p>
-      ) : errorCount > 0 ? <ImportErrors rows={rows} columnLabel={columnLabel} /> : !committed ? <Card className="mb-4">{confirm}</Card> : null}
+      ) : errorCount > 0 ? (
+        <ImportErrors rows={rows} columnLabel={columnLabel} />
+      ) : !committed ? (
+        <Card className="mb-4">{confirm}</Card>
+      ) : null}
       <p className="mb-4">
-        <Link href={uploadHref} className="inline-flex min-h-11 items-center text-brand-700 underline">{t('uploadAnother')}</Link>
+        <Link href={uploadHref} className="inline-flex min-h-11 items-center text-brand-700 underline">
+          {t('uploadAnother')}
+        </Link>
         <span className="mx-2 text-stone-400">·</span>
-        <Link href={back.href} className="inline-flex min-h-11 items-center text-brand-700 underline">{back.label}</Link>
+        <Link href={back.href} className="inline-flex min-h-11 items-center text-brand-700 underline">
+          {back.label}
+        </Link>
       </p>
       <h2 className="mb-2 font-semibold">{t('previewRows')}</h2>
       {rows.length > PREVIEW_ROWS && <p className="mb-2 text-sm text-stone-600">{t('previewLimited', { shown: PREVIEW_ROWS })}</p>}
@@ -54,9 +76,17 @@ export async function ImportPreview({ rows, errorCount, ignoredColumns, committe
         <table className="w-full min-w-[40rem] text-left text-sm">
           <thead className="bg-stone-100">
             <tr>
-              <th scope="col" className="p-2">{t('row')}</th>
-              <th scope="col" className="p-2">{t('op')}</th>
-              {columns.map((c) => <th key={c.key} scope="col" className="p-2">{c.label}</th>)}
+              <th scope="col" className="p-2">
+                {t('row')}
+              </th>
+              <th scope="col" className="p-2">
+                {t('op')}
+              </th>
+              {columns.map((c) => (
+                <th key={c.key} scope="col" className="p-2">
+                  {c.label}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>

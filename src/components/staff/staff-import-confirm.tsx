@@ -27,10 +27,16 @@ export function StaffImportConfirm({ batchId, count }: { batchId: string; count:
         <FormMessage state={state} />
         {state.accounts && state.accounts.length > 0 && (
           <section aria-labelledby="passwords">
-            <h2 id="passwords" className="font-semibold">{t('import.passwordsTitle')}</h2>
+            <h2 id="passwords" className="font-semibold">
+              {t('import.passwordsTitle')}
+            </h2>
             <p className="mb-2 text-sm text-amber-900">{t('import.passwordsHelp')}</p>
             {state.sheet && (
-              <button type="button" onClick={() => download(state.sheet!, 'one-time-passwords.xlsx')} className="mb-3 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white">
+              <button
+                type="button"
+                onClick={() => download(state.sheet!, 'one-time-passwords.xlsx')}
+                className="mb-3 inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white"
+              >
                 {t('import.downloadPasswords')}
               </button>
             )}
@@ -38,9 +44,15 @@ export function StaffImportConfirm({ batchId, count }: { batchId: string; count:
               <table className="w-full min-w-[20rem] text-left text-sm">
                 <thead className="bg-stone-100">
                   <tr>
-                    <th scope="col" className="p-2">{t('name')}</th>
-                    <th scope="col" className="p-2">{t('login')}</th>
-                    <th scope="col" className="p-2">{t('oneTimePassword')}</th>
+                    <th scope="col" className="p-2">
+                      {t('name')}
+                    </th>
+                    <th scope="col" className="p-2">
+                      {t('login')}
+                    </th>
+                    <th scope="col" className="p-2">
+                      {t('oneTimePassword')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -48,7 +60,9 @@ export function StaffImportConfirm({ batchId, count }: { batchId: string; count:
                     <tr key={a.login} className="border-t border-stone-200">
                       <td className="p-2">{a.name}</td>
                       <td className="p-2 font-mono">{a.login}</td>
-                      <td className="p-2 font-mono" data-testid="one-time-password">{a.password}</td>
+                      <td className="p-2 font-mono" data-testid="one-time-password">
+                        {a.password}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

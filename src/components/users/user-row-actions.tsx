@@ -6,8 +6,18 @@ import { IDLE } from '@/lib/action-state';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
 
-export function UserRowActions({ userId, name, active, canReset, canSetActive }: {
-  userId: string; name: string; active: boolean; canReset: boolean; canSetActive: boolean;
+export function UserRowActions({
+  userId,
+  name,
+  active,
+  canReset,
+  canSetActive,
+}: {
+  userId: string;
+  name: string;
+  active: boolean;
+  canReset: boolean;
+  canSetActive: boolean;
 }) {
   const t = useTranslations('users');
   const [resetState, reset] = useActionState(resetPasswordAction, IDLE);
@@ -19,7 +29,8 @@ export function UserRowActions({ userId, name, active, canReset, canSetActive }:
           <form action={reset}>
             <input type="hidden" name="userId" value={userId} />
             <SubmitButton variant="secondary" className="min-h-9! py-1">
-              <span>{t('resetPassword')}</span><span className="sr-only"> {name}</span>
+              <span>{t('resetPassword')}</span>
+              <span className="sr-only"> {name}</span>
             </SubmitButton>
           </form>
         )}
@@ -28,7 +39,8 @@ export function UserRowActions({ userId, name, active, canReset, canSetActive }:
             <input type="hidden" name="userId" value={userId} />
             <input type="hidden" name="active" value={active ? 'false' : 'true'} />
             <SubmitButton variant={active ? 'danger' : 'secondary'} className="min-h-9! py-1">
-              <span>{active ? t('deactivate') : t('activate')}</span><span className="sr-only"> {name}</span>
+              <span>{active ? t('deactivate') : t('activate')}</span>
+              <span className="sr-only"> {name}</span>
             </SubmitButton>
           </form>
         )}

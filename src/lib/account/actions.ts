@@ -37,7 +37,8 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
     command: async (user, input) => {
       const result = await changeOwnPassword(user, input, db);
       // Keep this device signed in with a fresh session: the change ended every session.
-      if (result.ok) await signIn('credentials', { identifier: result.value.identifier, password: String(formData.get('next')), redirect: false });
+      if (result.ok)
+        await signIn('credentials', { identifier: result.value.identifier, password: String(formData.get('next')), redirect: false });
       return result;
     },
     entity: { type: 'User' },

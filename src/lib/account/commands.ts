@@ -18,17 +18,28 @@ const PasswordInput = z.object({
  * Changes the actor's own password. A new password ends every session of the account (a stolen
  * cookie dies with the old password); the caller signs this device in again with the identifier.
  */
-export async function changeOwnPassword(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<Result<{ id: string; identifier: string }>> {
+export async function changeOwnPassword(
+  actor: ActorWithName,
+  raw: unknown,
+  db: Db,
+  now = new Date(),
+): Promise<Result<{ id: string; identifier: string }>> {
   const parsed = PasswordInput.safeParse(raw);
   // Whatever was malformed, the form can only say the current password is not right.
   if (!parsed.success) return invalid({ current: ['password.errors.wrongCurrent'] });
   const { current, next, confirm } = parsed.data;
   if (!can(actor, 'account.updateOwn', { ownerId: actor.id })) return fail('notAllowed');
-  const row = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true, phone: true, email: true, name: true } });
+  const row = await db.user.findUniqueOrThrow({
+    where: { id: actor.id },
+    select: { passwordHash: true, phone: true, email: true, name: true },
+  });
 
   const errors: FieldErrors = {};
   if (!(await verifyPassword(row.passwordHash, current))) errors.current = ['password.errors.wrongCurrent'];
-  const problem = checkPassword(next, [row.phone, row.email, row.email?.split('@')[0], row.name].filter((v): v is string => !!v));
+  const problem = checkPassword(
+    next,
+    [row.phone, row.email, row.email?.split('@')[0], row.name].filter((v): v is string => !!v),
+  );
   if (problem) errors.next = [`password.errors.${problem}`];
   else if (next === current) errors.next = ['password.errors.same'];
   if (next !== confirm) errors.confirm = ['password.errors.mismatch'];
@@ -38,8 +49,12 @@ export async function changeOwnPassword(actor: ActorWithName, raw: unknown, db: 
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash, mustChangePassword: false } });
     await writeAudit(tx, {
-      actor, action: 'user.passwordChanged', entityType: 'User', entityId: actor.id,
-      countyId: actor.countyId, kindergartenId: actor.kindergartenId,
+      actor,
+      action: 'user.passwordChanged',
+      entityType: 'User',
+      entityId: actor.id,
+      countyId: actor.countyId,
+      kindergartenId: actor.kindergartenId,
     });
     await tx.userSession.updateMany({ where: { userId: actor.id, endedAt: null }, data: { endedAt: now, endReason: 'changed' } });
   });
@@ -59,8 +74,14 @@ export async function setOwnLocale(actor: ActorWithName, raw: unknown, db: Db): 
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { locale } });
     await writeAudit(tx, {
-      actor, action: 'user.localeChanged', entityType: 'User', entityId: actor.id,
-      countyId: actor.countyId, kindergartenId: actor.kindergartenId, before: { locale: row.locale }, after: { locale },
+      actor,
+      action: 'user.localeChanged',
+      entityType: 'User',
+      entityId: actor.id,
+      countyId: actor.countyId,
+      kindergartenId: actor.kindergartenId,
+      before: { locale: row.locale },
+      after: { locale },
     });
   });
   return ok({ id: actor.id });

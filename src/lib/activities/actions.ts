@@ -11,7 +11,9 @@ function activityValues(formData: FormData) {
   values.participantIds = formData.getAll('participantIds').join(',');
   const all = (k: string) => formData.getAll(k).map(String);
   const [items, quantities, units, worth] = [all('lineItem'), all('lineQuantity'), all('lineUnit'), all('lineValue')];
-  values.donationLines = JSON.stringify(items.map((item, i) => ({ item, quantity: quantities[i] ?? '', unit: units[i] ?? '', estimatedValue: worth[i] ?? '' })));
+  values.donationLines = JSON.stringify(
+    items.map((item, i) => ({ item, quantity: quantities[i] ?? '', unit: units[i] ?? '', estimatedValue: worth[i] ?? '' })),
+  );
   return values;
 }
 

@@ -26,14 +26,33 @@ type ActivityFull = Prisma.ActivityGetPayload<{ include: typeof ACTIVITY_FULL }>
 /** What the audit trail keeps of an activity: every field a person can change. */
 function snapshot(a: ActivityFull | (Omit<ActivityFull, 'pairing'> & { pairing?: unknown })) {
   return {
-    type: a.type, direction: a.direction, targetArea: a.targetArea, title: a.title, status: a.status,
-    startsAt: a.startsAt, endsAt: a.endsAt, location: a.location, outsideExperts: a.outsideExperts,
-    childCount: a.childCount, classHours: a.classHours?.toString() ?? null,
-    plan: a.plan, measures: a.measures, record: a.record, summary: a.summary,
-    cancelReason: a.cancelReason, confirmation: a.confirmation, requestId: a.requestId,
+    type: a.type,
+    direction: a.direction,
+    targetArea: a.targetArea,
+    title: a.title,
+    status: a.status,
+    startsAt: a.startsAt,
+    endsAt: a.endsAt,
+    location: a.location,
+    outsideExperts: a.outsideExperts,
+    childCount: a.childCount,
+    classHours: a.classHours?.toString() ?? null,
+    plan: a.plan,
+    measures: a.measures,
+    record: a.record,
+    summary: a.summary,
+    cancelReason: a.cancelReason,
+    confirmation: a.confirmation,
+    requestId: a.requestId,
     participants: a.participants.map((p) => p.userId).sort(),
-    donationLines: a.donationLines.map((l) => ({ item: l.item, quantity: l.quantity.toString(), unit: l.unit, estimatedValue: l.estimatedValue.toString() })),
-    receiptConfirmedAt: a.receiptConfirmedAt, version: a.version,
+    donationLines: a.donationLines.map((l) => ({
+      item: l.item,
+      quantity: l.quantity.toString(),
+      unit: l.unit,
+      estimatedValue: l.estimatedValue.toString(),
+    })),
+    receiptConfirmedAt: a.receiptConfirmedAt,
+    version: a.version,
   };
 }
 
@@ -53,8 +72,13 @@ async function reopenRequestIfUnanswered(tx: Tx, actor: ActorWithName, requestId
   if (others > 0) return;
   await tx.assistanceRequest.update({ where: { id: requestId }, data: { status: 'OPEN', version: { increment: 1 } } });
   await writeAudit(tx, {
-    actor, action: 'request.reopened', entityType: 'AssistanceRequest', entityId: requestId,
-    ...auditScope(request.pairing, request.pairing.assistedId), before: { status: 'ANSWERED' }, after: { status: 'OPEN' },
+    actor,
+    action: 'request.reopened',
+    entityType: 'AssistanceRequest',
+    entityId: requestId,
+    ...auditScope(request.pairing, request.pairing.assistedId),
+    before: { status: 'ANSWERED' },
+    after: { status: 'OPEN' },
   });
 }
 
@@ -86,10 +110,21 @@ export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, n
   const startsAt = zonedToInstant(d.startDate, d.startTime, timeZone);
   const endsAt = d.endDate || d.endTime ? zonedToInstant(d.endDate ?? d.startDate, d.endTime ?? '23:59', timeZone) : null;
   const errors: Record<string, string[]> = {};
-  const ruleErrors = typeRuleErrors({
-    type: d.type, direction: d.direction, location: d.location, classHours: d.classHours, childCount: d.childCount,
-    donationLineCount: d.donationLines.length, startsAt, endsAt, status: d.status,
-  }, now, timeZone);
+  const ruleErrors = typeRuleErrors(
+    {
+      type: d.type,
+      direction: d.direction,
+      location: d.location,
+      classHours: d.classHours,
+      childCount: d.childCount,
+      donationLineCount: d.donationLines.length,
+      startsAt,
+      endsAt,
+      status: d.status,
+    },
+    now,
+    timeZone,
+  );
   for (const [field, key] of Object.entries(ruleErrors)) errors[field] = [`activities.errors.${key}`];
 
   // Teachers log activities they take part in.
@@ -105,8 +140,16 @@ export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, n
 
   let answersRequest: { id: string; status: string } | null = null;
   if (d.requestId && d.requestId !== existing?.requestId) {
-    const request = await db.assistanceRequest.findUnique({ where: { id: d.requestId }, select: { id: true, pairingId: true, status: true } });
-    if (!request || request.pairingId !== pairing.id || request.status === 'CLOSED' || !can(actor, 'request.answer', sideResource(pairing, pairing.supportingId))) {
+    const request = await db.assistanceRequest.findUnique({
+      where: { id: d.requestId },
+      select: { id: true, pairingId: true, status: true },
+    });
+    if (
+      !request ||
+      request.pairingId !== pairing.id ||
+      request.status === 'CLOSED' ||
+      !can(actor, 'request.answer', sideResource(pairing, pairing.supportingId))
+    ) {
       errors.requestId = ['activities.errors.requestNotAnswerable'];
     } else answersRequest = request;
   }
@@ -117,65 +160,108 @@ export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, n
   const loggedNow = existing?.status === 'PLANNED' && d.status === 'DONE';
   const recordingKindergartenId = existing && !loggedNow ? existing.recordingKindergartenId : actor.kindergartenId!;
   const data = {
-    type: d.type, direction: d.direction, targetArea: d.targetArea, title: d.title, status: d.status,
-    startsAt, endsAt, location: d.location, outsideExperts: d.outsideExperts, childCount: d.childCount,
-    classHours: d.classHours, plan: d.plan, measures: d.measures, record: d.record, summary: d.summary, requestId: d.requestId,
+    type: d.type,
+    direction: d.direction,
+    targetArea: d.targetArea,
+    title: d.title,
+    status: d.status,
+    startsAt,
+    endsAt,
+    location: d.location,
+    outsideExperts: d.outsideExperts,
+    childCount: d.childCount,
+    classHours: d.classHours,
+    plan: d.plan,
+    measures: d.measures,
+    record: d.record,
+    summary: d.summary,
+    requestId: d.requestId,
   };
   // A confirmation vouches for what the other side read: a change to a confirmed record re-opens it.
   const reopenConfirmation = existing?.status === 'DONE' && existing.confirmation !== 'PENDING';
-  const reopenReceipt = existing?.receiptConfirmedAt != null &&
+  const reopenReceipt =
+    existing?.receiptConfirmedAt != null &&
     (linesKey(existing.donationLines) !== linesKey(d.donationLines) || existing.direction !== d.direction);
 
-  const id = await db.$transaction(async (tx) => {
-    const saved = existing
-      ? await tx.activity.update({
-          where: { id: existing.id, version: existing.version },
-          data: {
-            ...data, recordingKindergartenId, version: { increment: 1 },
-            ...(reopenConfirmation ? { confirmation: 'PENDING', confirmedById: null, confirmedAt: null, confirmationComment: null } : {}),
-            ...(reopenReceipt ? { receiptConfirmedById: null, receiptConfirmedAt: null, receiptComment: null } : {}),
-          },
-        })
-      : await tx.activity.create({ data: { ...data, pairingId: pairing.id, recordingKindergartenId, createdById: actor.id } });
-    await tx.activityParticipant.deleteMany({ where: { activityId: saved.id } });
-    if (participantIds.length) await tx.activityParticipant.createMany({ data: participantIds.map((userId) => ({ activityId: saved.id, userId })) });
-    await tx.donationLine.deleteMany({ where: { activityId: saved.id } });
-    if (d.donationLines.length) {
-      await tx.donationLine.createMany({ data: d.donationLines.map((l, position) => ({ activityId: saved.id, position, ...l })) });
-    }
-    const after = await tx.activity.findUniqueOrThrow({ where: { id: saved.id }, include: ACTIVITY_FULL });
-    const scope = auditScope(pairing, recordingKindergartenId);
-    await writeAudit(tx, {
-      actor, action: existing ? 'activity.updated' : 'activity.created', entityType: 'Activity', entityId: saved.id, ...scope,
-      before: existing ? snapshot(existing) : undefined, after: snapshot(after),
-    });
-    if (reopenConfirmation) {
+  const id = await db
+    .$transaction(async (tx) => {
+      const saved = existing
+        ? await tx.activity.update({
+            where: { id: existing.id, version: existing.version },
+            data: {
+              ...data,
+              recordingKindergartenId,
+              version: { increment: 1 },
+              ...(reopenConfirmation ? { confirmation: 'PENDING', confirmedById: null, confirmedAt: null, confirmationComment: null } : {}),
+              ...(reopenReceipt ? { receiptConfirmedById: null, receiptConfirmedAt: null, receiptComment: null } : {}),
+            },
+          })
+        : await tx.activity.create({ data: { ...data, pairingId: pairing.id, recordingKindergartenId, createdById: actor.id } });
+      await tx.activityParticipant.deleteMany({ where: { activityId: saved.id } });
+      if (participantIds.length)
+        await tx.activityParticipant.createMany({ data: participantIds.map((userId) => ({ activityId: saved.id, userId })) });
+      await tx.donationLine.deleteMany({ where: { activityId: saved.id } });
+      if (d.donationLines.length) {
+        await tx.donationLine.createMany({ data: d.donationLines.map((l, position) => ({ activityId: saved.id, position, ...l })) });
+      }
+      const after = await tx.activity.findUniqueOrThrow({ where: { id: saved.id }, include: ACTIVITY_FULL });
+      const scope = auditScope(pairing, recordingKindergartenId);
       await writeAudit(tx, {
-        actor, action: 'activity.confirmationReopened', entityType: 'Activity', entityId: saved.id, ...scope,
-        before: { confirmation: existing!.confirmation, confirmedById: existing!.confirmedById, confirmedAt: existing!.confirmedAt }, after: { confirmation: 'PENDING' },
+        actor,
+        action: existing ? 'activity.updated' : 'activity.created',
+        entityType: 'Activity',
+        entityId: saved.id,
+        ...scope,
+        before: existing ? snapshot(existing) : undefined,
+        after: snapshot(after),
       });
-    }
-    if (reopenReceipt) {
-      await writeAudit(tx, {
-        actor, action: 'activity.receiptReopened', entityType: 'Activity', entityId: saved.id, ...scope,
-        before: { receiptConfirmedAt: existing!.receiptConfirmedAt }, after: { receiptConfirmedAt: null },
-      });
-    }
-    if (answersRequest?.status === 'OPEN') {
-      await tx.assistanceRequest.update({ where: { id: answersRequest.id }, data: { status: 'ANSWERED', version: { increment: 1 } } });
-      await writeAudit(tx, {
-        actor, action: 'request.answered', entityType: 'AssistanceRequest', entityId: answersRequest.id,
-        ...auditScope(pairing, pairing.assistedId), before: { status: 'OPEN' }, after: { status: 'ANSWERED', activityId: saved.id },
-      });
-    }
-    if (existing?.requestId && existing.requestId !== d.requestId) await reopenRequestIfUnanswered(tx, actor, existing.requestId, saved.id);
-    return saved.id;
-  }).then((id) => ok({ id }), async (e: unknown) => {
-    // The version guard in the update's where: someone saved in between.
-    if (!isStaleWrite(e)) throw e;
-    const now = await db.activity.findUnique({ where: { id: existing!.id }, select: { version: true } });
-    return fail('conflict', { conflict: { version: now?.version ?? existing!.version } });
-  });
+      if (reopenConfirmation) {
+        await writeAudit(tx, {
+          actor,
+          action: 'activity.confirmationReopened',
+          entityType: 'Activity',
+          entityId: saved.id,
+          ...scope,
+          before: { confirmation: existing!.confirmation, confirmedById: existing!.confirmedById, confirmedAt: existing!.confirmedAt },
+          after: { confirmation: 'PENDING' },
+        });
+      }
+      if (reopenReceipt) {
+        await writeAudit(tx, {
+          actor,
+          action: 'activity.receiptReopened',
+          entityType: 'Activity',
+          entityId: saved.id,
+          ...scope,
+          before: { receiptConfirmedAt: existing!.receiptConfirmedAt },
+          after: { receiptConfirmedAt: null },
+        });
+      }
+      if (answersRequest?.status === 'OPEN') {
+        await tx.assistanceRequest.update({ where: { id: answersRequest.id }, data: { status: 'ANSWERED', version: { increment: 1 } } });
+        await writeAudit(tx, {
+          actor,
+          action: 'request.answered',
+          entityType: 'AssistanceRequest',
+          entityId: answersRequest.id,
+          ...auditScope(pairing, pairing.assistedId),
+          before: { status: 'OPEN' },
+          after: { status: 'ANSWERED', activityId: saved.id },
+        });
+      }
+      if (existing?.requestId && existing.requestId !== d.requestId)
+        await reopenRequestIfUnanswered(tx, actor, existing.requestId, saved.id);
+      return saved.id;
+    })
+    .then(
+      (id) => ok({ id }),
+      async (e: unknown) => {
+        // The version guard in the update's where: someone saved in between.
+        if (!isStaleWrite(e)) throw e;
+        const now = await db.activity.findUnique({ where: { id: existing!.id }, select: { version: true } });
+        return fail('conflict', { conflict: { version: now?.version ?? existing!.version } });
+      },
+    );
   return id;
 }
 
@@ -193,15 +279,25 @@ export async function cancelActivity(actor: ActorWithName, raw: unknown, db: Db)
   if (!can(actor, 'activity.cancel', { ...pairingResource(a.pairing), ownerId: a.createdById })) return fail('notAllowed');
   if (a.status !== 'PLANNED') return fail('wrongState');
   if (a.version !== parsed.value.version) return fail('conflict');
-  return versioned(() => db.$transaction(async (tx) => {
-    await tx.activity.update({ where: { id: a.id, version: a.version }, data: { status: 'CANCELLED', cancelReason: parsed.value.reason, version: { increment: 1 } } });
-    await writeAudit(tx, {
-      actor, action: 'activity.cancelled', entityType: 'Activity', entityId: a.id, ...auditScope(a.pairing, a.recordingKindergartenId),
-      before: { status: a.status }, after: { status: 'CANCELLED', cancelReason: parsed.value.reason },
-    });
-    if (a.requestId) await reopenRequestIfUnanswered(tx, actor, a.requestId, a.id);
-    return { id: a.id };
-  }));
+  return versioned(() =>
+    db.$transaction(async (tx) => {
+      await tx.activity.update({
+        where: { id: a.id, version: a.version },
+        data: { status: 'CANCELLED', cancelReason: parsed.value.reason, version: { increment: 1 } },
+      });
+      await writeAudit(tx, {
+        actor,
+        action: 'activity.cancelled',
+        entityType: 'Activity',
+        entityId: a.id,
+        ...auditScope(a.pairing, a.recordingKindergartenId),
+        before: { status: a.status },
+        after: { status: 'CANCELLED', cancelReason: parsed.value.reason },
+      });
+      if (a.requestId) await reopenRequestIfUnanswered(tx, actor, a.requestId, a.id);
+      return { id: a.id };
+    }),
+  );
 }
 
 /** The director of the side that did not log the activity confirms it happened, or disputes it. */
@@ -216,17 +312,30 @@ export async function confirmActivity(actor: ActorWithName, raw: unknown, db: Db
   if (a.status !== 'DONE') return fail('wrongState');
   // One confirms what one read: a change since the page was shown must be read first.
   if (a.version !== version) return fail('conflict');
-  return versioned(() => db.$transaction(async (tx) => {
-    await tx.activity.update({
-      where: { id: a.id, version },
-      data: { confirmation: decision, confirmedById: actor.id, confirmedAt: now, confirmationComment: comment || null, version: { increment: 1 } },
-    });
-    await writeAudit(tx, {
-      actor, action: decision === 'CONFIRMED' ? 'activity.confirmed' : 'activity.disputed', entityType: 'Activity', entityId: a.id,
-      ...auditScope(a.pairing, side), before: { confirmation: a.confirmation, comment: a.confirmationComment }, after: { confirmation: decision, comment },
-    });
-    return { id: a.id };
-  }));
+  return versioned(() =>
+    db.$transaction(async (tx) => {
+      await tx.activity.update({
+        where: { id: a.id, version },
+        data: {
+          confirmation: decision,
+          confirmedById: actor.id,
+          confirmedAt: now,
+          confirmationComment: comment || null,
+          version: { increment: 1 },
+        },
+      });
+      await writeAudit(tx, {
+        actor,
+        action: decision === 'CONFIRMED' ? 'activity.confirmed' : 'activity.disputed',
+        entityType: 'Activity',
+        entityId: a.id,
+        ...auditScope(a.pairing, side),
+        before: { confirmation: a.confirmation, comment: a.confirmationComment },
+        after: { confirmation: decision, comment },
+      });
+      return { id: a.id };
+    }),
+  );
 }
 
 /** The receiving kindergarten's director confirms that the donated lines arrived. */
@@ -238,17 +347,34 @@ export async function confirmReceipt(actor: ActorWithName, raw: unknown, db: Db,
   const receiver = receivingSide(a, a.pairing);
   if (a.type !== 'DONATION' || !can(actor, 'activity.confirmReceipt', sideResource(a.pairing, receiver))) return fail('notAllowed');
   if (a.status !== 'DONE' || a.receiptConfirmedAt) return fail('wrongState');
-  return versioned(() => db.$transaction(async (tx) => {
-    await tx.activity.update({
-      where: { id: a.id, version: a.version },
-      data: { receiptConfirmedById: actor.id, receiptConfirmedAt: now, receiptComment: parsed.value.comment || null, version: { increment: 1 } },
-    });
-    await writeAudit(tx, {
-      actor, action: 'activity.receiptConfirmed', entityType: 'Activity', entityId: a.id, ...auditScope(a.pairing, receiver),
-      after: { receiptConfirmedAt: now, comment: parsed.value.comment, lines: a.donationLines.map((l) => `${l.item} ${l.quantity} ${l.unit}`) },
-    });
-    return { id: a.id };
-  }), () => fail('wrongState'));
+  return versioned(
+    () =>
+      db.$transaction(async (tx) => {
+        await tx.activity.update({
+          where: { id: a.id, version: a.version },
+          data: {
+            receiptConfirmedById: actor.id,
+            receiptConfirmedAt: now,
+            receiptComment: parsed.value.comment || null,
+            version: { increment: 1 },
+          },
+        });
+        await writeAudit(tx, {
+          actor,
+          action: 'activity.receiptConfirmed',
+          entityType: 'Activity',
+          entityId: a.id,
+          ...auditScope(a.pairing, receiver),
+          after: {
+            receiptConfirmedAt: now,
+            comment: parsed.value.comment,
+            lines: a.donationLines.map((l) => `${l.item} ${l.quantity} ${l.unit}`),
+          },
+        });
+        return { id: a.id };
+      }),
+    () => fail('wrongState'),
+  );
 }
 
 /** The assisted kindergarten asks; the supporting one answers by planning an activity for it. */
@@ -261,10 +387,21 @@ export async function createRequest(actor: ActorWithName, raw: unknown, db: Db):
   if (!can(actor, 'request.create', sideResource(pairing, pairing.assistedId))) return fail('notAllowed');
   const id = await db.$transaction(async (tx) => {
     const r = await tx.assistanceRequest.create({
-      data: { pairingId: pairing.id, kind: d.kind, title: d.title, details: d.details, neededBy: d.neededBy ? dateOnly(d.neededBy) : null, createdById: actor.id },
+      data: {
+        pairingId: pairing.id,
+        kind: d.kind,
+        title: d.title,
+        details: d.details,
+        neededBy: d.neededBy ? dateOnly(d.neededBy) : null,
+        createdById: actor.id,
+      },
     });
     await writeAudit(tx, {
-      actor, action: 'request.created', entityType: 'AssistanceRequest', entityId: r.id, ...auditScope(pairing, pairing.assistedId),
+      actor,
+      action: 'request.created',
+      entityType: 'AssistanceRequest',
+      entityId: r.id,
+      ...auditScope(pairing, pairing.assistedId),
       after: { kind: d.kind, title: d.title, details: d.details, neededBy: d.neededBy },
     });
     return r.id;
@@ -280,12 +417,24 @@ export async function closeRequest(actor: ActorWithName, raw: unknown, db: Db, n
   if (!r || !can(actor, 'request.view', pairingResource(r.pairing))) return fail('notFound');
   if (!can(actor, 'request.close', sideResource(r.pairing, r.pairing.assistedId))) return fail('notAllowed');
   if (r.status === 'CLOSED') return fail('wrongState');
-  return versioned(() => db.$transaction(async (tx) => {
-    await tx.assistanceRequest.update({ where: { id: r.id, version: r.version }, data: { status: 'CLOSED', closedById: actor.id, closedAt: now, version: { increment: 1 } } });
-    await writeAudit(tx, {
-      actor, action: 'request.closed', entityType: 'AssistanceRequest', entityId: r.id, ...auditScope(r.pairing, r.pairing.assistedId),
-      before: { status: r.status }, after: { status: 'CLOSED' },
-    });
-    return { id: r.id };
-  }), () => fail('wrongState'));
+  return versioned(
+    () =>
+      db.$transaction(async (tx) => {
+        await tx.assistanceRequest.update({
+          where: { id: r.id, version: r.version },
+          data: { status: 'CLOSED', closedById: actor.id, closedAt: now, version: { increment: 1 } },
+        });
+        await writeAudit(tx, {
+          actor,
+          action: 'request.closed',
+          entityType: 'AssistanceRequest',
+          entityId: r.id,
+          ...auditScope(r.pairing, r.pairing.assistedId),
+          before: { status: r.status },
+          after: { status: 'CLOSED' },
+        });
+        return { id: r.id };
+      }),
+    () => fail('wrongState'),
+  );
 }

@@ -1,7 +1,17 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/lib/db';
-import { activityWhere, can, hasPermission, PAIRING_SCOPE, pairingResource, pairingWhere, requestWhere, sideResource, type Actor } from '@/lib/authz';
+import {
+  activityWhere,
+  can,
+  hasPermission,
+  PAIRING_SCOPE,
+  pairingResource,
+  pairingWhere,
+  requestWhere,
+  sideResource,
+  type Actor,
+} from '@/lib/authz';
 import { confirmingSide, editableBySide, isIncomplete, receivingSide } from './rules';
 import type { ActivityFilters } from './schemas';
 import { cityTimeZone } from '@/lib/time/city-zone';
@@ -18,7 +28,9 @@ export function awaitingConfirmationBy(actor: Actor): Prisma.ActivityWhereInput 
   if (!hasPermission(actor, 'activity.confirm') || !actor.kindergartenId) return { id: { in: [] } };
   const kg = actor.kindergartenId;
   return {
-    status: 'DONE', confirmation: 'PENDING', recordingKindergartenId: { not: kg },
+    status: 'DONE',
+    confirmation: 'PENDING',
+    recordingKindergartenId: { not: kg },
     pairing: { OR: [{ supportingId: kg }, { assistedId: kg }] },
   };
 }
@@ -55,8 +67,18 @@ export async function listActivities(actor: Actor, filters: ActivityFilters, db:
       skip: (page - 1) * ACTIVITIES_PAGE_SIZE,
       take: ACTIVITIES_PAGE_SIZE,
       select: {
-        id: true, type: true, title: true, status: true, startsAt: true, location: true, classHours: true, confirmation: true,
-        record: true, summary: true, direction: true, receiptConfirmedAt: true,
+        id: true,
+        type: true,
+        title: true,
+        status: true,
+        startsAt: true,
+        location: true,
+        classHours: true,
+        confirmation: true,
+        record: true,
+        summary: true,
+        direction: true,
+        receiptConfirmedAt: true,
         pairing: { select: { supporting: { select: { name: true } }, assisted: { select: { name: true } } } },
         _count: { select: { donationLines: true } },
       },
@@ -67,9 +89,18 @@ export async function listActivities(actor: Actor, filters: ActivityFilters, db:
     total,
     page,
     rows: rows.map((a) => ({
-      id: a.id, type: a.type, title: a.title, status: a.status, startsAt: a.startsAt, location: a.location,
-      classHours: num(a.classHours), confirmation: a.confirmation, pairing: pairingLabel(a.pairing),
-      incomplete: isIncomplete(a), donation: a._count.donationLines > 0, received: a.receiptConfirmedAt != null,
+      id: a.id,
+      type: a.type,
+      title: a.title,
+      status: a.status,
+      startsAt: a.startsAt,
+      location: a.location,
+      classHours: num(a.classHours),
+      confirmation: a.confirmation,
+      pairing: pairingLabel(a.pairing),
+      incomplete: isIncomplete(a),
+      donation: a._count.donationLines > 0,
+      received: a.receiptConfirmedAt != null,
     })),
   };
 }
@@ -105,21 +136,58 @@ export async function getActivity(actor: Actor, id: string, db: Db) {
   const confirmer = confirmingSide(a.recordingKindergartenId, p);
   const receiver = receivingSide(a, p);
   const owner = { ...pairingResource(p), ownerId: a.createdById };
-  const lines = a.donationLines.map((l) => ({ id: l.id, item: l.item, quantity: num(l.quantity)!, unit: l.unit, estimatedValue: num(l.estimatedValue)! }));
+  const lines = a.donationLines.map((l) => ({
+    id: l.id,
+    item: l.item,
+    quantity: num(l.quantity)!,
+    unit: l.unit,
+    estimatedValue: num(l.estimatedValue)!,
+  }));
   return {
-    id: a.id, type: a.type, direction: a.direction, targetArea: a.targetArea, title: a.title, status: a.status,
-    startsAt: a.startsAt, endsAt: a.endsAt, location: a.location, outsideExperts: a.outsideExperts,
-    childCount: a.childCount, classHours: num(a.classHours), plan: a.plan, measures: a.measures, record: a.record, summary: a.summary,
-    cancelReason: a.cancelReason, confirmation: a.confirmation, confirmationComment: a.confirmationComment,
-    confirmedBy: a.confirmedBy?.name ?? null, confirmedAt: a.confirmedAt, version: a.version,
-    receiptConfirmedAt: a.receiptConfirmedAt, receiptConfirmedBy: a.receiptConfirmedBy?.name ?? null, receiptComment: a.receiptComment,
-    createdBy: a.createdBy.name, createdAt: a.createdAt, updatedAt: a.updatedAt,
+    id: a.id,
+    type: a.type,
+    direction: a.direction,
+    targetArea: a.targetArea,
+    title: a.title,
+    status: a.status,
+    startsAt: a.startsAt,
+    endsAt: a.endsAt,
+    location: a.location,
+    outsideExperts: a.outsideExperts,
+    childCount: a.childCount,
+    classHours: num(a.classHours),
+    plan: a.plan,
+    measures: a.measures,
+    record: a.record,
+    summary: a.summary,
+    cancelReason: a.cancelReason,
+    confirmation: a.confirmation,
+    confirmationComment: a.confirmationComment,
+    confirmedBy: a.confirmedBy?.name ?? null,
+    confirmedAt: a.confirmedAt,
+    version: a.version,
+    receiptConfirmedAt: a.receiptConfirmedAt,
+    receiptConfirmedBy: a.receiptConfirmedBy?.name ?? null,
+    receiptComment: a.receiptComment,
+    createdBy: a.createdBy.name,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
     recordingKindergarten: a.recordingKindergarten.name,
     confirmingKindergarten: confirmer === p.supportingId ? p.supporting.name : p.assisted.name,
     receivingKindergarten: receiver === p.supportingId ? p.supporting.name : p.assisted.name,
-    pairing: { id: p.id, label: pairingLabel(p), cycle: p.cycle.name, supportingId: p.supportingId, assistedId: p.assistedId, supporting: p.supporting.name, assisted: p.assisted.name },
+    pairing: {
+      id: p.id,
+      label: pairingLabel(p),
+      cycle: p.cycle.name,
+      supportingId: p.supportingId,
+      assistedId: p.assistedId,
+      supporting: p.supporting.name,
+      assisted: p.assisted.name,
+    },
     participants: a.participants.map((x) => ({
-      id: x.user.id, name: x.user.name, side: x.user.kindergartenId === p.supportingId ? 'supporting' as const : 'assisted' as const,
+      id: x.user.id,
+      name: x.user.name,
+      side: x.user.kindergartenId === p.supportingId ? ('supporting' as const) : ('assisted' as const),
     })),
     donationLines: lines,
     donationTotal: lines.reduce((s, l) => s + l.estimatedValue, 0),
@@ -128,7 +196,11 @@ export async function getActivity(actor: Actor, id: string, db: Db) {
     canEdit: a.status !== 'CANCELLED' && editableBySide(a, actor.kindergartenId) && can(actor, 'activity.update', owner),
     canCancel: a.status === 'PLANNED' && can(actor, 'activity.cancel', owner),
     canConfirm: a.status === 'DONE' && can(actor, 'activity.confirm', sideResource(p, confirmer)),
-    canConfirmReceipt: a.type === 'DONATION' && a.status === 'DONE' && !a.receiptConfirmedAt && can(actor, 'activity.confirmReceipt', sideResource(p, receiver)),
+    canConfirmReceipt:
+      a.type === 'DONATION' &&
+      a.status === 'DONE' &&
+      !a.receiptConfirmedAt &&
+      can(actor, 'activity.confirmReceipt', sideResource(p, receiver)),
   };
 }
 export type ActivityDetail = NonNullable<Awaited<ReturnType<typeof getActivity>>>;
@@ -152,8 +224,28 @@ export async function activityFormOptions(actor: Actor, db: Db, now = new Date()
     orderBy: [{ cycle: { startYear: 'desc' } }, { supporting: { name: 'asc' } }],
     select: {
       ...PAIRING_SCOPE,
-      supporting: { select: { countyId: true, name: true, users: { where: { active: true, role: { in: ['DIRECTOR', 'TEACHER'] } }, select: { id: true, name: true }, orderBy: { name: 'asc' } } } },
-      assisted: { select: { countyId: true, name: true, users: { where: { active: true, role: { in: ['DIRECTOR', 'TEACHER'] } }, select: { id: true, name: true }, orderBy: { name: 'asc' } } } },
+      supporting: {
+        select: {
+          countyId: true,
+          name: true,
+          users: {
+            where: { active: true, role: { in: ['DIRECTOR', 'TEACHER'] } },
+            select: { id: true, name: true },
+            orderBy: { name: 'asc' },
+          },
+        },
+      },
+      assisted: {
+        select: {
+          countyId: true,
+          name: true,
+          users: {
+            where: { active: true, role: { in: ['DIRECTOR', 'TEACHER'] } },
+            select: { id: true, name: true },
+            orderBy: { name: 'asc' },
+          },
+        },
+      },
     },
   });
   const kept = edited?.participantIds.length
@@ -161,16 +253,26 @@ export async function activityFormOptions(actor: Actor, db: Db, now = new Date()
     : [];
   // A kept participant who moved or left is listed on the side they took part for (the side they are
   // no longer on is unknown to us, so: the supporting side unless they are now on the assisted one).
-  const withKept = (staff: { id: string; name: string }[], side: 'supporting' | 'assisted', p: { supportingId: string; assistedId: string }) => {
-    const extra = kept.filter((u) => !staff.some((s) => s.id === u.id) &&
-      (side === 'assisted' ? u.kindergartenId === p.assistedId : u.kindergartenId !== p.assistedId));
+  const withKept = (
+    staff: { id: string; name: string }[],
+    side: 'supporting' | 'assisted',
+    p: { supportingId: string; assistedId: string },
+  ) => {
+    const extra = kept.filter(
+      (u) =>
+        !staff.some((s) => s.id === u.id) && (side === 'assisted' ? u.kindergartenId === p.assistedId : u.kindergartenId !== p.assistedId),
+    );
     return extra.length ? [...staff, ...extra.map(({ id, name }) => ({ id, name }))] : staff;
   };
   return pairings
     .filter((p) => can(actor, 'activity.create', pairingResource(p)))
     .map((p) => ({
-      id: p.id, label: pairingLabel(p), supporting: p.supporting.name, assisted: p.assisted.name,
-      supportingStaff: withKept(p.supporting.users, 'supporting', p), assistedStaff: withKept(p.assisted.users, 'assisted', p),
+      id: p.id,
+      label: pairingLabel(p),
+      supporting: p.supporting.name,
+      assisted: p.assisted.name,
+      supportingStaff: withKept(p.supporting.users, 'supporting', p),
+      assistedStaff: withKept(p.assisted.users, 'assisted', p),
       canAnswerRequests: can(actor, 'request.answer', sideResource(p, p.supportingId)),
     }));
 }
@@ -183,7 +285,13 @@ export type PairingOption = Awaited<ReturnType<typeof activityFormOptions>>[numb
  */
 export async function answerableRequests(actor: Actor, pairingIds: string[], db: Db, linkedRequestId?: string) {
   return db.assistanceRequest.findMany({
-    where: { AND: [requestWhere(actor), { pairingId: { in: pairingIds } }, { OR: [{ status: { not: 'CLOSED' } }, ...(linkedRequestId ? [{ id: linkedRequestId }] : [])] }] },
+    where: {
+      AND: [
+        requestWhere(actor),
+        { pairingId: { in: pairingIds } },
+        { OR: [{ status: { not: 'CLOSED' } }, ...(linkedRequestId ? [{ id: linkedRequestId }] : [])] },
+      ],
+    },
     select: { id: true, pairingId: true, title: true, kind: true },
     orderBy: { createdAt: 'desc' },
   });
@@ -191,7 +299,9 @@ export async function answerableRequests(actor: Actor, pairingIds: string[], db:
 
 export async function listRequests(actor: Actor, filters: { status?: 'OPEN' | 'ANSWERED' | 'CLOSED'; pairing?: string }, db: Db) {
   const rows = await db.assistanceRequest.findMany({
-    where: { AND: [requestWhere(actor), filters.status ? { status: filters.status } : {}, filters.pairing ? { pairingId: filters.pairing } : {}] },
+    where: {
+      AND: [requestWhere(actor), filters.status ? { status: filters.status } : {}, filters.pairing ? { pairingId: filters.pairing } : {}],
+    },
     orderBy: [{ status: 'asc' }, { createdAt: 'desc' }],
     take: 200,
     include: {
@@ -201,8 +311,17 @@ export async function listRequests(actor: Actor, filters: { status?: 'OPEN' | 'A
     },
   });
   return rows.map((r) => ({
-    id: r.id, kind: r.kind, title: r.title, details: r.details, neededBy: r.neededBy, status: r.status, createdAt: r.createdAt,
-    createdBy: r.createdBy.name, pairingId: r.pairingId, pairing: pairingLabel(r.pairing), activities: r.activities,
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    details: r.details,
+    neededBy: r.neededBy,
+    status: r.status,
+    createdAt: r.createdAt,
+    createdBy: r.createdBy.name,
+    pairingId: r.pairingId,
+    pairing: pairingLabel(r.pairing),
+    activities: r.activities,
     canAnswer: r.status !== 'CLOSED' && can(actor, 'request.answer', sideResource(r.pairing, r.pairing.supportingId)),
     canClose: r.status !== 'CLOSED' && can(actor, 'request.close', sideResource(r.pairing, r.pairing.assistedId)),
   }));
@@ -213,10 +332,18 @@ export async function requestPairingOptions(actor: Actor, db: Db) {
   if (!hasPermission(actor, 'request.create')) return [];
   const today = await cityTodayDate(db);
   const rows = await db.pairing.findMany({
-    where: { AND: [pairingWhere(actor, 'request.create'), { OR: [{ endsOn: null }, { endsOn: { gte: today } }] }, { cycle: { semesters: { some: { endsOn: { gte: today } } } } }] },
+    where: {
+      AND: [
+        pairingWhere(actor, 'request.create'),
+        { OR: [{ endsOn: null }, { endsOn: { gte: today } }] },
+        { cycle: { semesters: { some: { endsOn: { gte: today } } } } },
+      ],
+    },
     select: PAIRING_SCOPE,
   });
-  return rows.filter((p) => can(actor, 'request.create', sideResource(p, p.assistedId))).map((p) => ({ value: p.id, label: pairingLabel(p) }));
+  return rows
+    .filter((p) => can(actor, 'request.create', sideResource(p, p.assistedId)))
+    .map((p) => ({ value: p.id, label: pairingLabel(p) }));
 }
 
 export async function getRequestPrefill(actor: Actor, id: string, db: Db) {
@@ -234,7 +361,17 @@ export async function calendarActivities(actor: Actor, pairingId: string, month:
   const activities = await db.activity.findMany({
     where: { pairingId, startsAt: { gte: from, lt: to } },
     orderBy: { startsAt: 'asc' },
-    select: { id: true, title: true, type: true, status: true, startsAt: true, confirmation: true, location: true, record: true, summary: true },
+    select: {
+      id: true,
+      title: true,
+      type: true,
+      status: true,
+      startsAt: true,
+      confirmation: true,
+      location: true,
+      record: true,
+      summary: true,
+    },
   });
   return {
     pairing: { id: pairing.id, label: pairingLabel(pairing) },

@@ -6,9 +6,22 @@ import type { ActivityDirection, ActivityStatus, ActivityType, TargetArea } from
 import { localDate } from '@/lib/time/zoned';
 
 export const ACTIVITY_TYPES = [
-  'SENT_DEMONSTRATION', 'SENT_LECTURE', 'SENT_RESEARCH', 'SPECIAL_LECTURE', 'TEACHING_OBSERVATION', 'TRAINING',
-  'DAILY_OBSERVATION', 'FOLLOW_UP_STUDY', 'POST_EXCHANGE', 'MENTORING', 'RESOURCE_SHARING', 'DONATION',
-  'CHILDREN_EXCHANGE', 'PARENT_ACTIVITY', 'COMPETITION', 'FELLOWSHIP',
+  'SENT_DEMONSTRATION',
+  'SENT_LECTURE',
+  'SENT_RESEARCH',
+  'SPECIAL_LECTURE',
+  'TEACHING_OBSERVATION',
+  'TRAINING',
+  'DAILY_OBSERVATION',
+  'FOLLOW_UP_STUDY',
+  'POST_EXCHANGE',
+  'MENTORING',
+  'RESOURCE_SHARING',
+  'DONATION',
+  'CHILDREN_EXCHANGE',
+  'PARENT_ACTIVITY',
+  'COMPETITION',
+  'FELLOWSHIP',
 ] as const satisfies readonly ActivityType[];
 
 export const DIRECTIONS = ['TO_ASSISTED', 'TO_SUPPORTING', 'JOINT'] as const satisfies readonly ActivityDirection[];
@@ -32,7 +45,12 @@ export type TypeRule = {
 
 const ALL = DIRECTIONS;
 const rule = (r: Partial<TypeRule> & Pick<TypeRule, 'direction' | 'targetArea'>): TypeRule => ({
-  classHours: 'none', childCount: 'none', donationLines: 'none', location: 'required', directions: ALL, ...r,
+  classHours: 'none',
+  childCount: 'none',
+  donationLines: 'none',
+  location: 'required',
+  directions: ALL,
+  ...r,
 });
 
 export const TYPE_RULES: Record<ActivityType, TypeRule> = {
@@ -48,7 +66,12 @@ export const TYPE_RULES: Record<ActivityType, TypeRule> = {
   POST_EXCHANGE: rule({ direction: 'JOINT', targetArea: 'MANAGEMENT' }),
   MENTORING: rule({ direction: 'JOINT', targetArea: 'TEACHERS', classHours: 'optional' }),
   RESOURCE_SHARING: rule({ direction: 'TO_ASSISTED', targetArea: 'TEACHERS', location: 'optional' }),
-  DONATION: rule({ direction: 'TO_ASSISTED', targetArea: 'CONDITIONS', donationLines: 'required', directions: ['TO_ASSISTED', 'TO_SUPPORTING'] }),
+  DONATION: rule({
+    direction: 'TO_ASSISTED',
+    targetArea: 'CONDITIONS',
+    donationLines: 'required',
+    directions: ['TO_ASSISTED', 'TO_SUPPORTING'],
+  }),
   CHILDREN_EXCHANGE: rule({ direction: 'JOINT', targetArea: 'CHILDREN', childCount: 'required' }),
   PARENT_ACTIVITY: rule({ direction: 'JOINT', targetArea: 'CHILDREN', childCount: 'optional' }),
   COMPETITION: rule({ direction: 'JOINT', targetArea: 'TEACHERS' }),
@@ -108,6 +131,9 @@ export function confirmingSide(recordingKindergartenId: string, p: { supportingI
  * Once an activity is logged as done, only the side that logged it changes the record; the other
  * side confirms or disputes it. (Both sides' directors may shape a plan.)
  */
-export function editableBySide(a: { status: ActivityStatus; recordingKindergartenId: string }, actorKindergartenId: string | null): boolean {
+export function editableBySide(
+  a: { status: ActivityStatus; recordingKindergartenId: string },
+  actorKindergartenId: string | null,
+): boolean {
   return a.status === 'PLANNED' || a.recordingKindergartenId === actorKindergartenId;
 }

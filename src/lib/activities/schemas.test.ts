@@ -9,11 +9,22 @@ function form(entries: [string, string][]) {
 
 describe('activity form parsing', () => {
   it('pairs the parallel donation fields into lines and drops blank rows', () => {
-    const raw = activityInputFromForm(form([
-      ['lineItem', '绘本'], ['lineQuantity', '200'], ['lineUnit', '册'], ['lineValue', '4000'],
-      ['lineItem', ''], ['lineQuantity', ''], ['lineUnit', ''], ['lineValue', ''],
-      ['lineItem', '积木'], ['lineQuantity', '6'], ['lineUnit', '套'], ['lineValue', ''],
-    ]));
+    const raw = activityInputFromForm(
+      form([
+        ['lineItem', '绘本'],
+        ['lineQuantity', '200'],
+        ['lineUnit', '册'],
+        ['lineValue', '4000'],
+        ['lineItem', ''],
+        ['lineQuantity', ''],
+        ['lineUnit', ''],
+        ['lineValue', ''],
+        ['lineItem', '积木'],
+        ['lineQuantity', '6'],
+        ['lineUnit', '套'],
+        ['lineValue', ''],
+      ]),
+    );
     expect(raw.donationLines).toEqual([
       { item: '绘本', quantity: '200', unit: '册', estimatedValue: '4000' },
       { item: '积木', quantity: '6', unit: '套', estimatedValue: '' },
@@ -26,7 +37,16 @@ describe('activity form parsing', () => {
   });
 
   it('reads class hours with a decimal comma and refuses quarters', () => {
-    const base = { pairingId: 'p', type: 'SENT_LECTURE', direction: 'TO_ASSISTED', targetArea: 'TEACHERS', status: 'DONE', title: 't', startDate: '2026-03-05', startTime: '09:00' };
+    const base = {
+      pairingId: 'p',
+      type: 'SENT_LECTURE',
+      direction: 'TO_ASSISTED',
+      targetArea: 'TEACHERS',
+      status: 'DONE',
+      title: 't',
+      startDate: '2026-03-05',
+      startTime: '09:00',
+    };
     expect(ActivityInput.parse({ ...base, classHours: '1,5' }).classHours).toBe(1.5);
     expect(ActivityInput.parse({ ...base, classHours: '' }).classHours).toBeNull();
     expect(ActivityInput.safeParse({ ...base, classHours: '0.25' }).success).toBe(false);

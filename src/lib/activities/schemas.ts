@@ -10,32 +10,50 @@ const text = (max: number) => z.string({ error: REQUIRED }).trim().max(max, { er
 const requiredText = (max: number) => text(max).min(1, { error: REQUIRED });
 const optionalText = (max: number) => z.string().trim().max(max, { error: TOO_LONG }).optional().default('');
 const id = z.string().trim().min(1, { error: REQUIRED }).max(64, { error: INVALID });
-const optionalId = z.string().trim().max(64).optional().transform((v) => v || null);
+const optionalId = z
+  .string()
+  .trim()
+  .max(64)
+  .optional()
+  .transform((v) => v || null);
 
-export const DateString = z.string({ error: REQUIRED }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: REQUIRED, abort: true })
+export const DateString = z
+  .string({ error: REQUIRED })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: REQUIRED, abort: true })
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: INVALID });
 const TimeString = z.string({ error: REQUIRED }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: REQUIRED });
-const optionalDate = z.union([z.literal(''), DateString]).optional().transform((v) => v || null);
-const optionalTime = z.union([z.literal(''), TimeString]).optional().transform((v) => v || null);
+const optionalDate = z
+  .union([z.literal(''), DateString])
+  .optional()
+  .transform((v) => v || null);
+const optionalTime = z
+  .union([z.literal(''), TimeString])
+  .optional()
+  .transform((v) => v || null);
 
 /** '' → null; otherwise a number with at most `decimals` decimals within [min, max]. */
 function optionalNumber(opts: { min: number; max: number; decimals: number; error: string }) {
-  return z.string().trim().optional().transform((v, ctx) => {
-    if (!v) return null;
-    const n = Number(v.replace(',', '.'));
-    const scaled = n * 10 ** opts.decimals;
-    if (!Number.isFinite(n) || n < opts.min || n > opts.max || Math.abs(scaled - Math.round(scaled)) > 1e-9) {
-      ctx.addIssue({ code: 'custom', message: opts.error });
-      return z.NEVER;
-    }
-    return n;
-  });
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const n = Number(v.replace(',', '.'));
+      const scaled = n * 10 ** opts.decimals;
+      if (!Number.isFinite(n) || n < opts.min || n > opts.max || Math.abs(scaled - Math.round(scaled)) > 1e-9) {
+        ctx.addIssue({ code: 'custom', message: opts.error });
+        return z.NEVER;
+      }
+      return n;
+    });
 }
 
 export const DonationLineInput = z.object({
   item: requiredText(200),
   quantity: optionalNumber({ min: 0.01, max: 1e9, decimals: 2, error: 'activities.errors.quantityInvalid' })
-    .refine((v) => v != null, { error: 'activities.errors.quantityInvalid' }).transform((v) => v as number),
+    .refine((v) => v != null, { error: 'activities.errors.quantityInvalid' })
+    .transform((v) => v as number),
   unit: requiredText(20),
   estimatedValue: optionalNumber({ min: 0, max: 1e10, decimals: 2, error: 'activities.errors.valueInvalid' }).transform((v) => v ?? 0),
 });
@@ -55,7 +73,10 @@ export const ActivityInput = z.object({
   endTime: optionalTime,
   location: optionalText(200),
   participantIds: z.array(z.string().max(64)).max(200).default([]),
-  outsideExperts: z.array(z.string().trim().max(100, { error: TOO_LONG })).max(50).default([]),
+  outsideExperts: z
+    .array(z.string().trim().max(100, { error: TOO_LONG }))
+    .max(50)
+    .default([]),
   childCount: optionalNumber({ min: 1, max: 100000, decimals: 0, error: 'activities.errors.childCountInvalid' }),
   classHours: optionalNumber({ min: 0.5, max: 200, decimals: 1, error: 'activities.errors.classHoursInvalid' }),
   plan: optionalText(20000),
@@ -83,22 +104,44 @@ export function activityInputFromForm(fd: FormData): Record<string, unknown> {
     .map((item, i) => ({ item, quantity: quantities[i] ?? '', unit: units[i] ?? '', estimatedValue: values[i] ?? '' }))
     .filter((l) => [l.item, l.quantity, l.unit, l.estimatedValue].some((v) => v.trim() !== ''));
   return {
-    id: str('id'), version: str('version') || undefined, pairingId: str('pairingId'), type: str('type'), direction: str('direction'),
-    targetArea: str('targetArea'), status: str('status'), title: str('title'), startDate: str('startDate'), startTime: str('startTime'),
-    endDate: str('endDate'), endTime: str('endTime'), location: str('location'), participantIds: all('participantIds'),
-    outsideExperts: (str('outsideExperts') ?? '').split(/[\n,，、;；]/).map((s) => s.trim()).filter(Boolean),
-    childCount: str('childCount'), classHours: str('classHours'), plan: str('plan'), measures: str('measures'),
-    record: str('record'), summary: str('summary'), requestId: str('requestId'), donationLines,
+    id: str('id'),
+    version: str('version') || undefined,
+    pairingId: str('pairingId'),
+    type: str('type'),
+    direction: str('direction'),
+    targetArea: str('targetArea'),
+    status: str('status'),
+    title: str('title'),
+    startDate: str('startDate'),
+    startTime: str('startTime'),
+    endDate: str('endDate'),
+    endTime: str('endTime'),
+    location: str('location'),
+    participantIds: all('participantIds'),
+    outsideExperts: (str('outsideExperts') ?? '')
+      .split(/[\n,，、;；]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+    childCount: str('childCount'),
+    classHours: str('classHours'),
+    plan: str('plan'),
+    measures: str('measures'),
+    record: str('record'),
+    summary: str('summary'),
+    requestId: str('requestId'),
+    donationLines,
   };
 }
 
 export const CancelInput = z.object({ id, version: z.coerce.number().int().min(0), reason: requiredText(500) });
-export const ConfirmInput = z.object({
-  id,
-  version: z.coerce.number().int().min(0),
-  decision: z.enum(['CONFIRMED', 'DISPUTED'], { error: REQUIRED }),
-  comment: optionalText(1000),
-}).refine((v) => v.decision === 'CONFIRMED' || v.comment.length > 0, { path: ['comment'], error: 'activities.errors.disputeNeedsComment' });
+export const ConfirmInput = z
+  .object({
+    id,
+    version: z.coerce.number().int().min(0),
+    decision: z.enum(['CONFIRMED', 'DISPUTED'], { error: REQUIRED }),
+    comment: optionalText(1000),
+  })
+  .refine((v) => v.decision === 'CONFIRMED' || v.comment.length > 0, { path: ['comment'], error: 'activities.errors.disputeNeedsComment' });
 export const ReceiptInput = z.object({ id, comment: optionalText(1000) });
 
 export const REQUEST_KINDS = ['LECTURE_TOPIC', 'DEMONSTRATION_CLASS', 'ITEM', 'OTHER'] as const;
@@ -116,7 +159,11 @@ export const ActivityFilters = z.object({
   type: z.enum(ACTIVITY_TYPES).optional().catch(undefined),
   status: z.enum(['PLANNED', 'DONE', 'CANCELLED']).optional().catch(undefined),
   confirmation: z.enum(['PENDING', 'CONFIRMED', 'DISPUTED']).optional().catch(undefined),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .optional()
+    .catch(undefined),
   /** Done activities the other side logged that still wait for the actor's kindergarten to confirm. */
   toConfirm: z.enum(['1']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10000).optional().catch(undefined),

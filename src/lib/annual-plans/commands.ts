@@ -41,16 +41,39 @@ export async function saveAnnualPlan(actor: ActorWithName, raw: unknown, db: Db,
     ...(submit === 'summary' ? { summarySubmittedAt: now, summarySubmittedById: actor.id } : {}),
   };
   try {
-    return await versioned(() => db.$transaction(async (tx) => {
-      const row = existing
-        ? await tx.annualPlan.update({ where: { id: existing.id, version: existing.version }, data: { ...planData, summary, ...stamps, updatedById: actor.id, version: { increment: 1 } } })
-        : await tx.annualPlan.create({ data: { pairingId, academicYear, ...parts, summary, ...stamps, updatedById: actor.id } });
-      const scope = { countyId: pairing.assisted.countyId, kindergartenId: actor.kindergartenId };
-      const before = existing ? Object.fromEntries([...ANNUAL_PLAN_PARTS, 'summary'].map((k) => [k, existing[k as keyof typeof existing]])) : undefined;
-      await writeAudit(tx, { actor, action: existing ? 'annualPlan.updated' : 'annualPlan.created', entityType: 'AnnualPlan', entityId: row.id, ...scope, before, after: { ...planData, summary } });
-      if (submit) await writeAudit(tx, { actor, action: submit === 'plan' ? 'annualPlan.planSubmitted' : 'annualPlan.summarySubmitted', entityType: 'AnnualPlan', entityId: row.id, ...scope, after: { at: now } });
-      return { id: row.id };
-    }));
+    return await versioned(() =>
+      db.$transaction(async (tx) => {
+        const row = existing
+          ? await tx.annualPlan.update({
+              where: { id: existing.id, version: existing.version },
+              data: { ...planData, summary, ...stamps, updatedById: actor.id, version: { increment: 1 } },
+            })
+          : await tx.annualPlan.create({ data: { pairingId, academicYear, ...parts, summary, ...stamps, updatedById: actor.id } });
+        const scope = { countyId: pairing.assisted.countyId, kindergartenId: actor.kindergartenId };
+        const before = existing
+          ? Object.fromEntries([...ANNUAL_PLAN_PARTS, 'summary'].map((k) => [k, existing[k as keyof typeof existing]]))
+          : undefined;
+        await writeAudit(tx, {
+          actor,
+          action: existing ? 'annualPlan.updated' : 'annualPlan.created',
+          entityType: 'AnnualPlan',
+          entityId: row.id,
+          ...scope,
+          before,
+          after: { ...planData, summary },
+        });
+        if (submit)
+          await writeAudit(tx, {
+            actor,
+            action: submit === 'plan' ? 'annualPlan.planSubmitted' : 'annualPlan.summarySubmitted',
+            entityType: 'AnnualPlan',
+            entityId: row.id,
+            ...scope,
+            after: { at: now },
+          });
+        return { id: row.id };
+      }),
+    );
   } catch (e) {
     // The other director created the year's plan in between: theirs is kept, this one is refused like a stale save.
     if (isUniqueViolation(e)) return fail('conflict');

@@ -8,9 +8,17 @@ export async function getAnnualPlan(actor: Actor, pairingId: string, academicYea
   if (!pairing || !can(actor, 'annualPlan.view', pairingResource(pairing))) return null;
   const plan = await db.annualPlan.findUnique({
     where: { pairingId_academicYear: { pairingId, academicYear } },
-    include: { planSubmittedBy: { select: { name: true } }, summarySubmittedBy: { select: { name: true } }, updatedBy: { select: { name: true } } },
+    include: {
+      planSubmittedBy: { select: { name: true } },
+      summarySubmittedBy: { select: { name: true } },
+      updatedBy: { select: { name: true } },
+    },
   });
-  return { pairing: { id: pairing.id, label: pairingLabel(pairing) }, plan, canEdit: can(actor, 'annualPlan.edit', pairingResource(pairing)) };
+  return {
+    pairing: { id: pairing.id, label: pairingLabel(pairing) },
+    plan,
+    canEdit: can(actor, 'annualPlan.edit', pairingResource(pairing)),
+  };
 }
 
 export async function listAnnualPlans(actor: Actor, db: Db) {

@@ -8,7 +8,8 @@ export const RATE_LIMIT_PER_MINUTE = Number(process.env.API_RATE_LIMIT_PER_MINUT
 const TOUCH_EVERY_MS = 60 * 1000;
 
 export type ApiCaller = { actor: Actor; tokenId: string };
-export type ApiAuthFailure = { status: 401; reason: 'missing' | 'invalid' | 'revoked' | 'expired' | 'deactivated' } | { status: 429; retryAfter: number };
+export type ApiAuthFailure =
+  { status: 401; reason: 'missing' | 'invalid' | 'revoked' | 'expired' | 'deactivated' } | { status: 429; retryAfter: number };
 
 /**
  * The token's owner as an Actor, read from the database on every request: a deactivated owner,
@@ -20,8 +21,20 @@ export async function authenticateToken(authorization: string | null, now = new 
   const row = await db.personalAccessToken.findUnique({
     where: { tokenHash: hashToken(token) },
     select: {
-      id: true, revokedAt: true, expiresAt: true, lastUsedAt: true,
-      owner: { select: { id: true, role: true, active: true, kindergartenId: true, regionId: true, kindergarten: { select: { countyId: true, active: true } } } },
+      id: true,
+      revokedAt: true,
+      expiresAt: true,
+      lastUsedAt: true,
+      owner: {
+        select: {
+          id: true,
+          role: true,
+          active: true,
+          kindergartenId: true,
+          regionId: true,
+          kindergarten: { select: { countyId: true, active: true } },
+        },
+      },
     },
   });
   if (!row) return { status: 401, reason: 'invalid' };

@@ -18,13 +18,21 @@ const CreateTokenInput = z.object({
 const TokenRef = z.object({ id: z.string().min(1).max(64) });
 
 /** Issues a token and returns it: the only moment it exists outside the caller. Only its hash is stored. */
-export async function issueToken(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<Result<{ id: string; token: string }>> {
+export async function issueToken(
+  actor: ActorWithName,
+  raw: unknown,
+  db: Db,
+  now = new Date(),
+): Promise<Result<{ id: string; token: string }>> {
   if (!can(actor, 'apiToken.manage', { ownerId: actor.id })) return fail('notAllowed');
   const parsed = parseInput(CreateTokenInput, raw);
   if (!parsed.ok) return parsed;
   const { name, expires } = parsed.value;
-  const active = await db.personalAccessToken.count({ where: { ownerId: actor.id, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } });
-  if (active >= MAX_ACTIVE_TOKENS) return fail('wrongState', { message: { key: 'api.tokens.tooMany', values: { max: MAX_ACTIVE_TOKENS } } });
+  const active = await db.personalAccessToken.count({
+    where: { ownerId: actor.id, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+  });
+  if (active >= MAX_ACTIVE_TOKENS)
+    return fail('wrongState', { message: { key: 'api.tokens.tooMany', values: { max: MAX_ACTIVE_TOKENS } } });
   const token = generateToken();
   const days = EXPIRY_DAYS[expires];
   const expiresAt = days == null ? null : new Date(now.getTime() + days * 86400_000);
@@ -34,8 +42,12 @@ export async function issueToken(actor: ActorWithName, raw: unknown, db: Db, now
       select: { id: true },
     });
     await writeAudit(tx, {
-      actor, action: 'apiToken.created', entityType: 'PersonalAccessToken', entityId: created.id,
-      countyId: actor.countyId, kindergartenId: actor.kindergartenId,
+      actor,
+      action: 'apiToken.created',
+      entityType: 'PersonalAccessToken',
+      entityId: created.id,
+      countyId: actor.countyId,
+      kindergartenId: actor.kindergartenId,
       after: { name, lastFour: lastFour(token), expiresAt },
     });
     return created;
@@ -47,14 +59,22 @@ export async function issueToken(actor: ActorWithName, raw: unknown, db: Db, now
 export async function revokeOwnToken(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<Result> {
   const parsed = TokenRef.safeParse(raw);
   if (!parsed.success) return fail('notFound');
-  const row = await db.personalAccessToken.findUnique({ where: { id: parsed.data.id }, select: { id: true, ownerId: true, name: true, lastFour: true, revokedAt: true } });
+  const row = await db.personalAccessToken.findUnique({
+    where: { id: parsed.data.id },
+    select: { id: true, ownerId: true, name: true, lastFour: true, revokedAt: true },
+  });
   if (!row || !can(actor, 'account.updateOwn', { ownerId: row.ownerId })) return fail('notFound');
   if (row.revokedAt) return ok({ id: row.id });
   await db.$transaction(async (tx) => {
     await tx.personalAccessToken.update({ where: { id: row.id }, data: { revokedAt: now } });
     await writeAudit(tx, {
-      actor, action: 'apiToken.revoked', entityType: 'PersonalAccessToken', entityId: row.id,
-      countyId: actor.countyId, kindergartenId: actor.kindergartenId, before: { name: row.name, lastFour: row.lastFour },
+      actor,
+      action: 'apiToken.revoked',
+      entityType: 'PersonalAccessToken',
+      entityId: row.id,
+      countyId: actor.countyId,
+      kindergartenId: actor.kindergartenId,
+      before: { name: row.name, lastFour: row.lastFour },
     });
   });
   return ok({ id: row.id });

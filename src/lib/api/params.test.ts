@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ActivityQuery, BadRequestError, dayRange, KindergartenQuery, listBody, MAX_PAGE_SIZE, pageOf, PairingQuery, parseQuery } from './params';
+import {
+  ActivityQuery,
+  BadRequestError,
+  dayRange,
+  KindergartenQuery,
+  listBody,
+  MAX_PAGE_SIZE,
+  pageOf,
+  PairingQuery,
+  parseQuery,
+} from './params';
 
 const q = (s: string) => new URLSearchParams(s);
 const badRequest = (fn: () => unknown) => {
@@ -36,7 +46,10 @@ describe('API query parameters', () => {
   });
 
   it('check enums and dates', () => {
-    expect(parseQuery(ActivityQuery, q('type=DONATION&status=DONE&from=2026-03-01&to=2026-03-31'))).toMatchObject({ type: 'DONATION', status: 'DONE' });
+    expect(parseQuery(ActivityQuery, q('type=DONATION&status=DONE&from=2026-03-01&to=2026-03-31'))).toMatchObject({
+      type: 'DONATION',
+      status: 'DONE',
+    });
     expect(badRequest(() => parseQuery(ActivityQuery, q('type=PARTY')))).toMatch(/^type: /);
     expect(badRequest(() => parseQuery(ActivityQuery, q('from=2026-13-01')))).toMatch(/^from: must be a date/);
     expect(badRequest(() => parseQuery(ActivityQuery, q('from=2026-04-01&to=2026-03-01')))).toBe('from: from must not be after to');

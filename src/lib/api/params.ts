@@ -8,7 +8,11 @@ export const DEFAULT_PAGE_SIZE = 50;
 /** A bad query parameter: the API answers 400 with this message. */
 export class BadRequestError extends Error {}
 
-const page = z.coerce.number({ error: 'page must be a whole number ≥ 1' }).int('page must be a whole number ≥ 1').min(1, 'page must be a whole number ≥ 1').max(1_000_000, 'page is too large');
+const page = z.coerce
+  .number({ error: 'page must be a whole number ≥ 1' })
+  .int('page must be a whole number ≥ 1')
+  .min(1, 'page must be a whole number ≥ 1')
+  .max(1_000_000, 'page is too large');
 const pageSize = z.coerce
   .number({ error: `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
   .int(`pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`)
@@ -18,23 +22,43 @@ const pageSize = z.coerce
 export const Pagination = z.object({ page: page.default(1), pageSize: pageSize.default(DEFAULT_PAGE_SIZE) });
 export type Pagination = z.output<typeof Pagination>;
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
 const date = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date YYYY-MM-DD');
 
 export const KindergartenQuery = Pagination.extend({
   county: id.optional(),
   area: z.enum(['URBAN', 'RURAL']).optional(),
   level: z.enum(['PROVINCIAL', 'MUNICIPAL', 'COUNTY', 'NONE']).optional(),
-  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  active: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   q: z.string().trim().min(1).max(100).optional(),
 }).strict();
 
 export const PairingQuery = Pagination.extend({ cycle: id.optional(), county: id.optional() }).strict();
 
 export const ACTIVITY_TYPE_VALUES = [
-  'TEACHING_OBSERVATION', 'TRAINING', 'SENT_DEMONSTRATION', 'SENT_LECTURE', 'SENT_RESEARCH', 'SPECIAL_LECTURE',
-  'DAILY_OBSERVATION', 'FOLLOW_UP_STUDY', 'POST_EXCHANGE', 'MENTORING', 'RESOURCE_SHARING', 'DONATION',
-  'CHILDREN_EXCHANGE', 'PARENT_ACTIVITY', 'COMPETITION', 'FELLOWSHIP',
+  'TEACHING_OBSERVATION',
+  'TRAINING',
+  'SENT_DEMONSTRATION',
+  'SENT_LECTURE',
+  'SENT_RESEARCH',
+  'SPECIAL_LECTURE',
+  'DAILY_OBSERVATION',
+  'FOLLOW_UP_STUDY',
+  'POST_EXCHANGE',
+  'MENTORING',
+  'RESOURCE_SHARING',
+  'DONATION',
+  'CHILDREN_EXCHANGE',
+  'PARENT_ACTIVITY',
+  'COMPETITION',
+  'FELLOWSHIP',
 ] as const;
 
 /** `from`/`to` are calendar days in the city's time zone, both inclusive. */

@@ -30,7 +30,10 @@ export function apiRoute<C>(read: (actor: Actor, request: Request, context: C) =
   return async (request: Request, context: C): Promise<Response> => {
     const caller = await authenticateToken(request.headers.get('authorization'));
     if ('status' in caller) {
-      if (caller.status === 429) return apiError(429, 'rate_limited', 'too many requests for this token; try again shortly', { 'Retry-After': String(caller.retryAfter) });
+      if (caller.status === 429)
+        return apiError(429, 'rate_limited', 'too many requests for this token; try again shortly', {
+          'Retry-After': String(caller.retryAfter),
+        });
       return apiError(401, 'unauthorized', UNAUTHORIZED[caller.reason], { 'WWW-Authenticate': 'Bearer realm="api"' });
     }
     try {

@@ -19,7 +19,12 @@ const TOC_LINES_PER_PAGE = 32;
 
 /** `zipNames` maps file ids to their path in the zip, so the index says where each file is. */
 export function buildIndexPdf(a: Archive, t: T, now = new Date(), zipNames = new Map<string, string>()) {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, bufferPages: true, info: { Title: `${t('archive.pdf.title')} ${a.pairing.supporting} · ${a.pairing.assisted} ${a.year}` } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    bufferPages: true,
+    info: { Title: `${t('archive.pdf.title')} ${a.pairing.supporting} · ${a.pairing.assisted} ${a.year}` },
+  });
   doc.registerFont('body', FONT);
   doc.registerFont('bold', FONT_BOLD);
   doc.font('body');
@@ -30,15 +35,26 @@ export function buildIndexPdf(a: Archive, t: T, now = new Date(), zipNames = new
 
   // Cover
   doc.moveDown(6).font('bold').fontSize(24).text(pf('title'), { align: 'center' }).moveDown(1);
-  doc.font('body').fontSize(14).text(pf('subtitle', { supporting: a.pairing.supporting, assisted: a.pairing.assisted }), { align: 'center' }).moveDown(0.5);
+  doc
+    .font('body')
+    .fontSize(14)
+    .text(pf('subtitle', { supporting: a.pairing.supporting, assisted: a.pairing.assisted }), { align: 'center' })
+    .moveDown(0.5);
   doc.text(pf('year', { year: a.year, next: a.year + 1 }), { align: 'center' }).moveDown(2);
-  doc.fontSize(10).text(pf('generated', { date: `${instantToZoned(now, a.timeZone).date} ${instantToZoned(now, a.timeZone).time}` }), { align: 'center' });
+  doc
+    .fontSize(10)
+    .text(pf('generated', { date: `${instantToZoned(now, a.timeZone).date} ${instantToZoned(now, a.timeZone).time}` }), {
+      align: 'center',
+    });
   const c = a.completeness;
-  doc.moveDown(2).fontSize(11).text(
-    `${t('archive.completeness.done')} ${c.done} · ${t('archive.completeness.complete')} ${c.complete}${c.completePct != null ? ` (${c.completePct}%)` : ''} · ` +
-    `${t('archive.completeness.confirmed')} ${c.confirmed} · ${t('archive.completeness.pending')} ${c.pending} · ${t('archive.completeness.disputed')} ${c.disputed}`,
-    { align: 'center' },
-  );
+  doc
+    .moveDown(2)
+    .fontSize(11)
+    .text(
+      `${t('archive.completeness.done')} ${c.done} · ${t('archive.completeness.complete')} ${c.complete}${c.completePct != null ? ` (${c.completePct}%)` : ''} · ` +
+        `${t('archive.completeness.confirmed')} ${c.confirmed} · ${t('archive.completeness.pending')} ${c.pending} · ${t('archive.completeness.disputed')} ${c.disputed}`,
+      { align: 'center' },
+    );
 
   // Contents: reserved now, written once the page numbers are known.
   const tocEntries = 2 + a.activities.length + 4;
@@ -53,7 +69,11 @@ export function buildIndexPdf(a: Archive, t: T, now = new Date(), zipNames = new
   toc.push({ label: pf('annualPlan'), page: pageNow(), indent: 0 });
   h1(pf('annualPlan'));
   if (!a.plan) para(pf('noPlan'));
-  else for (const k of ['content', 'goals', 'methods', 'steps', 'personnel', 'measures', 'summary'] as const) { h2(pf(`planParts.${k}`)); para(a.plan[k]); }
+  else
+    for (const k of ['content', 'goals', 'methods', 'steps', 'personnel', 'measures', 'summary'] as const) {
+      h2(pf(`planParts.${k}`));
+      para(a.plan[k]);
+    }
 
   // Activities, one page each
   for (const x of a.activities) {
@@ -73,7 +93,10 @@ export function buildIndexPdf(a: Archive, t: T, now = new Date(), zipNames = new
     ];
     for (const [k, v] of facts) doc.font('bold').text(`${k}：`, { continued: true }).font('body').text(v);
     doc.moveDown(0.5);
-    for (const part of ['plan', 'measures', 'record', 'summary'] as const) { h2(t(`archive.parts.${part}`)); para(x[part]); }
+    for (const part of ['plan', 'measures', 'record', 'summary'] as const) {
+      h2(t(`archive.parts.${part}`));
+      para(x[part]);
+    }
     if (x.donationLines.length) {
       h2(pf('donation'));
       for (const l of x.donationLines) doc.text(`${l.item}  ${l.quantity} ${l.unit}  ¥${l.estimatedValue}`);
@@ -85,10 +108,34 @@ export function buildIndexPdf(a: Archive, t: T, now = new Date(), zipNames = new
   }
 
   const lists: [string, string[]][] = [
-    [pf('lessons'), a.lessons.map((l) => `${isoOf(l.heldOn)}  ${l.teacher.name} · ${l.className} · ${l.title}${l.rating ? ` · ${t(`teaching.ratings.${l.rating}`)}` : ''}`)],
-    [pf('papers'), a.papers.map((p) => `${isoOf(p.date)}  ${p.author.name} · ${p.title} · ${p.venue}${p.award ? ` · ${p.award}` : ''} · ${p.confirmedAt ? t('teaching.papers.confirmed') : t('teaching.papers.unconfirmed')}`)],
-    [pf('mentoring'), a.mentorPairs.map((m) => `${m.mentor.name} → ${m.apprentice.name} · ${t('archive.sessions', { count: m.sessions.length })}${m.sessions.length ? '\n    ' + m.sessions.map((s) => `${isoOf(s.heldOn)} ${s.topic}`).join('\n    ') : ''}`)],
-    [pf('programmes'), a.programmes.map((p) => `${p.title}\n${p.plan}${p.records.length ? '\n    ' + p.records.map((r) => `${isoOf(r.heldOn)} ${r.title}`).join('\n    ') : ''}${p.results ? `\n${p.results}` : ''}`)],
+    [
+      pf('lessons'),
+      a.lessons.map(
+        (l) =>
+          `${isoOf(l.heldOn)}  ${l.teacher.name} · ${l.className} · ${l.title}${l.rating ? ` · ${t(`teaching.ratings.${l.rating}`)}` : ''}`,
+      ),
+    ],
+    [
+      pf('papers'),
+      a.papers.map(
+        (p) =>
+          `${isoOf(p.date)}  ${p.author.name} · ${p.title} · ${p.venue}${p.award ? ` · ${p.award}` : ''} · ${p.confirmedAt ? t('teaching.papers.confirmed') : t('teaching.papers.unconfirmed')}`,
+      ),
+    ],
+    [
+      pf('mentoring'),
+      a.mentorPairs.map(
+        (m) =>
+          `${m.mentor.name} → ${m.apprentice.name} · ${t('archive.sessions', { count: m.sessions.length })}${m.sessions.length ? '\n    ' + m.sessions.map((s) => `${isoOf(s.heldOn)} ${s.topic}`).join('\n    ') : ''}`,
+      ),
+    ],
+    [
+      pf('programmes'),
+      a.programmes.map(
+        (p) =>
+          `${p.title}\n${p.plan}${p.records.length ? '\n    ' + p.records.map((r) => `${isoOf(r.heldOn)} ${r.title}`).join('\n    ') : ''}${p.results ? `\n${p.results}` : ''}`,
+      ),
+    ],
   ];
   for (const [title, rows] of lists) {
     doc.addPage();
@@ -120,7 +167,9 @@ export function buildIndexPdf(a: Archive, t: T, now = new Date(), zipNames = new
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.fontSize(8).text(pf('page', { page: i + 1 }), 0, doc.page.height - 36, { align: 'center', width: doc.page.width, lineBreak: false });
+    doc
+      .fontSize(8)
+      .text(pf('page', { page: i + 1 }), 0, doc.page.height - 36, { align: 'center', width: doc.page.width, lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
   doc.flushPages();

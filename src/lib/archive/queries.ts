@@ -26,8 +26,21 @@ export async function loadArchivePairing(actor: Actor, pairingId: string, db: Db
 }
 
 export type Completeness = {
-  total: number; done: number; planned: number; complete: number; missingPlan: number; missingMeasures: number; missingRecord: number; missingSummary: number;
-  pending: number; confirmed: number; disputed: number; withEvidence: number; completePct: number | null; confirmedPct: number | null; evidencePct: number | null;
+  total: number;
+  done: number;
+  planned: number;
+  complete: number;
+  missingPlan: number;
+  missingMeasures: number;
+  missingRecord: number;
+  missingSummary: number;
+  pending: number;
+  confirmed: number;
+  disputed: number;
+  withEvidence: number;
+  completePct: number | null;
+  confirmedPct: number | null;
+  evidencePct: number | null;
 };
 
 /** Counts and percentages computed by PostgreSQL, not by loading activities. */
@@ -75,17 +88,36 @@ export async function getArchive(actor: Actor, pairingId: string, year: number, 
   const kgs = [p.supportingId, p.assistedId];
   const yearFrom = dateOnly(`${year}-09-01`);
   const yearTo = dateOnly(`${year + 1}-09-01`);
-  const evidenceSelect = { where: { deletedAt: null }, orderBy: [{ kind: 'desc' as const }, { createdAt: 'asc' as const }], select: { id: true, kind: true, originalName: true, mimeType: true, storageKey: true, size: true } };
+  const evidenceSelect = {
+    where: { deletedAt: null },
+    orderBy: [{ kind: 'desc' as const }, { createdAt: 'asc' as const }],
+    select: { id: true, kind: true, originalName: true, mimeType: true, storageKey: true, size: true },
+  };
 
   const today = await cityTodayDate(db);
   const [plan, activities, lessons, papers, mentorPairs, programmes, completeness] = await Promise.all([
-    db.annualPlan.findUnique({ where: { pairingId_academicYear: { pairingId, academicYear: year } }, include: { evidence: evidenceSelect } }),
+    db.annualPlan.findUnique({
+      where: { pairingId_academicYear: { pairingId, academicYear: year } },
+      include: { evidence: evidenceSelect },
+    }),
     db.activity.findMany({
       where: { pairingId, startsAt: { gte: from, lt: to }, status: { not: 'CANCELLED' } },
       orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
       select: {
-        id: true, title: true, type: true, status: true, direction: true, startsAt: true, location: true, classHours: true, confirmation: true,
-        plan: true, measures: true, record: true, summary: true, outsideExperts: true,
+        id: true,
+        title: true,
+        type: true,
+        status: true,
+        direction: true,
+        startsAt: true,
+        location: true,
+        classHours: true,
+        confirmation: true,
+        plan: true,
+        measures: true,
+        record: true,
+        summary: true,
+        outsideExperts: true,
         participants: { select: { user: { select: { name: true, kindergartenId: true } } } },
         donationLines: { orderBy: { position: 'asc' }, select: { item: true, quantity: true, unit: true, estimatedValue: true } },
         receiptConfirmedAt: true,
@@ -95,17 +127,41 @@ export async function getArchive(actor: Actor, pairingId: string, year: number, 
     db.lessonRecord.findMany({
       where: { AND: [lessonWhere(actor, today), { kindergartenId: { in: kgs }, heldOn: { gte: yearFrom, lt: yearTo } }] },
       orderBy: [{ heldOn: 'asc' }],
-      select: { id: true, title: true, heldOn: true, className: true, domain: true, rating: true, kindergartenId: true, teacher: { select: { name: true } }, evidence: evidenceSelect },
+      select: {
+        id: true,
+        title: true,
+        heldOn: true,
+        className: true,
+        domain: true,
+        rating: true,
+        kindergartenId: true,
+        teacher: { select: { name: true } },
+        evidence: evidenceSelect,
+      },
     }),
     db.paper.findMany({
       where: { AND: [paperWhere(actor), { kindergartenId: { in: kgs }, date: { gte: yearFrom, lt: yearTo } }] },
       orderBy: [{ date: 'asc' }],
-      select: { id: true, title: true, date: true, venue: true, level: true, kind: true, award: true, confirmedAt: true, author: { select: { name: true } }, evidence: evidenceSelect },
+      select: {
+        id: true,
+        title: true,
+        date: true,
+        venue: true,
+        level: true,
+        kind: true,
+        award: true,
+        confirmedAt: true,
+        author: { select: { name: true } },
+        evidence: evidenceSelect,
+      },
     }),
     db.mentorPair.findMany({
       where: { pairingId },
       select: {
-        id: true, goals: true, mentor: { select: { name: true } }, apprentice: { select: { name: true } },
+        id: true,
+        goals: true,
+        mentor: { select: { name: true } },
+        apprentice: { select: { name: true } },
         sessions: { where: { heldOn: { gte: yearFrom, lt: yearTo } }, orderBy: { heldOn: 'asc' }, select: { heldOn: true, topic: true } },
       },
     }),
@@ -113,7 +169,15 @@ export async function getArchive(actor: Actor, pairingId: string, year: number, 
       where: { pairingId, academicYear: year },
       orderBy: [{ kind: 'asc' }],
       // The dated session records are what A3–A5 ask an inspector to see, so they are listed, not counted.
-      select: { id: true, title: true, kind: true, plan: true, results: true, records: { orderBy: { heldOn: 'asc' }, select: { id: true, heldOn: true, title: true } }, evidence: evidenceSelect },
+      select: {
+        id: true,
+        title: true,
+        kind: true,
+        plan: true,
+        results: true,
+        records: { orderBy: { heldOn: 'asc' }, select: { id: true, heldOn: true, title: true } },
+        evidence: evidenceSelect,
+      },
     }),
     archiveCompleteness(pairingId, year, db),
   ]);
@@ -123,15 +187,33 @@ export async function getArchive(actor: Actor, pairingId: string, year: number, 
   for (const a of activities) byMonth.set(month(a.startsAt), [...(byMonth.get(month(a.startsAt)) ?? []), a]);
 
   return {
-    pairing: { id: p.id, supporting: p.supporting.name, assisted: p.assisted.name, supportingId: p.supportingId, assistedId: p.assistedId, cycle: p.cycle.name, cycleStartYear: p.cycle.startYear },
+    pairing: {
+      id: p.id,
+      supporting: p.supporting.name,
+      assisted: p.assisted.name,
+      supportingId: p.supportingId,
+      assistedId: p.assistedId,
+      cycle: p.cycle.name,
+      cycleStartYear: p.cycle.startYear,
+    },
     year,
     timeZone,
     plan,
     activities: activities.map((a) => ({
-      ...a, classHours: a.classHours == null ? null : Number(a.classHours.toString()), month: month(a.startsAt),
+      ...a,
+      classHours: a.classHours == null ? null : Number(a.classHours.toString()),
+      month: month(a.startsAt),
       missing: a.status === 'DONE' ? PART_KEYS.filter((k) => !a[k].trim()) : [],
-      participants: a.participants.map((x) => ({ name: x.user.name, side: x.user.kindergartenId === p.supportingId ? 'supporting' as const : 'assisted' as const })),
-      donationLines: a.donationLines.map((l) => ({ item: l.item, quantity: Number(l.quantity.toString()), unit: l.unit, estimatedValue: Number(l.estimatedValue.toString()) })),
+      participants: a.participants.map((x) => ({
+        name: x.user.name,
+        side: x.user.kindergartenId === p.supportingId ? ('supporting' as const) : ('assisted' as const),
+      })),
+      donationLines: a.donationLines.map((l) => ({
+        item: l.item,
+        quantity: Number(l.quantity.toString()),
+        unit: l.unit,
+        estimatedValue: Number(l.estimatedValue.toString()),
+      })),
     })),
     months: [...byMonth.keys()],
     lessons,

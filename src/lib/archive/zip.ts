@@ -17,8 +17,13 @@ type T = ReturnType<typeof createTranslator>;
 type EvidenceRef = { id: string; kind: 'PHOTO' | 'DOCUMENT'; originalName: string; mimeType: string; storageKey: string };
 
 const EXT: Record<string, string> = {
-  'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf', 'application/msword': 'doc',
-  'application/vnd.ms-excel': 'xls', 'application/vnd.ms-powerpoint': 'ppt',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'application/pdf': 'pdf',
+  'application/msword': 'doc',
+  'application/vnd.ms-excel': 'xls',
+  'application/vnd.ms-powerpoint': 'ppt',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
   'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
@@ -49,7 +54,11 @@ export function archiveEntries(a: Archive, t: T) {
     const date = instantToZoned(x.startsAt, a.timeZone).date;
     place(`${f('activities')}/${x.month}/${date}-${safeSegment(x.title, 40)}-${x.id.slice(-4)}`, x.evidence);
   }
-  for (const l of a.lessons) place(`${f('lessons')}/${isoOf(l.heldOn)}-${safeSegment(l.teacher.name, 20)}-${safeSegment(l.title, 40)}-${l.id.slice(-4)}`, l.evidence);
+  for (const l of a.lessons)
+    place(
+      `${f('lessons')}/${isoOf(l.heldOn)}-${safeSegment(l.teacher.name, 20)}-${safeSegment(l.title, 40)}-${l.id.slice(-4)}`,
+      l.evidence,
+    );
   for (const p of a.papers) place(`${f('papers')}/${isoOf(p.date)}-${safeSegment(p.title, 40)}-${p.id.slice(-4)}`, p.evidence);
   for (const p of a.programmes) place(`${f('programmes')}/${safeSegment(p.title, 40)}-${p.id.slice(-4)}`, p.evidence);
   return out;
@@ -61,7 +70,10 @@ export function streamArchiveZip(a: Archive, t: T, storage: FileStorage, now = n
   const entries = archiveEntries(a, t);
   void (async () => {
     try {
-      zip.append(buildIndexPdf(a, t, now, new Map(entries.map((e) => [e.file.id, e.name]))), { name: t('archive.folders.index'), date: now });
+      zip.append(buildIndexPdf(a, t, now, new Map(entries.map((e) => [e.file.id, e.name]))), {
+        name: t('archive.folders.index'),
+        date: now,
+      });
       await once(zip, 'entry');
       for (const e of entries) {
         // One source stream at a time: the next file is opened only after the previous one is in the zip.

@@ -23,6 +23,11 @@ export async function listAuditEntries(actor: Actor, { action, before }: { actio
 }
 
 export async function listAuditActions(actor: Actor) {
-  const rows = await db.auditEntry.findMany({ where: auditWhere(actor), distinct: ['action'], select: { action: true }, orderBy: { action: 'asc' } });
+  const rows = await db.auditEntry.findMany({
+    where: auditWhere(actor),
+    distinct: ['action'],
+    select: { action: true },
+    orderBy: { action: 'asc' },
+  });
   return rows.map((r) => r.action);
 }

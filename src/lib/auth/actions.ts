@@ -34,12 +34,22 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
   const store = await cookies();
   const picked = store.get(LOCALE_PICKED_COOKIE) ? store.get(LOCALE_COOKIE)?.value : undefined;
   store.delete(LOCALE_PICKED_COOKIE);
-  const user = await db.user.findFirst({ where: normalizeIdentifier(parsed.data.identifier), select: { id: true, name: true, locale: true } });
+  const user = await db.user.findFirst({
+    where: normalizeIdentifier(parsed.data.identifier),
+    select: { id: true, name: true, locale: true },
+  });
   if (user && picked && toLocale(picked) !== user.locale) {
     const locale = toLocale(picked);
     await db.$transaction(async (tx) => {
       await tx.user.update({ where: { id: user.id }, data: { locale } });
-      await writeAudit(tx, { actor: user, action: 'user.localeChanged', entityType: 'User', entityId: user.id, before: { locale: user.locale }, after: { locale } });
+      await writeAudit(tx, {
+        actor: user,
+        action: 'user.localeChanged',
+        entityType: 'User',
+        entityId: user.id,
+        before: { locale: user.locale },
+        after: { locale },
+      });
     });
   }
   store.set(LOCALE_COOKIE, toLocale(picked ?? user?.locale), { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 86400 });

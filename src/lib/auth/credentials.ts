@@ -29,13 +29,20 @@ export async function signInWithPassword(identifier: string, password: string, i
   const user = await db.user.findFirst({
     where,
     select: {
-      id: true, name: true, role: true, regionId: true, kindergartenId: true, passwordHash: true, active: true,
-      lockedUntil: true, securityStamp: true, locale: true, kindergarten: { select: { countyId: true } },
+      id: true,
+      name: true,
+      role: true,
+      regionId: true,
+      kindergartenId: true,
+      passwordHash: true,
+      active: true,
+      lockedUntil: true,
+      securityStamp: true,
+      locale: true,
+      kindergarten: { select: { countyId: true } },
     },
   });
-  const scope = user
-    ? { countyId: userCountyId(user), kindergartenId: user.kindergartenId }
-    : {};
+  const scope = user ? { countyId: userCountyId(user), kindergartenId: user.kindergartenId } : {};
 
   const fail = async (reason: string) => {
     await db.$transaction((tx) =>

@@ -8,7 +8,9 @@ describe('password rules (ASVS 5)', () => {
   });
 
   it('accepts exactly the maximum length and refuses one more', () => {
-    const long = Array.from({ length: PASSWORD_MAX }, (_, i) => 'abcdefgh'[i % 8] + '').join('').slice(0, PASSWORD_MAX);
+    const long = Array.from({ length: PASSWORD_MAX }, (_, i) => 'abcdefgh'[i % 8] + '')
+      .join('')
+      .slice(0, PASSWORD_MAX);
     expect(checkPassword(long)).toBeNull();
     expect(checkPassword(long + 'z')).toBe('tooLong');
   });

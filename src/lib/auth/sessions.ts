@@ -44,10 +44,7 @@ export type SessionEnd = 'expired' | 'idle' | 'deactivated' | 'changed' | 'signe
  * Checks a session against the database on every request, so deactivation, a role or
  * kindergarten change, sign-out and time-outs take effect on the very next request.
  */
-export async function validateSession(
-  sessionId: string,
-  now = new Date(),
-): Promise<{ user: SessionUser } | { ended: SessionEnd }> {
+export async function validateSession(sessionId: string, now = new Date()): Promise<{ user: SessionUser } | { ended: SessionEnd }> {
   const row = await db.userSession.findUnique({
     where: { id: sessionId },
     select: {
@@ -115,7 +112,12 @@ export async function endSession(sessionId: string, reason: SessionEnd, now = ne
 export async function signOutSession(sessionId: string) {
   const row = await db.userSession.findUnique({
     where: { id: sessionId },
-    select: { endedAt: true, user: { select: { id: true, name: true, regionId: true, role: true, kindergartenId: true, kindergarten: { select: { countyId: true } } } } },
+    select: {
+      endedAt: true,
+      user: {
+        select: { id: true, name: true, regionId: true, role: true, kindergartenId: true, kindergarten: { select: { countyId: true } } },
+      },
+    },
   });
   if (!row || row.endedAt) return;
   const u = row.user;

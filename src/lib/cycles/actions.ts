@@ -32,6 +32,10 @@ export async function updateSettingsAction(_prev: ActionState, formData: FormDat
     command: (user, input) => updateCitySettings(user, input, db),
     entity: { type: 'CitySetting' },
     revalidate: ['/cycles/settings'],
-    success: (s, t) => ({ status: 'ok', message: t('cycles.settings.saved'), values: { maxAssistedPerSupporter: String(s.maxAssistedPerSupporter) } }),
+    success: (s, t) => ({
+      status: 'ok',
+      message: t('cycles.settings.saved'),
+      values: { maxAssistedPerSupporter: String(s.maxAssistedPerSupporter) },
+    }),
   });
 }

@@ -14,7 +14,8 @@ import { CitySettingsInput, CreateCycleInput, semesterField, UpdateSemestersInpu
 const cycleLabel = (startYear: number) => `${startYear}–${startYear + 2}`;
 
 /** A message above the form (no field): why the change as a whole is refused. */
-const refused = (code: string, values?: Record<string, string | number>): Failure => invalid({ form: [{ key: `cycles.errors.${code}`, values }] });
+const refused = (code: string, values?: Record<string, string | number>): Failure =>
+  invalid({ form: [{ key: `cycles.errors.${code}`, values }] });
 
 // Cycles are few and created rarely: one lock for all cycle writes rules out two admins
 // creating overlapping cycles (2025 and 2026) at the same moment.
@@ -29,7 +30,10 @@ export async function createCycle(actor: ActorWithName, raw: unknown, db: Db): P
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CYCLES_LOCK})`;
     const existing = await tx.cycle.findMany({ select: { startYear: true } });
-    const other = conflictingStartYear(existing.map((c) => c.startYear), startYear);
+    const other = conflictingStartYear(
+      existing.map((c) => c.startYear),
+      startYear,
+    );
     if (other != null) return invalid({ startYear: [{ key: 'cycles.errors.overlapsCycle', values: { other: cycleLabel(other) } }] });
     const semesters = defaultSemesters(startYear);
     const cycle = await tx.cycle.create({
@@ -85,8 +89,12 @@ export async function updateSemesters(actor: ActorWithName, raw: unknown, db: Db
       });
     }
     await writeAudit(tx, {
-      actor, action: 'cycle.semestersUpdated', entityType: 'Cycle', entityId: cycle.id,
-      before: { semesters: cycle.semesters }, after: { semesters: input.semesters },
+      actor,
+      action: 'cycle.semestersUpdated',
+      entityType: 'Cycle',
+      entityId: cycle.id,
+      before: { semesters: cycle.semesters },
+      after: { semesters: input.semesters },
     });
     return ok({ id: cycle.id });
   });
@@ -94,7 +102,9 @@ export async function updateSemesters(actor: ActorWithName, raw: unknown, db: Db
 
 /** City-wide settings; the city is the admin's own region, never one named by the form. */
 export async function updateCitySettings(
-  actor: ActorWithName & { regionId: string | null }, raw: unknown, db: Db,
+  actor: ActorWithName & { regionId: string | null },
+  raw: unknown,
+  db: Db,
 ): Promise<Result<{ id: string; maxAssistedPerSupporter: number }>> {
   if (!hasPermission(actor, 'settings.manage')) return fail('notFound');
   const parsed = parseInput(CitySettingsInput, raw);
@@ -111,8 +121,12 @@ export async function updateCitySettings(
       update: { maxAssistedPerSupporter: input.maxAssistedPerSupporter },
     });
     await writeAudit(tx, {
-      actor, action: 'settings.updated', entityType: 'CitySetting', entityId: cityId,
-      before: before ?? { maxAssistedPerSupporter: city.maxAssistedPerSupporter }, after: input,
+      actor,
+      action: 'settings.updated',
+      entityType: 'CitySetting',
+      entityId: cityId,
+      before: before ?? { maxAssistedPerSupporter: city.maxAssistedPerSupporter },
+      after: input,
     });
   });
   return ok({ id: cityId, maxAssistedPerSupporter: input.maxAssistedPerSupporter });

@@ -1,11 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, conflictingStartYear, cycleHasEnded, cycleSpan, defaultCycle, defaultSemesters, followingCycle, isIsoDate,
-  lastDayOfFebruary, periodAt, validateSemesters, withinCycle, type CyclePeriods, type SemesterDates,
+  addDays,
+  conflictingStartYear,
+  cycleHasEnded,
+  cycleSpan,
+  defaultCycle,
+  defaultSemesters,
+  followingCycle,
+  isIsoDate,
+  lastDayOfFebruary,
+  periodAt,
+  validateSemesters,
+  withinCycle,
+  type CyclePeriods,
+  type SemesterDates,
 } from './periods';
 import { localDate } from '@/lib/time/zoned';
 
-const cycle = (startYear: number, semesters: SemesterDates[] = defaultSemesters(startYear)): CyclePeriods => ({ id: `c${startYear}`, startYear, semesters });
+const cycle = (startYear: number, semesters: SemesterDates[] = defaultSemesters(startYear)): CyclePeriods => ({
+  id: `c${startYear}`,
+  startYear,
+  semesters,
+});
 const c2023 = cycle(2023);
 const c2025 = cycle(2025);
 const cycles = [c2025, c2023];
@@ -75,7 +91,11 @@ describe('the period of a date', () => {
 
   it('a winter break between semesters keeps its academic year', () => {
     const semesters = defaultSemesters(2025).map((s) =>
-      s.academicYear === 2025 && s.term === 'AUTUMN' ? { ...s, endsOn: '2026-01-20' } : s.academicYear === 2025 ? { ...s, startsOn: '2026-02-20' } : s,
+      s.academicYear === 2025 && s.term === 'AUTUMN'
+        ? { ...s, endsOn: '2026-01-20' }
+        : s.academicYear === 2025
+          ? { ...s, startsOn: '2026-02-20' }
+          : s,
     );
     expect(validateSemesters(2025, semesters)).toEqual([]);
     const p = periodAt([cycle(2025, semesters)], '2026-02-05');
@@ -129,7 +149,11 @@ describe('semester validation', () => {
   });
 
   it('refuses semesters out of order', () => {
-    expect(codes(edit(2, { startsOn: '2026-03-01', endsOn: '2026-06-30' }))).toEqual(['2026-AUTUMN-startsOn:outOfBounds', '2026-AUTUMN-endsOn:outOfBounds', '2026-AUTUMN-startsOn:overlapsPrevious']);
+    expect(codes(edit(2, { startsOn: '2026-03-01', endsOn: '2026-06-30' }))).toEqual([
+      '2026-AUTUMN-startsOn:outOfBounds',
+      '2026-AUTUMN-endsOn:outOfBounds',
+      '2026-AUTUMN-startsOn:overlapsPrevious',
+    ]);
   });
 
   it('refuses an end before the start', () => {
@@ -149,7 +173,9 @@ describe('semester validation', () => {
   });
 
   it('accepts 29 February in a leap year', () => {
-    const semesters = defaultSemesters(2027).map((s, i) => (i === 0 ? { ...s, endsOn: '2028-02-28' } : i === 1 ? { ...s, startsOn: '2028-02-29' } : s));
+    const semesters = defaultSemesters(2027).map((s, i) =>
+      i === 0 ? { ...s, endsOn: '2028-02-28' } : i === 1 ? { ...s, startsOn: '2028-02-29' } : s,
+    );
     expect(validateSemesters(2027, semesters)).toEqual([]);
   });
 

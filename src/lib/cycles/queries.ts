@@ -8,11 +8,18 @@ import { cycleHasEnded, cycleSpan, followingCycle, periodAt, sortSemesters, type
 export type CycleRow = CyclePeriods & { name: string; startsOn: string | null; endsOn: string | null };
 
 const CYCLE_SELECT = {
-  id: true, startYear: true, name: true,
+  id: true,
+  startYear: true,
+  name: true,
   semesters: { select: { academicYear: true, term: true, startsOn: true, endsOn: true } },
 } as const;
 
-function toRow(c: { id: string; startYear: number; name: string; semesters: { academicYear: number; term: 'AUTUMN' | 'SPRING'; startsOn: Date; endsOn: Date }[] }): CycleRow {
+function toRow(c: {
+  id: string;
+  startYear: number;
+  name: string;
+  semesters: { academicYear: number; term: 'AUTUMN' | 'SPRING'; startsOn: Date; endsOn: Date }[];
+}): CycleRow {
   const semesters = sortSemesters(c.semesters.map((s) => ({ ...s, startsOn: isoOf(s.startsOn), endsOn: isoOf(s.endsOn) })));
   const span = cycleSpan({ semesters });
   return { id: c.id, startYear: c.startYear, name: c.name, semesters, startsOn: span?.startsOn ?? null, endsOn: span?.endsOn ?? null };

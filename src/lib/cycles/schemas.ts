@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { MAX_START_YEAR, MIN_START_YEAR } from './periods';
 
 export const CreateCycleInput = z.object({
-  startYear: z.coerce.number({ error: 'cycles.errors.startYear' }).int('cycles.errors.startYear').min(MIN_START_YEAR, 'cycles.errors.startYear').max(MAX_START_YEAR, 'cycles.errors.startYear'),
+  startYear: z.coerce
+    .number({ error: 'cycles.errors.startYear' })
+    .int('cycles.errors.startYear')
+    .min(MIN_START_YEAR, 'cycles.errors.startYear')
+    .max(MAX_START_YEAR, 'cycles.errors.startYear'),
 });
 
 // Whether each date is a real one is checked by validateSemesters, which knows the form field it came from.
@@ -15,7 +19,9 @@ export function semesterField(academicYear: number, term: string, field: 'starts
 
 export const UpdateSemestersInput = z.object({
   cycleId: z.string().min(1).max(64),
-  semesters: z.array(z.object({ academicYear: z.number().int(), term: z.enum(['AUTUMN', 'SPRING']), startsOn: date, endsOn: date })).length(4),
+  semesters: z
+    .array(z.object({ academicYear: z.number().int(), term: z.enum(['AUTUMN', 'SPRING']), startsOn: date, endsOn: date }))
+    .length(4),
 });
 
 const SEMESTER_FIELD = /^(\d{4})-(AUTUMN|SPRING)-(startsOn|endsOn)$/;
@@ -34,5 +40,9 @@ export function semestersInputFromForm(formData: FormData) {
 }
 
 export const CitySettingsInput = z.object({
-  maxAssistedPerSupporter: z.coerce.number({ error: 'cycles.errors.cap' }).int('cycles.errors.cap').min(1, 'cycles.errors.cap').max(10, 'cycles.errors.cap'),
+  maxAssistedPerSupporter: z.coerce
+    .number({ error: 'cycles.errors.cap' })
+    .int('cycles.errors.cap')
+    .min(1, 'cycles.errors.cap')
+    .max(10, 'cycles.errors.cap'),
 });

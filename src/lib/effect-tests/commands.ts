@@ -19,22 +19,49 @@ export async function recordAssessment(actor: ActorWithName, raw: unknown, db: D
   const d = parsed.value;
   const pairing = await db.pairing.findUnique({
     where: { id: d.pairingId },
-    select: { id: true, supportingId: true, assistedId: true, supporting: { select: { countyId: true } }, assisted: { select: { countyId: true } } },
+    select: {
+      id: true,
+      supportingId: true,
+      assistedId: true,
+      supporting: { select: { countyId: true } },
+      assisted: { select: { countyId: true } },
+    },
   });
   if (!pairing || !can(actor, 'effectTests.view', pairingResource(pairing))) return fail('notFound');
-  const allowed = d.source === 'INSPECTION'
-    ? can(actor, 'assessment.inspect', pairingResource(pairing))
-    : can(actor, 'assessment.attest', { countyId: pairing.assisted.countyId, kindergartenIds: [pairing.assistedId] });
+  const allowed =
+    d.source === 'INSPECTION'
+      ? can(actor, 'assessment.inspect', pairingResource(pairing))
+      : can(actor, 'assessment.attest', { countyId: pairing.assisted.countyId, kindergartenIds: [pairing.assistedId] });
   if (!allowed) return fail('notAllowed');
   if (d.assessedOn > localDate(now, await cityTimeZone(db))) return invalid({ assessedOn: ['form.errors.invalid'] });
   const row = await db.$transaction(async (tx) => {
     const created = await tx.assessment.create({
-      data: { pairingId: d.pairingId, test: 'A1', source: d.source, outcome: d.outcome, assessedOn: dateOnly(d.assessedOn), notes: d.notes, evidence: d.evidence, createdById: actor.id },
+      data: {
+        pairingId: d.pairingId,
+        test: 'A1',
+        source: d.source,
+        outcome: d.outcome,
+        assessedOn: dateOnly(d.assessedOn),
+        notes: d.notes,
+        evidence: d.evidence,
+        createdById: actor.id,
+      },
     });
     await writeAudit(tx, {
-      actor, action: 'assessment.recorded', entityType: 'Assessment', entityId: created.id,
-      countyId: pairing.assisted.countyId, kindergartenId: pairing.assistedId,
-      after: { pairingId: d.pairingId, source: d.source, outcome: d.outcome, assessedOn: d.assessedOn, notes: d.notes, evidence: d.evidence },
+      actor,
+      action: 'assessment.recorded',
+      entityType: 'Assessment',
+      entityId: created.id,
+      countyId: pairing.assisted.countyId,
+      kindergartenId: pairing.assistedId,
+      after: {
+        pairingId: d.pairingId,
+        source: d.source,
+        outcome: d.outcome,
+        assessedOn: d.assessedOn,
+        notes: d.notes,
+        evidence: d.evidence,
+      },
     });
     return created;
   });
@@ -48,7 +75,14 @@ export async function setThresholds(actor: ActorWithName, raw: unknown, db: Db, 
   if (!parsed.ok) return parsed;
   const d = parsed.value;
   if (d.effectiveFrom <= localDate(now, await cityTimeZone(db))) return invalid({ effectiveFrom: ['effectTests.settings.mustBeFuture'] });
-  const values = { classHours: d.classHours, shadowStudies: d.shadowStudies, lectures: d.lectures, excellentRate: d.excellentRate / 100, passRate: d.passRate / 100, papers: d.papers };
+  const values = {
+    classHours: d.classHours,
+    shadowStudies: d.shadowStudies,
+    lectures: d.lectures,
+    excellentRate: d.excellentRate / 100,
+    passRate: d.passRate / 100,
+    papers: d.papers,
+  };
   const row = await db.$transaction(async (tx) => {
     const before = await tx.effectTestThresholds.findUnique({ where: { effectiveFrom: dateOnly(d.effectiveFrom) } });
     const saved = await tx.effectTestThresholds.upsert({
@@ -56,7 +90,14 @@ export async function setThresholds(actor: ActorWithName, raw: unknown, db: Db, 
       create: { effectiveFrom: dateOnly(d.effectiveFrom), ...values, createdById: actor.id },
       update: { ...values, createdById: actor.id },
     });
-    await writeAudit(tx, { actor, action: 'effectTests.thresholdsSet', entityType: 'EffectTestThresholds', entityId: saved.id, before: before ?? undefined, after: { effectiveFrom: d.effectiveFrom, ...values } });
+    await writeAudit(tx, {
+      actor,
+      action: 'effectTests.thresholdsSet',
+      entityType: 'EffectTestThresholds',
+      entityId: saved.id,
+      before: before ?? undefined,
+      after: { effectiveFrom: d.effectiveFrom, ...values },
+    });
     return saved;
   });
   return ok({ id: row.id });
@@ -72,8 +113,19 @@ export async function setConfirmedOnly(actor: ActorWithName, raw: unknown, db: D
   const value = confirmedOnly === 'on';
   await db.$transaction(async (tx) => {
     const before = await tx.citySetting.findUnique({ where: { cityId: city.id } });
-    await tx.citySetting.upsert({ where: { cityId: city.id }, create: { cityId: city.id, effectConfirmedOnly: value }, update: { effectConfirmedOnly: value } });
-    await writeAudit(tx, { actor, action: 'effectTests.confirmedOnlySet', entityType: 'CitySetting', entityId: city.id, before: { effectConfirmedOnly: before?.effectConfirmedOnly ?? false }, after: { effectConfirmedOnly: value } });
+    await tx.citySetting.upsert({
+      where: { cityId: city.id },
+      create: { cityId: city.id, effectConfirmedOnly: value },
+      update: { effectConfirmedOnly: value },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'effectTests.confirmedOnlySet',
+      entityType: 'CitySetting',
+      entityId: city.id,
+      before: { effectConfirmedOnly: before?.effectConfirmedOnly ?? false },
+      after: { effectConfirmedOnly: value },
+    });
   });
   return ok({ id: city.id });
 }

@@ -5,7 +5,17 @@ import type { Db } from '@/lib/db';
 import { scopeRuleFor, type Actor } from '@/lib/authz';
 import { cityTimeZone } from '@/lib/time/city-zone';
 import { localDate } from '@/lib/time/zoned';
-import { activityMonthRows, allPeriods, TREND_CATEGORIES, type TrendPoint, evaluatePairings, resolvePeriod, riskScore, type Evaluation, type PairingEffects } from './evaluate';
+import {
+  activityMonthRows,
+  allPeriods,
+  TREND_CATEGORIES,
+  type TrendPoint,
+  evaluatePairings,
+  resolvePeriod,
+  riskScore,
+  type Evaluation,
+  type PairingEffects,
+} from './evaluate';
 import { listCycles } from '@/lib/cycles/queries';
 import type { DashboardFilters } from './filters';
 
@@ -27,7 +37,9 @@ export async function loadDashboard(actor: Actor, f: DashboardFilters, db: Db, n
   const cityWide = scopeRuleFor(actor, 'effectTests.view') === 'city';
   const [cycles, counties, timeZone] = await Promise.all([
     listCycles(db),
-    cityWide ? db.region.findMany({ where: { kind: 'COUNTY' }, orderBy: { code: 'asc' }, select: { id: true, name: true, nameEn: true } }) : Promise.resolve([]),
+    cityWide
+      ? db.region.findMany({ where: { kind: 'COUNTY' }, orderBy: { code: 'asc' }, select: { id: true, name: true, nameEn: true } })
+      : Promise.resolve([]),
     cityTimeZone(db),
   ]);
   const periods = allPeriods(cycles);
@@ -36,7 +48,13 @@ export async function loadDashboard(actor: Actor, f: DashboardFilters, db: Db, n
   const where: Prisma.PairingWhereInput[] = [];
   // Only the city chooses a county; a county admin's scope is their county already.
   if (cityWide && f.county) where.push({ OR: [{ supporting: { countyId: f.county } }, { assisted: { countyId: f.county } }] });
-  if (f.q) where.push({ OR: [{ supporting: { name: { contains: f.q, mode: 'insensitive' } } }, { assisted: { name: { contains: f.q, mode: 'insensitive' } } }] });
+  if (f.q)
+    where.push({
+      OR: [
+        { supporting: { name: { contains: f.q, mode: 'insensitive' } } },
+        { assisted: { name: { contains: f.q, mode: 'insensitive' } } },
+      ],
+    });
   const evaluation = await evaluatePairings(actor, { period, today: now, where: { AND: where } }, db);
   let rows = evaluation.pairings.filter((p) => matches(p, f));
   if (f.sort !== 'name') {

@@ -15,8 +15,20 @@ import { dateOnly, isoOf, type IsoDate } from '@/lib/time/date-only';
 import { localDate, zonedToInstant } from '@/lib/time/zoned';
 import { addDays, sortSemesters, type CyclePeriods, type SemesterDates } from '@/lib/cycles/periods';
 import {
-  DEFAULT_THRESHOLDS, judgeByAssessment, judgeDocumentation, judgeLessonRates, judgeMonthlyVisits, judgeProgramme, judgeQuantity,
-  proRated, splitWindow, TESTS, type Status, type TestId, type Thresholds, type Window,
+  DEFAULT_THRESHOLDS,
+  judgeByAssessment,
+  judgeDocumentation,
+  judgeLessonRates,
+  judgeMonthlyVisits,
+  judgeProgramme,
+  judgeQuantity,
+  proRated,
+  splitWindow,
+  TESTS,
+  type Status,
+  type TestId,
+  type Thresholds,
+  type Window,
 } from './rules';
 
 export const TEST_IDS = Object.keys(TESTS) as TestId[];
@@ -37,7 +49,15 @@ export type Figure =
   | { kind: 'hours'; have: number; need: number; unconfirmed: number }
   | { kind: 'count'; unit: 'stays' | 'lectures' | 'papers'; have: number; need: number; unconfirmed: number }
   | { kind: 'docs'; planSubmitted: boolean; done: number; complete: number }
-  | { kind: 'rates'; excellentRate: number | null; passRate: number | null; teachers: number; notEvaluated: number; excellentTarget: number; passTarget: number }
+  | {
+      kind: 'rates';
+      excellentRate: number | null;
+      passRate: number | null;
+      teachers: number;
+      notEvaluated: number;
+      excellentTarget: number;
+      passTarget: number;
+    }
   | { kind: 'programme'; hasPlan: boolean; records: number; hasResults: boolean }
   | { kind: 'assessment'; outcome: 'PASS' | 'FAIL'; on: IsoDate; source: 'INSPECTION' | 'ATTESTATION' }
   | { kind: 'none' };
@@ -87,8 +107,12 @@ export async function thresholdsFor(db: Db, start: IsoDate): Promise<Thresholds 
   });
   if (!row) return { ...DEFAULT_THRESHOLDS, effectiveFrom: null };
   return {
-    classHours: Number(row.classHours), shadowStudies: row.shadowStudies, lectures: row.lectures,
-    excellentRate: Number(row.excellentRate), passRate: Number(row.passRate), papers: row.papers,
+    classHours: Number(row.classHours),
+    shadowStudies: row.shadowStudies,
+    lectures: row.lectures,
+    excellentRate: Number(row.excellentRate),
+    passRate: Number(row.passRate),
+    papers: row.papers,
     effectiveFrom: isoOf(row.effectiveFrom),
   };
 }
@@ -131,9 +155,14 @@ export function resolvePeriod(cycles: CyclePeriods[], key: string | undefined, t
 
 /** Every semester of every cycle, newest first, for the period filter. */
 export function allPeriods(cycles: CyclePeriods[]): PeriodChoice[] {
-  return [...cycles].sort((a, b) => b.startYear - a.startYear).flatMap((c) =>
-    sortSemesters(c.semesters).reverse().map((s) => periodOf(c, s.academicYear, s.term)).filter((p): p is PeriodChoice => p != null),
-  );
+  return [...cycles]
+    .sort((a, b) => b.startYear - a.startYear)
+    .flatMap((c) =>
+      sortSemesters(c.semesters)
+        .reverse()
+        .map((s) => periodOf(c, s.academicYear, s.term))
+        .filter((p): p is PeriodChoice => p != null),
+    );
 }
 
 function clip(w: Window, startsOn: IsoDate, endsOn: IsoDate | null): Window | null {
@@ -177,7 +206,6 @@ export function activityMonthRows(windows: { pid: string; window: Window }[], ti
     SELECT * FROM effect_activity_months(${part.ids}::text[], ${part.from}::timestamptz[], ${part.to}::timestamptz[])`;
 }
 
-
 export const TREND_CATEGORIES = ['SEND', 'OBSERVATION', 'LECTURE', 'FOLLOW_UP', 'OTHER'] as const;
 export type TrendPoint = { month: string; category: (typeof TREND_CATEGORIES)[number]; n: number };
 
@@ -185,13 +213,26 @@ export type TrendPoint = { month: string; category: (typeof TREND_CATEGORIES)[nu
 type ActivityAgg = Record<(typeof TREND_CATEGORIES)[number], number> & {
   pid: string | null;
   month: string;
-  s2_hours: string | null; s2_unconf: number; s3: number; s3_unconf: number; s4: number; s4_unconf: number;
-  s1_unconf: number; s1_months: string[] | null; done: number; complete: number;
+  s2_hours: string | null;
+  s2_unconf: number;
+  s3: number;
+  s3_unconf: number;
+  s4: number;
+  s4_unconf: number;
+  s1_unconf: number;
+  s1_months: string[] | null;
+  done: number;
+  complete: number;
 };
 
 type YearFacts = {
-  pid: string; plan_submitted: boolean; papers: number; papers_unconfirmed: number;
-  outcome: 'PASS' | 'FAIL' | null; assessed_on: Date | null; source: 'INSPECTION' | 'ATTESTATION' | null;
+  pid: string;
+  plan_submitted: boolean;
+  papers: number;
+  papers_unconfirmed: number;
+  outcome: 'PASS' | 'FAIL' | null;
+  assessed_on: Date | null;
+  source: 'INSPECTION' | 'ATTESTATION' | null;
 };
 type StaffAgg = { kg: string; n: number; EXCELLENT: number; GOOD: number; PASS: number; FAIL: number };
 
@@ -213,13 +254,22 @@ function timedAll<T extends readonly unknown[]>(names: string[], promises: T): P
     })() as never;
   }
   const t0 = performance.now();
-  return Promise.all(promises.map((p, i) => Promise.resolve(p).then((v) => {
-    console.log(`  ${names[i]}: ${(performance.now() - t0).toFixed(0)} ms`);
-    return v;
-  }))) as never;
+  return Promise.all(
+    promises.map((p, i) =>
+      Promise.resolve(p).then((v) => {
+        console.log(`  ${names[i]}: ${(performance.now() - t0).toFixed(0)} ms`);
+        return v;
+      }),
+    ),
+  ) as never;
 }
 
-export type EvaluateOptions = { pairingIds?: string[]; period: PeriodChoice; today?: Date; /** Extra filters (county, search) in SQL. */ where?: Prisma.PairingWhereInput };
+export type EvaluateOptions = {
+  pairingIds?: string[];
+  period: PeriodChoice;
+  today?: Date;
+  /** Extra filters (county, search) in SQL. */ where?: Prisma.PairingWhereInput;
+};
 
 /**
  * S1–S5 and A1–A6 for every pairing in the actor's scope that is active in the period (optionally
@@ -233,7 +283,10 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
   // the names and their order come from one join that runs beside the aggregates below (a nested
   // Prisma select sorted by relation fields cost 3× as much at city size).
   const [timeZone, confirmedOnly, semT, yearT, inScope] = await Promise.all([
-    cityTimeZone(db), confirmedOnlySetting(db), thresholdsFor(db, period.semester.startsOn), thresholdsFor(db, period.academicYear.from),
+    cityTimeZone(db),
+    confirmedOnlySetting(db),
+    thresholdsFor(db, period.semester.startsOn),
+    thresholdsFor(db, period.academicYear.from),
     db.pairing.findMany({
       where: {
         AND: [
@@ -254,7 +307,14 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
   const pairings = inScope.map((p) => {
     const startsOn = isoOf(p.startsOn);
     const endsOn = p.endsOn ? isoOf(p.endsOn) : null;
-    return { id: p.id, assisted: { id: p.assistedId }, startsOn, endsOn, sem: clip(semWin, startsOn, endsOn), year: clip(yearWin, startsOn, endsOn) };
+    return {
+      id: p.id,
+      assisted: { id: p.assistedId },
+      startsOn,
+      endsOn,
+      sem: clip(semWin, startsOn, endsOn),
+      year: clip(yearWin, startsOn, endsOn),
+    };
   });
   const base: Evaluation = { period, today, timeZone, confirmedOnly, thresholds: { semester: semT, year: yearT }, pairings: [], trend: [] };
   if (pairings.length === 0) return base;
@@ -276,14 +336,18 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
   const yTo = yearP.map((p) => p.year!.to);
   const yearWindows = Prisma.sql`unnest(${yIds}::text[], ${yKg}::text[], ${yFrom}::date[], ${yTo}::date[]) AS w(pid, kg, wfrom, wto)`;
 
-  const [named, acts, staff, lessonsClipped, programmes, yearFacts] = await timedAll(['names', 'acts', 'staff', 'lessonsClipped', 'programmes', 'yearFacts'], [
-    db.$queryRaw<{ id: string; sid: string; sname: string; scounty: string; aname: string; acounty: string }[]>`
+  const [named, acts, staff, lessonsClipped, programmes, yearFacts] = await timedAll(
+    ['names', 'acts', 'staff', 'lessonsClipped', 'programmes', 'yearFacts'],
+    [
+      db.$queryRaw<{ id: string; sid: string; sname: string; scounty: string; aname: string; acounty: string }[]>`
       SELECT p.id, s.id AS sid, s.name AS sname, s."countyId" AS scounty, a.name AS aname, a."countyId" AS acounty
       FROM "Pairing" p JOIN "Kindergarten" s ON s.id = p."supportingId" JOIN "Kindergarten" a ON a.id = p."assistedId"
       WHERE p.id = ANY(${pairings.map((p) => p.id)}::text[])
       ORDER BY s.name, a.name, p.id`,
-    // Per pairing, and (second grouping set, pid NULL) per month over all of them for the trend chart.
-    semIds.length === 0 ? [] : db.$queryRaw<ActivityAgg[]>`
+      // Per pairing, and (second grouping set, pid NULL) per month over all of them for the trend chart.
+      semIds.length === 0
+        ? []
+        : db.$queryRaw<ActivityAgg[]>`
       SELECT r."pairingId" AS pid, to_char(r.month, 'YYYY-MM') AS month,
         SUM(r."s2HoursConfirmed" + r."s2HoursPending" * ${pending}::int) AS s2_hours,
         SUM(r."s2Pending" * ${pending}::int)::int AS s2_unconf,
@@ -297,12 +361,17 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
         SUM(r."completeConfirmed" + r."completePending" * ${pending}::int)::int AS complete,
         SUM(r."trendSend")::int AS "SEND", SUM(r."trendObservation")::int AS "OBSERVATION", SUM(r."trendLecture")::int AS "LECTURE",
         SUM(r."trendFollowUp")::int AS "FOLLOW_UP", SUM(r."trendOther")::int AS "OTHER"
-      FROM (${activityMonthRows(semP.map((p) => ({ pid: p.id, window: p.sem! })), timeZone)}) r
+      FROM (${activityMonthRows(
+        semP.map((p) => ({ pid: p.id, window: p.sem! })),
+        timeZone,
+      )}) r
       GROUP BY GROUPING SETS ((r."pairingId"), (r.month))`,
-    // A2: each active teacher of the assisted kindergarten once, with their latest evaluated lesson of
-    // the year: from the TeacherYearRating rollup for pairings active all year (with the teachers
-    // counted in the same pass), from the lessons for the few whose window is clipped.
-    yIds.length === 0 ? [] : db.$queryRaw<StaffAgg[]>`
+      // A2: each active teacher of the assisted kindergarten once, with their latest evaluated lesson of
+      // the year: from the TeacherYearRating rollup for pairings active all year (with the teachers
+      // counted in the same pass), from the lessons for the few whose window is clipped.
+      yIds.length === 0
+        ? []
+        : db.$queryRaw<StaffAgg[]>`
       SELECT u."kindergartenId" AS kg, COUNT(*)::int AS n,
         COUNT(*) FILTER (WHERE r.rating = 'EXCELLENT')::int AS "EXCELLENT", COUNT(*) FILTER (WHERE r.rating = 'GOOD')::int AS "GOOD",
         COUNT(*) FILTER (WHERE r.rating = 'PASS')::int AS "PASS", COUNT(*) FILTER (WHERE r.rating = 'FAIL')::int AS "FAIL"
@@ -310,7 +379,9 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
       LEFT JOIN "TeacherYearRating" r ON r."kindergartenId" = u."kindergartenId" AND r."academicYear" = ${period.semester.academicYear} AND r."teacherId" = u.id
       WHERE u."kindergartenId" = ANY(${yKg}::text[]) AND u.role = 'TEACHER' AND u.active
       GROUP BY u."kindergartenId"`,
-    clippedIds.length === 0 ? [] : db.$queryRaw<{ pid: string; rating: string; n: number }[]>`
+      clippedIds.length === 0
+        ? []
+        : db.$queryRaw<{ pid: string; rating: string; n: number }[]>`
       SELECT pid, rating, COUNT(*)::int AS n FROM (
         SELECT DISTINCT ON (w.pid, l."teacherId") w.pid, l.rating::text AS rating
         FROM unnest(${clippedIds}::text[], ${clippedKg}::text[], ${clippedFrom}::date[], ${clippedTo}::date[]) AS w(pid, kg, wfrom, wto)
@@ -318,14 +389,18 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
         JOIN "User" u ON u.id = l."teacherId" AND u."kindergartenId" = w.kg AND u.role = 'TEACHER' AND u.active
         ORDER BY w.pid, l."teacherId", l."heldOn" DESC, l."evaluatedAt" DESC NULLS LAST
       ) latest GROUP BY pid, rating`,
-    yIds.length === 0 ? [] : db.$queryRaw<{ pid: string; kind: string; has_plan: boolean; has_results: boolean; records: number }[]>`
+      yIds.length === 0
+        ? []
+        : db.$queryRaw<{ pid: string; kind: string; has_plan: boolean; has_results: boolean; records: number }[]>`
       SELECT w.pid, p.kind::text AS kind, bool_or(btrim(p.plan) <> '') AS has_plan, bool_or(btrim(p.results) <> '') AS has_results,
         COUNT(r."programmeId") FILTER (WHERE r."heldOn" BETWEEN w.wfrom AND w.wto)::int AS records
       FROM ${yearWindows} JOIN "Programme" p ON p."pairingId" = w.pid AND p."academicYear" = ${period.semester.academicYear}
       LEFT JOIN "ProgrammeRecord" r ON r."programmeId" = p.id
       GROUP BY w.pid, p.kind`,
-    // One row per pairing for the year: S5's annual plan, A6's papers, A1's latest assessment.
-    yIds.length === 0 ? [] : db.$queryRaw<YearFacts[]>`
+      // One row per pairing for the year: S5's annual plan, A6's papers, A1's latest assessment.
+      yIds.length === 0
+        ? []
+        : db.$queryRaw<YearFacts[]>`
       SELECT w.pid,
         EXISTS (SELECT 1 FROM "AnnualPlan" ap WHERE ap."pairingId" = w.pid AND ap."academicYear" = ${period.semester.academicYear} AND ap."planSubmittedAt" IS NOT NULL) AS plan_submitted,
         (SELECT COUNT(*)::int FROM "Paper" p WHERE p."kindergartenId" = w.kg AND p.date BETWEEN w.wfrom AND w.wto
@@ -338,7 +413,8 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
         SELECT s.outcome::text AS outcome, s."assessedOn" AS assessed_on, s.source::text AS source FROM "Assessment" s
         WHERE s."pairingId" = w.pid AND s.test = 'A1' AND s."assessedOn" BETWEEN w.wfrom AND w.wto
         ORDER BY s."assessedOn" DESC, s."createdAt" DESC LIMIT 1) a1 ON true`,
-  ]);
+    ],
+  );
 
   const actBy = new Map<string, ActivityAgg>();
   for (const r of acts) {
@@ -366,16 +442,45 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
     if (p.sem) {
       const w = p.sem;
       const s1 = judgeMonthlyVisits({ visitedMonths: a?.s1_months ?? [] }, w, today);
-      results.S1 = { test: 'S1', status: s1.status, window: w, figure: { kind: 'months', visited: s1.visited, required: s1.required, months: s1.months, unconfirmed: a?.s1_unconf ?? 0 } };
+      results.S1 = {
+        test: 'S1',
+        status: s1.status,
+        window: w,
+        figure: { kind: 'months', visited: s1.visited, required: s1.required, months: s1.months, unconfirmed: a?.s1_unconf ?? 0 },
+      };
       const hours = asNumber(a?.s2_hours);
       const needHours = proRated(semT.classHours, w, semWin, 0.5);
-      results.S2 = { test: 'S2', status: judgeQuantity(hours, needHours, w, today), window: w, figure: { kind: 'hours', have: hours, need: needHours, unconfirmed: a?.s2_unconf ?? 0 } };
+      results.S2 = {
+        test: 'S2',
+        status: judgeQuantity(hours, needHours, w, today),
+        window: w,
+        figure: { kind: 'hours', have: hours, need: needHours, unconfirmed: a?.s2_unconf ?? 0 },
+      };
       const needStays = proRated(semT.shadowStudies, w, semWin);
-      results.S3 = { test: 'S3', status: judgeQuantity(a?.s3 ?? 0, needStays, w, today), window: w, figure: { kind: 'count', unit: 'stays', have: a?.s3 ?? 0, need: needStays, unconfirmed: a?.s3_unconf ?? 0 } };
+      results.S3 = {
+        test: 'S3',
+        status: judgeQuantity(a?.s3 ?? 0, needStays, w, today),
+        window: w,
+        figure: { kind: 'count', unit: 'stays', have: a?.s3 ?? 0, need: needStays, unconfirmed: a?.s3_unconf ?? 0 },
+      };
       const needLectures = proRated(semT.lectures, w, semWin);
-      results.S4 = { test: 'S4', status: judgeQuantity(a?.s4 ?? 0, needLectures, w, today), window: w, figure: { kind: 'count', unit: 'lectures', have: a?.s4 ?? 0, need: needLectures, unconfirmed: a?.s4_unconf ?? 0 } };
-      const docs = { planSubmitted: factsBy.get(p.id)?.plan_submitted ?? false, doneActivities: a?.done ?? 0, completeActivities: a?.complete ?? 0 };
-      results.S5 = { test: 'S5', status: judgeDocumentation(docs, w, today), window: w, figure: { kind: 'docs', planSubmitted: docs.planSubmitted, done: docs.doneActivities, complete: docs.completeActivities } };
+      results.S4 = {
+        test: 'S4',
+        status: judgeQuantity(a?.s4 ?? 0, needLectures, w, today),
+        window: w,
+        figure: { kind: 'count', unit: 'lectures', have: a?.s4 ?? 0, need: needLectures, unconfirmed: a?.s4_unconf ?? 0 },
+      };
+      const docs = {
+        planSubmitted: factsBy.get(p.id)?.plan_submitted ?? false,
+        doneActivities: a?.done ?? 0,
+        completeActivities: a?.complete ?? 0,
+      };
+      results.S5 = {
+        test: 'S5',
+        status: judgeDocumentation(docs, w, today),
+        window: w,
+        figure: { kind: 'docs', planSubmitted: docs.planSubmitted, done: docs.doneActivities, complete: docs.completeActivities },
+      };
     } else {
       for (const t of ['S1', 'S2', 'S3', 'S4', 'S5'] as const) results[t] = na(t);
     }
@@ -383,30 +488,72 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
       const w = p.year;
       const j = factsBy.get(p.id);
       const judgement = j?.outcome && j.assessed_on && j.source ? { outcome: j.outcome, on: isoOf(j.assessed_on), source: j.source } : null;
-      results.A1 = { test: 'A1', status: judgeByAssessment(judgement, w, today), window: w, figure: judgement ? { kind: 'assessment', ...judgement } : { kind: 'none' } };
+      results.A1 = {
+        test: 'A1',
+        status: judgeByAssessment(judgement, w, today),
+        window: w,
+        figure: judgement ? { kind: 'assessment', ...judgement } : { kind: 'none' },
+      };
       const r = ratingsOf(p);
       const rates = judgeLessonRates(
-        { teachers: teachersBy.get(p.assisted.id) ?? 0, excellent: r.EXCELLENT ?? 0, good: r.GOOD ?? 0, pass: r.PASS ?? 0, fail: r.FAIL ?? 0 },
-        yearT, w, today,
+        {
+          teachers: teachersBy.get(p.assisted.id) ?? 0,
+          excellent: r.EXCELLENT ?? 0,
+          good: r.GOOD ?? 0,
+          pass: r.PASS ?? 0,
+          fail: r.FAIL ?? 0,
+        },
+        yearT,
+        w,
+        today,
       );
       results.A2 = {
-        test: 'A2', status: rates.status, window: w,
-        figure: { kind: 'rates', excellentRate: rates.excellentRate, passRate: rates.passRate, teachers: teachersBy.get(p.assisted.id) ?? 0, notEvaluated: rates.notEvaluated, excellentTarget: yearT.excellentRate, passTarget: yearT.passRate },
+        test: 'A2',
+        status: rates.status,
+        window: w,
+        figure: {
+          kind: 'rates',
+          excellentRate: rates.excellentRate,
+          passRate: rates.passRate,
+          teachers: teachersBy.get(p.assisted.id) ?? 0,
+          notEvaluated: rates.notEvaluated,
+          excellentTarget: yearT.excellentRate,
+          passTarget: yearT.passRate,
+        },
       };
       for (const [test, kind] of Object.entries(PROGRAMME_TEST) as [TestId, string][]) {
         const g = progBy.get(`${p.id}:${kind}`);
         const prog = g ? { hasPlan: g.has_plan, records: g.records, hasResults: g.has_results } : null;
-        results[test] = { test, status: judgeProgramme(prog, w, today), window: w, figure: { kind: 'programme', hasPlan: prog?.hasPlan ?? false, records: prog?.records ?? 0, hasResults: prog?.hasResults ?? false } };
+        results[test] = {
+          test,
+          status: judgeProgramme(prog, w, today),
+          window: w,
+          figure: {
+            kind: 'programme',
+            hasPlan: prog?.hasPlan ?? false,
+            records: prog?.records ?? 0,
+            hasResults: prog?.hasResults ?? false,
+          },
+        };
       }
       const pp = factsBy.get(p.id);
       const needPapers = proRated(yearT.papers, w, yearWin);
-      results.A6 = { test: 'A6', status: judgeQuantity(pp?.papers ?? 0, needPapers, w, today), window: w, figure: { kind: 'count', unit: 'papers', have: pp?.papers ?? 0, need: needPapers, unconfirmed: pp?.papers_unconfirmed ?? 0 } };
+      results.A6 = {
+        test: 'A6',
+        status: judgeQuantity(pp?.papers ?? 0, needPapers, w, today),
+        window: w,
+        figure: { kind: 'count', unit: 'papers', have: pp?.papers ?? 0, need: needPapers, unconfirmed: pp?.papers_unconfirmed ?? 0 },
+      };
     } else {
       for (const t of ['A1', 'A2', 'A3', 'A4', 'A5', 'A6'] as const) results[t] = na(t);
     }
     return {
-      id: p.id, supporting: { id: n.sid, name: n.sname, countyId: n.scounty }, assisted: { id: p.assisted.id, name: n.aname, countyId: n.acounty },
-      startsOn: p.startsOn, endsOn: p.endsOn, results,
+      id: p.id,
+      supporting: { id: n.sid, name: n.sname, countyId: n.scounty },
+      assisted: { id: p.assisted.id, name: n.aname, countyId: n.acounty },
+      startsOn: p.startsOn,
+      endsOn: p.endsOn,
+      results,
     };
   });
   return base;

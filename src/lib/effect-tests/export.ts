@@ -20,7 +20,8 @@ export async function buildEffectTestsExport(data: DashboardData, tRaw: T, forma
     ]),
   ];
   const rows = data.rows.map((p) => [
-    p.supporting.name, p.assisted.name,
+    p.supporting.name,
+    p.assisted.name,
     ...TEST_IDS.flatMap((id) => {
       const r = p.results[id];
       const fig = figureText(t, format, r.figure);

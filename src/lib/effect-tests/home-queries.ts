@@ -34,7 +34,12 @@ export async function receivedInSemester(user: Actor, ev: Evaluation, db: Db) {
       (SELECT SUM("classHours") FROM received) AS hours,
       (SELECT COUNT(*) FROM received WHERE type = 'DONATION')::int AS donations,
       (SELECT SUM(l."estimatedValue") FROM "DonationLine" l JOIN received r ON r.id = l."activityId" WHERE r.type = 'DONATION') AS value`;
-  return { activities: row?.activities ?? 0, hours: Number(row?.hours ?? 0), donations: row?.donations ?? 0, value: Number(row?.value ?? 0) };
+  return {
+    activities: row?.activities ?? 0,
+    hours: Number(row?.hours ?? 0),
+    donations: row?.donations ?? 0,
+    value: Number(row?.value ?? 0),
+  };
 }
 
 /** The next planned activities, each with its date in the city. */
@@ -42,7 +47,9 @@ export async function plannedNext(user: Actor, db: Db, now = new Date()) {
   const [rows, tz] = await Promise.all([
     db.activity.findMany({
       where: { pairing: pairingWhere(user, 'activity.view'), status: 'PLANNED', startsAt: { gte: now } },
-      orderBy: { startsAt: 'asc' }, take: 5, select: { id: true, title: true, startsAt: true },
+      orderBy: { startsAt: 'asc' },
+      take: 5,
+      select: { id: true, title: true, startsAt: true },
     }),
     cityTimeZone(db),
   ]);
@@ -52,18 +59,39 @@ export async function plannedNext(user: Actor, db: Db, now = new Date()) {
 export function openRequests(user: Actor, db: Db) {
   return db.assistanceRequest.findMany({
     where: { pairing: pairingWhere(user, 'request.view'), status: { not: 'CLOSED' } },
-    orderBy: { createdAt: 'asc' }, take: 5, select: { id: true, title: true, status: true },
+    orderBy: { createdAt: 'asc' },
+    take: 5,
+    select: { id: true, title: true, status: true },
   });
 }
 
 export function teacherLessons(user: Actor, db: Db) {
-  return db.lessonRecord.findMany({ where: { teacherId: user.id }, orderBy: { heldOn: 'desc' }, take: 8, select: { id: true, title: true, heldOn: true, rating: true } });
+  return db.lessonRecord.findMany({
+    where: { teacherId: user.id },
+    orderBy: { heldOn: 'desc' },
+    take: 8,
+    select: { id: true, title: true, heldOn: true, rating: true },
+  });
 }
 
 export async function teacherPapersAndMentoring(user: Actor, db: Db) {
   const today = await cityTodayDate(db);
   return Promise.all([
-    db.paper.findMany({ where: { authorId: user.id }, orderBy: { date: 'desc' }, take: 5, select: { id: true, title: true, level: true, confirmedAt: true } }),
-    db.mentorPair.findMany({ where: { AND: [{ OR: [{ mentorId: user.id }, { apprenticeId: user.id }] }, currentMentorPairWhere(today)] }, select: { id: true, goals: true, mentor: { select: { name: true } }, apprentice: { select: { name: true } }, _count: { select: { sessions: true } } } }),
+    db.paper.findMany({
+      where: { authorId: user.id },
+      orderBy: { date: 'desc' },
+      take: 5,
+      select: { id: true, title: true, level: true, confirmedAt: true },
+    }),
+    db.mentorPair.findMany({
+      where: { AND: [{ OR: [{ mentorId: user.id }, { apprenticeId: user.id }] }, currentMentorPairWhere(today)] },
+      select: {
+        id: true,
+        goals: true,
+        mentor: { select: { name: true } },
+        apprentice: { select: { name: true } },
+        _count: { select: { sessions: true } },
+      },
+    }),
   ]);
 }

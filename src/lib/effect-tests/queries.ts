@@ -28,7 +28,13 @@ export type CountedRecord = {
 export async function countedRecords(actor: Actor, pairingId: string, test: TestId, period: PeriodChoice, db: Db, now?: Date) {
   const pairing = await db.pairing.findUnique({
     where: { id: pairingId },
-    select: { id: true, supportingId: true, assistedId: true, supporting: { select: { countyId: true, name: true } }, assisted: { select: { countyId: true, name: true } } },
+    select: {
+      id: true,
+      supportingId: true,
+      assistedId: true,
+      supporting: { select: { countyId: true, name: true } },
+      assisted: { select: { countyId: true, name: true } },
+    },
   });
   if (!pairing || !can(actor, 'effectTests.view', pairingResource(pairing))) return null;
   const ev = await evaluatePairings(actor, { pairingIds: [pairingId], period, today: now }, db);
@@ -40,7 +46,9 @@ export async function countedRecords(actor: Actor, pairingId: string, test: Test
   const to = zonedToInstant(addDays(w.to, 1), '00:00', ev.timeZone);
   const dates = { gte: dateOnly(w.from), lte: dateOnly(w.to) };
   const counted: Prisma.ActivityWhereInput = {
-    pairingId, status: 'DONE', startsAt: { gte: from, lt: to },
+    pairingId,
+    status: 'DONE',
+    startsAt: { gte: from, lt: to },
     confirmation: ev.confirmedOnly ? 'CONFIRMED' : { not: 'DISPUTED' },
   };
   let records: CountedRecord[] = [];
@@ -49,41 +57,92 @@ export async function countedRecords(actor: Actor, pairingId: string, test: Test
     const rows = await db.activity.findMany({
       where: { ...counted, ...(rule ? { type: { in: [...rule.types] }, direction: rule.direction } : {}) },
       orderBy: { startsAt: 'asc' },
-      select: { id: true, title: true, startsAt: true, confirmation: true, classHours: true, plan: true, measures: true, record: true, summary: true },
+      select: {
+        id: true,
+        title: true,
+        startsAt: true,
+        confirmation: true,
+        classHours: true,
+        plan: true,
+        measures: true,
+        record: true,
+        summary: true,
+      },
     });
     records = rows.map((a) => {
       const missing = (['plan', 'measures', 'record', 'summary'] as const).filter((k) => a[k].trim() === '');
       return {
-        id: a.id, kind: 'activity', title: a.title, date: a.startsAt.toISOString(), href: `/activities/${a.id}`,
-        unconfirmed: a.confirmation !== 'CONFIRMED', hours: a.classHours == null ? null : Number(a.classHours),
+        id: a.id,
+        kind: 'activity',
+        title: a.title,
+        date: a.startsAt.toISOString(),
+        href: `/activities/${a.id}`,
+        unconfirmed: a.confirmation !== 'CONFIRMED',
+        hours: a.classHours == null ? null : Number(a.classHours),
         note: test === 'S5' && missing.length ? missing.join(',') : undefined,
       };
     });
   } else if (test === 'A2') {
     const rows = await db.lessonRecord.findMany({
-      where: { kindergartenId: pairing.assistedId, heldOn: dates, rating: { not: null }, teacher: { kindergartenId: pairing.assistedId, role: 'TEACHER', active: true } },
+      where: {
+        kindergartenId: pairing.assistedId,
+        heldOn: dates,
+        rating: { not: null },
+        teacher: { kindergartenId: pairing.assistedId, role: 'TEACHER', active: true },
+      },
       orderBy: [{ teacherId: 'asc' }, { heldOn: 'desc' }, { evaluatedAt: 'desc' }],
       distinct: ['teacherId'],
       select: { id: true, title: true, heldOn: true, rating: true, teacher: { select: { name: true } } },
     });
-    records = rows.map((l) => ({ id: l.id, kind: 'lesson', title: `${l.teacher.name} · ${l.title}`, date: isoOf(l.heldOn), href: `/lessons/${l.id}`, unconfirmed: false, note: l.rating ?? undefined }));
+    records = rows.map((l) => ({
+      id: l.id,
+      kind: 'lesson',
+      title: `${l.teacher.name} · ${l.title}`,
+      date: isoOf(l.heldOn),
+      href: `/lessons/${l.id}`,
+      unconfirmed: false,
+      note: l.rating ?? undefined,
+    }));
   } else if (test === 'A3' || test === 'A4' || test === 'A5') {
     const rows = await db.programmeRecord.findMany({
       where: { heldOn: dates, programme: { pairingId, kind: PROGRAMME_TEST[test], academicYear: period.semester.academicYear } },
       orderBy: { heldOn: 'asc' },
       select: { id: true, title: true, heldOn: true, programmeId: true },
     });
-    records = rows.map((r) => ({ id: r.id, kind: 'programmeRecord', title: r.title, date: isoOf(r.heldOn), href: `/programmes/${r.programmeId}`, unconfirmed: false }));
+    records = rows.map((r) => ({
+      id: r.id,
+      kind: 'programmeRecord',
+      title: r.title,
+      date: isoOf(r.heldOn),
+      href: `/programmes/${r.programmeId}`,
+      unconfirmed: false,
+    }));
   } else if (test === 'A6') {
     const rows = await db.paper.findMany({
       where: { kindergartenId: pairing.assistedId, date: dates, level: { in: [...PAPER_LEVELS] } },
       orderBy: { date: 'asc' },
       select: { id: true, title: true, date: true, confirmedAt: true, level: true },
     });
-    records = rows.map((p) => ({ id: p.id, kind: 'paper', title: p.title, date: isoOf(p.date), href: `/papers/${p.id}`, unconfirmed: p.confirmedAt == null, note: p.level }));
+    records = rows.map((p) => ({
+      id: p.id,
+      kind: 'paper',
+      title: p.title,
+      date: isoOf(p.date),
+      href: `/papers/${p.id}`,
+      unconfirmed: p.confirmedAt == null,
+      note: p.level,
+    }));
   } else if (test === 'A1') {
     const rows = await db.assessment.findMany({ where: { pairingId, test: 'A1', assessedOn: dates }, orderBy: { assessedOn: 'desc' } });
-    records = rows.map((a) => ({ id: a.id, kind: 'assessment', title: a.notes || a.evidence, date: isoOf(a.assessedOn), href: null, unconfirmed: false, note: `${a.source}:${a.outcome}` }));
+    records = rows.map((a) => ({
+      id: a.id,
+      kind: 'assessment',
+      title: a.notes || a.evidence,
+      date: isoOf(a.assessedOn),
+      href: null,
+      unconfirmed: false,
+      note: `${a.source}:${a.outcome}`,
+    }));
   }
   return { ev, effects, result, records };
 }

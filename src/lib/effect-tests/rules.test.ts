@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  judgeByAssessment, judgeDocumentation, judgeLessonRates, judgeMonthlyVisits, judgeProgramme, judgeQuantity,
-  monthsOf, proRated, splitWindow, DEFAULT_THRESHOLDS, type Window,
+  judgeByAssessment,
+  judgeDocumentation,
+  judgeLessonRates,
+  judgeMonthlyVisits,
+  judgeProgramme,
+  judgeQuantity,
+  monthsOf,
+  proRated,
+  splitWindow,
+  DEFAULT_THRESHOLDS,
+  type Window,
 } from './rules';
 
 const autumn: Window = { from: '2026-09-01', to: '2027-01-31' }; // 153 days
@@ -109,7 +118,11 @@ describe('judgeLessonRates (A2, per teacher)', () => {
     expect(judgeLessonRates({ teachers: 4, excellent: 1, good: 1, pass: 0, fail: 1 }, t, year, '2026-10-01').status).toBe('AT_RISK');
   });
   it('no teachers: no rate is invented', () => {
-    expect(judgeLessonRates({ teachers: 0, excellent: 0, good: 0, pass: 0, fail: 0 }, t, year, '2026-10-01')).toMatchObject({ excellentRate: null, passRate: null, status: 'AT_RISK' });
+    expect(judgeLessonRates({ teachers: 0, excellent: 0, good: 0, pass: 0, fail: 0 }, t, year, '2026-10-01')).toMatchObject({
+      excellentRate: null,
+      passRate: null,
+      status: 'AT_RISK',
+    });
   });
   it('is not yet due before the academic year', () => {
     expect(judgeLessonRates({ teachers: 4, excellent: 0, good: 0, pass: 0, fail: 0 }, t, year, '2026-08-31').status).toBe('NOT_YET_DUE');
@@ -145,17 +158,26 @@ describe('splitWindow: whole months from the rollup, cut months row by row', () 
   it('a pairing that started on the 10th and ended on the 20th: both edge months are partial', () => {
     expect(splitWindow({ from: '2026-09-10', to: '2026-12-20' })).toEqual({
       whole: { first: '2026-10', last: '2026-11' },
-      partial: [{ from: '2026-09-10', to: '2026-09-30' }, { from: '2026-12-01', to: '2026-12-20' }],
+      partial: [
+        { from: '2026-09-10', to: '2026-09-30' },
+        { from: '2026-12-01', to: '2026-12-20' },
+      ],
     });
   });
   it('a window inside one month is all partial', () => {
-    expect(splitWindow({ from: '2027-02-03', to: '2027-02-27' })).toEqual({ whole: null, partial: [{ from: '2027-02-03', to: '2027-02-27' }] });
+    expect(splitWindow({ from: '2027-02-03', to: '2027-02-27' })).toEqual({
+      whole: null,
+      partial: [{ from: '2027-02-03', to: '2027-02-27' }],
+    });
   });
   it('February of a leap year ends on the 29th', () => {
     expect(splitWindow({ from: '2028-02-01', to: '2028-02-29' })).toEqual({ whole: { first: '2028-02', last: '2028-02' }, partial: [] });
     expect(splitWindow({ from: '2028-02-01', to: '2028-02-28' }).partial).toEqual([{ from: '2028-02-01', to: '2028-02-28' }]);
   });
   it('one day', () => {
-    expect(splitWindow({ from: '2026-10-31', to: '2026-10-31' })).toEqual({ whole: null, partial: [{ from: '2026-10-31', to: '2026-10-31' }] });
+    expect(splitWindow({ from: '2026-10-31', to: '2026-10-31' })).toEqual({
+      whole: null,
+      partial: [{ from: '2026-10-31', to: '2026-10-31' }],
+    });
   });
 });

@@ -80,7 +80,13 @@ function monthEnd(month: string): IsoDate {
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return `${month}-${String(last).padStart(2, '0')}`;
 }
-type MonthSlice = { readonly month: string; readonly from: IsoDate; readonly to: IsoDate; readonly days: number; /** The window covers all of it. */ readonly whole: boolean };
+type MonthSlice = {
+  readonly month: string;
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  readonly days: number;
+  /** The window covers all of it. */ readonly whole: boolean;
+};
 // A dashboard asks for the same few windows thousands of times (every pairing active all
 // semester shares one): computed once each, shared read-only.
 const monthsCache = new Map<string, readonly MonthSlice[]>();
@@ -200,14 +206,20 @@ export type RatesResult = { status: Status; excellentRate: number | null; passRa
  * the academic year. Rates are over all active teachers, so a teacher not yet evaluated keeps the
  * pass rate below 100 % (a kindergarten cannot reach it by leaving weak lessons unevaluated).
  */
-export function judgeLessonRates(r: TeacherRatings, thresholds: Pick<Thresholds, 'excellentRate' | 'passRate'>, w: Window, today: IsoDate): RatesResult {
+export function judgeLessonRates(
+  r: TeacherRatings,
+  thresholds: Pick<Thresholds, 'excellentRate' | 'passRate'>,
+  w: Window,
+  today: IsoDate,
+): RatesResult {
   const evaluated = r.excellent + r.good + r.pass + r.fail;
   const notEvaluated = Math.max(0, r.teachers - evaluated);
   const excellentRate = r.teachers > 0 ? r.excellent / r.teachers : null;
   const passRate = r.teachers > 0 ? (r.excellent + r.good + r.pass) / r.teachers : null;
   const result = (status: Status): RatesResult => ({ status, excellentRate, passRate, notEvaluated });
   if (today < w.from) return result('NOT_YET_DUE');
-  const met = excellentRate != null && passRate != null && excellentRate >= thresholds.excellentRate - 1e-9 && passRate >= thresholds.passRate - 1e-9;
+  const met =
+    excellentRate != null && passRate != null && excellentRate >= thresholds.excellentRate - 1e-9 && passRate >= thresholds.passRate - 1e-9;
   if (met) return result('MET');
   if (today > w.to) return result('MISSED');
   // A failed lesson, or targets still far off with a quarter of the year left, needs attention now.

@@ -22,13 +22,26 @@ import { detectFile, MAX_UPLOAD_BYTES, type Refusal } from './detect';
 
 export const TARGETS = ['activity', 'lesson', 'paper', 'programme', 'annualPlan'] as const;
 export type Target = (typeof TARGETS)[number];
-export const LINK_FIELD = { activity: 'activityId', lesson: 'lessonRecordId', paper: 'paperId', programme: 'programmeId', annualPlan: 'annualPlanId' } as const;
+export const LINK_FIELD = {
+  activity: 'activityId',
+  lesson: 'lessonRecordId',
+  paper: 'paperId',
+  programme: 'programmeId',
+  annualPlan: 'annualPlanId',
+} as const;
 /** What a refused upload is recorded against. */
-export const TARGET_ENTITY = { activity: 'Activity', lesson: 'LessonRecord', paper: 'Paper', programme: 'Programme', annualPlan: 'AnnualPlan' } as const;
+export const TARGET_ENTITY = {
+  activity: 'Activity',
+  lesson: 'LessonRecord',
+  paper: 'Paper',
+  programme: 'Programme',
+  annualPlan: 'AnnualPlan',
+} as const;
 
 /** A record files hang off, as the permission checks see it. */
 type Parent = {
-  target: Target; id: string;
+  target: Target;
+  id: string;
   view: { action: Action; resource: Resource };
   /** Kindergartens that may add files; the file belongs to the uploader's one among them. */
   kindergartenIds: string[];
@@ -43,29 +56,52 @@ type Parent = {
 export async function loadParent(db: Db, target: Target, id: string): Promise<Parent | null> {
   switch (target) {
     case 'activity': {
-      const a = await db.activity.findUnique({ where: { id }, select: { id: true, status: true, confirmation: true, pairing: { select: PAIRING_SCOPE } } });
+      const a = await db.activity.findUnique({
+        where: { id },
+        select: { id: true, status: true, confirmation: true, pairing: { select: PAIRING_SCOPE } },
+      });
       if (!a) return null;
       const p = a.pairing;
       return {
-        target, id, view: { action: 'activity.view', resource: pairingResource(p) }, kindergartenIds: [p.supportingId, p.assistedId],
+        target,
+        id,
+        view: { action: 'activity.view', resource: pairingResource(p) },
+        kindergartenIds: [p.supportingId, p.assistedId],
         countyOf: (k) => (k === p.supportingId ? p.supporting.countyId : p.assisted.countyId),
-        locked: a.status === 'CANCELLED' || (a.status === 'DONE' && a.confirmation === 'CONFIRMED'), path: `/activities/${id}`,
+        locked: a.status === 'CANCELLED' || (a.status === 'DONE' && a.confirmation === 'CONFIRMED'),
+        path: `/activities/${id}`,
       };
     }
     case 'lesson': {
-      const l = await db.lessonRecord.findUnique({ where: { id }, select: { id: true, teacherId: true, kindergartenId: true, rating: true, kindergarten: { select: { countyId: true } } } });
+      const l = await db.lessonRecord.findUnique({
+        where: { id },
+        select: { id: true, teacherId: true, kindergartenId: true, rating: true, kindergarten: { select: { countyId: true } } },
+      });
       if (!l) return null;
       return {
-        target, id, view: { action: 'lesson.view', resource: lessonResource(l, await mentorsOf(db, l.teacherId)) }, kindergartenIds: [l.kindergartenId],
-        countyOf: () => l.kindergarten.countyId, locked: l.rating != null, path: `/lessons/${id}`,
+        target,
+        id,
+        view: { action: 'lesson.view', resource: lessonResource(l, await mentorsOf(db, l.teacherId)) },
+        kindergartenIds: [l.kindergartenId],
+        countyOf: () => l.kindergarten.countyId,
+        locked: l.rating != null,
+        path: `/lessons/${id}`,
       };
     }
     case 'paper': {
-      const p = await db.paper.findUnique({ where: { id }, select: { id: true, authorId: true, kindergartenId: true, confirmedAt: true, kindergarten: { select: { countyId: true } } } });
+      const p = await db.paper.findUnique({
+        where: { id },
+        select: { id: true, authorId: true, kindergartenId: true, confirmedAt: true, kindergarten: { select: { countyId: true } } },
+      });
       if (!p) return null;
       return {
-        target, id, view: { action: 'paper.view', resource: paperResource(p) }, kindergartenIds: [p.kindergartenId],
-        countyOf: () => p.kindergarten.countyId, locked: p.confirmedAt != null, path: `/papers`,
+        target,
+        id,
+        view: { action: 'paper.view', resource: paperResource(p) },
+        kindergartenIds: [p.kindergartenId],
+        countyOf: () => p.kindergarten.countyId,
+        locked: p.confirmedAt != null,
+        path: `/papers`,
       };
     }
     case 'programme': {
@@ -73,24 +109,46 @@ export async function loadParent(db: Db, target: Target, id: string): Promise<Pa
       if (!p) return null;
       const pr = p.pairing;
       return {
-        target, id, view: { action: 'programme.view', resource: pairingResource(pr) }, kindergartenIds: [pr.supportingId, pr.assistedId],
-        countyOf: (k) => (k === pr.supportingId ? pr.supporting.countyId : pr.assisted.countyId), locked: false, path: `/programmes/${id}`,
+        target,
+        id,
+        view: { action: 'programme.view', resource: pairingResource(pr) },
+        kindergartenIds: [pr.supportingId, pr.assistedId],
+        countyOf: (k) => (k === pr.supportingId ? pr.supporting.countyId : pr.assisted.countyId),
+        locked: false,
+        path: `/programmes/${id}`,
       };
     }
     case 'annualPlan': {
-      const a = await db.annualPlan.findUnique({ where: { id }, select: { id: true, academicYear: true, summarySubmittedAt: true, pairing: { select: PAIRING_SCOPE } } });
+      const a = await db.annualPlan.findUnique({
+        where: { id },
+        select: { id: true, academicYear: true, summarySubmittedAt: true, pairing: { select: PAIRING_SCOPE } },
+      });
       if (!a) return null;
       const pr = a.pairing;
       return {
-        target, id, view: { action: 'annualPlan.view', resource: pairingResource(pr) }, kindergartenIds: [pr.supportingId, pr.assistedId],
-        countyOf: (k) => (k === pr.supportingId ? pr.supporting.countyId : pr.assisted.countyId), locked: a.summarySubmittedAt != null,
-        path: `/annual-plans/${pr.id}/${a.academicYear}`, attachAlso: 'annualPlan.edit',
+        target,
+        id,
+        view: { action: 'annualPlan.view', resource: pairingResource(pr) },
+        kindergartenIds: [pr.supportingId, pr.assistedId],
+        countyOf: (k) => (k === pr.supportingId ? pr.supporting.countyId : pr.assisted.countyId),
+        locked: a.summarySubmittedAt != null,
+        path: `/annual-plans/${pr.id}/${a.academicYear}`,
+        attachAlso: 'annualPlan.edit',
       };
     }
   }
 }
 
-type FileRow = { id: string; kindergartenId: string; uploadedById: string; activityId: string | null; lessonRecordId: string | null; paperId: string | null; programmeId: string | null; annualPlanId: string | null };
+type FileRow = {
+  id: string;
+  kindergartenId: string;
+  uploadedById: string;
+  activityId: string | null;
+  lessonRecordId: string | null;
+  paperId: string | null;
+  programmeId: string | null;
+  annualPlanId: string | null;
+};
 export function parentOf(f: FileRow): { target: Target; id: string } | null {
   if (f.activityId) return { target: 'activity', id: f.activityId };
   if (f.lessonRecordId) return { target: 'lesson', id: f.lessonRecordId };
@@ -113,8 +171,10 @@ export function fileResource(f: FileRow, countyId: string): Resource {
 }
 
 export function mayAttach(actor: Actor, parent: Parent, kindergartenId: string) {
-  return can(actor, 'evidence.attach', { countyIds: [parent.countyOf(kindergartenId)], kindergartenIds: [kindergartenId] }) &&
-    (!parent.attachAlso || can(actor, parent.attachAlso, parent.view.resource));
+  return (
+    can(actor, 'evidence.attach', { countyIds: [parent.countyOf(kindergartenId)], kindergartenIds: [kindergartenId] }) &&
+    (!parent.attachAlso || can(actor, parent.attachAlso, parent.view.resource))
+  );
 }
 
 export const UploadInput = z.object({
@@ -124,7 +184,8 @@ export const UploadInput = z.object({
 });
 
 /** 'refused': the bytes themselves are not accepted (type, size); the route says which way. */
-export type UploadResult = Result<{ id: string; kind: 'PHOTO' | 'DOCUMENT'; duplicates: number }> | { ok: false; error: 'refused'; reason: Refusal };
+export type UploadResult =
+  Result<{ id: string; kind: 'PHOTO' | 'DOCUMENT'; duplicates: number }> | { ok: false; error: 'refused'; reason: Refusal };
 
 /** Writes the body to a temporary file while counting and hashing; stops reading past the limit. */
 async function spool(body: AsyncIterable<Uint8Array>, dir: string) {
@@ -136,7 +197,10 @@ async function spool(body: AsyncIterable<Uint8Array>, dir: string) {
   try {
     for await (const chunk of body) {
       size += chunk.byteLength;
-      if (size > MAX_UPLOAD_BYTES) { tooLarge = true; break; }
+      if (size > MAX_UPLOAD_BYTES) {
+        tooLarge = true;
+        break;
+      }
       hash.update(chunk);
       if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
     }
@@ -147,7 +211,11 @@ async function spool(body: AsyncIterable<Uint8Array>, dir: string) {
 }
 
 export async function uploadEvidence(
-  actor: ActorWithName, raw: unknown, body: AsyncIterable<Uint8Array>, db: Db, storage: FileStorage,
+  actor: ActorWithName,
+  raw: unknown,
+  body: AsyncIterable<Uint8Array>,
+  db: Db,
+  storage: FileStorage,
 ): Promise<UploadResult> {
   const parsed = parseInput(UploadInput, raw);
   if (!parsed.ok) return parsed;
@@ -155,8 +223,8 @@ export async function uploadEvidence(
   const parent = await loadParent(db, target, id);
   if (!parent || !can(actor, parent.view.action, parent.view.resource)) return fail('notFound');
   const kindergartenId = actor.kindergartenId;
-  if (!kindergartenId || !parent.kindergartenIds.includes(kindergartenId) ||
-      !mayAttach(actor, parent, kindergartenId)) return fail('notAllowed');
+  if (!kindergartenId || !parent.kindergartenIds.includes(kindergartenId) || !mayAttach(actor, parent, kindergartenId))
+    return fail('notAllowed');
   if (parent.locked) return fail('wrongState');
 
   const dir = await mkdtemp(path.join(tmpdir(), 'hih-upload-'));
@@ -172,20 +240,35 @@ export async function uploadEvidence(
       const row = await db.$transaction(async (tx) => {
         const f = await tx.evidenceFile.create({
           data: {
-            storageKey, originalName: name, mimeType: detected.mimeType, size: s.size, sha256: s.sha256, kind: detected.kind,
-            uploadedById: actor.id, kindergartenId, [LINK_FIELD[target]]: id,
+            storageKey,
+            originalName: name,
+            mimeType: detected.mimeType,
+            size: s.size,
+            sha256: s.sha256,
+            kind: detected.kind,
+            uploadedById: actor.id,
+            kindergartenId,
+            [LINK_FIELD[target]]: id,
           },
         });
         await writeAudit(tx, {
-          actor, action: 'evidence.uploaded', entityType: 'EvidenceFile', entityId: f.id, countyId: parent.countyOf(kindergartenId), kindergartenId,
+          actor,
+          action: 'evidence.uploaded',
+          entityType: 'EvidenceFile',
+          entityId: f.id,
+          countyId: parent.countyOf(kindergartenId),
+          kindergartenId,
           after: { name, kind: f.kind, mimeType: f.mimeType, size: f.size, sha256: f.sha256, [LINK_FIELD[target]]: id },
         });
         await touchActivity(tx, target, id);
         return f;
       });
-      const duplicates = row.kind === 'PHOTO' && target === 'activity'
-        ? await db.evidenceFile.count({ where: { sha256: row.sha256, kind: 'PHOTO', deletedAt: null, activityId: { not: null, notIn: [id] } } })
-        : 0;
+      const duplicates =
+        row.kind === 'PHOTO' && target === 'activity'
+          ? await db.evidenceFile.count({
+              where: { sha256: row.sha256, kind: 'PHOTO', deletedAt: null, activityId: { not: null, notIn: [id] } },
+            })
+          : 0;
       return ok({ id: row.id, kind: row.kind, duplicates });
     } catch (e) {
       await storage.remove(storageKey).catch(() => {});
@@ -209,7 +292,12 @@ async function touchActivity(tx: Tx, target: Target, id: string) {
 export const DeleteInput = z.object({ id: z.string().min(1).max(40) });
 
 /** Takes a file off its record. The row and the bytes stay: the audit entry refers to them. */
-export async function deleteEvidence(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<Result<{ id: string; path: string }>> {
+export async function deleteEvidence(
+  actor: ActorWithName,
+  raw: unknown,
+  db: Db,
+  now = new Date(),
+): Promise<Result<{ id: string; path: string }>> {
   // A malformed id names no file.
   const parsed = parseInput(DeleteInput, raw);
   if (!parsed.ok) return fail('notFound');
@@ -222,15 +310,25 @@ export async function deleteEvidence(actor: ActorWithName, raw: unknown, db: Db,
   if (!can(actor, 'evidence.delete', fileResource(f, countyId))) return fail('notAllowed');
   if (parent.locked) return fail('wrongState');
   // Removed in between by someone else: one removal, one audit entry.
-  return versioned(() => db.$transaction(async (tx) => {
-    await tx.evidenceFile.update({ where: { id: f.id, deletedAt: null }, data: { deletedAt: now } });
-    await writeAudit(tx, {
-      actor, action: 'evidence.deleted', entityType: 'EvidenceFile', entityId: f.id, countyId, kindergartenId: f.kindergartenId,
-      before: { name: f.originalName, sha256: f.sha256, [LINK_FIELD[parent.target]]: parent.id }, after: { deletedAt: now },
-    });
-    await touchActivity(tx, parent.target, parent.id);
-    return { id: f.id, path: parent.path };
-  }), () => fail('notFound'));
+  return versioned(
+    () =>
+      db.$transaction(async (tx) => {
+        await tx.evidenceFile.update({ where: { id: f.id, deletedAt: null }, data: { deletedAt: now } });
+        await writeAudit(tx, {
+          actor,
+          action: 'evidence.deleted',
+          entityType: 'EvidenceFile',
+          entityId: f.id,
+          countyId,
+          kindergartenId: f.kindergartenId,
+          before: { name: f.originalName, sha256: f.sha256, [LINK_FIELD[parent.target]]: parent.id },
+          after: { deletedAt: now },
+        });
+        await touchActivity(tx, parent.target, parent.id);
+        return { id: f.id, path: parent.path };
+      }),
+    () => fail('notFound'),
+  );
 }
 
 export const MAX_THUMBNAIL_BYTES = 256 * 1024;
@@ -241,7 +339,13 @@ export const thumbnailKey = (storageKey: string) => `${storageKey}-t`;
  * do not pull 2000-px photos over a rural connection. Only the uploader, only for a photo, only a
  * JPEG under 256 KB; it is derived data, so it has no row or audit entry of its own.
  */
-export async function attachThumbnail(actor: Actor, fileId: string, body: AsyncIterable<Uint8Array>, db: Db, storage: FileStorage): Promise<Result> {
+export async function attachThumbnail(
+  actor: Actor,
+  fileId: string,
+  body: AsyncIterable<Uint8Array>,
+  db: Db,
+  storage: FileStorage,
+): Promise<Result> {
   const f = fileId.length <= 40 ? await db.evidenceFile.findUnique({ where: { id: fileId } }) : null;
   if (!f || f.deletedAt || f.uploadedById !== actor.id) return fail('notFound');
   if (f.kind !== 'PHOTO') return fail('invalid');

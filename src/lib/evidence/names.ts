@@ -6,6 +6,9 @@ export function contentDisposition(type: 'inline' | 'attachment', name: string) 
 
 /** A name safe as one path segment inside a zip: no slashes, no control characters, not too long. */
 export function safeSegment(name: string, max = 60) {
-  const cleaned = name.replace(/[\u0000-\u001f\\/:*?"<>|]+/g, '_').replace(/^\.+/, '_').trim();
+  const cleaned = name
+    .replace(/[\u0000-\u001f\\/:*?"<>|]+/g, '_')
+    .replace(/^\.+/, '_')
+    .trim();
   return (cleaned || '_').slice(0, max);
 }

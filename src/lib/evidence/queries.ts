@@ -5,7 +5,14 @@ import { can, scopeRuleFor, type Actor } from '@/lib/authz';
 import { fileResource, LINK_FIELD, loadParent, mayAttach, type Target } from './commands';
 
 export type EvidenceItem = {
-  id: string; name: string; kind: 'PHOTO' | 'DOCUMENT'; mimeType: string; size: number; createdAt: Date; uploadedBy: string; canDelete: boolean;
+  id: string;
+  name: string;
+  kind: 'PHOTO' | 'DOCUMENT';
+  mimeType: string;
+  size: number;
+  createdAt: Date;
+  uploadedBy: string;
+  canDelete: boolean;
 };
 
 /** The files of one record, for its page; empty when the record is out of scope. */
@@ -15,11 +22,36 @@ export async function listEvidence(actor: Actor, target: Target, id: string, db:
   const rows = await db.evidenceFile.findMany({
     where: { [LINK_FIELD[target]]: id, deletedAt: null },
     orderBy: [{ kind: 'desc' }, { createdAt: 'asc' }],
-    select: { id: true, originalName: true, kind: true, mimeType: true, size: true, createdAt: true, kindergartenId: true, uploadedById: true, activityId: true, lessonRecordId: true, paperId: true, programmeId: true, annualPlanId: true, uploadedBy: { select: { name: true } } },
+    select: {
+      id: true,
+      originalName: true,
+      kind: true,
+      mimeType: true,
+      size: true,
+      createdAt: true,
+      kindergartenId: true,
+      uploadedById: true,
+      activityId: true,
+      lessonRecordId: true,
+      paperId: true,
+      programmeId: true,
+      annualPlanId: true,
+      uploadedBy: { select: { name: true } },
+    },
   });
-  const canAttach = !parent.locked && !!actor.kindergartenId && parent.kindergartenIds.includes(actor.kindergartenId) && mayAttach(actor, parent, actor.kindergartenId);
+  const canAttach =
+    !parent.locked &&
+    !!actor.kindergartenId &&
+    parent.kindergartenIds.includes(actor.kindergartenId) &&
+    mayAttach(actor, parent, actor.kindergartenId);
   const items: EvidenceItem[] = rows.map((f) => ({
-    id: f.id, name: f.originalName, kind: f.kind, mimeType: f.mimeType, size: f.size, createdAt: f.createdAt, uploadedBy: f.uploadedBy.name,
+    id: f.id,
+    name: f.originalName,
+    kind: f.kind,
+    mimeType: f.mimeType,
+    size: f.size,
+    createdAt: f.createdAt,
+    uploadedBy: f.uploadedBy.name,
     canDelete: !parent.locked && can(actor, 'evidence.delete', fileResource(f, parent.countyOf(f.kindergartenId))),
   }));
   return { items, canAttach, locked: parent.locked };
@@ -37,7 +69,15 @@ function pairingScopeSql(actor: Actor, alias: string) {
 }
 
 type PairRow = {
-  sha256: string; id1: string; a1: string; t1: string; at1: Date; id2: string; a2: string; t2: string; at2: Date;
+  sha256: string;
+  id1: string;
+  a1: string;
+  t1: string;
+  at1: Date;
+  id2: string;
+  a2: string;
+  t2: string;
+  at2: Date;
 };
 
 /**

@@ -64,6 +64,7 @@ export async function commitKindergartenImportAction(_prev: ActionState, formDat
     command: (user, input) => commitKindergartenImport(user, input, db),
     entity: BATCH,
     revalidate: ['/kindergartens'],
-    redirect: ({ created, updated, unchanged }, form) => `/kindergartens/import/${form.get('batchId')}?created=${created}&updated=${updated}&unchanged=${unchanged}`,
+    redirect: ({ created, updated, unchanged }, form) =>
+      `/kindergartens/import/${form.get('batchId')}?created=${created}&updated=${updated}&unchanged=${unchanged}`,
   });
 }

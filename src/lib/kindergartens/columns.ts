@@ -1,8 +1,18 @@
 import type { ColumnSpec } from '@/lib/spreadsheet/columns';
 
 export type KindergartenColumn =
-  | 'code' | 'name' | 'county' | 'area' | 'level' | 'classCount' | 'childCount' | 'teacherCount' | 'staffCount'
-  | 'address' | 'contactName' | 'contactPhone';
+  | 'code'
+  | 'name'
+  | 'county'
+  | 'area'
+  | 'level'
+  | 'classCount'
+  | 'childCount'
+  | 'teacherCount'
+  | 'staffCount'
+  | 'address'
+  | 'contactName'
+  | 'contactPhone';
 
 /** The import template, the import parser and the export share these columns. */
 export const KINDERGARTEN_COLUMNS: readonly ColumnSpec<KindergartenColumn>[] = [

@@ -6,8 +6,13 @@ import { can, hasPermission, kindergartenResource, type Actor, type ActorWithNam
 import { diffFields } from '@/lib/conflict';
 import { fail, invalid, ok, parseInput, versioned, type Failure, type Result } from '@/lib/result';
 import {
-  KindergartenActiveInput, KindergartenCreateInput, KindergartenProfileInput, KindergartenRef, KindergartenUpdateInput,
-  KINDERGARTEN_FIELDS, PROFILE_FIELDS,
+  KindergartenActiveInput,
+  KindergartenCreateInput,
+  KindergartenProfileInput,
+  KindergartenRef,
+  KindergartenUpdateInput,
+  KINDERGARTEN_FIELDS,
+  PROFILE_FIELDS,
 } from './schemas';
 import type { KindergartenFilters } from './filters';
 import { listKindergartensForExport } from './queries';
@@ -18,8 +23,21 @@ import { listKindergartensForExport } from './queries';
  */
 
 const RECORD_SELECT = {
-  id: true, code: true, name: true, countyId: true, area: true, level: true, address: true, contactName: true, contactPhone: true,
-  classCount: true, childCount: true, teacherCount: true, staffCount: true, active: true, version: true,
+  id: true,
+  code: true,
+  name: true,
+  countyId: true,
+  area: true,
+  level: true,
+  address: true,
+  contactName: true,
+  contactPhone: true,
+  classCount: true,
+  childCount: true,
+  teacherCount: true,
+  staffCount: true,
+  active: true,
+  version: true,
 } as const;
 
 function isUniqueViolation(e: unknown) {
@@ -60,14 +78,20 @@ export async function createKindergarten(actor: ActorWithName, raw: unknown, db:
   const parsed = parseInput(KindergartenCreateInput, raw);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
-  if (!(await countyInScope(db, actor, 'kindergarten.create', input.countyId))) return invalid({ countyId: ['kindergartens.errors.countyOutOfScope'] });
+  if (!(await countyInScope(db, actor, 'kindergarten.create', input.countyId)))
+    return invalid({ countyId: ['kindergartens.errors.countyOutOfScope'] });
   if (await codeTaken(db, input.code)) return codeTakenError();
   try {
     const created = await db.$transaction(async (tx) => {
       const row = await tx.kindergarten.create({ data: input, select: RECORD_SELECT });
       await writeAudit(tx, {
-        actor, action: 'kindergarten.created', entityType: 'Kindergarten', entityId: row.id,
-        countyId: row.countyId, kindergartenId: row.id, after: input,
+        actor,
+        action: 'kindergarten.created',
+        entityType: 'Kindergarten',
+        entityId: row.id,
+        countyId: row.countyId,
+        kindergartenId: row.id,
+        after: input,
       });
       return row;
     });
@@ -105,10 +129,19 @@ export async function updateKindergarten(actor: ActorWithName, raw: unknown, db:
   // Someone saved first: what is stored now, field by field against what was submitted, and who saved it.
   const conflict = async (): Promise<Failure> => {
     const now = await db.kindergarten.findUniqueOrThrow({ where: { id }, select: RECORD_SELECT });
-    const last = await db.auditEntry.findFirst({ where: { entityType: 'Kindergarten', entityId: id }, orderBy: { id: 'desc' }, select: { actorName: true, at: true } });
+    const last = await db.auditEntry.findFirst({
+      where: { entityType: 'Kindergarten', entityId: id },
+      orderBy: { id: 'desc' },
+      select: { actorName: true, at: true },
+    });
     const shown = (r: Record<string, unknown>) => Object.fromEntries(fields.map((f) => [f, r[f] == null ? '' : String(r[f])]));
     return fail('conflict', {
-      conflict: { version: now.version, changes: diffFields(fields, shown(data), shown(now)), updatedBy: last?.actorName ?? null, updatedAt: last?.at.toISOString() ?? null },
+      conflict: {
+        version: now.version,
+        changes: diffFields(fields, shown(data), shown(now)),
+        updatedBy: last?.actorName ?? null,
+        updatedAt: last?.at.toISOString() ?? null,
+      },
     });
   };
   if (version !== row.version) return conflict();
@@ -116,14 +149,24 @@ export async function updateKindergarten(actor: ActorWithName, raw: unknown, db:
   const change = diff(row, data);
   if (!change.changed) return ok({ id, version: row.version });
   try {
-    return await versioned(() => db.$transaction(async (tx) => {
-      await tx.kindergarten.update({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
-      await writeAudit(tx, {
-        actor, action: mode === 'full' ? 'kindergarten.updated' : 'kindergarten.profileUpdated', entityType: 'Kindergarten', entityId: id,
-        countyId: data.countyId ?? row.countyId, kindergartenId: id, before: change.before, after: change.after,
-      });
-      return { id, version: version + 1 };
-    }), conflict);
+    return await versioned(
+      () =>
+        db.$transaction(async (tx) => {
+          await tx.kindergarten.update({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+          await writeAudit(tx, {
+            actor,
+            action: mode === 'full' ? 'kindergarten.updated' : 'kindergarten.profileUpdated',
+            entityType: 'Kindergarten',
+            entityId: id,
+            countyId: data.countyId ?? row.countyId,
+            kindergartenId: id,
+            before: change.before,
+            after: change.after,
+          });
+          return { id, version: version + 1 };
+        }),
+      conflict,
+    );
   } catch (e) {
     if (isUniqueViolation(e)) return codeTakenError();
     throw e;
@@ -138,14 +181,22 @@ export async function setKindergartenActive(actor: ActorWithName, raw: unknown, 
   const row = await db.kindergarten.findUnique({ where: { id }, select: { id: true, countyId: true, active: true, version: true } });
   if (!row || !can(actor, 'kindergarten.setActive', kindergartenResource(row))) return fail('notFound');
   if (row.active === active) return ok({ id, active });
-  return versioned(() => db.$transaction(async (tx) => {
-    await tx.kindergarten.update({ where: { id, version: row.version }, data: { active, version: { increment: 1 } } });
-    await writeAudit(tx, {
-      actor, action: active ? 'kindergarten.activated' : 'kindergarten.deactivated', entityType: 'Kindergarten', entityId: id,
-      countyId: row.countyId, kindergartenId: id, before: { active: row.active }, after: { active },
-    });
-    return { id, active };
-  }));
+  return versioned(() =>
+    db.$transaction(async (tx) => {
+      await tx.kindergarten.update({ where: { id, version: row.version }, data: { active, version: { increment: 1 } } });
+      await writeAudit(tx, {
+        actor,
+        action: active ? 'kindergarten.activated' : 'kindergarten.deactivated',
+        entityType: 'Kindergarten',
+        entityId: id,
+        countyId: row.countyId,
+        kindergartenId: id,
+        before: { active: row.active },
+        after: { active },
+      });
+      return { id, active };
+    }),
+  );
 }
 
 /**
@@ -156,7 +207,11 @@ export async function exportKindergartens(actor: ActorWithName, filters: Kinderg
   const rows = await listKindergartensForExport(actor, filters, db);
   await db.$transaction((tx) =>
     writeAudit(tx, {
-      actor, action: 'kindergarten.exported', entityType: 'Kindergarten', countyId: actor.countyId, kindergartenId: actor.kindergartenId,
+      actor,
+      action: 'kindergarten.exported',
+      entityType: 'Kindergarten',
+      countyId: actor.countyId,
+      kindergartenId: actor.kindergartenId,
       after: { filters: { ...filters, page: undefined }, rows: rows.length },
     }),
   );

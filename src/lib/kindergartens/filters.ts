@@ -5,8 +5,19 @@ const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(und
 
 /** The list's filters as they appear in the URL; anything unexpected is ignored rather than an error. */
 export const KindergartenFilters = z.object({
-  q: optional(z.string().trim().max(100).transform((s) => s || undefined)),
-  county: optional(z.string().max(64).transform((s) => s || undefined)),
+  q: optional(
+    z
+      .string()
+      .trim()
+      .max(100)
+      .transform((s) => s || undefined),
+  ),
+  county: optional(
+    z
+      .string()
+      .max(64)
+      .transform((s) => s || undefined),
+  ),
   area: optional(z.enum(AreaType)),
   level: optional(z.enum(DemoLevel)),
   /** In the current cycle's pairings, on either side. */

@@ -7,15 +7,32 @@ const counties: CountyRef[] = [
   { id: 'c2', code: 'JZ-DS', name: '东山县', nameEn: 'Dongshan County', inScope: false },
 ];
 const base: Record<KindergartenColumn, string> = {
-  code: 'qh-10', name: '清河区新村幼儿园', county: '清河区', area: '农村', level: '无', classCount: '3', childCount: '80',
-  teacherCount: '6', staffCount: '9', address: '', contactName: '', contactPhone: '',
+  code: 'qh-10',
+  name: '清河区新村幼儿园',
+  county: '清河区',
+  area: '农村',
+  level: '无',
+  classCount: '3',
+  childCount: '80',
+  teacherCount: '6',
+  staffCount: '9',
+  address: '',
+  contactName: '',
+  contactPhone: '',
 };
 const run = (rows: Partial<Record<KindergartenColumn, string>>[], existing = new Map<string, ExistingKindergarten>()) =>
-  validateKindergartenRows(rows.map((r, i) => ({ rowNumber: i + 2, cells: { ...base, ...r } })), { counties, existing });
+  validateKindergartenRows(
+    rows.map((r, i) => ({ rowNumber: i + 2, cells: { ...base, ...r } })),
+    { counties, existing },
+  );
 
 describe('validateKindergartenRows', () => {
   it('accepts a good row, with county by code, name or English name', () => {
-    const rows = run([{}, { code: 'QH-11', county: 'jz-qh' }, { code: 'QH-12', county: 'Qinghe District', area: 'URBAN', level: 'Provincial' }]);
+    const rows = run([
+      {},
+      { code: 'QH-11', county: 'jz-qh' },
+      { code: 'QH-12', county: 'Qinghe District', area: 'URBAN', level: 'Provincial' },
+    ]);
     expect(rows.map((r) => r.errors)).toEqual([[], [], []]);
     expect(rows[0].values).toMatchObject({ code: 'qh-10', countyId: 'c1', area: 'RURAL', level: 'NONE', childCount: 80 });
     expect(rows[2].values).toMatchObject({ area: 'URBAN', level: 'PROVINCIAL' });
@@ -50,10 +67,26 @@ describe('validateKindergartenRows', () => {
   });
 
   it('updates a known code, skips an unchanged one, refuses one outside the scope', () => {
-    const known = (code: string, inScope: boolean, over = {}): [string, ExistingKindergarten] => [code, {
-      id: code, inScope, code, name: base.name, countyId: 'c1', area: 'RURAL', level: 'NONE', address: '', contactName: '', contactPhone: '',
-      classCount: 3, childCount: 80, teacherCount: 6, staffCount: 9, ...over,
-    }];
+    const known = (code: string, inScope: boolean, over = {}): [string, ExistingKindergarten] => [
+      code,
+      {
+        id: code,
+        inScope,
+        code,
+        name: base.name,
+        countyId: 'c1',
+        area: 'RURAL',
+        level: 'NONE',
+        address: '',
+        contactName: '',
+        contactPhone: '',
+        classCount: 3,
+        childCount: 80,
+        teacherCount: 6,
+        staffCount: 9,
+        ...over,
+      },
+    ];
     const existing = new Map([known('QH-40', true), known('QH-41', true, { name: '旧名' }), known('DS-40', false)]);
     const rows = run([{ code: 'QH-40' }, { code: 'QH-41' }, { code: 'DS-40' }], existing);
     expect(rows.map((r) => r.op)).toEqual(['unchanged', 'update', null]);

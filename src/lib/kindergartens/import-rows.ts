@@ -25,14 +25,35 @@ export function findCounty(counties: CountyRef[], text: string) {
 const COLUMN_OF_FIELD: Record<string, KindergartenColumn> = { countyId: 'county' };
 
 const COUNT_FIELDS = Object.keys(COUNT_LIMITS) as CountField[];
-const COMPARED = ['name', 'countyId', 'area', 'level', 'address', 'contactName', 'contactPhone', 'classCount', 'childCount', 'teacherCount', 'staffCount'] as const;
+const COMPARED = [
+  'name',
+  'countyId',
+  'area',
+  'level',
+  'address',
+  'contactName',
+  'contactPhone',
+  'classCount',
+  'childCount',
+  'teacherCount',
+  'staffCount',
+] as const;
 
 /**
  * Columns an update may leave out or leave blank: an existing kindergarten keeps what is stored
  * (a sheet with only the required columns must not turn every demonstration kindergarten into a
  * plain one or zero its counts). For a new kindergarten a blank means none / 0 / empty.
  */
-const KEPT_WHEN_BLANK = ['level', 'classCount', 'childCount', 'teacherCount', 'staffCount', 'address', 'contactName', 'contactPhone'] as const;
+const KEPT_WHEN_BLANK = [
+  'level',
+  'classCount',
+  'childCount',
+  'teacherCount',
+  'staffCount',
+  'address',
+  'contactName',
+  'contactPhone',
+] as const;
 
 function withStoredValues(cells: Record<KindergartenColumn, string>, stored: ExistingKindergarten): Record<KindergartenColumn, string> {
   const out = { ...cells };
@@ -44,7 +65,10 @@ function withStoredValues(cells: Record<KindergartenColumn, string>, stored: Exi
  * Checks every row on its own and against the others (duplicate codes) and the database (codes
  * owned by kindergartens outside the importer's scope). Pure: the caller loads the context.
  */
-export function validateKindergartenRows(rows: { rowNumber: number; cells: Record<KindergartenColumn, string> }[], ctx: RowContext): KindergartenPreviewRow[] {
+export function validateKindergartenRows(
+  rows: { rowNumber: number; cells: Record<KindergartenColumn, string> }[],
+  ctx: RowContext,
+): KindergartenPreviewRow[] {
   const out: KindergartenPreviewRow[] = rows.map(({ rowNumber, cells: typed }) => {
     const errors: CellError[] = [];
     const stored = typed.code ? ctx.existing.get(codeKey(typed.code)) : undefined;

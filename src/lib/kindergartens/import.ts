@@ -6,7 +6,16 @@ import { fail, isStaleWrite, ok, type Result } from '@/lib/result';
 import { matchHeaders, bilingualHeader } from '@/lib/spreadsheet/columns';
 import { readSpreadsheet } from '@/lib/spreadsheet/read';
 import {
-  BatchRef, commitBlocker, commitRefused, loadOwnBatch, readErrorFailure, saveBatch, StaleImportError, uploadedFile, type BatchContent, type Preview,
+  BatchRef,
+  commitBlocker,
+  commitRefused,
+  loadOwnBatch,
+  readErrorFailure,
+  saveBatch,
+  StaleImportError,
+  uploadedFile,
+  type BatchContent,
+  type Preview,
 } from '@/lib/spreadsheet/import-batch';
 import { KINDERGARTEN_COLUMNS, MAX_KINDERGARTEN_ROWS, REQUIRED_KINDERGARTEN_COLUMNS, type KindergartenColumn } from './columns';
 import { validateKindergartenRows, type ExistingKindergarten, type KindergartenOp } from './import-rows';
@@ -18,8 +27,19 @@ export type KindergartenBatch = BatchContent<KindergartenCreate, KindergartenOp>
 export type KindergartenImportSummary = { created: number; updated: number; unchanged: number };
 
 const RECORD = {
-  id: true, code: true, name: true, countyId: true, area: true, level: true, address: true, contactName: true, contactPhone: true,
-  classCount: true, childCount: true, teacherCount: true, staffCount: true,
+  id: true,
+  code: true,
+  name: true,
+  countyId: true,
+  area: true,
+  level: true,
+  address: true,
+  contactName: true,
+  contactPhone: true,
+  classCount: true,
+  childCount: true,
+  teacherCount: true,
+  staffCount: true,
 } as const;
 
 /** Reads and checks an uploaded sheet (`{ file }`) and keeps the result as a batch, errors included, for the preview. */
@@ -33,12 +53,16 @@ export async function previewKindergartenImport(actor: ActorWithName, raw: unkno
   const { index, unknown } = matchHeaders(read.sheet.headers, KINDERGARTEN_COLUMNS);
   const missing = REQUIRED_KINDERGARTEN_COLUMNS.filter((c) => index[c] === undefined);
   if (missing.length) {
-    const names = KINDERGARTEN_COLUMNS.filter((c) => missing.includes(c.key)).map(bilingualHeader).join('、');
+    const names = KINDERGARTEN_COLUMNS.filter((c) => missing.includes(c.key))
+      .map(bilingualHeader)
+      .join('、');
     return fail('invalid', { message: { key: 'kindergartens.import.missingColumns', values: { columns: names } } });
   }
   const rows = read.sheet.rows.map(({ rowNumber, cells }) => ({
     rowNumber,
-    cells: Object.fromEntries(KINDERGARTEN_COLUMNS.map((c) => [c.key, index[c.key] === undefined ? '' : (cells[index[c.key]!] ?? '')])) as Record<KindergartenColumn, string>,
+    cells: Object.fromEntries(
+      KINDERGARTEN_COLUMNS.map((c) => [c.key, index[c.key] === undefined ? '' : (cells[index[c.key]!] ?? '')]),
+    ) as Record<KindergartenColumn, string>,
   }));
 
   const codes = [...new Set(rows.map((r) => normalizeCode(r.cells.code)).filter(Boolean))];
@@ -76,49 +100,73 @@ export async function commitKindergartenImport(actor: ActorWithName, raw: unknow
   if (blocked || !batch) return commitRefused(blocked ?? 'notFound');
   const rows = batch.content.rows.filter((r) => r.values && r.op);
   try {
-    const summary = await db.$transaction(async (tx) => {
-      // Claiming the batch first makes a double submit commit once: the second claim matches no row.
-      const claimed = await tx.importBatch.updateMany({ where: { id: batchId, committedAt: null }, data: { committedAt: new Date() } });
-      if (claimed.count === 0) return null;
-      const existing = new Map(
-        (await tx.kindergarten.findMany({ where: { code: { in: rows.map((r) => r.values!.code), mode: 'insensitive' } }, select: { ...RECORD, version: true } }))
-          .map((k) => [codeKey(k.code), k]),
-      );
-      const counts: KindergartenImportSummary = { created: 0, updated: 0, unchanged: 0 };
-      for (const row of rows) {
-        const values = row.values!;
-        const current = existing.get(codeKey(values.code));
-        if (!can(actor, 'kindergarten.import', { countyId: values.countyId })) throw new StaleImportError();
-        if (current && !can(actor, 'kindergarten.import', kindergartenResource(current))) throw new StaleImportError();
-        if (!current) {
-          const created = await tx.kindergarten.create({ data: values, select: { id: true } });
-          await writeAudit(tx, {
-            actor, action: 'kindergarten.created', entityType: 'Kindergarten', entityId: created.id,
-            countyId: values.countyId, kindergartenId: created.id, after: { ...values, importBatchId: batchId, row: row.rowNumber },
+    const summary = await db.$transaction(
+      async (tx) => {
+        // Claiming the batch first makes a double submit commit once: the second claim matches no row.
+        const claimed = await tx.importBatch.updateMany({ where: { id: batchId, committedAt: null }, data: { committedAt: new Date() } });
+        if (claimed.count === 0) return null;
+        const existing = new Map(
+          (
+            await tx.kindergarten.findMany({
+              where: { code: { in: rows.map((r) => r.values!.code), mode: 'insensitive' } },
+              select: { ...RECORD, version: true },
+            })
+          ).map((k) => [codeKey(k.code), k]),
+        );
+        const counts: KindergartenImportSummary = { created: 0, updated: 0, unchanged: 0 };
+        for (const row of rows) {
+          const values = row.values!;
+          const current = existing.get(codeKey(values.code));
+          if (!can(actor, 'kindergarten.import', { countyId: values.countyId })) throw new StaleImportError();
+          if (current && !can(actor, 'kindergarten.import', kindergartenResource(current))) throw new StaleImportError();
+          if (!current) {
+            const created = await tx.kindergarten.create({ data: values, select: { id: true } });
+            await writeAudit(tx, {
+              actor,
+              action: 'kindergarten.created',
+              entityType: 'Kindergarten',
+              entityId: created.id,
+              countyId: values.countyId,
+              kindergartenId: created.id,
+              after: { ...values, importBatchId: batchId, row: row.rowNumber },
+            });
+            counts.created++;
+            continue;
+          }
+          // The stored spelling of the code stays: the file matched it ignoring case.
+          const change = diff(current, { ...values, code: current.code });
+          if (!change.changed) {
+            counts.unchanged++;
+            continue;
+          }
+          await tx.kindergarten.update({
+            where: { id: current.id, version: current.version },
+            data: { ...values, code: current.code, version: { increment: 1 } },
           });
-          counts.created++;
-          continue;
+          await writeAudit(tx, {
+            actor,
+            action: 'kindergarten.updated',
+            entityType: 'Kindergarten',
+            entityId: current.id,
+            countyId: values.countyId,
+            kindergartenId: current.id,
+            before: change.before,
+            after: { ...change.after, importBatchId: batchId, row: row.rowNumber },
+          });
+          counts.updated++;
         }
-        // The stored spelling of the code stays: the file matched it ignoring case.
-        const change = diff(current, { ...values, code: current.code });
-        if (!change.changed) {
-          counts.unchanged++;
-          continue;
-        }
-        await tx.kindergarten.update({ where: { id: current.id, version: current.version }, data: { ...values, code: current.code, version: { increment: 1 } } });
         await writeAudit(tx, {
-          actor, action: 'kindergarten.updated', entityType: 'Kindergarten', entityId: current.id,
-          countyId: values.countyId, kindergartenId: current.id, before: change.before,
-          after: { ...change.after, importBatchId: batchId, row: row.rowNumber },
+          actor,
+          action: 'kindergarten.imported',
+          entityType: 'ImportBatch',
+          entityId: batchId,
+          countyId: actor.countyId,
+          after: { fileName: batch.fileName, ...counts },
         });
-        counts.updated++;
-      }
-      await writeAudit(tx, {
-        actor, action: 'kindergarten.imported', entityType: 'ImportBatch', entityId: batchId, countyId: actor.countyId,
-        after: { fileName: batch.fileName, ...counts },
-      });
-      return counts;
-    }, { timeout: 300_000, maxWait: 10_000 });
+        return counts;
+      },
+      { timeout: 300_000, maxWait: 10_000 },
+    );
     return summary ? ok(summary) : commitRefused('alreadyCommitted');
   } catch (e) {
     // Someone saved a kindergarten after it was read here (isStaleWrite) or scope moved: nothing is imported.

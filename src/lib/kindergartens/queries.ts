@@ -20,18 +20,25 @@ export async function currentPairingWhere(client: Db, now = new Date()): Promise
 }
 
 /** Scope first, then the user's filters: shared by the page, its count and the export. */
-export function kindergartenListWhere(actor: Actor, f: KindergartenFilters, pairing: Prisma.PairingWhereInput | null, action: Action = 'kindergarten.view'): Prisma.KindergartenWhereInput {
+export function kindergartenListWhere(
+  actor: Actor,
+  f: KindergartenFilters,
+  pairing: Prisma.PairingWhereInput | null,
+  action: Action = 'kindergarten.view',
+): Prisma.KindergartenWhereInput {
   const and: Prisma.KindergartenWhereInput[] = [kindergartenWhere(actor, action)];
   if (f.status !== 'all') and.push({ active: f.status === 'active' });
   if (f.county) and.push({ countyId: f.county });
   if (f.area) and.push({ area: f.area });
   if (f.level) and.push({ level: f.level });
   if (f.q) {
-    and.push({ OR: [
-      { name: { contains: f.q, mode: 'insensitive' } },
-      { code: { contains: f.q, mode: 'insensitive' } },
-      { address: { contains: f.q, mode: 'insensitive' } },
-    ] });
+    and.push({
+      OR: [
+        { name: { contains: f.q, mode: 'insensitive' } },
+        { code: { contains: f.q, mode: 'insensitive' } },
+        { address: { contains: f.q, mode: 'insensitive' } },
+      ],
+    });
   }
   if (f.paired) {
     const paired: Prisma.KindergartenWhereInput = pairing
@@ -43,8 +50,19 @@ export function kindergartenListWhere(actor: Actor, f: KindergartenFilters, pair
 }
 
 const LIST_SELECT = {
-  id: true, code: true, name: true, area: true, level: true, active: true, address: true, contactName: true, contactPhone: true,
-  classCount: true, childCount: true, teacherCount: true, staffCount: true,
+  id: true,
+  code: true,
+  name: true,
+  area: true,
+  level: true,
+  active: true,
+  address: true,
+  contactName: true,
+  contactPhone: true,
+  classCount: true,
+  childCount: true,
+  teacherCount: true,
+  staffCount: true,
   county: { select: { id: true, name: true, nameEn: true } },
 } as const;
 
@@ -108,6 +126,10 @@ export async function getKindergarten(actor: Actor, id: string, client: Db = db)
 
 /** Counties the actor may place a kindergarten in (create/update) or filter by (view). */
 export async function listCounties(actor: Actor, action: Action = 'kindergarten.view', client: Db = db) {
-  const counties = await client.region.findMany({ where: { kind: 'COUNTY' }, orderBy: { code: 'asc' }, select: { id: true, code: true, name: true, nameEn: true } });
+  const counties = await client.region.findMany({
+    where: { kind: 'COUNTY' },
+    orderBy: { code: 'asc' },
+    select: { id: true, code: true, name: true, nameEn: true },
+  });
   return counties.filter((c) => can(actor, action, { countyId: c.id }));
 }

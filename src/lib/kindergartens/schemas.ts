@@ -40,7 +40,10 @@ const version = z.string().regex(/^\d+$/, E.invalid).transform(Number);
 export const KindergartenProfileInput = z.object({ ...profileShape, version }).superRefine(checkCounts);
 
 const fullShape = {
-  code: z.string().transform(normalizeCode).pipe(z.string().min(1, E.required).max(32, E.tooLong).regex(CODE_PATTERN, 'kindergartens.errors.code')),
+  code: z
+    .string()
+    .transform(normalizeCode)
+    .pipe(z.string().min(1, E.required).max(32, E.tooLong).regex(CODE_PATTERN, 'kindergartens.errors.code')),
   name: text(100).min(1, E.required),
   countyId: z.string().min(1, E.required).max(64, E.invalid),
   area: z.enum(AreaType, { message: E.required }),
@@ -54,7 +57,20 @@ export const KindergartenUpdateInput = z.object({ ...fullShape, version }).super
 export type KindergartenCreate = z.infer<typeof KindergartenCreateInput>;
 export type KindergartenProfile = z.infer<typeof KindergartenProfileInput>;
 
-export const KINDERGARTEN_FIELDS = ['code', 'name', 'countyId', 'area', 'level', 'address', 'contactName', 'contactPhone', 'classCount', 'childCount', 'teacherCount', 'staffCount'] as const;
+export const KINDERGARTEN_FIELDS = [
+  'code',
+  'name',
+  'countyId',
+  'area',
+  'level',
+  'address',
+  'contactName',
+  'contactPhone',
+  'classCount',
+  'childCount',
+  'teacherCount',
+  'staffCount',
+] as const;
 export const PROFILE_FIELDS = ['address', 'contactName', 'contactPhone', 'classCount', 'childCount', 'teacherCount', 'staffCount'] as const;
 
 const Id = z.string().min(1).max(64);

@@ -26,11 +26,23 @@ export function buildKindergartenTemplate(counties: { code: string; name: string
     { name: '幼儿园 Kindergartens', columns: columnsFor(KINDERGARTEN_COLUMNS, bilingualHeader), rows: [] },
     {
       name: '说明 Instructions',
-      columns: [{ header: '列 Column', width: 22 }, { header: '必填 Required', width: 14 }, { header: '可填写的值 Allowed values', width: 90 }],
+      columns: [
+        { header: '列 Column', width: 22 },
+        { header: '必填 Required', width: 14 },
+        { header: '可填写的值 Allowed values', width: 90 },
+      ],
       rows: [
-        ...KINDERGARTEN_COLUMNS.map((c) => [bilingualHeader(c), REQUIRED_KINDERGARTEN_COLUMNS.includes(c.key) ? '是 Yes' : '否 No', allowed[c.key] ?? '']),
+        ...KINDERGARTEN_COLUMNS.map((c) => [
+          bilingualHeader(c),
+          REQUIRED_KINDERGARTEN_COLUMNS.includes(c.key) ? '是 Yes' : '否 No',
+          allowed[c.key] ?? '',
+        ]),
         [],
-        ['', '', `每个文件最多 ${MAX_KINDERGARTEN_ROWS} 行、5 MB；代码已存在的幼儿园将被更新。 · At most ${MAX_KINDERGARTEN_ROWS} rows and 5 MB per file; kindergartens whose code exists are updated.`],
+        [
+          '',
+          '',
+          `每个文件最多 ${MAX_KINDERGARTEN_ROWS} 行、5 MB；代码已存在的幼儿园将被更新。 · At most ${MAX_KINDERGARTEN_ROWS} rows and 5 MB per file; kindergartens whose code exists are updated.`,
+        ],
       ],
     },
   ]);
@@ -44,13 +56,26 @@ export function buildKindergartenExport(rows: Awaited<ReturnType<typeof listKind
     { header: header('paired'), width: 10 },
     { header: header('status'), width: 10 },
   ];
-  return buildWorkbook([{
-    name: t('kindergartens.title'),
-    columns,
-    rows: rows.map((k) => [
-      k.code, k.name, regionName(k.county, locale), t(`area.${k.area}`), t(`level.${k.level}`),
-      k.classCount, k.childCount, k.teacherCount, k.staffCount, k.address, k.contactName, k.contactPhone,
-      k.paired ? t('kindergartens.yes') : t('kindergartens.no'), k.active ? t('kindergartens.active') : t('kindergartens.inactive'),
-    ]),
-  }]);
+  return buildWorkbook([
+    {
+      name: t('kindergartens.title'),
+      columns,
+      rows: rows.map((k) => [
+        k.code,
+        k.name,
+        regionName(k.county, locale),
+        t(`area.${k.area}`),
+        t(`level.${k.level}`),
+        k.classCount,
+        k.childCount,
+        k.teacherCount,
+        k.staffCount,
+        k.address,
+        k.contactName,
+        k.contactPhone,
+        k.paired ? t('kindergartens.yes') : t('kindergartens.no'),
+        k.active ? t('kindergartens.active') : t('kindergartens.inactive'),
+      ]),
+    },
+  ]);
 }

@@ -10,7 +10,10 @@ import { dateOnly } from '@/lib/time/date-only';
 import { mentorsOf } from '@/lib/mentoring/current';
 import { EvaluateInput, LessonInput } from './schemas';
 
-export function lessonResource(l: { teacherId: string; kindergartenId: string; kindergarten: { countyId: string } }, mentorIds: string[]): Resource {
+export function lessonResource(
+  l: { teacherId: string; kindergartenId: string; kindergarten: { countyId: string } },
+  mentorIds: string[],
+): Resource {
   return { countyIds: [l.kindergarten.countyId], kindergartenIds: [l.kindergartenId], ownerIds: [l.teacherId, ...mentorIds] };
 }
 
@@ -20,7 +23,14 @@ export function evaluatorResource(l: { kindergartenId: string; kindergarten: { c
 }
 
 export async function loadLesson(db: Db, id: string, now = new Date()) {
-  const l = await db.lessonRecord.findUnique({ where: { id }, include: { kindergarten: { select: { countyId: true, name: true } }, teacher: { select: { name: true } }, evaluatedBy: { select: { name: true } } } });
+  const l = await db.lessonRecord.findUnique({
+    where: { id },
+    include: {
+      kindergarten: { select: { countyId: true, name: true } },
+      teacher: { select: { name: true } },
+      evaluatedBy: { select: { name: true } },
+    },
+  });
   if (!l) return null;
   return { lesson: l, mentorIds: await mentorsOf(db, l.teacherId, now) };
 }
@@ -36,7 +46,15 @@ export async function saveLesson(actor: ActorWithName, raw: unknown, db: Db): Pr
     const kindergartenId = actor.kindergartenId;
     const created = await db.$transaction(async (tx) => {
       const l = await tx.lessonRecord.create({ data: { ...data, teacherId: actor.id, kindergartenId } });
-      await writeAudit(tx, { actor, action: 'lesson.created', entityType: 'LessonRecord', entityId: l.id, countyId: actor.countyId, kindergartenId, after: d });
+      await writeAudit(tx, {
+        actor,
+        action: 'lesson.created',
+        entityType: 'LessonRecord',
+        entityId: l.id,
+        countyId: actor.countyId,
+        kindergartenId,
+        after: d,
+      });
       return l;
     });
     return ok({ id: created.id });
@@ -48,14 +66,22 @@ export async function saveLesson(actor: ActorWithName, raw: unknown, db: Db): Pr
   // An evaluation rates what was read: the record stays as it was.
   if (l.rating) return fail('wrongState');
   if (version !== l.version) return fail('conflict');
-  return versioned(() => db.$transaction(async (tx) => {
-    await tx.lessonRecord.update({ where: { id: l.id, version: l.version }, data: { ...data, version: { increment: 1 } } });
-    await writeAudit(tx, {
-      actor, action: 'lesson.updated', entityType: 'LessonRecord', entityId: l.id, countyId: l.kindergarten.countyId, kindergartenId: l.kindergartenId,
-      before: { heldOn: l.heldOn, className: l.className, domain: l.domain, title: l.title, plan: l.plan, reflection: l.reflection }, after: d,
-    });
-    return { id: l.id };
-  }));
+  return versioned(() =>
+    db.$transaction(async (tx) => {
+      await tx.lessonRecord.update({ where: { id: l.id, version: l.version }, data: { ...data, version: { increment: 1 } } });
+      await writeAudit(tx, {
+        actor,
+        action: 'lesson.updated',
+        entityType: 'LessonRecord',
+        entityId: l.id,
+        countyId: l.kindergarten.countyId,
+        kindergartenId: l.kindergartenId,
+        before: { heldOn: l.heldOn, className: l.className, domain: l.domain, title: l.title, plan: l.plan, reflection: l.reflection },
+        after: d,
+      });
+      return { id: l.id };
+    }),
+  );
 }
 
 /** A director of the teacher's kindergarten or the teacher's mentor rates the lesson; never the teacher. */
@@ -68,15 +94,23 @@ export async function evaluateLesson(actor: ActorWithName, raw: unknown, db: Db,
   const l = found.lesson;
   if (actor.id === l.teacherId || !can(actor, 'lesson.evaluate', evaluatorResource(l, found.mentorIds))) return fail('notAllowed');
   if (version !== l.version) return fail('conflict');
-  return versioned(() => db.$transaction(async (tx) => {
-    await tx.lessonRecord.update({
-      where: { id: l.id, version: l.version },
-      data: { rating, ratingComment: comment || null, evaluatedById: actor.id, evaluatedAt: now, version: { increment: 1 } },
-    });
-    await writeAudit(tx, {
-      actor, action: 'lesson.evaluated', entityType: 'LessonRecord', entityId: l.id, countyId: l.kindergarten.countyId, kindergartenId: l.kindergartenId,
-      before: { rating: l.rating, comment: l.ratingComment, evaluatedById: l.evaluatedById }, after: { rating, comment },
-    });
-    return { id: l.id };
-  }));
+  return versioned(() =>
+    db.$transaction(async (tx) => {
+      await tx.lessonRecord.update({
+        where: { id: l.id, version: l.version },
+        data: { rating, ratingComment: comment || null, evaluatedById: actor.id, evaluatedAt: now, version: { increment: 1 } },
+      });
+      await writeAudit(tx, {
+        actor,
+        action: 'lesson.evaluated',
+        entityType: 'LessonRecord',
+        entityId: l.id,
+        countyId: l.kindergarten.countyId,
+        kindergartenId: l.kindergartenId,
+        before: { rating: l.rating, comment: l.ratingComment, evaluatedById: l.evaluatedById },
+        after: { rating, comment },
+      });
+      return { id: l.id };
+    }),
+  );
 }

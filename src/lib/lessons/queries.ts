@@ -10,8 +10,15 @@ export async function listLessons(actor: Actor, db: Db, opts: { teacherId?: stri
     orderBy: [{ heldOn: 'desc' }, { createdAt: 'desc' }],
     take: 200,
     select: {
-      id: true, heldOn: true, className: true, domain: true, title: true, rating: true, teacherId: true,
-      teacher: { select: { name: true } }, kindergarten: { select: { name: true } },
+      id: true,
+      heldOn: true,
+      className: true,
+      domain: true,
+      title: true,
+      rating: true,
+      teacherId: true,
+      teacher: { select: { name: true } },
+      kindergarten: { select: { name: true } },
     },
   });
   return rows.map((l) => ({ ...l, teacher: l.teacher.name, kindergarten: l.kindergarten.name, mine: l.teacherId === actor.id }));
@@ -22,7 +29,10 @@ export async function getLesson(actor: Actor, id: string, db: Db) {
   if (!found || !can(actor, 'lesson.view', lessonResource(found.lesson, found.mentorIds))) return null;
   const l = found.lesson;
   return {
-    ...l, teacher: l.teacher.name, kindergarten: l.kindergarten.name, evaluatedBy: l.evaluatedBy?.name ?? null,
+    ...l,
+    teacher: l.teacher.name,
+    kindergarten: l.kindergarten.name,
+    evaluatedBy: l.evaluatedBy?.name ?? null,
     canEdit: !l.rating && can(actor, 'lesson.update', { ownerId: l.teacherId }),
     canEvaluate: actor.id !== l.teacherId && can(actor, 'lesson.evaluate', evaluatorResource(l, found.mentorIds)),
   };

@@ -39,10 +39,23 @@ export async function createMentorPair(actor: ActorWithName, raw: unknown, db: D
   try {
     const created = await db.$transaction(async (tx) => {
       const p = await tx.mentorPair.create({
-        data: { pairingId: pairing.id, mentorId: d.mentorId, apprenticeId: d.apprenticeId, goals: d.goals, startsOn: dateOnly(d.startsOn), endsOn: d.endsOn ? dateOnly(d.endsOn) : null, createdById: actor.id },
+        data: {
+          pairingId: pairing.id,
+          mentorId: d.mentorId,
+          apprenticeId: d.apprenticeId,
+          goals: d.goals,
+          startsOn: dateOnly(d.startsOn),
+          endsOn: d.endsOn ? dateOnly(d.endsOn) : null,
+          createdById: actor.id,
+        },
       });
       await writeAudit(tx, {
-        actor, action: 'mentorPair.created', entityType: 'MentorPair', entityId: p.id, countyId: pairing.assisted.countyId, kindergartenId: pairing.assistedId,
+        actor,
+        action: 'mentorPair.created',
+        entityType: 'MentorPair',
+        entityId: p.id,
+        countyId: pairing.assisted.countyId,
+        kindergartenId: pairing.assistedId,
         after: { mentorId: d.mentorId, apprenticeId: d.apprenticeId, goals: d.goals, startsOn: d.startsOn, endsOn: d.endsOn },
       });
       return p;
@@ -65,14 +78,22 @@ export async function updateMentorPair(actor: ActorWithName, raw: unknown, db: D
   if (p.version !== d.version) return fail('conflict');
   const endsOn = d.endsOn ? dateOnly(d.endsOn) : null;
   if (endsOn && endsOn < p.startsOn) return invalid({ endsOn: ['teaching.errors.endBeforeStart'] });
-  return versioned(() => db.$transaction(async (tx) => {
-    await tx.mentorPair.update({ where: { id: p.id, version: p.version }, data: { goals: d.goals, endsOn, version: { increment: 1 } } });
-    await writeAudit(tx, {
-      actor, action: 'mentorPair.updated', entityType: 'MentorPair', entityId: p.id, countyId: p.pairing.assisted.countyId, kindergartenId: p.pairing.assistedId,
-      before: { goals: p.goals, endsOn: p.endsOn }, after: { goals: d.goals, endsOn: d.endsOn },
-    });
-    return { id: p.id };
-  }));
+  return versioned(() =>
+    db.$transaction(async (tx) => {
+      await tx.mentorPair.update({ where: { id: p.id, version: p.version }, data: { goals: d.goals, endsOn, version: { increment: 1 } } });
+      await writeAudit(tx, {
+        actor,
+        action: 'mentorPair.updated',
+        entityType: 'MentorPair',
+        entityId: p.id,
+        countyId: p.pairing.assisted.countyId,
+        kindergartenId: p.pairing.assistedId,
+        before: { goals: p.goals, endsOn: p.endsOn },
+        after: { goals: d.goals, endsOn: d.endsOn },
+      });
+      return { id: p.id };
+    }),
+  );
 }
 
 /** The master, the apprentice, or a director of either side writes an entry in the pair's file. */
@@ -84,9 +105,16 @@ export async function logMentorSession(actor: ActorWithName, raw: unknown, db: D
   if (!p || !can(actor, 'mentor.view', pairingResource(p.pairing))) return fail('notFound');
   if (!can(actor, 'mentor.logSession', mentorPairResource(p))) return fail('notAllowed');
   const created = await db.$transaction(async (tx) => {
-    const s = await tx.mentorSession.create({ data: { mentorPairId: p.id, heldOn: dateOnly(d.heldOn), topic: d.topic, notes: d.notes, createdById: actor.id } });
+    const s = await tx.mentorSession.create({
+      data: { mentorPairId: p.id, heldOn: dateOnly(d.heldOn), topic: d.topic, notes: d.notes, createdById: actor.id },
+    });
     await writeAudit(tx, {
-      actor, action: 'mentorSession.created', entityType: 'MentorSession', entityId: s.id, countyId: p.pairing.assisted.countyId, kindergartenId: p.pairing.assistedId,
+      actor,
+      action: 'mentorSession.created',
+      entityType: 'MentorSession',
+      entityId: s.id,
+      countyId: p.pairing.assisted.countyId,
+      kindergartenId: p.pairing.assistedId,
       after: { mentorPairId: p.id, heldOn: d.heldOn, topic: d.topic, notes: d.notes },
     });
     return s;

@@ -8,6 +8,9 @@ import { cityTodayDate } from '@/lib/time/today';
 
 /** The teacher's mentors in pairs running on the city's date. */
 export async function mentorsOf(db: Db, teacherId: string, now = new Date()): Promise<string[]> {
-  const pairs = await db.mentorPair.findMany({ where: { apprenticeId: teacherId, ...currentMentorPairWhere(await cityTodayDate(db, now)) }, select: { mentorId: true } });
+  const pairs = await db.mentorPair.findMany({
+    where: { apprenticeId: teacherId, ...currentMentorPairWhere(await cityTodayDate(db, now)) },
+    select: { mentorId: true },
+  });
   return [...new Set(pairs.map((p) => p.mentorId))];
 }

@@ -11,13 +11,21 @@ export async function listMentorPairs(actor: Actor, db: Db) {
     orderBy: [{ startsOn: 'desc' }],
     take: 200,
     include: {
-      pairing: { select: PAIRING_SCOPE }, mentor: { select: { name: true } }, apprentice: { select: { name: true } },
+      pairing: { select: PAIRING_SCOPE },
+      mentor: { select: { name: true } },
+      apprentice: { select: { name: true } },
       _count: { select: { sessions: true } },
     },
   });
   return rows.map((p) => ({
-    id: p.id, pairing: pairingLabel(p.pairing), mentor: p.mentor.name, apprentice: p.apprentice.name, startsOn: p.startsOn, endsOn: p.endsOn,
-    sessions: p._count.sessions, mine: p.mentorId === actor.id || p.apprenticeId === actor.id,
+    id: p.id,
+    pairing: pairingLabel(p.pairing),
+    mentor: p.mentor.name,
+    apprentice: p.apprentice.name,
+    startsOn: p.startsOn,
+    endsOn: p.endsOn,
+    sessions: p._count.sessions,
+    mine: p.mentorId === actor.id || p.apprenticeId === actor.id,
   }));
 }
 
@@ -26,17 +34,30 @@ export async function getMentorPair(actor: Actor, id: string, db: Db) {
   if (!p || !can(actor, 'mentor.view', pairingResource(p.pairing))) return null;
   const [people, sessions, lessons] = await Promise.all([
     db.user.findMany({ where: { id: { in: [p.mentorId, p.apprenticeId] } }, select: { id: true, name: true } }),
-    db.mentorSession.findMany({ where: { mentorPairId: p.id }, orderBy: { heldOn: 'desc' }, include: { createdBy: { select: { name: true } } } }),
+    db.mentorSession.findMany({
+      where: { mentorPairId: p.id },
+      orderBy: { heldOn: 'desc' },
+      include: { createdBy: { select: { name: true } } },
+    }),
     // The apprentice's lessons, as far as the viewer may see them: the one-on-one file shows progress.
     db.lessonRecord.findMany({
-      where: { AND: [lessonWhere(actor, await cityTodayDate(db)), { teacherId: p.apprenticeId }] }, orderBy: { heldOn: 'desc' }, take: 20,
+      where: { AND: [lessonWhere(actor, await cityTodayDate(db)), { teacherId: p.apprenticeId }] },
+      orderBy: { heldOn: 'desc' },
+      take: 20,
       select: { id: true, heldOn: true, title: true, rating: true },
     }),
   ]);
   const name = (id: string) => people.find((x) => x.id === id)?.name ?? '';
   return {
-    id: p.id, pairing: pairingLabel(p.pairing), mentor: name(p.mentorId), apprentice: name(p.apprenticeId), goals: p.goals,
-    startsOn: p.startsOn, endsOn: p.endsOn, sessions: sessions.map((s) => ({ ...s, createdBy: s.createdBy.name })), lessons,
+    id: p.id,
+    pairing: pairingLabel(p.pairing),
+    mentor: name(p.mentorId),
+    apprentice: name(p.apprenticeId),
+    goals: p.goals,
+    startsOn: p.startsOn,
+    endsOn: p.endsOn,
+    sessions: sessions.map((s) => ({ ...s, createdBy: s.createdBy.name })),
+    lessons,
     version: p.version,
     canLog: can(actor, 'mentor.logSession', mentorPairResource(p)),
     canManage: can(actor, 'mentor.manage', pairingResource(p.pairing)),
@@ -49,9 +70,18 @@ export async function mentorPairOptions(actor: Actor, db: Db) {
   const staff = { where: { active: true }, select: { id: true, name: true, role: true }, orderBy: { name: 'asc' as const } };
   const rows = await db.pairing.findMany({
     where: { AND: [pairingWhere(actor, 'mentor.manage'), { endsOn: null }] },
-    select: { ...PAIRING_SCOPE, supporting: { select: { countyId: true, name: true, users: staff } }, assisted: { select: { countyId: true, name: true, users: staff } } },
+    select: {
+      ...PAIRING_SCOPE,
+      supporting: { select: { countyId: true, name: true, users: staff } },
+      assisted: { select: { countyId: true, name: true, users: staff } },
+    },
   });
-  return rows.filter((p) => can(actor, 'mentor.manage', pairingResource(p))).map((p) => ({
-    id: p.id, label: pairingLabel(p), mentors: p.supporting.users, apprentices: p.assisted.users,
-  }));
+  return rows
+    .filter((p) => can(actor, 'mentor.manage', pairingResource(p)))
+    .map((p) => ({
+      id: p.id,
+      label: pairingLabel(p),
+      mentors: p.supporting.users,
+      apprentices: p.assisted.users,
+    }));
 }

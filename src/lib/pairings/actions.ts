@@ -18,10 +18,15 @@ function submitted(formData: FormData) {
 }
 
 const FIELD_LABEL: Record<string, string> = {
-  startsOn: 'pairings.startsOn', endsOn: 'pairings.endsOn', endReason: 'pairings.endReason',
-  goalConditions: 'pairings.goal.goalConditions', goalManagement: 'pairings.goal.goalManagement',
-  goalTeachers: 'pairings.goal.goalTeachers', goalChildren: 'pairings.goal.goalChildren',
-  leader: 'pairings.conflict.leader', members: 'pairings.conflict.members',
+  startsOn: 'pairings.startsOn',
+  endsOn: 'pairings.endsOn',
+  endReason: 'pairings.endReason',
+  goalConditions: 'pairings.goal.goalConditions',
+  goalManagement: 'pairings.goal.goalManagement',
+  goalTeachers: 'pairings.goal.goalTeachers',
+  goalChildren: 'pairings.goal.goalChildren',
+  leader: 'pairings.conflict.leader',
+  members: 'pairings.conflict.members',
 };
 const CONFLICT = { label: (field: string) => FIELD_LABEL[field] ?? field, title: 'pairings.conflict.title' };
 

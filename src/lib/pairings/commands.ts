@@ -7,7 +7,16 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { Db, Tx } from '@/lib/db';
 import { writeAudit } from '@/lib/audit';
-import { can, hasPermission, kindergartenResource, pairingResource, rolloverWhere, type Action, type Actor, type ActorWithName } from '@/lib/authz';
+import {
+  can,
+  hasPermission,
+  kindergartenResource,
+  pairingResource,
+  rolloverWhere,
+  type Action,
+  type Actor,
+  type ActorWithName,
+} from '@/lib/authz';
 import { DEFAULT_MAX_ASSISTED } from '@/lib/cycles/city';
 import { getCycle, listCycles, type CycleRow } from '@/lib/cycles/queries';
 import { dateOnly, type IsoDate, isoOf } from '@/lib/time/date-only';
@@ -20,7 +29,15 @@ import { CreatePairingInput, EndPairingInput, GOAL_FIELDS, RolloverInput, Update
 
 type Goals = Record<(typeof GOAL_FIELDS)[number], string>;
 
-const KG_SELECT = { id: true, name: true, countyId: true, area: true, level: true, active: true, county: { select: { parentId: true } } } as const;
+const KG_SELECT = {
+  id: true,
+  name: true,
+  countyId: true,
+  area: true,
+  level: true,
+  active: true,
+  county: { select: { parentId: true } },
+} as const;
 
 const issueMessage = (i: PairingIssue): Message => ({ key: `pairings.errors.${i.code}`, values: i.values });
 
@@ -57,7 +74,11 @@ type NewPairing = Goals & {
 
 /** Checks every rule and creates the pairing, inside the caller's transaction; the rollover reports the issues per row. */
 async function insertPairing(
-  tx: Tx, actor: ActorWithName, data: NewPairing, todayIso: IsoDate, action: Action = 'pairing.create',
+  tx: Tx,
+  actor: ActorWithName,
+  data: NewPairing,
+  todayIso: IsoDate,
+  action: Action = 'pairing.create',
 ): Promise<{ ok: true; id: string } | { ok: false; issues: PairingIssue[] }> {
   await lockKindergartens(tx, [data.supportingId, data.assistedId]);
   const kgs = await tx.kindergarten.findMany({ where: { id: { in: [data.supportingId, data.assistedId] } }, select: KG_SELECT });
@@ -98,16 +119,33 @@ async function insertPairing(
   const goals = Object.fromEntries(GOAL_FIELDS.map((f) => [f, data[f].trim()])) as Goals;
   const pairing = await tx.pairing.create({
     data: {
-      cycleId: data.cycle.id, supportingId: supporting.id, assistedId: assisted.id, startsOn, ...goals,
+      cycleId: data.cycle.id,
+      supportingId: supporting.id,
+      assistedId: assisted.id,
+      startsOn,
+      ...goals,
       previousId: data.previousId ?? null,
       members: { create: [{ userId: data.leaderId, role: 'LEADER' }, ...memberIds.map((userId) => ({ userId, role: 'MEMBER' as const }))] },
     },
     select: { id: true },
   });
   await writeAudit(tx, {
-    actor, action: data.previousId ? 'pairing.rolledOver' : 'pairing.created', entityType: 'Pairing', entityId: pairing.id,
-    countyId: supporting.countyId, kindergartenId: supporting.id,
-    after: { cycleId: data.cycle.id, supportingId: supporting.id, assistedId: assisted.id, startsOn: data.startsOn, ...goals, leaderId: data.leaderId, memberIds, previousId: data.previousId ?? null },
+    actor,
+    action: data.previousId ? 'pairing.rolledOver' : 'pairing.created',
+    entityType: 'Pairing',
+    entityId: pairing.id,
+    countyId: supporting.countyId,
+    kindergartenId: supporting.id,
+    after: {
+      cycleId: data.cycle.id,
+      supportingId: supporting.id,
+      assistedId: assisted.id,
+      startsOn: data.startsOn,
+      ...goals,
+      leaderId: data.leaderId,
+      memberIds,
+      previousId: data.previousId ?? null,
+    },
   });
   return { ok: true, id: pairing.id };
 }
@@ -131,12 +169,29 @@ export async function createPairing(actor: ActorWithName, raw: unknown, db: Db, 
 }
 
 const PAIRING_SELECT = {
-  id: true, cycleId: true, supportingId: true, assistedId: true, startsOn: true, endsOn: true, endReason: true, version: true,
-  goalConditions: true, goalManagement: true, goalTeachers: true, goalChildren: true,
+  id: true,
+  cycleId: true,
+  supportingId: true,
+  assistedId: true,
+  startsOn: true,
+  endsOn: true,
+  endReason: true,
+  version: true,
+  goalConditions: true,
+  goalManagement: true,
+  goalTeachers: true,
+  goalChildren: true,
   supporting: { select: { id: true, countyId: true } },
   assisted: { select: { id: true, countyId: true } },
   members: { select: { userId: true, role: true, user: { select: { name: true } } } },
-  cycle: { select: { id: true, startYear: true, name: true, semesters: { select: { academicYear: true, term: true, startsOn: true, endsOn: true } } } },
+  cycle: {
+    select: {
+      id: true,
+      startYear: true,
+      name: true,
+      semesters: { select: { academicYear: true, term: true, startsOn: true, endsOn: true } },
+    },
+  },
 } as const;
 
 async function loadPairing(db: Db, pairingId: string) {
@@ -162,28 +217,46 @@ async function pairingToChange(actor: Actor, action: Action, pairingId: string, 
 }
 
 /** What a person sees of a pairing's editable fields, for the conflict diff. */
-function shownValues(p: { startsOn: Date | string; endsOn?: Date | string | null; endReason?: string | null } & Goals, leader: string, members: string[]) {
+function shownValues(
+  p: { startsOn: Date | string; endsOn?: Date | string | null; endReason?: string | null } & Goals,
+  leader: string,
+  members: string[],
+) {
   const iso = (d: Date | string | null | undefined) => (d == null ? '' : typeof d === 'string' ? d : isoOf(d));
   return {
-    startsOn: iso(p.startsOn), endsOn: iso(p.endsOn), endReason: p.endReason ?? '',
+    startsOn: iso(p.startsOn),
+    endsOn: iso(p.endsOn),
+    endReason: p.endReason ?? '',
     ...Object.fromEntries(GOAL_FIELDS.map((f) => [f, p[f]])),
-    leader, members: [...members].sort((a, b) => a.localeCompare(b, 'zh')).join('、'),
+    leader,
+    members: [...members].sort((a, b) => a.localeCompare(b, 'zh')).join('、'),
   } as Record<string, string>;
 }
 
 function currentShown(p: LoadedPairing) {
   const leader = p.members.find((m) => m.role === 'LEADER')?.user.name ?? '';
-  return shownValues(p, leader, p.members.filter((m) => m.role === 'MEMBER').map((m) => m.user.name));
+  return shownValues(
+    p,
+    leader,
+    p.members.filter((m) => m.role === 'MEMBER').map((m) => m.user.name),
+  );
 }
 
 /** Someone saved first: the stored version, what differs from what was typed, and who saved when. */
 async function conflict(pairingId: string, fields: readonly string[], submitted: Record<string, string>, db: Db): Promise<Failure> {
   const current = (await loadPairing(db, pairingId))!;
   const last = await db.auditEntry.findFirst({
-    where: { entityType: 'Pairing', entityId: pairingId }, orderBy: { id: 'desc' }, select: { actorName: true, at: true },
+    where: { entityType: 'Pairing', entityId: pairingId },
+    orderBy: { id: 'desc' },
+    select: { actorName: true, at: true },
   });
   return fail('conflict', {
-    conflict: { version: current.version, changes: diffFields(fields, submitted, currentShown(current)), updatedBy: last?.actorName ?? null, updatedAt: last?.at.toISOString() ?? null },
+    conflict: {
+      version: current.version,
+      changes: diffFields(fields, submitted, currentShown(current)),
+      updatedBy: last?.actorName ?? null,
+      updatedAt: last?.at.toISOString() ?? null,
+    },
   });
 }
 
@@ -200,11 +273,17 @@ export async function updatePairing(actor: ActorWithName, raw: unknown, db: Db, 
 
   const memberIds = normalizeMembers(input.leaderId, input.memberIds);
   const people = await db.user.findMany({
-    where: { OR: [{ active: true, kindergartenId: { in: [p.supportingId, p.assistedId] } }, { id: { in: p.members.map((m) => m.userId) } }] },
+    where: {
+      OR: [{ active: true, kindergartenId: { in: [p.supportingId, p.assistedId] } }, { id: { in: p.members.map((m) => m.userId) } }],
+    },
     select: { id: true, name: true },
   });
   const nameOf = new Map(people.map((u) => [u.id, u.name]));
-  const submitted = shownValues({ ...input, endsOn: p.endsOn, endReason: p.endReason }, nameOf.get(input.leaderId) ?? '', memberIds.map((id) => nameOf.get(id) ?? id));
+  const submitted = shownValues(
+    { ...input, endsOn: p.endsOn, endReason: p.endReason },
+    nameOf.get(input.leaderId) ?? '',
+    memberIds.map((id) => nameOf.get(id) ?? id),
+  );
   const refuse = () => conflict(p.id, UPDATE_FIELDS, submitted, db);
   if (p.version !== input.version) return refuse();
 
@@ -216,22 +295,34 @@ export async function updatePairing(actor: ActorWithName, raw: unknown, db: Db, 
   if (issues.length) return refused(issues);
 
   const goals = Object.fromEntries(GOAL_FIELDS.map((f) => [f, input[f].trim()])) as Goals;
-  return versioned(() => db.$transaction(async (tx) => {
-    await tx.pairing.update({
-      where: { id: p.id, version: input.version },
-      data: { startsOn: dateOnly(input.startsOn), ...goals, version: { increment: 1 } },
-    });
-    await tx.pairingMember.deleteMany({ where: { pairingId: p.id } });
-    await tx.pairingMember.createMany({
-      data: [{ pairingId: p.id, userId: input.leaderId, role: 'LEADER' }, ...memberIds.map((userId) => ({ pairingId: p.id, userId, role: 'MEMBER' as const }))],
-    });
-    await writeAudit(tx, {
-      actor, action: 'pairing.updated', entityType: 'Pairing', entityId: p.id, countyId: p.supporting.countyId, kindergartenId: p.supportingId,
-      before: { version: p.version, ...currentShown(p) },
-      after: { version: p.version + 1, ...submitted },
-    });
-    return { id: p.id };
-  }), refuse);
+  return versioned(
+    () =>
+      db.$transaction(async (tx) => {
+        await tx.pairing.update({
+          where: { id: p.id, version: input.version },
+          data: { startsOn: dateOnly(input.startsOn), ...goals, version: { increment: 1 } },
+        });
+        await tx.pairingMember.deleteMany({ where: { pairingId: p.id } });
+        await tx.pairingMember.createMany({
+          data: [
+            { pairingId: p.id, userId: input.leaderId, role: 'LEADER' },
+            ...memberIds.map((userId) => ({ pairingId: p.id, userId, role: 'MEMBER' as const })),
+          ],
+        });
+        await writeAudit(tx, {
+          actor,
+          action: 'pairing.updated',
+          entityType: 'Pairing',
+          entityId: p.id,
+          countyId: p.supporting.countyId,
+          kindergartenId: p.supportingId,
+          before: { version: p.version, ...currentShown(p) },
+          after: { version: p.version + 1, ...submitted },
+        });
+        return { id: p.id };
+      }),
+    refuse,
+  );
 }
 
 /** Ends a pairing early (or corrects its end): end date within the cycle, and a reason. */
@@ -246,18 +337,27 @@ export async function endPairing(actor: ActorWithName, raw: unknown, db: Db, now
   if (p.version !== input.version) return refuse();
   const issues = dateIssues(cycleSpan(p.cycle)!, isoOf(p.startsOn), input.endsOn).filter((i) => i.field === 'endsOn');
   if (issues.length) return refused(issues);
-  return versioned(() => db.$transaction(async (tx) => {
-    await tx.pairing.update({
-      where: { id: p.id, version: input.version },
-      data: { endsOn: dateOnly(input.endsOn), endReason: input.endReason, version: { increment: 1 } },
-    });
-    await writeAudit(tx, {
-      actor, action: 'pairing.ended', entityType: 'Pairing', entityId: p.id, countyId: p.supporting.countyId, kindergartenId: p.supportingId,
-      before: { version: p.version, endsOn: p.endsOn ? isoOf(p.endsOn) : null, endReason: p.endReason },
-      after: { version: p.version + 1, ...submitted },
-    });
-    return { id: p.id };
-  }), refuse);
+  return versioned(
+    () =>
+      db.$transaction(async (tx) => {
+        await tx.pairing.update({
+          where: { id: p.id, version: input.version },
+          data: { endsOn: dateOnly(input.endsOn), endReason: input.endReason, version: { increment: 1 } },
+        });
+        await writeAudit(tx, {
+          actor,
+          action: 'pairing.ended',
+          entityType: 'Pairing',
+          entityId: p.id,
+          countyId: p.supporting.countyId,
+          kindergartenId: p.supportingId,
+          before: { version: p.version, endsOn: p.endsOn ? isoOf(p.endsOn) : null, endReason: p.endReason },
+          after: { version: p.version + 1, ...submitted },
+        });
+        return { id: p.id };
+      }),
+    refuse,
+  );
 }
 
 /** Thrown inside the rollover's transaction so that nothing is created when any row is refused. */
@@ -274,7 +374,10 @@ class RolloverRejected extends Error {
  * new. The source cycle's pairings are not changed.
  */
 export async function applyRollover(
-  actor: ActorWithName, raw: unknown, db: Db, now: Date = new Date(),
+  actor: ActorWithName,
+  raw: unknown,
+  db: Db,
+  now: Date = new Date(),
 ): Promise<Result<{ created: number; skipped: number; ended: number }>> {
   if (!hasPermission(actor, 'pairing.rollover')) return fail('notFound');
   const parsed = parseInput(RolloverInput, raw);
@@ -292,7 +395,13 @@ export async function applyRollover(
   const sources = await db.pairing.findMany({
     where: { AND: [{ cycleId: source.id, ...rolloverWhere(actor) }, { id: { in: ids } }] },
     select: {
-      id: true, supportingId: true, assistedId: true, goalConditions: true, goalManagement: true, goalTeachers: true, goalChildren: true,
+      id: true,
+      supportingId: true,
+      assistedId: true,
+      goalConditions: true,
+      goalManagement: true,
+      goalTeachers: true,
+      goalChildren: true,
       members: { select: { userId: true, role: true } },
     },
   });
@@ -302,49 +411,67 @@ export async function applyRollover(
   const startsOn = cycleSpan(target)!.startsOn;
 
   try {
-    return ok(await db.$transaction(async (tx) => {
-      const partners = input.decisions.map((d) => (d.decision === 'change' ? d.supportingId : undefined)).filter((v): v is string => !!v);
-      await lockKindergartens(tx, [...sources.flatMap((s) => [s.supportingId, s.assistedId]), ...partners]);
-      const rowErrors: FieldErrors = {};
-      let created = 0;
-      let skipped = 0;
-      let ended = 0;
-      const summary: { from: string; to?: string; decision: string }[] = [];
-      for (const d of input.decisions) {
-        const s = byId.get(d.pairingId)!;
-        if (d.decision === 'end') {
-          ended++;
-          summary.push({ from: s.id, decision: 'end' });
-          continue;
+    return ok(
+      await db.$transaction(async (tx) => {
+        const partners = input.decisions.map((d) => (d.decision === 'change' ? d.supportingId : undefined)).filter((v): v is string => !!v);
+        await lockKindergartens(tx, [...sources.flatMap((s) => [s.supportingId, s.assistedId]), ...partners]);
+        const rowErrors: FieldErrors = {};
+        let created = 0;
+        let skipped = 0;
+        let ended = 0;
+        const summary: { from: string; to?: string; decision: string }[] = [];
+        for (const d of input.decisions) {
+          const s = byId.get(d.pairingId)!;
+          if (d.decision === 'end') {
+            ended++;
+            summary.push({ from: s.id, decision: 'end' });
+            continue;
+          }
+          if (await tx.pairing.findUnique({ where: { previousId: s.id }, select: { id: true } })) {
+            skipped++;
+            continue;
+          }
+          if (d.decision === 'change' && !d.supportingId) {
+            rowErrors[s.id] = [issueMessage({ code: 'partnerRequired', field: 'supportingId' })];
+            continue;
+          }
+          const supportingId = d.decision === 'change' ? d.supportingId! : s.supportingId;
+          const group = await carriedGroup(tx, s, supportingId);
+          const result = await insertPairing(
+            tx,
+            actor,
+            {
+              cycle: target,
+              supportingId,
+              assistedId: s.assistedId,
+              startsOn,
+              previousId: s.id,
+              ...group,
+              goalConditions: s.goalConditions,
+              goalManagement: s.goalManagement,
+              goalTeachers: s.goalTeachers,
+              goalChildren: s.goalChildren,
+            },
+            todayIso,
+            'pairing.rollover',
+          );
+          if (result.ok) {
+            created++;
+            summary.push({ from: s.id, to: result.id, decision: supportingId === s.supportingId ? 'keep' : 'change' });
+          } else rowErrors[s.id] = result.issues.map(issueMessage);
         }
-        if (await tx.pairing.findUnique({ where: { previousId: s.id }, select: { id: true } })) {
-          skipped++;
-          continue;
-        }
-        if (d.decision === 'change' && !d.supportingId) {
-          rowErrors[s.id] = [issueMessage({ code: 'partnerRequired', field: 'supportingId' })];
-          continue;
-        }
-        const supportingId = d.decision === 'change' ? d.supportingId! : s.supportingId;
-        const group = await carriedGroup(tx, s, supportingId);
-        const result = await insertPairing(
-          tx, actor,
-          { cycle: target, supportingId, assistedId: s.assistedId, startsOn, previousId: s.id, ...group,
-            goalConditions: s.goalConditions, goalManagement: s.goalManagement, goalTeachers: s.goalTeachers, goalChildren: s.goalChildren },
-          todayIso, 'pairing.rollover',
-        );
-        if (result.ok) {
-          created++;
-          summary.push({ from: s.id, to: result.id, decision: supportingId === s.supportingId ? 'keep' : 'change' });
-        } else rowErrors[s.id] = result.issues.map(issueMessage);
-      }
-      if (Object.keys(rowErrors).length) throw new RolloverRejected(rowErrors);
-      await writeAudit(tx, {
-        actor, action: 'pairing.rollover', entityType: 'Cycle', entityId: target.id, countyId: actor.countyId,
-        after: { sourceCycleId: source.id, targetCycleId: target.id, created, skipped, ended, decisions: summary },
-      });
-      return { created, skipped, ended };
-    }));
+        if (Object.keys(rowErrors).length) throw new RolloverRejected(rowErrors);
+        await writeAudit(tx, {
+          actor,
+          action: 'pairing.rollover',
+          entityType: 'Cycle',
+          entityId: target.id,
+          countyId: actor.countyId,
+          after: { sourceCycleId: source.id, targetCycleId: target.id, created, skipped, ended, decisions: summary },
+        });
+        return { created, skipped, ended };
+      }),
+    );
   } catch (error) {
     if (error instanceof RolloverRejected) return invalid(error.rowErrors, 'pairings.rolloverPage.rejected');
     // Another admin ran the same rollover at the same moment: the previousId index let only one through.
@@ -358,11 +485,7 @@ export async function applyRollover(
  * If the leader no longer does (a new partner), the first remaining member leads, else the
  * assisted kindergarten's director, else the supporting one's.
  */
-async function carriedGroup(
-  tx: Tx,
-  s: { assistedId: string; members: { userId: string; role: string }[] },
-  supportingId: string,
-) {
+async function carriedGroup(tx: Tx, s: { assistedId: string; members: { userId: string; role: string }[] }, supportingId: string) {
   const eligible = await tx.user.findMany({
     where: { active: true, kindergartenId: { in: [supportingId, s.assistedId] } },
     select: { id: true, role: true, kindergartenId: true },
@@ -371,6 +494,7 @@ async function carriedGroup(
   const oldLeader = s.members.find((m) => m.role === 'LEADER')?.userId;
   const members = s.members.filter((m) => m.role === 'MEMBER' && serving.has(m.userId)).map((m) => m.userId);
   const director = (kgId: string) => eligible.find((u) => u.role === 'DIRECTOR' && u.kindergartenId === kgId)?.id;
-  const leaderId = (oldLeader && serving.has(oldLeader) ? oldLeader : members[0] ?? director(s.assistedId) ?? director(supportingId)) ?? '';
+  const leaderId =
+    (oldLeader && serving.has(oldLeader) ? oldLeader : (members[0] ?? director(s.assistedId) ?? director(supportingId))) ?? '';
   return { leaderId, memberIds: members.filter((id) => id !== leaderId) };
 }

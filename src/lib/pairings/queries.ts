@@ -1,7 +1,16 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
-import { can, hasPermission, kindergartenResource, kindergartenWhere, NotFoundError, pairingResource, pairingWhere, type Actor } from '@/lib/authz';
+import {
+  can,
+  hasPermission,
+  kindergartenResource,
+  kindergartenWhere,
+  NotFoundError,
+  pairingResource,
+  pairingWhere,
+  type Actor,
+} from '@/lib/authz';
 import { cityToday } from '@/lib/time/today';
 import { listCycles } from '@/lib/cycles/queries';
 import { dateOnly, type IsoDate, isoOf } from '@/lib/time/date-only';
@@ -29,16 +38,27 @@ export async function listPairings(
   const todayDate = dateOnly(today);
   const statusWhere: Prisma.PairingWhereInput =
     filters.status === 'active'
-      ? ended ? { id: { in: [] } } : { OR: [{ endsOn: null }, { endsOn: { gte: todayDate } }] }
+      ? ended
+        ? { id: { in: [] } }
+        : { OR: [{ endsOn: null }, { endsOn: { gte: todayDate } }] }
       : filters.status === 'ended'
-        ? ended ? {} : { endsOn: { lt: todayDate } }
+        ? ended
+          ? {}
+          : { endsOn: { lt: todayDate } }
         : {};
   const where: Prisma.PairingWhereInput = {
     AND: [
       pairingWhere(actor),
       { cycleId: cycle.id },
       filters.countyId ? { OR: [{ supporting: { countyId: filters.countyId } }, { assisted: { countyId: filters.countyId } }] } : {},
-      q ? { OR: [{ supporting: { name: { contains: q, mode: 'insensitive' } } }, { assisted: { name: { contains: q, mode: 'insensitive' } } }] } : {},
+      q
+        ? {
+            OR: [
+              { supporting: { name: { contains: q, mode: 'insensitive' } } },
+              { assisted: { name: { contains: q, mode: 'insensitive' } } },
+            ],
+          }
+        : {},
       statusWhere,
     ],
   };
@@ -49,8 +69,12 @@ export async function listPairings(
       orderBy: [{ supporting: { county: { code: 'asc' } } }, { supporting: { code: 'asc' } }, { assisted: { code: 'asc' } }],
       take: PAIRINGS_PAGE_SIZE,
       select: {
-        id: true, startsOn: true, endsOn: true, previousId: true,
-        supporting: kg, assisted: kg,
+        id: true,
+        startsOn: true,
+        endsOn: true,
+        previousId: true,
+        supporting: kg,
+        assisted: kg,
         next: { select: { id: true } },
         members: { where: { role: 'LEADER' }, select: { user: { select: { name: true } } } },
       },
@@ -58,12 +82,21 @@ export async function listPairings(
     db.pairing.count({ where }),
   ]);
   return {
-    cycles, cycle, today, total,
+    cycles,
+    cycle,
+    today,
+    total,
     rows: rows.map((r) => {
       const endsOn = r.endsOn ? isoOf(r.endsOn) : null;
       return {
-        id: r.id, supporting: r.supporting, assisted: r.assisted, startsOn: isoOf(r.startsOn), endsOn,
-        continued: r.previousId != null, rolledOver: r.next != null, leader: r.members[0]?.user.name ?? null,
+        id: r.id,
+        supporting: r.supporting,
+        assisted: r.assisted,
+        startsOn: isoOf(r.startsOn),
+        endsOn,
+        continued: r.previousId != null,
+        rolledOver: r.next != null,
+        leader: r.members[0]?.user.name ?? null,
         status: pairingStatus({ endsOn }, ended, today),
       };
     }),
@@ -71,8 +104,19 @@ export async function listPairings(
 }
 
 const PROFILE = {
-  id: true, code: true, name: true, area: true, level: true, address: true, classCount: true, childCount: true, teacherCount: true, staffCount: true,
-  active: true, countyId: true, county: { select: { name: true, nameEn: true } },
+  id: true,
+  code: true,
+  name: true,
+  area: true,
+  level: true,
+  address: true,
+  classCount: true,
+  childCount: true,
+  teacherCount: true,
+  staffCount: true,
+  active: true,
+  countyId: true,
+  county: { select: { name: true, nameEn: true } },
 } as const;
 
 /** One pairing as its page shows it; outside the actor's scope it does not exist. */
@@ -80,11 +124,26 @@ export async function getPairing(actor: Actor, id: string, now: Date = new Date(
   const p = await db.pairing.findUnique({
     where: { id },
     select: {
-      id: true, cycleId: true, supportingId: true, assistedId: true, startsOn: true, endsOn: true, endReason: true, version: true,
-      goalConditions: true, goalManagement: true, goalTeachers: true, goalChildren: true, previousId: true,
-      supporting: { select: PROFILE }, assisted: { select: PROFILE },
+      id: true,
+      cycleId: true,
+      supportingId: true,
+      assistedId: true,
+      startsOn: true,
+      endsOn: true,
+      endReason: true,
+      version: true,
+      goalConditions: true,
+      goalManagement: true,
+      goalTeachers: true,
+      goalChildren: true,
+      previousId: true,
+      supporting: { select: PROFILE },
+      assisted: { select: PROFILE },
       next: { select: { id: true } },
-      members: { orderBy: [{ role: 'asc' }, { user: { name: 'asc' } }], select: { userId: true, role: true, user: { select: { name: true, role: true, kindergartenId: true } } } },
+      members: {
+        orderBy: [{ role: 'asc' }, { user: { name: 'asc' } }],
+        select: { userId: true, role: true, user: { select: { name: true, role: true, kindergartenId: true } } },
+      },
     },
   });
   if (!p || !can(actor, 'pairing.view', pairingResource(p))) throw new NotFoundError();

@@ -33,7 +33,9 @@ export async function getRolloverPlan(actor: Actor, sourceCycleId: string | unde
       where: { cycleId: source.id, ...rolloverWhere(actor) },
       orderBy: [{ supporting: { code: 'asc' } }, { assisted: { code: 'asc' } }],
       select: {
-        id: true, endsOn: true, endReason: true,
+        id: true,
+        endsOn: true,
+        endReason: true,
         supporting: { select: { id: true, name: true, active: true, county: { select: { name: true, nameEn: true } } } },
         assisted: { select: { id: true, name: true, active: true, county: { select: { name: true, nameEn: true } } } },
         next: { select: { id: true, supporting: { select: { name: true } } } },
@@ -46,7 +48,11 @@ export async function getRolloverPlan(actor: Actor, sourceCycleId: string | unde
     }),
   ]);
   return {
-    cycles, source, target, today, targetEnded: target ? cycleHasEnded(target, today) : false,
+    cycles,
+    source,
+    target,
+    today,
+    targetEnded: target ? cycleHasEnded(target, today) : false,
     rows: rows.map((r) => ({ ...r, endsOn: r.endsOn ? isoOf(r.endsOn) : null })),
     supporters,
   };

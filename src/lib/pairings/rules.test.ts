@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/authz';
-import { canBeAssisted, canSupport, capIssues, dateIssues, leadingGroupIssues, normalizeMembers, partnerIssues, type KindergartenFacts } from './rules';
+import {
+  canBeAssisted,
+  canSupport,
+  capIssues,
+  dateIssues,
+  leadingGroupIssues,
+  normalizeMembers,
+  partnerIssues,
+  type KindergartenFacts,
+} from './rules';
 import { diffFields } from '@/lib/conflict';
 
 const kg = (id: string, countyId: string, over: Partial<KindergartenFacts> = {}): KindergartenFacts => ({
-  id, countyId, area: 'URBAN', level: 'MUNICIPAL', active: true, ...over,
+  id,
+  countyId,
+  area: 'URBAN',
+  level: 'MUNICIPAL',
+  active: true,
+  ...over,
 });
 const city: Actor = { id: 'c', role: 'CITY_ADMIN', kindergartenId: null, countyId: null };
 const countyA: Actor = { id: 'a', role: 'COUNTY_ADMIN', kindergartenId: null, countyId: 'A' };
@@ -35,7 +49,10 @@ describe('who may be paired', () => {
   });
 
   it('both kindergartens must be active', () => {
-    expect(codes(partnerIssues(city, 'pairing.create', { ...urban, active: false }, { ...rural, active: false }))).toEqual(['supportingInactive', 'assistedInactive']);
+    expect(codes(partnerIssues(city, 'pairing.create', { ...urban, active: false }, { ...rural, active: false }))).toEqual([
+      'supportingInactive',
+      'assistedInactive',
+    ]);
   });
 
   it('a county admin pairs within the county; the city admin across counties', () => {

@@ -22,7 +22,15 @@ export async function createPaper(actor: ActorWithName, raw: unknown, db: Db): P
   const kindergartenId = actor.kindergartenId;
   const created = await db.$transaction(async (tx) => {
     const p = await tx.paper.create({ data: { ...d, date: dateOnly(d.date), authorId: actor.id, kindergartenId } });
-    await writeAudit(tx, { actor, action: 'paper.created', entityType: 'Paper', entityId: p.id, countyId: actor.countyId, kindergartenId, after: d });
+    await writeAudit(tx, {
+      actor,
+      action: 'paper.created',
+      entityType: 'Paper',
+      entityId: p.id,
+      countyId: actor.countyId,
+      kindergartenId,
+      after: d,
+    });
     return p;
   });
   return ok({ id: created.id });
@@ -38,14 +46,22 @@ export async function updatePaper(actor: ActorWithName, raw: unknown, db: Db): P
   if (!can(actor, 'paper.update', { ownerId: p.authorId })) return fail('notAllowed');
   if (p.confirmedAt) return fail('wrongState');
   if (p.version !== version) return fail('conflict');
-  return versioned(() => db.$transaction(async (tx) => {
-    await tx.paper.update({ where: { id, version: p.version }, data: { ...d, date: dateOnly(d.date), version: { increment: 1 } } });
-    await writeAudit(tx, {
-      actor, action: 'paper.updated', entityType: 'Paper', entityId: id, countyId: p.kindergarten.countyId, kindergartenId: p.kindergartenId,
-      before: { title: p.title, venue: p.venue, kind: p.kind, level: p.level, award: p.award, date: p.date }, after: d,
-    });
-    return { id };
-  }));
+  return versioned(() =>
+    db.$transaction(async (tx) => {
+      await tx.paper.update({ where: { id, version: p.version }, data: { ...d, date: dateOnly(d.date), version: { increment: 1 } } });
+      await writeAudit(tx, {
+        actor,
+        action: 'paper.updated',
+        entityType: 'Paper',
+        entityId: id,
+        countyId: p.kindergarten.countyId,
+        kindergartenId: p.kindergartenId,
+        before: { title: p.title, venue: p.venue, kind: p.kind, level: p.level, award: p.award, date: p.date },
+        after: d,
+      });
+      return { id };
+    }),
+  );
 }
 
 export async function confirmPaper(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<Result> {
@@ -58,9 +74,22 @@ export async function confirmPaper(actor: ActorWithName, raw: unknown, db: Db, n
   if (p.confirmedAt) return fail('wrongState');
   // One confirms what one read: a correction since the list was shown must be read first.
   if (p.version !== parsed.data.version) return fail('conflict');
-  return versioned(() => db.$transaction(async (tx) => {
-    await tx.paper.update({ where: { id: p.id, version: p.version }, data: { confirmedById: actor.id, confirmedAt: now, version: { increment: 1 } } });
-    await writeAudit(tx, { actor, action: 'paper.confirmed', entityType: 'Paper', entityId: p.id, countyId: p.kindergarten.countyId, kindergartenId: p.kindergartenId, after: { confirmedAt: now } });
-    return { id: p.id };
-  }));
+  return versioned(() =>
+    db.$transaction(async (tx) => {
+      await tx.paper.update({
+        where: { id: p.id, version: p.version },
+        data: { confirmedById: actor.id, confirmedAt: now, version: { increment: 1 } },
+      });
+      await writeAudit(tx, {
+        actor,
+        action: 'paper.confirmed',
+        entityType: 'Paper',
+        entityId: p.id,
+        countyId: p.kindergarten.countyId,
+        kindergartenId: p.kindergartenId,
+        after: { confirmedAt: now },
+      });
+      return { id: p.id };
+    }),
+  );
 }

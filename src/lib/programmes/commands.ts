@@ -20,24 +20,52 @@ export async function saveProgramme(actor: ActorWithName, raw: unknown, db: Db):
     if (!p || !can(actor, 'programme.view', pairingResource(p.pairing))) return fail('notFound');
     if (!can(actor, 'programme.manage', pairingResource(p.pairing))) return fail('notAllowed');
     if (version !== p.version) return fail('conflict');
-    return versioned(() => db.$transaction(async (tx) => {
-      // The pairing (and so the kindergarten) of a programme never changes.
-      await tx.programme.update({ where: { id, version: p.version }, data: { kind: d.kind, academicYear: d.academicYear, title: d.title, plan: d.plan, results: d.results, version: { increment: 1 } } });
-      await writeAudit(tx, {
-        actor, action: 'programme.updated', entityType: 'Programme', entityId: id, countyId: p.pairing.assisted.countyId, kindergartenId: p.kindergartenId,
-        before: { kind: p.kind, academicYear: p.academicYear, title: p.title, plan: p.plan, results: p.results }, after: { ...d, pairingId: undefined },
-      });
-      return { id };
-    }));
+    return versioned(() =>
+      db.$transaction(async (tx) => {
+        // The pairing (and so the kindergarten) of a programme never changes.
+        await tx.programme.update({
+          where: { id, version: p.version },
+          data: { kind: d.kind, academicYear: d.academicYear, title: d.title, plan: d.plan, results: d.results, version: { increment: 1 } },
+        });
+        await writeAudit(tx, {
+          actor,
+          action: 'programme.updated',
+          entityType: 'Programme',
+          entityId: id,
+          countyId: p.pairing.assisted.countyId,
+          kindergartenId: p.kindergartenId,
+          before: { kind: p.kind, academicYear: p.academicYear, title: p.title, plan: p.plan, results: p.results },
+          after: { ...d, pairingId: undefined },
+        });
+        return { id };
+      }),
+    );
   }
   const pairing = await db.pairing.findUnique({ where: { id: d.pairingId }, select: PAIRING_SCOPE });
   if (!pairing || !can(actor, 'programme.view', pairingResource(pairing))) return fail('notFound');
   if (!can(actor, 'programme.manage', pairingResource(pairing))) return fail('notAllowed');
   const created = await db.$transaction(async (tx) => {
     const p = await tx.programme.create({
-      data: { pairingId: pairing.id, kindergartenId: pairing.assistedId, kind: d.kind, academicYear: d.academicYear, title: d.title, plan: d.plan, results: d.results, createdById: actor.id },
+      data: {
+        pairingId: pairing.id,
+        kindergartenId: pairing.assistedId,
+        kind: d.kind,
+        academicYear: d.academicYear,
+        title: d.title,
+        plan: d.plan,
+        results: d.results,
+        createdById: actor.id,
+      },
     });
-    await writeAudit(tx, { actor, action: 'programme.created', entityType: 'Programme', entityId: p.id, countyId: pairing.assisted.countyId, kindergartenId: pairing.assistedId, after: d });
+    await writeAudit(tx, {
+      actor,
+      action: 'programme.created',
+      entityType: 'Programme',
+      entityId: p.id,
+      countyId: pairing.assisted.countyId,
+      kindergartenId: pairing.assistedId,
+      after: d,
+    });
     return p;
   });
   return ok({ id: created.id });
@@ -52,8 +80,18 @@ export async function addProgrammeRecord(actor: ActorWithName, raw: unknown, db:
   if (!p || !can(actor, 'programme.view', pairingResource(p.pairing))) return fail('notFound');
   if (!can(actor, 'programme.record', pairingResource(p.pairing))) return fail('notAllowed');
   const created = await db.$transaction(async (tx) => {
-    const r = await tx.programmeRecord.create({ data: { programmeId: p.id, heldOn: dateOnly(d.heldOn), title: d.title, notes: d.notes, createdById: actor.id } });
-    await writeAudit(tx, { actor, action: 'programmeRecord.created', entityType: 'ProgrammeRecord', entityId: r.id, countyId: p.pairing.assisted.countyId, kindergartenId: p.kindergartenId, after: d });
+    const r = await tx.programmeRecord.create({
+      data: { programmeId: p.id, heldOn: dateOnly(d.heldOn), title: d.title, notes: d.notes, createdById: actor.id },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'programmeRecord.created',
+      entityType: 'ProgrammeRecord',
+      entityId: r.id,
+      countyId: p.pairing.assisted.countyId,
+      kindergartenId: p.kindergartenId,
+      after: d,
+    });
     return r;
   });
   return ok({ id: created.id });

@@ -5,20 +5,35 @@ import { pairingLabel } from '@/lib/activities/queries';
 
 export async function listProgrammes(actor: Actor, db: Db) {
   const rows = await db.programme.findMany({
-    where: { pairing: pairingWhere(actor, 'programme.view') }, orderBy: [{ academicYear: 'desc' }, { kind: 'asc' }], take: 200,
+    where: { pairing: pairingWhere(actor, 'programme.view') },
+    orderBy: [{ academicYear: 'desc' }, { kind: 'asc' }],
+    take: 200,
     include: { pairing: { select: PAIRING_SCOPE }, _count: { select: { records: true } } },
   });
-  return rows.map((p) => ({ id: p.id, kind: p.kind, academicYear: p.academicYear, title: p.title, pairing: pairingLabel(p.pairing), records: p._count.records, hasResults: !!p.results.trim() }));
+  return rows.map((p) => ({
+    id: p.id,
+    kind: p.kind,
+    academicYear: p.academicYear,
+    title: p.title,
+    pairing: pairingLabel(p.pairing),
+    records: p._count.records,
+    hasResults: !!p.results.trim(),
+  }));
 }
 
 export async function getProgramme(actor: Actor, id: string, db: Db) {
   const p = await db.programme.findUnique({
     where: { id },
-    include: { pairing: { select: PAIRING_SCOPE }, records: { orderBy: { heldOn: 'desc' }, include: { createdBy: { select: { name: true } } } } },
+    include: {
+      pairing: { select: PAIRING_SCOPE },
+      records: { orderBy: { heldOn: 'desc' }, include: { createdBy: { select: { name: true } } } },
+    },
   });
   if (!p || !can(actor, 'programme.view', pairingResource(p.pairing))) return null;
   return {
-    ...p, pairingLabel: pairingLabel(p.pairing), records: p.records.map((r) => ({ ...r, createdBy: r.createdBy.name })),
+    ...p,
+    pairingLabel: pairingLabel(p.pairing),
+    records: p.records.map((r) => ({ ...r, createdBy: r.createdBy.name })),
     canManage: can(actor, 'programme.manage', pairingResource(p.pairing)),
     canRecord: can(actor, 'programme.record', pairingResource(p.pairing)),
   };
@@ -28,8 +43,12 @@ export async function getProgramme(actor: Actor, id: string, db: Db) {
 export async function pairingsFor(actor: Actor, action: 'programme.manage' | 'annualPlan.view', db: Db) {
   if (!hasPermission(actor, action)) return [];
   const rows = await db.pairing.findMany({
-    where: pairingWhere(actor, action), select: { ...PAIRING_SCOPE, cycle: { select: { startYear: true } } },
-    orderBy: [{ cycle: { startYear: 'desc' } }, { supporting: { name: 'asc' } }], take: 500,
+    where: pairingWhere(actor, action),
+    select: { ...PAIRING_SCOPE, cycle: { select: { startYear: true } } },
+    orderBy: [{ cycle: { startYear: 'desc' } }, { supporting: { name: 'asc' } }],
+    take: 500,
   });
-  return rows.filter((p) => can(actor, action, pairingResource(p))).map((p) => ({ id: p.id, label: pairingLabel(p), startYear: p.cycle.startYear }));
+  return rows
+    .filter((p) => can(actor, action, pairingResource(p)))
+    .map((p) => ({ id: p.id, label: pairingLabel(p), startYear: p.cycle.startYear }));
 }

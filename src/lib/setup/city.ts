@@ -12,7 +12,11 @@ import { defaultTimeZone } from '@/lib/time/city-zone';
  * Run again, it adds counties that are missing and changes nothing that exists; it creates an
  * admin only while the city has no active city admin.
  */
-const Region = z.object({ code: z.string().trim().min(1).max(40), name: z.string().trim().min(1).max(100), nameEn: z.string().trim().max(100).optional() });
+const Region = z.object({
+  code: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(1).max(100),
+  nameEn: z.string().trim().max(100).optional(),
+});
 export const CitySetupInput = z.object({
   city: Region.extend({ timeZone: z.string().refine(isTimeZone, 'unknown time zone').prefault(defaultTimeZone) }),
   counties: z.array(Region).min(1),
@@ -55,11 +59,25 @@ export async function setUpCity(db: Db, raw: CitySetupInput): Promise<CitySetupR
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   return db.$transaction(async (tx) => {
-    const city = existingCity ?? await tx.region.create({
-      data: { code: input.city.code, name: input.city.name, nameEn: input.city.nameEn || null, kind: 'CITY', timeZone: input.city.timeZone },
-    });
+    const city =
+      existingCity ??
+      (await tx.region.create({
+        data: {
+          code: input.city.code,
+          name: input.city.name,
+          nameEn: input.city.nameEn || null,
+          kind: 'CITY',
+          timeZone: input.city.timeZone,
+        },
+      }));
     if (!existingCity) {
-      await writeAudit(tx, { actor: null, action: 'setup.regionCreated', entityType: 'Region', entityId: city.id, after: { code: city.code, name: city.name, kind: 'CITY' } });
+      await writeAudit(tx, {
+        actor: null,
+        action: 'setup.regionCreated',
+        entityType: 'Region',
+        entityId: city.id,
+        after: { code: city.code, name: city.name, kind: 'CITY' },
+      });
     }
     const countiesCreated: string[] = [];
     for (const c of input.counties) {
@@ -68,8 +86,17 @@ export async function setUpCity(db: Db, raw: CitySetupInput): Promise<CitySetupR
         if (found.parentId !== city.id) throw new Error(`Region ${c.code} exists and is not a county of ${city.code}.`);
         continue;
       }
-      const county = await tx.region.create({ data: { code: c.code, name: c.name, nameEn: c.nameEn || null, kind: 'COUNTY', parentId: city.id } });
-      await writeAudit(tx, { actor: null, action: 'setup.regionCreated', entityType: 'Region', entityId: county.id, countyId: county.id, after: { code: county.code, name: county.name, kind: 'COUNTY' } });
+      const county = await tx.region.create({
+        data: { code: c.code, name: c.name, nameEn: c.nameEn || null, kind: 'COUNTY', parentId: city.id },
+      });
+      await writeAudit(tx, {
+        actor: null,
+        action: 'setup.regionCreated',
+        entityType: 'Region',
+        entityId: county.id,
+        countyId: county.id,
+        after: { code: county.code, name: county.name, kind: 'COUNTY' },
+      });
       countiesCreated.push(c.code);
     }
     const hasAdmin = await tx.user.count({ where: { role: 'CITY_ADMIN', regionId: city.id, active: true } });
@@ -79,7 +106,13 @@ export async function setUpCity(db: Db, raw: CitySetupInput): Promise<CitySetupR
     const admin = await tx.user.create({
       data: { name: input.admin.name, ...login, passwordHash, mustChangePassword: true, role: 'CITY_ADMIN', regionId: city.id },
     });
-    await writeAudit(tx, { actor: null, action: 'user.created', entityType: 'User', entityId: admin.id, after: { name: admin.name, role: 'CITY_ADMIN', ...login } });
+    await writeAudit(tx, {
+      actor: null,
+      action: 'user.created',
+      entityType: 'User',
+      entityId: admin.id,
+      after: { name: admin.name, role: 'CITY_ADMIN', ...login },
+    });
     return { cityId: city.id, countiesCreated, admin: { login: 'phone' in login ? login.phone : login.email, oneTimePassword } };
   });
 }

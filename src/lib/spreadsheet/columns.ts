@@ -7,7 +7,10 @@ export function bilingualHeader(c: ColumnSpec) {
 
 // Spaces, slashes and brackets vary with whoever typed the header: "代码 Code", "代码/Code", "Code（代码）".
 function squash(s: string) {
-  return s.normalize('NFKC').toLowerCase().replace(/[\s/\\()（）【】[\]_\-:：,，.*]+/g, '');
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s/\\()（）【】[\]_\-:：,，.*]+/g, '');
 }
 
 export type HeaderMatch<K extends string> = { index: Partial<Record<K, number>>; unknown: string[]; duplicate: K[] };

@@ -21,9 +21,12 @@ export type BatchContent<V, Op extends string = string> = { ignoredColumns: stri
 
 /** An unreadable file is refused as a whole, with a sentence above the form. */
 export function readErrorFailure(e: ReadError): Failure {
-  const message: Message = e.error === 'tooLarge' ? { key: 'kindergartens.import.fileTooLarge', values: { max: e.maxMb } }
-    : e.error === 'tooManyRows' ? { key: 'kindergartens.import.tooManyRows', values: { max: e.max } }
-    : `kindergartens.import.file_${e.error}`;
+  const message: Message =
+    e.error === 'tooLarge'
+      ? { key: 'kindergartens.import.fileTooLarge', values: { max: e.maxMb } }
+      : e.error === 'tooManyRows'
+        ? { key: 'kindergartens.import.tooManyRows', values: { max: e.max } }
+        : `kindergartens.import.file_${e.error}`;
   return fail('invalid', { message });
 }
 
@@ -31,7 +34,8 @@ export function readErrorFailure(e: ReadError): Failure {
 export async function uploadedFile(raw: unknown): Promise<Result<{ name: string; bytes: Uint8Array }>> {
   const file = raw && typeof raw === 'object' && 'file' in raw ? raw.file : null;
   if (!(file instanceof File) || file.size === 0) return fail('invalid', { message: 'kindergartens.import.file_empty' });
-  if (file.size > MAX_FILE_BYTES) return fail('invalid', { message: { key: 'kindergartens.import.fileTooLarge', values: { max: MAX_FILE_BYTES / 1024 / 1024 } } });
+  if (file.size > MAX_FILE_BYTES)
+    return fail('invalid', { message: { key: 'kindergartens.import.fileTooLarge', values: { max: MAX_FILE_BYTES / 1024 / 1024 } } });
   return ok({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
 }
 
@@ -83,9 +87,18 @@ export const BATCH_EXPIRES_AFTER_MS = 24 * HOUR;
 export const ABANDONED_BATCH_DELETED_AFTER_MS = 7 * 24 * HOUR;
 
 /** Keeps the checked rows, errors included, so the confirmation imports exactly what was previewed. */
-export async function saveBatch<V>(db: BatchStore, kind: ImportKind, ownerId: string, fileName: string, content: BatchContent<V>, now = new Date()): Promise<Preview> {
+export async function saveBatch<V>(
+  db: BatchStore,
+  kind: ImportKind,
+  ownerId: string,
+  fileName: string,
+  content: BatchContent<V>,
+  now = new Date(),
+): Promise<Preview> {
   const errorCount = content.rows.filter((r) => r.errors.length).length;
-  await db.importBatch.deleteMany({ where: { committedAt: null, createdAt: { lt: new Date(now.getTime() - ABANDONED_BATCH_DELETED_AFTER_MS) } } });
+  await db.importBatch.deleteMany({
+    where: { committedAt: null, createdAt: { lt: new Date(now.getTime() - ABANDONED_BATCH_DELETED_AFTER_MS) } },
+  });
   const batch = await db.importBatch.create({
     data: { kind, userId: ownerId, fileName: fileName.slice(0, 200), rows: content as never, errorCount, createdAt: now },
     select: { id: true },
@@ -94,7 +107,14 @@ export async function saveBatch<V>(db: BatchStore, kind: ImportKind, ownerId: st
 }
 
 /** The batch as its owner sees it; anyone else, another kind of batch, or a lost permission gets null (a 404). */
-export async function loadOwnBatch<C>(db: BatchStore, kind: ImportKind, ownerId: string, batchId: string, permitted: boolean, now = new Date()) {
+export async function loadOwnBatch<C>(
+  db: BatchStore,
+  kind: ImportKind,
+  ownerId: string,
+  batchId: string,
+  permitted: boolean,
+  now = new Date(),
+) {
   const batch = await db.importBatch.findUnique({ where: { id: batchId } });
   if (!batch || batch.userId !== ownerId || batch.kind !== kind || !permitted) return null;
   const expired = !batch.committedAt && now.getTime() - batch.createdAt.getTime() > BATCH_EXPIRES_AFTER_MS;
@@ -102,7 +122,9 @@ export async function loadOwnBatch<C>(db: BatchStore, kind: ImportKind, ownerId:
 }
 
 /** Why a batch cannot be committed, or null when it can. */
-export function commitBlocker(batch: { committedAt: Date | null; errorCount: number; expired: boolean } | null): Exclude<CommitRefusal, 'stale'> | null {
+export function commitBlocker(
+  batch: { committedAt: Date | null; errorCount: number; expired: boolean } | null,
+): Exclude<CommitRefusal, 'stale'> | null {
   if (!batch) return 'notFound';
   if (batch.committedAt) return 'alreadyCommitted';
   if (batch.errorCount > 0) return 'hasErrors';

@@ -26,7 +26,11 @@ export function cellText(v: ExcelJS.CellValue | undefined): string {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('').trim();
+    if ('richText' in v && Array.isArray(v.richText))
+      return v.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('text' in v) return cellText(v.text as ExcelJS.CellValue);
     if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
   }

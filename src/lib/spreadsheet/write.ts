@@ -11,7 +11,12 @@ export async function buildWorkbook(sheets: Sheet[]): Promise<Buffer> {
   workbook.creator = 'Hand in Hand';
   for (const s of sheets) {
     const ws = workbook.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = s.columns.map((c, i) => ({ key: String(i), header: c.header, width: c.width ?? 16, style: c.text ? { numFmt: '@' } : {} }));
+    ws.columns = s.columns.map((c, i) => ({
+      key: String(i),
+      header: c.header,
+      width: c.width ?? 16,
+      style: c.text ? { numFmt: '@' } : {},
+    }));
     ws.getRow(1).font = { bold: true };
     for (const r of s.rows) ws.addRow(r);
   }

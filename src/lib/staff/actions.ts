@@ -39,7 +39,9 @@ export async function commitStaffImportAction(_prev: StaffImportState, formData:
       message: t('staff.import.done', { created, updated, unchanged }),
       accounts: accounts.map(({ name, login, password }) => ({ name, login, password })),
       sheet: accounts.length
-        ? (await buildPasswordSheet(accounts, { name: t('staff.name'), login: t('staff.login'), password: t('staff.oneTimePassword') })).toString('base64')
+        ? (
+            await buildPasswordSheet(accounts, { name: t('staff.name'), login: t('staff.login'), password: t('staff.oneTimePassword') })
+          ).toString('base64')
         : undefined,
     }),
   });

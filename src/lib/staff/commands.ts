@@ -16,18 +16,29 @@ export type NewAccount = { id: string; name: string; login: string; password: st
  * teachers; a director teachers.
  */
 export function creatableRoles(actor: Actor, action: Action = 'user.create'): Role[] {
-  return ROLES.filter((role) => can(actor, action, { role, countyId: actor.countyId, kindergartenIds: actor.kindergartenId ? [actor.kindergartenId] : [] }));
+  return ROLES.filter((role) =>
+    can(actor, action, { role, countyId: actor.countyId, kindergartenIds: actor.kindergartenId ? [actor.kindergartenId] : [] }),
+  );
 }
 
 type Placement = { resource: Resource; kindergartenId: string | null; regionId: string | null } | { error: FieldErrors };
 
 /** Where the new account belongs, from the database: a kindergarten (directors, teachers) or a county (county admins). */
-export async function placeAccount(db: Db, actor: Actor, action: Action, role: Role, kindergartenId: string, regionId: string): Promise<Placement> {
+export async function placeAccount(
+  db: Db,
+  actor: Actor,
+  action: Action,
+  role: Role,
+  kindergartenId: string,
+  regionId: string,
+): Promise<Placement> {
   if (role === 'COUNTY_ADMIN') {
     const county = regionId ? await db.region.findFirst({ where: { id: regionId, kind: 'COUNTY' }, select: { id: true } }) : null;
     if (!county) return { error: { regionId: ['staff.errors.countyRequired'] } };
     const resource = { countyId: county.id, role };
-    return can(actor, action, resource) ? { resource, kindergartenId: null, regionId: county.id } : { error: { regionId: ['staff.errors.outOfScope'] } };
+    return can(actor, action, resource)
+      ? { resource, kindergartenId: null, regionId: county.id }
+      : { error: { regionId: ['staff.errors.outOfScope'] } };
   }
   if (role === 'CITY_ADMIN') return { error: { role: ['staff.errors.roleNotAllowed'] } };
   const id = kindergartenId || actor.kindergartenId || '';
@@ -50,19 +61,36 @@ export async function createStaffAccount(actor: ActorWithName, raw: unknown, db:
   if ('error' in place) return invalid(place.error);
 
   const taken: FieldErrors = {};
-  if (input.phone && (await db.user.findUnique({ where: { phone: input.phone }, select: { id: true } }))) taken.phone = ['staff.errors.phoneTaken'];
-  if (input.email && (await db.user.findUnique({ where: { email: input.email }, select: { id: true } }))) taken.email = ['staff.errors.emailTaken'];
+  if (input.phone && (await db.user.findUnique({ where: { phone: input.phone }, select: { id: true } })))
+    taken.phone = ['staff.errors.phoneTaken'];
+  if (input.email && (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })))
+    taken.email = ['staff.errors.emailTaken'];
   if (Object.keys(taken).length) return invalid(taken);
 
   const password = generateOneTimePassword();
   const passwordHash = await hashPassword(password);
-  const data = { name: input.name, phone: input.phone || null, email: input.email || null, role: input.role, kindergartenId: place.kindergartenId, regionId: place.regionId };
+  const data = {
+    name: input.name,
+    phone: input.phone || null,
+    email: input.email || null,
+    role: input.role,
+    kindergartenId: place.kindergartenId,
+    regionId: place.regionId,
+  };
   try {
     const user = await db.$transaction(async (tx) => {
-      const created = await tx.user.create({ data: { ...data, passwordHash, mustChangePassword: true, createdById: actor.id }, select: { id: true } });
+      const created = await tx.user.create({
+        data: { ...data, passwordHash, mustChangePassword: true, createdById: actor.id },
+        select: { id: true },
+      });
       await writeAudit(tx, {
-        actor, action: 'user.created', entityType: 'User', entityId: created.id,
-        countyId: place.resource.countyId ?? null, kindergartenId: place.kindergartenId, after: data,
+        actor,
+        action: 'user.created',
+        entityType: 'User',
+        entityId: created.id,
+        countyId: place.resource.countyId ?? null,
+        kindergartenId: place.kindergartenId,
+        after: data,
       });
       return created;
     });

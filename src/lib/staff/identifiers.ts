@@ -19,12 +19,22 @@ export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const ROLE_WORDS: Record<string, Role> = {
-  园长: 'DIRECTOR', 副园长: 'DIRECTOR', 业务园长: 'DIRECTOR', director: 'DIRECTOR', deputydirector: 'DIRECTOR',
-  教师: 'TEACHER', 老师: 'TEACHER', 幼儿教师: 'TEACHER', teacher: 'TEACHER',
+  园长: 'DIRECTOR',
+  副园长: 'DIRECTOR',
+  业务园长: 'DIRECTOR',
+  director: 'DIRECTOR',
+  deputydirector: 'DIRECTOR',
+  教师: 'TEACHER',
+  老师: 'TEACHER',
+  幼儿教师: 'TEACHER',
+  teacher: 'TEACHER',
 };
 
 /** An empty cell means teacher: the most common account by far. */
 export function parseStaffRole(text: string): Role | null {
-  const s = text.normalize('NFKC').replace(/[\s_-]+/g, '').toLowerCase();
+  const s = text
+    .normalize('NFKC')
+    .replace(/[\s_-]+/g, '')
+    .toLowerCase();
   return s === '' ? 'TEACHER' : (ROLE_WORDS[s] ?? null);
 }

@@ -8,17 +8,34 @@ const kgs = new Map([
   ['QH-09', { id: 'k3', countyId: 'c1', active: false, inScope: true }],
 ]);
 const ctx = (over: Partial<StaffRowContext> = {}): StaffRowContext => ({
-  kindergartens: kgs, ownKindergarten: null, byPhone: new Map(), byEmail: new Map(), allowedRoles: ['DIRECTOR', 'TEACHER'], ...over,
+  kindergartens: kgs,
+  ownKindergarten: null,
+  byPhone: new Map(),
+  byEmail: new Map(),
+  allowedRoles: ['DIRECTOR', 'TEACHER'],
+  ...over,
 });
 const base: Record<StaffColumn, string> = { name: '李华', phone: '138 0000 1111', email: '', role: '教师', kindergarten: 'qh-01' };
-const run = (rows: Partial<Record<StaffColumn, string>>[], c = ctx()) => validateStaffRows(rows.map((r, i) => ({ rowNumber: i + 2, cells: { ...base, ...r } })), c);
+const run = (rows: Partial<Record<StaffColumn, string>>[], c = ctx()) =>
+  validateStaffRows(
+    rows.map((r, i) => ({ rowNumber: i + 2, cells: { ...base, ...r } })),
+    c,
+  );
 const errs = (rows: ReturnType<typeof run>) => rows.map((r) => r.errors.map((e) => `${e.column}:${e.message}`));
 
 describe('validateStaffRows', () => {
   it('normalizes a good row', () => {
     const [row] = run([{ email: ' Li@Example.CN ' }]);
     expect(row.errors).toEqual([]);
-    expect(row.values).toEqual({ name: '李华', phone: '13800001111', email: 'li@example.cn', role: 'TEACHER', kindergartenId: 'k1', countyId: 'c1', existingId: null });
+    expect(row.values).toEqual({
+      name: '李华',
+      phone: '13800001111',
+      email: 'li@example.cn',
+      role: 'TEACHER',
+      kindergartenId: 'k1',
+      countyId: 'c1',
+      existingId: null,
+    });
     expect(row.op).toBe('create');
   });
 
@@ -47,7 +64,10 @@ describe('validateStaffRows', () => {
 
   it('a director may only create teachers, by default in their own kindergarten', () => {
     const own = { id: 'k1', countyId: 'c1', active: true, inScope: true };
-    const rows = run([{ kindergarten: '' }, { phone: '13800006666', role: '园长' }], ctx({ allowedRoles: ['TEACHER'], ownKindergarten: own }));
+    const rows = run(
+      [{ kindergarten: '' }, { phone: '13800006666', role: '园长' }],
+      ctx({ allowedRoles: ['TEACHER'], ownKindergarten: own }),
+    );
     expect(rows[0].values?.kindergartenId).toBe('k1');
     expect(errs(rows)[1]).toEqual(['role:staff.errors.roleNotAllowed']);
   });
@@ -56,7 +76,14 @@ describe('validateStaffRows', () => {
     const mine: ExistingAccount = { id: 'u1', name: '李华', role: 'TEACHER', kindergartenId: 'k1', inScope: true };
     const theirs: ExistingAccount = { id: 'u2', name: '王', role: 'TEACHER', kindergartenId: 'k2', inScope: false };
     const boss: ExistingAccount = { id: 'u3', name: '赵', role: 'DIRECTOR', kindergartenId: 'k1', inScope: true };
-    const c = ctx({ byPhone: new Map([['13800001111', mine], ['13900000002', theirs], ['13900000003', boss]]), byEmail: new Map([['x@y.cn', boss]]) });
+    const c = ctx({
+      byPhone: new Map([
+        ['13800001111', mine],
+        ['13900000002', theirs],
+        ['13900000003', boss],
+      ]),
+      byEmail: new Map([['x@y.cn', boss]]),
+    });
     expect(run([{}], c)[0].op).toBe('unchanged');
     expect(errs(run([{ phone: '13900000002' }], c))).toEqual([['phone:staff.import.accountOutOfScope']]);
     expect(errs(run([{ phone: '13900000003' }], c))).toEqual([['role:staff.import.roleChange']]);

@@ -4,7 +4,15 @@ import { StaffEmail, StaffName, StaffPhone } from './schemas';
 import { parseStaffRole } from './identifiers';
 import type { StaffColumn } from './columns';
 
-export type StaffValues = { name: string; phone: string | null; email: string | null; role: Role; kindergartenId: string; countyId: string; existingId: string | null };
+export type StaffValues = {
+  name: string;
+  phone: string | null;
+  email: string | null;
+  role: Role;
+  kindergartenId: string;
+  countyId: string;
+  existingId: string | null;
+};
 export type StaffOp = 'create' | 'update' | 'unchanged';
 export type StaffPreviewRow = PreviewRow<StaffValues, StaffOp>;
 
@@ -28,7 +36,10 @@ function firstMessage(result: { success: boolean; error?: { issues: { message: s
  * Row checks of the staff import. A known phone or e-mail is the same person: the row updates
  * their name and kindergarten, provided the account is within the importer's scope and keeps its role.
  */
-export function validateStaffRows(rows: { rowNumber: number; cells: Record<StaffColumn, string> }[], ctx: StaffRowContext): StaffPreviewRow[] {
+export function validateStaffRows(
+  rows: { rowNumber: number; cells: Record<StaffColumn, string> }[],
+  ctx: StaffRowContext,
+): StaffPreviewRow[] {
   const out: StaffPreviewRow[] = rows.map(({ rowNumber, cells }) => {
     const errors: CellError[] = [];
     const name = StaffName.safeParse(cells.name);
@@ -37,7 +48,8 @@ export function validateStaffRows(rows: { rowNumber: number; cells: Record<Staff
     if (!phone.success) errors.push({ column: 'phone', message: firstMessage(phone)! });
     const email = StaffEmail.safeParse(cells.email);
     if (!email.success) errors.push({ column: 'email', message: firstMessage(email)! });
-    if (phone.success && email.success && !phone.data && !email.data) errors.push({ column: 'phone', message: 'staff.errors.loginRequired' });
+    if (phone.success && email.success && !phone.data && !email.data)
+      errors.push({ column: 'phone', message: 'staff.errors.loginRequired' });
 
     const role = parseStaffRole(cells.role);
     if (!role) errors.push({ column: 'role', message: 'staff.import.badRole' });
@@ -45,7 +57,8 @@ export function validateStaffRows(rows: { rowNumber: number; cells: Record<Staff
 
     const code = cells.kindergarten.normalize('NFKC').trim().toUpperCase();
     const kg = code ? (ctx.kindergartens.get(code) ?? null) : ctx.ownKindergarten;
-    if (!kg) errors.push({ column: 'kindergarten', message: code ? 'staff.import.unknownKindergarten' : 'staff.errors.kindergartenRequired' });
+    if (!kg)
+      errors.push({ column: 'kindergarten', message: code ? 'staff.import.unknownKindergarten' : 'staff.errors.kindergartenRequired' });
     else if (!kg.inScope) errors.push({ column: 'kindergarten', message: 'staff.errors.outOfScope' });
     else if (!kg.active) errors.push({ column: 'kindergarten', message: 'staff.errors.kindergartenInactive' });
 
@@ -58,14 +71,33 @@ export function validateStaffRows(rows: { rowNumber: number; cells: Record<Staff
 
     if (errors.length) return { rowNumber, cells, values: null, op: null, errors };
     const values: StaffValues = {
-      name: name.data!, phone: phone.data || null, email: email.data || null, role: role!, kindergartenId: kg!.id, countyId: kg!.countyId,
+      name: name.data!,
+      phone: phone.data || null,
+      email: email.data || null,
+      role: role!,
+      kindergartenId: kg!.id,
+      countyId: kg!.countyId,
       existingId: existing?.id ?? null,
     };
-    const op: StaffOp = !existing ? 'create' : existing.name === values.name && existing.kindergartenId === values.kindergartenId ? 'unchanged' : 'update';
+    const op: StaffOp = !existing
+      ? 'create'
+      : existing.name === values.name && existing.kindergartenId === values.kindergartenId
+        ? 'unchanged'
+        : 'update';
     return { rowNumber, cells, values, op, errors };
   });
-  markDuplicates(out, (r) => (r.cells.phone ? StaffPhone.safeParse(r.cells.phone).data || null : null), 'phone', 'staff.import.duplicatePhone');
-  markDuplicates(out, (r) => (r.cells.email ? StaffEmail.safeParse(r.cells.email).data || null : null), 'email', 'staff.import.duplicateEmail');
+  markDuplicates(
+    out,
+    (r) => (r.cells.phone ? StaffPhone.safeParse(r.cells.phone).data || null : null),
+    'phone',
+    'staff.import.duplicatePhone',
+  );
+  markDuplicates(
+    out,
+    (r) => (r.cells.email ? StaffEmail.safeParse(r.cells.email).data || null : null),
+    'email',
+    'staff.import.duplicateEmail',
+  );
   for (const r of out) if (r.errors.length) Object.assign(r, { values: null, op: null });
   return out;
 }

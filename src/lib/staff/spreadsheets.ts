@@ -16,11 +16,17 @@ export function buildStaffTemplate() {
     { name: '账户 Staff', columns: columnsFor(STAFF_COLUMNS, bilingualHeader), rows: [] },
     {
       name: '说明 Instructions',
-      columns: [{ header: '列 Column', width: 22 }, { header: '说明 Notes', width: 90 }],
+      columns: [
+        { header: '列 Column', width: 22 },
+        { header: '说明 Notes', width: 90 },
+      ],
       rows: [
         ...STAFF_COLUMNS.map((c) => [bilingualHeader(c), allowed[c.key] ?? '']),
         [],
-        ['', `每个文件最多 ${MAX_STAFF_ROWS} 行。手机号或邮箱已存在的账户会更新姓名和幼儿园，不会重复创建。 · At most ${MAX_STAFF_ROWS} rows. Accounts whose phone or e-mail exists get their name and kindergarten updated, never duplicated.`],
+        [
+          '',
+          `每个文件最多 ${MAX_STAFF_ROWS} 行。手机号或邮箱已存在的账户会更新姓名和幼儿园，不会重复创建。 · At most ${MAX_STAFF_ROWS} rows. Accounts whose phone or e-mail exists get their name and kindergarten updated, never duplicated.`,
+        ],
       ],
     },
   ]);
@@ -28,9 +34,15 @@ export function buildStaffTemplate() {
 
 /** The one-time passwords of an import, for the creator to hand out; built once, never stored. */
 export function buildPasswordSheet(accounts: NewAccount[], labels: { name: string; login: string; password: string }) {
-  return buildWorkbook([{
-    name: 'Accounts',
-    columns: [{ header: labels.name, width: 14 }, { header: labels.login, width: 26, text: true }, { header: labels.password, width: 18, text: true }],
-    rows: accounts.map((a) => [a.name, a.login, a.password]),
-  }]);
+  return buildWorkbook([
+    {
+      name: 'Accounts',
+      columns: [
+        { header: labels.name, width: 14 },
+        { header: labels.login, width: 26, text: true },
+        { header: labels.password, width: 18, text: true },
+      ],
+      rows: accounts.map((a) => [a.name, a.login, a.password]),
+    },
+  ]);
 }

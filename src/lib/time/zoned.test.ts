@@ -31,7 +31,10 @@ describe('Europe/Berlin around its daylight-saving changes (29 March and 25 Octo
   });
 
   it('moves a skipped wall-clock time forward', () => {
-    expect(instantToZoned(zonedToInstant('2026-03-29', '02:30', 'Europe/Berlin'), 'Europe/Berlin')).toEqual({ date: '2026-03-29', time: '03:30' });
+    expect(instantToZoned(zonedToInstant('2026-03-29', '02:30', 'Europe/Berlin'), 'Europe/Berlin')).toEqual({
+      date: '2026-03-29',
+      time: '03:30',
+    });
   });
 
   it('round-trips every hour of the autumn change day', () => {

@@ -20,6 +20,10 @@ export async function setUserActiveAction(_prev: ActionState, formData: FormData
     command: (user, input) => setUserActive(user, input, db),
     entity: USER,
     revalidate: ['/users'],
-    success: (u, t) => ({ status: 'ok', message: t(u.active ? 'users.activated' : 'users.deactivated', { name: u.name }), values: { userId: u.id } }),
+    success: (u, t) => ({
+      status: 'ok',
+      message: t(u.active ? 'users.activated' : 'users.deactivated', { name: u.name }),
+      values: { userId: u.id },
+    }),
   });
 }

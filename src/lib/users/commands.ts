@@ -11,7 +11,12 @@ const UserRef = z.object({ userId: z.string().min(1).max(64) });
 const ActiveInput = UserRef.extend({ active: z.enum(['true', 'false']).transform((v) => v === 'true') });
 
 const USER_AUTHZ_SELECT = {
-  id: true, name: true, role: true, regionId: true, kindergartenId: true, active: true,
+  id: true,
+  name: true,
+  role: true,
+  regionId: true,
+  kindergartenId: true,
+  active: true,
   kindergarten: { select: { countyId: true } },
 } as const;
 
@@ -23,7 +28,11 @@ async function loadTarget(db: Db, actor: ActorWithName, action: Action, userId: 
 }
 
 /** Issues a one-time password (returned once, to be shown to the admin) and unlocks the account. */
-export async function resetPassword(actor: ActorWithName, raw: unknown, db: Db): Promise<Result<{ id: string; name: string; password: string }>> {
+export async function resetPassword(
+  actor: ActorWithName,
+  raw: unknown,
+  db: Db,
+): Promise<Result<{ id: string; name: string; password: string }>> {
   const parsed = UserRef.safeParse(raw);
   if (!parsed.success) return fail('notFound');
   const found = await loadTarget(db, actor, 'user.resetPassword', parsed.data.userId);
@@ -37,15 +46,23 @@ export async function resetPassword(actor: ActorWithName, raw: unknown, db: Db):
       data: { passwordHash, mustChangePassword: true, failedSignIns: 0, lockedUntil: null },
     });
     await writeAudit(tx, {
-      actor, action: 'user.passwordReset', entityType: 'User', entityId: target.id,
-      countyId: resource.countyId, kindergartenId: target.kindergartenId,
+      actor,
+      action: 'user.passwordReset',
+      entityType: 'User',
+      entityId: target.id,
+      countyId: resource.countyId,
+      kindergartenId: target.kindergartenId,
     });
   });
   return ok({ id: target.id, name: target.name, password });
 }
 
 /** A deactivated account cannot sign in; what the person recorded stays. */
-export async function setUserActive(actor: ActorWithName, raw: unknown, db: Db): Promise<Result<{ id: string; name: string; active: boolean }>> {
+export async function setUserActive(
+  actor: ActorWithName,
+  raw: unknown,
+  db: Db,
+): Promise<Result<{ id: string; name: string; active: boolean }>> {
   const parsed = ActiveInput.safeParse(raw);
   if (!parsed.success) return fail('notFound');
   const found = await loadTarget(db, actor, 'user.setActive', parsed.data.userId);
@@ -56,9 +73,14 @@ export async function setUserActive(actor: ActorWithName, raw: unknown, db: Db):
     await db.$transaction(async (tx) => {
       await tx.user.update({ where: { id: target.id }, data: { active } });
       await writeAudit(tx, {
-        actor, action: active ? 'user.activated' : 'user.deactivated', entityType: 'User', entityId: target.id,
-        countyId: resource.countyId, kindergartenId: target.kindergartenId,
-        before: { active: target.active }, after: { active },
+        actor,
+        action: active ? 'user.activated' : 'user.deactivated',
+        entityType: 'User',
+        entityId: target.id,
+        countyId: resource.countyId,
+        kindergartenId: target.kindergartenId,
+        before: { active: target.active },
+        after: { active },
       });
     });
   }

@@ -16,7 +16,14 @@ export async function listUsers(actor: Actor, { q, page = 1 }: { q?: string; pag
       skip: (page - 1) * USERS_PAGE_SIZE,
       take: USERS_PAGE_SIZE,
       select: {
-        id: true, name: true, phone: true, email: true, role: true, active: true, regionId: true, kindergartenId: true,
+        id: true,
+        name: true,
+        phone: true,
+        email: true,
+        role: true,
+        active: true,
+        regionId: true,
+        kindergartenId: true,
         region: { select: { name: true } },
         kindergarten: { select: { name: true, countyId: true } },
       },
@@ -28,7 +35,11 @@ export async function listUsers(actor: Actor, { q, page = 1 }: { q?: string; pag
     rows: rows.map((u) => {
       const resource = userResource(u);
       return {
-        id: u.id, name: u.name, login: u.phone ?? u.email ?? '', role: u.role, active: u.active,
+        id: u.id,
+        name: u.name,
+        login: u.phone ?? u.email ?? '',
+        role: u.role,
+        active: u.active,
         unit: u.kindergarten?.name ?? u.region?.name ?? '',
         canReset: can(actor, 'user.resetPassword', resource),
         canSetActive: can(actor, 'user.setActive', resource),

@@ -12,7 +12,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const user = await requireUser();
   const { changed } = await searchParams;
   const t = await getTranslations();
-  const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { phone: true, email: true, region: { select: { name: true } } } });
+  const row = await db.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { phone: true, email: true, region: { select: { name: true } } },
+  });
   const profile = [
     [t('account.name'), user.name],
     [t('account.role'), t(`roles.${user.role}`)],
@@ -22,7 +25,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title={t('account.title')} />
-      {changed && <p role="status" className="mb-4 rounded-md border border-brand-600 bg-brand-50 px-3 py-2 text-brand-800">{t('password.done')}</p>}
+      {changed && (
+        <p role="status" className="mb-4 rounded-md border border-brand-600 bg-brand-50 px-3 py-2 text-brand-800">
+          {t('password.done')}
+        </p>
+      )}
       <div className="grid gap-4 md:grid-cols-2">
         <Card>
           <h2 className="mb-3 font-semibold">{t('account.profile')}</h2>
@@ -34,10 +41,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
               </div>
             ))}
           </dl>
-          <Link href="/account/password" className="mt-4 inline-flex min-h-11 items-center text-brand-700 underline">{t('account.changePassword')}</Link>
+          <Link href="/account/password" className="mt-4 inline-flex min-h-11 items-center text-brand-700 underline">
+            {t('account.changePassword')}
+          </Link>
           {hasPermission(user, 'apiToken.manage') && (
             <p className="text-sm text-stone-600">
-              <Link href="/account/tokens" className="inline-flex min-h-11 items-center text-brand-700 underline">{t('api.tokens.link')}</Link>{' '}
+              <Link href="/account/tokens" className="inline-flex min-h-11 items-center text-brand-700 underline">
+                {t('api.tokens.link')}
+              </Link>{' '}
               {t('api.tokens.linkHelp')}
             </p>
           )}
@@ -55,7 +66,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
               ))}
             </fieldset>
             <input type="hidden" name="returnTo" value="/account" />
-            <SubmitButton variant="secondary" className="self-start">{t('account.save')}</SubmitButton>
+            <SubmitButton variant="secondary" className="self-start">
+              {t('account.save')}
+            </SubmitButton>
           </form>
         </Card>
       </div>

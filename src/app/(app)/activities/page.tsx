@@ -16,9 +16,13 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
   const filters = ActivityFilters.parse(await searchParams);
   const t = await getTranslations('activities');
   const [{ rows, total, page }, pairings, toConfirm, timeZone] = await Promise.all([
-    listActivities(user, filters, db), listPairingOptions(user, db), countAwaitingConfirmation(user, db), cityTimeZone(db),
+    listActivities(user, filters, db),
+    listPairingOptions(user, db),
+    countAwaitingConfirmation(user, db),
+    cityTimeZone(db),
   ]);
-  const query = (p: number) => new URLSearchParams(Object.entries({ ...filters, page: String(p) }).filter((e): e is [string, string] => !!e[1])).toString();
+  const query = (p: number) =>
+    new URLSearchParams(Object.entries({ ...filters, page: String(p) }).filter((e): e is [string, string] => !!e[1])).toString();
   // With one pairing in view, its calendar is one tap away.
   const calendarPairing = filters.pairing ?? (pairings.length === 1 ? pairings[0].value : null);
   const select = 'min-h-11 w-full rounded-md border border-stone-400 bg-white px-2 text-base';
@@ -27,21 +31,42 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
     <>
       <PageHeader title={t('title')}>
         <div className="flex flex-wrap gap-2">
-          <Link href="/requests" className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-3 text-sm">{t('requestsLink')}</Link>
+          <Link href="/requests" className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-3 text-sm">
+            {t('requestsLink')}
+          </Link>
           {calendarPairing && (
-            <Link href={`/pairings/${calendarPairing}/calendar`} className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-3 text-sm">{t('calendarLink')}</Link>
+            <Link
+              href={`/pairings/${calendarPairing}/calendar`}
+              className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-3 text-sm"
+            >
+              {t('calendarLink')}
+            </Link>
           )}
           {hasPermission(user, 'evidence.duplicates') && (
-            <Link href="/evidence/duplicates" className="inline-flex min-h-11 items-center rounded-md border border-amber-700 bg-white px-3 text-sm text-amber-900">{te('duplicates.link')}</Link>
+            <Link
+              href="/evidence/duplicates"
+              className="inline-flex min-h-11 items-center rounded-md border border-amber-700 bg-white px-3 text-sm text-amber-900"
+            >
+              {te('duplicates.link')}
+            </Link>
           )}
           {hasPermission(user, 'activity.create') && (
-            <Link href="/activities/new" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white">+ {t('new')}</Link>
+            <Link
+              href="/activities/new"
+              className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white"
+            >
+              + {t('new')}
+            </Link>
           )}
         </div>
       </PageHeader>
       {toConfirm > 0 && !filters.toConfirm && (
-        <Link href="/activities?toConfirm=1" className="mb-3 flex min-h-11 items-center gap-2 rounded-lg border border-amber-700 bg-amber-50 px-3 text-sm font-medium text-amber-900">
-          <Icon name="clock" />{t('toConfirm', { count: toConfirm })}
+        <Link
+          href="/activities?toConfirm=1"
+          className="mb-3 flex min-h-11 items-center gap-2 rounded-lg border border-amber-700 bg-amber-50 px-3 text-sm font-medium text-amber-900"
+        >
+          <Icon name="clock" />
+          {t('toConfirm', { count: toConfirm })}
         </Link>
       )}
       {filters.toConfirm && <p className="mb-3 font-medium">{t('toConfirmTitle')}</p>}
@@ -49,37 +74,62 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
         <summary className="min-h-8 cursor-pointer text-sm font-medium">{t('filters.label')}</summary>
         <form className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6" aria-label={t('filters.label')}>
           {pairings.length > 1 && (
-            <label className="col-span-2 flex flex-col gap-1 text-sm sm:col-span-3 lg:col-span-2">{t('filters.pairing')}
+            <label className="col-span-2 flex flex-col gap-1 text-sm sm:col-span-3 lg:col-span-2">
+              {t('filters.pairing')}
               <select name="pairing" defaultValue={filters.pairing ?? ''} className={select}>
                 <option value="">{t('filters.all')}</option>
-                {pairings.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
+                {pairings.map((p) => (
+                  <option key={p.value} value={p.value}>
+                    {p.label}
+                  </option>
+                ))}
               </select>
             </label>
           )}
-          <label className="col-span-2 flex flex-col gap-1 text-sm sm:col-span-1">{t('filters.type')}
+          <label className="col-span-2 flex flex-col gap-1 text-sm sm:col-span-1">
+            {t('filters.type')}
             <select name="type" defaultValue={filters.type ?? ''} className={select}>
               <option value="">{t('filters.all')}</option>
-              {ACTIVITY_TYPES.map((v) => <option key={v} value={v}>{t(`types.${v}`)}</option>)}
+              {ACTIVITY_TYPES.map((v) => (
+                <option key={v} value={v}>
+                  {t(`types.${v}`)}
+                </option>
+              ))}
             </select>
           </label>
-          <label className="flex flex-col gap-1 text-sm">{t('filters.status')}
+          <label className="flex flex-col gap-1 text-sm">
+            {t('filters.status')}
             <select name="status" defaultValue={filters.status ?? ''} className={select}>
               <option value="">{t('filters.all')}</option>
-              {(['PLANNED', 'DONE', 'CANCELLED'] as const).map((v) => <option key={v} value={v}>{t(`statuses.${v}`)}</option>)}
+              {(['PLANNED', 'DONE', 'CANCELLED'] as const).map((v) => (
+                <option key={v} value={v}>
+                  {t(`statuses.${v}`)}
+                </option>
+              ))}
             </select>
           </label>
-          <label className="flex flex-col gap-1 text-sm">{t('filters.confirmation')}
+          <label className="flex flex-col gap-1 text-sm">
+            {t('filters.confirmation')}
             <select name="confirmation" defaultValue={filters.confirmation ?? ''} className={select}>
               <option value="">{t('filters.all')}</option>
-              {(['PENDING', 'CONFIRMED', 'DISPUTED'] as const).map((v) => <option key={v} value={v}>{t(`confirmations.${v}`)}</option>)}
+              {(['PENDING', 'CONFIRMED', 'DISPUTED'] as const).map((v) => (
+                <option key={v} value={v}>
+                  {t(`confirmations.${v}`)}
+                </option>
+              ))}
             </select>
           </label>
-          <label className="flex flex-col gap-1 text-sm">{t('filters.month')}
+          <label className="flex flex-col gap-1 text-sm">
+            {t('filters.month')}
             <input type="month" name="month" defaultValue={filters.month ?? ''} className={select} />
           </label>
           <div className="flex items-end gap-2">
-            <button type="submit" className="min-h-11 flex-1 rounded-md bg-brand-700 px-3 text-sm text-white">{t('filters.apply')}</button>
-            <Link href="/activities" className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-3 text-sm">{t('filters.clear')}</Link>
+            <button type="submit" className="min-h-11 flex-1 rounded-md bg-brand-700 px-3 text-sm text-white">
+              {t('filters.apply')}
+            </button>
+            <Link href="/activities" className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-3 text-sm">
+              {t('filters.clear')}
+            </Link>
           </div>
         </form>
       </details>
@@ -90,11 +140,26 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
         <ul className="grid gap-2 lg:grid-cols-2">
           {rows.map((a) => (
             <li key={a.id}>
-              <Link href={`/activities/${a.id}`} className="flex h-full flex-col gap-1 rounded-lg border border-stone-200 bg-white p-3 shadow-sm hover:border-brand-600">
-                <span className="text-xs text-stone-600">{t(`types.${a.type}`)} · {whenText(a.startsAt, null, timeZone)}</span>
+              <Link
+                href={`/activities/${a.id}`}
+                className="flex h-full flex-col gap-1 rounded-lg border border-stone-200 bg-white p-3 shadow-sm hover:border-brand-600"
+              >
+                <span className="text-xs text-stone-600">
+                  {t(`types.${a.type}`)} · {whenText(a.startsAt, null, timeZone)}
+                </span>
                 <span className="font-medium text-stone-900">{a.title}</span>
-                <span className="text-sm text-stone-600">{a.pairing}{a.location ? ` · ${a.location}` : ''}{a.classHours != null ? ` · ${t('fields.classHours')} ${a.classHours}` : ''}</span>
-                <ActivityBadges status={a.status} confirmation={a.confirmation} incomplete={a.incomplete} donation={a.donation} received={a.received} />
+                <span className="text-sm text-stone-600">
+                  {a.pairing}
+                  {a.location ? ` · ${a.location}` : ''}
+                  {a.classHours != null ? ` · ${t('fields.classHours')} ${a.classHours}` : ''}
+                </span>
+                <ActivityBadges
+                  status={a.status}
+                  confirmation={a.confirmation}
+                  incomplete={a.incomplete}
+                  donation={a.donation}
+                  received={a.received}
+                />
               </Link>
             </li>
           ))}
@@ -102,8 +167,18 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
       )}
       {(page > 1 || page * ACTIVITIES_PAGE_SIZE < total) && (
         <nav className="mt-4 flex justify-between" aria-label={t('more')}>
-          {page > 1 ? <Link href={`/activities?${query(page - 1)}`} className="min-h-11 rounded-md border px-3 py-2 text-sm">{t('prev')}</Link> : <span />}
-          {page * ACTIVITIES_PAGE_SIZE < total && <Link href={`/activities?${query(page + 1)}`} className="min-h-11 rounded-md border px-3 py-2 text-sm">{t('next')}</Link>}
+          {page > 1 ? (
+            <Link href={`/activities?${query(page - 1)}`} className="min-h-11 rounded-md border px-3 py-2 text-sm">
+              {t('prev')}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {page * ACTIVITIES_PAGE_SIZE < total && (
+            <Link href={`/activities?${query(page + 1)}`} className="min-h-11 rounded-md border px-3 py-2 text-sm">
+              {t('next')}
+            </Link>
+          )}
         </nav>
       )}
     </>

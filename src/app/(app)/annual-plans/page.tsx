@@ -22,7 +22,9 @@ export default async function AnnualPlansPage() {
     <>
       <PageHeader title={t('annualPlans.title')} />
       <p className="mb-3 text-sm text-stone-700">{t('annualPlans.dueHelp')}</p>
-      {pairings.length === 0 ? <p>{t('empty')}</p> : (
+      {pairings.length === 0 ? (
+        <p>{t('empty')}</p>
+      ) : (
         <ul className="grid gap-2 lg:grid-cols-2">
           {pairings.map((p) => (
             <li key={p.id} className="rounded-lg border border-stone-200 bg-white p-3 shadow-sm">
@@ -32,9 +34,15 @@ export default async function AnnualPlansPage() {
                   const s = state(p.id, year);
                   return (
                     <li key={year}>
-                      <Link href={`/annual-plans/${p.id}/${year}`} className="flex min-h-11 items-center justify-between gap-2 rounded-md border border-stone-200 px-3 hover:border-brand-600">
+                      <Link
+                        href={`/annual-plans/${p.id}/${year}`}
+                        className="flex min-h-11 items-center justify-between gap-2 rounded-md border border-stone-200 px-3 hover:border-brand-600"
+                      >
                         <span>{t('programmes.yearLabel', { year: String(year), next: String(year + 1) })}</span>
-                        <span className="inline-flex items-center gap-1 text-sm text-stone-700"><Icon name={s.icon} className="size-3.5" />{s.label}</span>
+                        <span className="inline-flex items-center gap-1 text-sm text-stone-700">
+                          <Icon name={s.icon} className="size-3.5" />
+                          {s.label}
+                        </span>
                       </Link>
                     </li>
                   );

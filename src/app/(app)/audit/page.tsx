@@ -18,15 +18,26 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <PageHeader title={t('title')}>
         <form className="flex items-end gap-2">
           <div className="flex flex-col gap-1">
-            <label htmlFor="action" className="text-sm">{t('filterAction')}</label>
-            <select id="action" name="action" defaultValue={action ?? ''} className="min-h-11 rounded-md border border-stone-400 bg-white px-2">
+            <label htmlFor="action" className="text-sm">
+              {t('filterAction')}
+            </label>
+            <select
+              id="action"
+              name="action"
+              defaultValue={action ?? ''}
+              className="min-h-11 rounded-md border border-stone-400 bg-white px-2"
+            >
               <option value="">{t('all')}</option>
               {actions.map((a) => (
-                <option key={a} value={a}>{label(a)}</option>
+                <option key={a} value={a}>
+                  {label(a)}
+                </option>
               ))}
             </select>
           </div>
-          <button type="submit" className="min-h-11 rounded-md border border-stone-400 bg-white px-3">{t('filter')}</button>
+          <button type="submit" className="min-h-11 rounded-md border border-stone-400 bg-white px-3">
+            {t('filter')}
+          </button>
         </form>
       </PageHeader>
       <p className="mb-3 text-sm text-stone-600">{t('immutable')}</p>
@@ -37,25 +48,53 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <table className="w-full min-w-[40rem] text-left text-sm">
             <thead className="bg-stone-100">
               <tr>
-                <th scope="col" className="p-2">{t('time')}</th>
-                <th scope="col" className="p-2">{t('actor')}</th>
-                <th scope="col" className="p-2">{t('action')}</th>
-                <th scope="col" className="p-2">{t('entity')}</th>
-                <th scope="col" className="p-2">{t('details')}</th>
+                <th scope="col" className="p-2">
+                  {t('time')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('actor')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('action')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('entity')}
+                </th>
+                <th scope="col" className="p-2">
+                  {t('details')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} className="border-t border-stone-200 align-top">
                   <td className="p-2 whitespace-nowrap tabular-nums">
-                    {format.dateTime(r.at, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })}
+                    {format.dateTime(r.at, {
+                      year: 'numeric',
+                      month: '2-digit',
+                      day: '2-digit',
+                      hour: '2-digit',
+                      minute: '2-digit',
+                      second: '2-digit',
+                    })}
                   </td>
                   <td className="p-2">{r.actorName ?? t('system')}</td>
                   <td className="p-2">{label(r.action)}</td>
-                  <td className="p-2 font-mono text-xs">{r.entityType}{r.entityId ? ` ${r.entityId}` : ''}</td>
+                  <td className="p-2 font-mono text-xs">
+                    {r.entityType}
+                    {r.entityId ? ` ${r.entityId}` : ''}
+                  </td>
                   <td className="p-2 font-mono text-xs break-all">
-                    {r.before != null && <div>{t('before')}: {JSON.stringify(r.before)}</div>}
-                    {r.after != null && <div>{t('after')}: {JSON.stringify(r.after)}</div>}
+                    {r.before != null && (
+                      <div>
+                        {t('before')}: {JSON.stringify(r.before)}
+                      </div>
+                    )}
+                    {r.after != null && (
+                      <div>
+                        {t('after')}: {JSON.stringify(r.after)}
+                      </div>
+                    )}
                     {r.ip && <div>IP {r.ip}</div>}
                   </td>
                 </tr>
@@ -65,9 +104,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       )}
       <nav className="mt-3 flex gap-4" aria-label={t('title')}>
-        {before && <Link className="min-h-11 underline" href={`/audit${action ? `?action=${encodeURIComponent(action)}` : ''}`}>{t('newer')}</Link>}
+        {before && (
+          <Link className="min-h-11 underline" href={`/audit${action ? `?action=${encodeURIComponent(action)}` : ''}`}>
+            {t('newer')}
+          </Link>
+        )}
         {nextBefore && (
-          <Link className="min-h-11 underline" href={`/audit?${new URLSearchParams({ ...(action ? { action } : {}), before: nextBefore })}`}>{t('older')}</Link>
+          <Link
+            className="min-h-11 underline"
+            href={`/audit?${new URLSearchParams({ ...(action ? { action } : {}), before: nextBefore })}`}
+          >
+            {t('older')}
+          </Link>
         )}
       </nav>
     </>

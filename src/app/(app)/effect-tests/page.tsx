@@ -40,9 +40,15 @@ export default async function EffectTestsPage({ searchParams }: { searchParams: 
     <>
       <PageHeader title={t('title')}>
         <div className="flex flex-wrap gap-2">
-          {hasPermission(user, 'effectTests.configure') && <Link href="/effect-tests/settings" className={button}>{t('settings.title')}</Link>}
+          {hasPermission(user, 'effectTests.configure') && (
+            <Link href="/effect-tests/settings" className={button}>
+              {t('settings.title')}
+            </Link>
+          )}
           {hasPermission(user, 'effectTests.export') && (
-            <a href={`/effect-tests/export${dashboardQuery(f, { period: f.period ?? current })}`} className={button} download>{t('export')}</a>
+            <a href={`/effect-tests/export${dashboardQuery(f, { period: f.period ?? current })}`} className={button} download>
+              {t('export')}
+            </a>
           )}
         </div>
       </PageHeader>
@@ -50,44 +56,94 @@ export default async function EffectTestsPage({ searchParams }: { searchParams: 
       <form role="search" aria-label={t('apply')} className="mb-4 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end">
         <label className="col-span-2 flex flex-col gap-1 text-sm sm:min-w-56">
           <span className="sr-only">{t('search')}</span>
-          <input name="q" type="search" defaultValue={f.q} placeholder={t('search')} className="min-h-11 rounded-md border border-stone-400 px-3" />
+          <input
+            name="q"
+            type="search"
+            defaultValue={f.q}
+            placeholder={t('search')}
+            className="min-h-11 rounded-md border border-stone-400 px-3"
+          />
         </label>
         <select name="period" defaultValue={current} aria-label={t('period')} className={`${select} col-span-2 sm:col-span-1`}>
-          {data.periods.map((p) => <option key={periodKey(p)} value={periodKey(p)}>{semesterLabel(t, p.semester)}</option>)}
+          {data.periods.map((p) => (
+            <option key={periodKey(p)} value={periodKey(p)}>
+              {semesterLabel(t, p.semester)}
+            </option>
+          ))}
         </select>
         {data.counties.length > 0 && (
           <select name="county" defaultValue={f.county ?? ''} aria-label={t('county')} className={select}>
             <option value="">{t('allCounties')}</option>
-            {data.counties.map((c) => <option key={c.id} value={c.id}>{countyName(c)}</option>)}
+            {data.counties.map((c) => (
+              <option key={c.id} value={c.id}>
+                {countyName(c)}
+              </option>
+            ))}
           </select>
         )}
         <select name="test" defaultValue={f.test ?? ''} aria-label={t('test')} className={select}>
           <option value="">{t('allTests')}</option>
-          {TEST_IDS.map((id) => <option key={id} value={id}>{id} {t(`testName.${id}`)}</option>)}
+          {TEST_IDS.map((id) => (
+            <option key={id} value={id}>
+              {id} {t(`testName.${id}`)}
+            </option>
+          ))}
         </select>
         <select name="status" defaultValue={f.status ?? ''} aria-label={t('status')} className={select}>
           <option value="">{t('anyStatus')}</option>
-          {FILTER_STATUSES.map((s) => <option key={s} value={s}>{t(`statusName.${s}`)}</option>)}
+          {FILTER_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`statusName.${s}`)}
+            </option>
+          ))}
         </select>
         <select name="sort" defaultValue={f.sort ?? 'risk'} aria-label={t('sort')} className={select}>
           <option value="risk">{t('sortRisk')}</option>
           <option value="name">{t('sortName')}</option>
         </select>
-        <button type="submit" className={`${button} justify-center`}>{t('apply')}</button>
-        <Link href="/effect-tests" className="inline-flex min-h-11 items-center justify-center px-2 text-sm text-brand-700 underline">{t('reset')}</Link>
+        <button type="submit" className={`${button} justify-center`}>
+          {t('apply')}
+        </button>
+        <Link href="/effect-tests" className="inline-flex min-h-11 items-center justify-center px-2 text-sm text-brand-700 underline">
+          {t('reset')}
+        </Link>
       </form>
       <div className="mb-4 grid gap-4 lg:grid-cols-2">
-        <Suspense fallback={<Card><p className="text-sm text-stone-500">…</p></Card>}>
+        <Suspense
+          fallback={
+            <Card>
+              <p className="text-sm text-stone-500">…</p>
+            </Card>
+          }
+        >
           <AtRiskCard user={user} filtersKey={key} period={f.period} />
         </Suspense>
-        <Suspense fallback={<Card><p className="text-sm text-stone-500">…</p></Card>}>
+        <Suspense
+          fallback={
+            <Card>
+              <p className="text-sm text-stone-500">…</p>
+            </Card>
+          }
+        >
           <TrendCard user={user} filtersKey={key} />
         </Suspense>
       </div>
-      <Suspense fallback={<Card><p className="text-sm text-stone-500">…</p></Card>}>
+      <Suspense
+        fallback={
+          <Card>
+            <p className="text-sm text-stone-500">…</p>
+          </Card>
+        }
+      >
         <ByTestCard user={user} filtersKey={key} />
       </Suspense>
-      <Suspense fallback={<Card><p className="text-sm text-stone-500">…</p></Card>}>
+      <Suspense
+        fallback={
+          <Card>
+            <p className="text-sm text-stone-500">…</p>
+          </Card>
+        }
+      >
         <PairingsTable user={user} filtersKey={key} f={f} page={page} />
       </Suspense>
     </>
@@ -110,7 +166,12 @@ async function PairingsTable({ user, filtersKey, f, page }: { user: SessionUser;
   const { evaluation, rows } = await loadDashboardCached(user, filtersKey, db);
   const { t, format } = memoizeFormatting((await getTranslations('effectTests')) as unknown as T, await getFormatter());
   const td = (await getTranslations('dashboards')) as unknown as T;
-  if (!evaluation) return <Card><p>{t('empty')}</p></Card>;
+  if (!evaluation)
+    return (
+      <Card>
+        <p>{t('empty')}</p>
+      </Card>
+    );
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const tests = f.test ? [f.test] : TEST_IDS;
@@ -118,23 +179,45 @@ async function PairingsTable({ user, filtersKey, f, page }: { user: SessionUser;
   const statusName = (s: string) => t(`statusName.${s}`);
   return (
     <section aria-labelledby="pairings-table" className="mt-4">
-      <h2 id="pairings-table" className="mb-2 font-semibold">{td('table')} · {semesterLabel(t, evaluation.period.semester)}</h2>
-      <p className="mb-2 text-sm text-stone-600" role="status">{t('count', { count: rows.length })}</p>
-      {rows.length === 0 ? <p>{t('empty')}</p> : (
+      <h2 id="pairings-table" className="mb-2 font-semibold">
+        {td('table')} · {semesterLabel(t, evaluation.period.semester)}
+      </h2>
+      <p className="mb-2 text-sm text-stone-600" role="status">
+        {t('count', { count: rows.length })}
+      </p>
+      {rows.length === 0 ? (
+        <p>{t('empty')}</p>
+      ) : (
         <>
           <div className="md:overflow-x-auto md:rounded-lg md:border md:border-stone-200 md:bg-white">
             <table className="block w-full text-left text-sm md:table" data-testid="effect-table">
               <thead className="sr-only bg-stone-100 md:not-sr-only md:table-header-group">
                 <tr>
-                  <th scope="col" className="p-2">{t('pairing')}</th>
-                  {tests.map((id) => <th key={id} scope="col" className="p-2 align-bottom"><abbr title={testName[id]} className="no-underline">{id}</abbr></th>)}
+                  <th scope="col" className="p-2">
+                    {t('pairing')}
+                  </th>
+                  {tests.map((id) => (
+                    <th key={id} scope="col" className="p-2 align-bottom">
+                      <abbr title={testName[id]} className="no-underline">
+                        {id}
+                      </abbr>
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody className="flex flex-col gap-2 md:table-row-group">
                 {shown.map((p) => (
-                  <tr key={p.id} className="block rounded-lg border border-stone-200 bg-white p-3 align-top md:table-row md:rounded-none md:border-0 md:border-t md:p-0">
+                  <tr
+                    key={p.id}
+                    className="block rounded-lg border border-stone-200 bg-white p-3 align-top md:table-row md:rounded-none md:border-0 md:border-t md:p-0"
+                  >
                     <th scope="row" className="block pb-1 text-left font-normal md:table-cell md:min-w-44 md:p-2">
-                      <a href={cellHref(p.id, null, f.period)} className="font-medium text-brand-800 underline-offset-2 hover:underline md:font-normal">{p.supporting.name}</a>
+                      <a
+                        href={cellHref(p.id, null, f.period)}
+                        className="font-medium text-brand-800 underline-offset-2 hover:underline md:font-normal"
+                      >
+                        {p.supporting.name}
+                      </a>
                       <span className="block text-xs text-stone-600">→ {p.assisted.name}</span>
                     </th>
                     {tests.map((id) => {
@@ -143,10 +226,22 @@ async function PairingsTable({ user, filtersKey, f, page }: { user: SessionUser;
                       return (
                         <td key={id} className="fx-cell">
                           <a href={cellHref(p.id, id, f.period)} className="fx-link">
-                            <abbr title={testName[id]} className="fx-id">{id}</abbr>
+                            <abbr title={testName[id]} className="fx-id">
+                              {id}
+                            </abbr>
                             <ResultBadge status={r.status} label={statusName(r.status)} />
                             {/* Long figures (plans, rates, programmes) stay on the phone's card and for screen readers; the wide table keeps to short ones. */}
-                            {fig && <span className={r.figure.kind === 'hours' || r.figure.kind === 'months' || r.figure.kind === 'count' ? 'fx-figure' : 'fx-figure fx-figure-long'}>{fig}</span>}
+                            {fig && (
+                              <span
+                                className={
+                                  r.figure.kind === 'hours' || r.figure.kind === 'months' || r.figure.kind === 'count'
+                                    ? 'fx-figure'
+                                    : 'fx-figure fx-figure-long'
+                                }
+                              >
+                                {fig}
+                              </span>
+                            )}
                           </a>
                         </td>
                       );
@@ -158,9 +253,25 @@ async function PairingsTable({ user, filtersKey, f, page }: { user: SessionUser;
           </div>
           {pages > 1 && (
             <nav className="mt-2 flex gap-3 text-sm" aria-label={td('pages')}>
-              {page > 1 && <Link className="text-brand-700 underline" href={`/effect-tests${dashboardQuery(f)}${dashboardQuery(f) ? '&' : '?'}page=${page - 1}`}>‹ {page - 1}</Link>}
-              <span>{page} / {pages}</span>
-              {page < pages && <Link className="text-brand-700 underline" href={`/effect-tests${dashboardQuery(f)}${dashboardQuery(f) ? '&' : '?'}page=${page + 1}`}>{page + 1} ›</Link>}
+              {page > 1 && (
+                <Link
+                  className="text-brand-700 underline"
+                  href={`/effect-tests${dashboardQuery(f)}${dashboardQuery(f) ? '&' : '?'}page=${page - 1}`}
+                >
+                  ‹ {page - 1}
+                </Link>
+              )}
+              <span>
+                {page} / {pages}
+              </span>
+              {page < pages && (
+                <Link
+                  className="text-brand-700 underline"
+                  href={`/effect-tests${dashboardQuery(f)}${dashboardQuery(f) ? '&' : '?'}page=${page + 1}`}
+                >
+                  {page + 1} ›
+                </Link>
+              )}
             </nav>
           )}
         </>
@@ -173,22 +284,31 @@ async function AtRiskCard({ user, filtersKey, period }: { user: SessionUser; fil
   const { rows } = await loadDashboardCached(user, filtersKey, db);
   const t = (await getTranslations('effectTests')) as unknown as T;
   const td = (await getTranslations('dashboards')) as unknown as T;
-  const worst = rows.map((p) => ({ p, score: riskScore(p) })).filter((x) => x.score > 0).sort((a, b) => b.score - a.score).slice(0, 10);
+  const worst = rows
+    .map((p) => ({ p, score: riskScore(p) }))
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 10);
   return (
     <Card>
       <h2 className="mb-1 font-semibold">{td('atRisk')}</h2>
       <p className="mb-2 text-xs text-stone-600">{td('atRiskRule')}</p>
-      {worst.length === 0 ? <p className="text-sm">{td('noRisk')}</p> : (
+      {worst.length === 0 ? (
+        <p className="text-sm">{td('noRisk')}</p>
+      ) : (
         <ol className="flex flex-col gap-2 text-sm" data-testid="at-risk">
           {worst.map(({ p }) => {
             const bad = TEST_IDS.filter((id) => p.results[id].status === 'MISSED' || p.results[id].status === 'AT_RISK');
             return (
               <li key={p.id}>
-                <a href={cellHref(p.id, null, period)} className="text-brand-800 underline">{p.supporting.name} → {p.assisted.name}</a>
+                <a href={cellHref(p.id, null, period)} className="text-brand-800 underline">
+                  {p.supporting.name} → {p.assisted.name}
+                </a>
                 <span className="mt-1 flex flex-wrap gap-1">
                   {bad.map((id) => (
                     <a key={id} href={cellHref(p.id, id, period)} className="inline-flex items-center gap-1">
-                      <span className="font-mono text-xs">{id}</span><ResultBadge status={p.results[id].status} label={t(`statusName.${p.results[id].status}`)} />
+                      <span className="font-mono text-xs">{id}</span>
+                      <ResultBadge status={p.results[id].status} label={t(`statusName.${p.results[id].status}`)} />
                     </a>
                   ))}
                 </span>
@@ -215,8 +335,15 @@ async function ByTestCard({ user, filtersKey }: { user: SessionUser; filtersKey:
           const atRisk = rows.filter((p) => p.results[id].status === 'AT_RISK').length;
           return (
             <li key={id} className="flex justify-between gap-2 border-b border-stone-100 py-1">
-              <Link href={`/effect-tests?test=${id}&status=${missed ? 'MISSED' : 'AT_RISK'}`} className="text-brand-800 underline-offset-2 hover:underline">{id} {t(`testName.${id}`)}</Link>
-              <span className="tabular-nums text-stone-700">{td('problems', { missed: format.number(missed), atRisk: format.number(atRisk) })}</span>
+              <Link
+                href={`/effect-tests?test=${id}&status=${missed ? 'MISSED' : 'AT_RISK'}`}
+                className="text-brand-800 underline-offset-2 hover:underline"
+              >
+                {id} {t(`testName.${id}`)}
+              </Link>
+              <span className="tabular-nums text-stone-700">
+                {td('problems', { missed: format.number(missed), atRisk: format.number(atRisk) })}
+              </span>
             </li>
           );
         })}
@@ -225,7 +352,13 @@ async function ByTestCard({ user, filtersKey }: { user: SessionUser; filtersKey:
   );
 }
 
-const COLORS: Record<(typeof TREND_CATEGORIES)[number], string> = { SEND: '#1d4ed8', OBSERVATION: '#15803d', LECTURE: '#b45309', FOLLOW_UP: '#7e22ce', OTHER: '#78716c' };
+const COLORS: Record<(typeof TREND_CATEGORIES)[number], string> = {
+  SEND: '#1d4ed8',
+  OBSERVATION: '#15803d',
+  LECTURE: '#b45309',
+  FOLLOW_UP: '#7e22ce',
+  OTHER: '#78716c',
+};
 
 async function TrendCard({ user, filtersKey }: { user: SessionUser; filtersKey: string }) {
   const { evaluation, rows } = await loadDashboardCached(user, filtersKey, db);
@@ -233,7 +366,14 @@ async function TrendCard({ user, filtersKey }: { user: SessionUser; filtersKey: 
   const format = await getFormatter();
   if (!evaluation) return null;
   // The evaluation counted the trend over all its pairings; a status filter keeps only some.
-  const trend = rows.length === evaluation.pairings.length ? evaluation.trend : await activityTrend(evaluation, rows.map((p) => p.id), db);
+  const trend =
+    rows.length === evaluation.pairings.length
+      ? evaluation.trend
+      : await activityTrend(
+          evaluation,
+          rows.map((p) => p.id),
+          db,
+        );
   const months: string[] = [];
   for (let m = evaluation.period.semester.startsOn.slice(0, 7); m <= evaluation.period.semester.endsOn.slice(0, 7);) {
     months.push(m);

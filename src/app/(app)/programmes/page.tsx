@@ -13,17 +13,34 @@ export default async function ProgrammesPage() {
   return (
     <>
       <PageHeader title={t('title')}>
-        {manageable.length > 0 && <Link href="/programmes/new" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white">+ {t('new')}</Link>}
+        {manageable.length > 0 && (
+          <Link
+            href="/programmes/new"
+            className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white"
+          >
+            + {t('new')}
+          </Link>
+        )}
       </PageHeader>
-      {rows.length === 0 ? <p>{te('empty')}</p> : (
+      {rows.length === 0 ? (
+        <p>{te('empty')}</p>
+      ) : (
         <ul className="grid gap-2 lg:grid-cols-2">
           {rows.map((p) => (
             <li key={p.id}>
-              <Link href={`/programmes/${p.id}`} className="flex flex-col gap-1 rounded-lg border border-stone-200 bg-white p-3 shadow-sm hover:border-brand-600">
-                <span className="text-xs text-stone-600">{t(`kinds.${p.kind}`)} · {t('yearLabel', { year: String(p.academicYear), next: String(p.academicYear + 1) })}</span>
+              <Link
+                href={`/programmes/${p.id}`}
+                className="flex flex-col gap-1 rounded-lg border border-stone-200 bg-white p-3 shadow-sm hover:border-brand-600"
+              >
+                <span className="text-xs text-stone-600">
+                  {t(`kinds.${p.kind}`)} · {t('yearLabel', { year: String(p.academicYear), next: String(p.academicYear + 1) })}
+                </span>
                 <span className="font-medium">{p.title}</span>
                 <span className="text-sm text-stone-600">{p.pairing}</span>
-                <span className="text-xs text-stone-600">{t('recordCount', { count: p.records })}{p.hasResults ? '' : ` · ${t('noResults')}`}</span>
+                <span className="text-xs text-stone-600">
+                  {t('recordCount', { count: p.records })}
+                  {p.hasResults ? '' : ` · ${t('noResults')}`}
+                </span>
               </Link>
             </li>
           ))}

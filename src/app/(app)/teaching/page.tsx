@@ -23,7 +23,10 @@ export default async function TeachingPage() {
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {SECTIONS.filter((s) => hasPermission(user, s.permission)).map((s) => (
           <li key={s.key}>
-            <Link href={s.href} className="flex h-full flex-col gap-1 rounded-lg border border-stone-200 bg-white p-4 shadow-sm hover:border-brand-600">
+            <Link
+              href={s.href}
+              className="flex h-full flex-col gap-1 rounded-lg border border-stone-200 bg-white p-4 shadow-sm hover:border-brand-600"
+            >
               <span className="font-semibold text-brand-800">{t(`hub.${s.key}`)}</span>
               <span className="text-sm text-stone-600">{t(`hub.${s.key}Help`)}</span>
             </Link>

@@ -18,16 +18,30 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <PageHeader title={t('users.title')}>
         <div className="flex flex-wrap gap-2">
           {hasPermission(user, 'user.create') && (
-            <Link href="/users/new" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800">{t('staff.new')}</Link>
+            <Link
+              href="/users/new"
+              className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
+            >
+              {t('staff.new')}
+            </Link>
           )}
           {hasPermission(user, 'user.import') && (
-            <Link href="/users/import" className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-3 text-sm">{t('staff.importButton')}</Link>
+            <Link
+              href="/users/import"
+              className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-3 text-sm"
+            >
+              {t('staff.importButton')}
+            </Link>
           )}
         </div>
         <form role="search" className="flex gap-2">
-          <label className="sr-only" htmlFor="q">{t('users.name')}</label>
+          <label className="sr-only" htmlFor="q">
+            {t('users.name')}
+          </label>
           <input id="q" name="q" defaultValue={q} type="search" className="min-h-11 rounded-md border border-stone-400 px-3" />
-          <button type="submit" className="min-h-11 rounded-md border border-stone-400 bg-white px-3">{t('audit.filter')}</button>
+          <button type="submit" className="min-h-11 rounded-md border border-stone-400 bg-white px-3">
+            {t('audit.filter')}
+          </button>
         </form>
       </PageHeader>
       <p className="mb-2 text-sm text-stone-600">{t('users.count', { count: total })}</p>
@@ -36,15 +50,22 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       ) : (
         <ul className="flex flex-col gap-2">
           {rows.map((u) => (
-            <li key={u.id} className="flex flex-col gap-2 rounded-lg border border-stone-200 bg-white p-3 sm:flex-row sm:items-start sm:justify-between">
+            <li
+              key={u.id}
+              className="flex flex-col gap-2 rounded-lg border border-stone-200 bg-white p-3 sm:flex-row sm:items-start sm:justify-between"
+            >
               <div>
                 <p className="font-medium">
                   {u.name}{' '}
-                  <span className={`ml-1 rounded px-1.5 py-0.5 text-xs ${u.active ? 'bg-brand-50 text-brand-800' : 'bg-stone-200 text-stone-700'}`}>
+                  <span
+                    className={`ml-1 rounded px-1.5 py-0.5 text-xs ${u.active ? 'bg-brand-50 text-brand-800' : 'bg-stone-200 text-stone-700'}`}
+                  >
                     {u.active ? t('users.active') : t('users.inactive')}
                   </span>
                 </p>
-                <p className="text-sm text-stone-600">{t(`roles.${u.role}`)} · {u.unit} · {u.login}</p>
+                <p className="text-sm text-stone-600">
+                  {t(`roles.${u.role}`)} · {u.unit} · {u.login}
+                </p>
               </div>
               {(u.canReset || u.canSetActive) && (
                 <UserRowActions userId={u.id} name={u.name} active={u.active} canReset={u.canReset} canSetActive={u.canSetActive} />
@@ -53,7 +74,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           ))}
         </ul>
       )}
-      {total > rows.length && <p className="mt-2 text-sm text-stone-600">{format.number(rows.length)} / {format.number(total)}</p>}
+      {total > rows.length && (
+        <p className="mt-2 text-sm text-stone-600">
+          {format.number(rows.length)} / {format.number(total)}
+        </p>
+      )}
     </>
   );
 }

@@ -32,7 +32,8 @@ export async function POST(request: Request) {
   if (declared > 20 * 1024 * 1024) return Response.json({ error: t('tooLarge') }, { status: 413 });
   const body = request.body ? Readable.fromWeb(request.body as import('node:stream/web').ReadableStream) : Readable.from([]);
   const result = await uploadEvidence(user, input, body, db, getStorage());
-  if (result.ok) return Response.json({ id: result.value.id, kind: result.value.kind, duplicates: result.value.duplicates }, { status: 201 });
+  if (result.ok)
+    return Response.json({ id: result.value.id, kind: result.value.kind, duplicates: result.value.duplicates }, { status: 201 });
   if (result.error === 'refused') return Response.json({ error: t(result.reason) }, { status: 422 });
   if (result.error === 'notFound') return refuse('notFound', 404);
   if (result.error === 'notAllowed') return refuse('notAllowed', 403);

@@ -10,7 +10,9 @@ export default async function PasswordPage() {
     <>
       <PageHeader title={t('title')} />
       {user.mustChangePassword && (
-        <p role="status" className="mb-4 rounded-md border border-amber-600 bg-amber-50 px-3 py-2 text-amber-900">{t('mustChange')}</p>
+        <p role="status" className="mb-4 rounded-md border border-amber-600 bg-amber-50 px-3 py-2 text-amber-900">
+          {t('mustChange')}
+        </p>
       )}
       <Card>
         <PasswordForm />

@@ -29,10 +29,17 @@ export default async function TokensPage() {
               {tokens.map((k) => (
                 <li key={k.id} className="flex flex-wrap items-center justify-between gap-2 py-3" data-testid="token-row">
                   <div className="text-sm">
-                    <p className="font-medium">{k.name} <span className="font-mono text-stone-600">hih_…{k.lastFour}</span></p>
+                    <p className="font-medium">
+                      {k.name} <span className="font-mono text-stone-600">hih_…{k.lastFour}</span>
+                    </p>
                     <p className="text-stone-600">
                       {t(`state.${k.state}`)} · {t('createdAt')} {when(k.createdAt)} · {t('lastUsed')} {when(k.lastUsedAt)}
-                      {k.expiresAt && <> · {t('expiresAt')} {when(k.expiresAt)}</>}
+                      {k.expiresAt && (
+                        <>
+                          {' '}
+                          · {t('expiresAt')} {when(k.expiresAt)}
+                        </>
+                      )}
                     </p>
                   </div>
                   {k.state === 'active' && <RevokeTokenForm id={k.id} />}

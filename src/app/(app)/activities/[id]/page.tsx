@@ -11,7 +11,13 @@ import { cityTimeZone } from '@/lib/time/city-zone';
 import { EvidenceCard } from '@/components/evidence/evidence-card';
 import { ClearDraft } from '@/components/form/clear-draft';
 
-export default async function ActivityPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+export default async function ActivityPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
   const user = await requireUser();
   const { id } = await params;
   const { saved } = await searchParams;
@@ -24,37 +30,79 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   const facts: [string, React.ReactNode][] = [
     [t('fields.type'), t(`types.${a.type}`)],
     [t('fields.when'), whenText(a.startsAt, a.endsAt, await cityTimeZone(db))],
-    [t('fields.pairing'), <Link key="p" href={`/pairings/${a.pairing.id}/calendar`} className="text-brand-800 underline">{a.pairing.label} · {a.pairing.cycle}</Link>],
+    [
+      t('fields.pairing'),
+      <Link key="p" href={`/pairings/${a.pairing.id}/calendar`} className="text-brand-800 underline">
+        {a.pairing.label} · {a.pairing.cycle}
+      </Link>,
+    ],
     [t('fields.direction'), t(`directions.${a.direction}`)],
     [t('fields.targetArea'), t(`areas.${a.targetArea}`)],
     ...(a.location ? [[t('fields.location'), a.location] as [string, string]] : []),
     ...(a.classHours != null ? [[t('fields.classHours'), format.number(a.classHours)] as [string, string]] : []),
     ...(a.childCount != null ? [[t('fields.childCount'), format.number(a.childCount)] as [string, string]] : []),
-    [t('fields.participants'), a.participants.length ? format.list(a.participants.map((p) => p.name), { type: 'conjunction', style: 'narrow' }) : t('fields.none')],
-    ...(a.outsideExperts.length ? [[t('fields.outsideExperts'), format.list(a.outsideExperts, { type: 'conjunction', style: 'narrow' })] as [string, string]] : []),
+    [
+      t('fields.participants'),
+      a.participants.length
+        ? format.list(
+            a.participants.map((p) => p.name),
+            { type: 'conjunction', style: 'narrow' },
+          )
+        : t('fields.none'),
+    ],
+    ...(a.outsideExperts.length
+      ? [[t('fields.outsideExperts'), format.list(a.outsideExperts, { type: 'conjunction', style: 'narrow' })] as [string, string]]
+      : []),
     [t('fields.createdBy'), `${a.createdBy} · ${a.recordingKindergarten}`],
   ];
   return (
     <>
       <div className="mb-4 flex flex-col gap-2">
-        <Link href="/activities" className="text-sm text-brand-800 underline">← {t('actions.back')}</Link>
+        <Link href="/activities" className="text-sm text-brand-800 underline">
+          ← {t('actions.back')}
+        </Link>
         <h1 className="text-xl font-semibold text-stone-900 sm:text-2xl">{a.title}</h1>
-        <ActivityBadges status={a.status} confirmation={a.confirmation} incomplete={a.incomplete} donation={a.donationLines.length > 0} received={!!a.receiptConfirmedAt} />
- {saved && <ClearDraft keys={['activity:new', `activity:${a.id}`]} />}
-        {saved && <p role="status" className="rounded-md border border-brand-600 bg-brand-50 px-3 py-2 text-sm text-brand-800">{t('saved')}</p>}
-        {a.status === 'CANCELLED' && <p className="rounded-md border border-stone-400 bg-stone-100 px-3 py-2 text-sm">{t('detail.cancelled', { reason: a.cancelReason ?? '' })}</p>}
+        <ActivityBadges
+          status={a.status}
+          confirmation={a.confirmation}
+          incomplete={a.incomplete}
+          donation={a.donationLines.length > 0}
+          received={!!a.receiptConfirmedAt}
+        />
+        {saved && <ClearDraft keys={['activity:new', `activity:${a.id}`]} />}
+        {saved && (
+          <p role="status" className="rounded-md border border-brand-600 bg-brand-50 px-3 py-2 text-sm text-brand-800">
+            {t('saved')}
+          </p>
+        )}
+        {a.status === 'CANCELLED' && (
+          <p className="rounded-md border border-stone-400 bg-stone-100 px-3 py-2 text-sm">
+            {t('detail.cancelled', { reason: a.cancelReason ?? '' })}
+          </p>
+        )}
         {a.incomplete && (
           <p className="flex items-center gap-2 rounded-md border border-amber-700 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            <Icon name="half" />{t('incompleteHelp')}
+            <Icon name="half" />
+            {t('incompleteHelp')}
           </p>
         )}
         {(a.canEdit || a.canCancel) && (
           <div className="flex flex-wrap gap-2">
             {a.canEdit && a.status === 'PLANNED' && (
-              <Link href={`/activities/${a.id}/edit?done=1`} className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white">{t('actions.logDone')}</Link>
+              <Link
+                href={`/activities/${a.id}/edit?done=1`}
+                className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white"
+              >
+                {t('actions.logDone')}
+              </Link>
             )}
             {a.canEdit && (
-              <Link href={`/activities/${a.id}/edit`} className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-4 text-sm">{t('actions.edit')}</Link>
+              <Link
+                href={`/activities/${a.id}/edit`}
+                className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-4 text-sm"
+              >
+                {t('actions.edit')}
+              </Link>
             )}
             {a.canCancel && <CancelForm id={a.id} version={a.version} />}
           </div>
@@ -89,13 +137,19 @@ export default async function ActivityPage({ params, searchParams }: { params: P
                   {a.donationLines.map((l) => (
                     <tr key={l.id} className="border-b border-stone-100">
                       <td className="py-1">{l.item}</td>
-                      <td className="py-1 text-right tabular-nums">{format.number(l.quantity)} {l.unit}</td>
+                      <td className="py-1 text-right tabular-nums">
+                        {format.number(l.quantity)} {l.unit}
+                      </td>
                       <td className="py-1 text-right tabular-nums">{money(l.estimatedValue)}</td>
                     </tr>
                   ))}
                 </tbody>
                 <tfoot>
-                  <tr><th className="py-1 text-left">{t('fields.total')}</th><td /><td className="py-1 text-right font-semibold tabular-nums">{money(a.donationTotal)}</td></tr>
+                  <tr>
+                    <th className="py-1 text-left">{t('fields.total')}</th>
+                    <td />
+                    <td className="py-1 text-right font-semibold tabular-nums">{money(a.donationTotal)}</td>
+                  </tr>
                 </tfoot>
               </table>
             </Card>
@@ -105,7 +159,11 @@ export default async function ActivityPage({ params, searchParams }: { params: P
             {(['plan', 'measures', 'record', 'summary'] as const).map((part) => (
               <section key={part} className="mb-3 last:mb-0">
                 <h3 className="text-sm font-medium text-stone-700">{t(`fields.${part}`)}</h3>
-                {a[part] ? <p className="whitespace-pre-wrap text-stone-900">{a[part]}</p> : <p className="text-sm italic text-stone-500">{t('fields.none')}</p>}
+                {a[part] ? (
+                  <p className="whitespace-pre-wrap text-stone-900">{a[part]}</p>
+                ) : (
+                  <p className="text-sm italic text-stone-500">{t('fields.none')}</p>
+                )}
               </section>
             ))}
           </Card>
@@ -118,7 +176,9 @@ export default async function ActivityPage({ params, searchParams }: { params: P
             {a.status === 'DONE' ? (
               <div className="flex flex-col gap-2">
                 <ConfirmationBadge value={a.confirmation} />
-                {a.confirmedBy && a.confirmedAt && <p className="text-sm text-stone-700">{t('detail.confirmedBy', { name: a.confirmedBy, date: stamp(a.confirmedAt) })}</p>}
+                {a.confirmedBy && a.confirmedAt && (
+                  <p className="text-sm text-stone-700">{t('detail.confirmedBy', { name: a.confirmedBy, date: stamp(a.confirmedAt) })}</p>
+                )}
                 {a.confirmationComment && <p className="whitespace-pre-wrap rounded bg-stone-50 p-2 text-sm">{a.confirmationComment}</p>}
                 <p className="text-xs text-stone-600">{t('detail.confirmBy', { kindergarten: a.confirmingKindergarten })}</p>
                 {a.canConfirm && (
@@ -138,7 +198,9 @@ export default async function ActivityPage({ params, searchParams }: { params: P
               <h2 className="mb-2 font-semibold">{t('detail.receiptTitle')}</h2>
               <div className="flex flex-col gap-2">
                 <ReceiptBadge received={!!a.receiptConfirmedAt} />
-                {a.receiptConfirmedBy && a.receiptConfirmedAt && <p className="text-sm">{t('detail.confirmedBy', { name: a.receiptConfirmedBy, date: stamp(a.receiptConfirmedAt) })}</p>}
+                {a.receiptConfirmedBy && a.receiptConfirmedAt && (
+                  <p className="text-sm">{t('detail.confirmedBy', { name: a.receiptConfirmedBy, date: stamp(a.receiptConfirmedAt) })}</p>
+                )}
                 {a.receiptComment && <p className="text-sm">{a.receiptComment}</p>}
                 <p className="text-xs text-stone-600">{t('detail.receiptBy', { kindergarten: a.receivingKindergarten })}</p>
                 {a.canConfirmReceipt && <ReceiptForm id={a.id} />}
@@ -148,8 +210,12 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           {a.request && (
             <Card>
               <h2 className="mb-2 font-semibold">{t('detail.request')}</h2>
-              <Link href={`/requests#request-${a.request.id}`} className="text-brand-800 underline">{a.request.title}</Link>
-              <p className="text-sm text-stone-600">{t(`requests.kinds.${a.request.kind}`)} · {t(`requests.statuses.${a.request.status}`)}</p>
+              <Link href={`/requests#request-${a.request.id}`} className="text-brand-800 underline">
+                {a.request.title}
+              </Link>
+              <p className="text-sm text-stone-600">
+                {t(`requests.kinds.${a.request.kind}`)} · {t(`requests.statuses.${a.request.status}`)}
+              </p>
             </Card>
           )}
         </div>

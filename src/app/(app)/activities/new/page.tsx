@@ -8,7 +8,12 @@ import { TYPE_RULES } from '@/lib/activities/rules';
 import { ActivityFormPage } from '@/components/activities/activity-form-page';
 
 // A request suggests the type of activity that answers it.
-const TYPE_FOR_REQUEST = { LECTURE_TOPIC: 'SPECIAL_LECTURE', DEMONSTRATION_CLASS: 'SENT_DEMONSTRATION', ITEM: 'DONATION', OTHER: '' } as const;
+const TYPE_FOR_REQUEST = {
+  LECTURE_TOPIC: 'SPECIAL_LECTURE',
+  DEMONSTRATION_CLASS: 'SENT_DEMONSTRATION',
+  ITEM: 'DONATION',
+  OTHER: '',
+} as const;
 
 export default async function NewActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireUser();
@@ -17,14 +22,21 @@ export default async function NewActivityPage({ searchParams }: { searchParams: 
   const t = await getTranslations('activities');
   const today = await cityToday(db);
   const initial: Record<string, string> = {
-    pairingId: q.pairing ?? '', type: q.type ?? '', status: q.status === 'PLANNED' ? 'PLANNED' : 'DONE',
-    startDate: /^\d{4}-\d{2}-\d{2}$/.test(q.date ?? '') ? q.date! : today, startTime: '09:00',
+    pairingId: q.pairing ?? '',
+    type: q.type ?? '',
+    status: q.status === 'PLANNED' ? 'PLANNED' : 'DONE',
+    startDate: /^\d{4}-\d{2}-\d{2}$/.test(q.date ?? '') ? q.date! : today,
+    startTime: '09:00',
   };
   if (q.request) {
     const request = await getRequestPrefill(user, q.request, db);
     if (request) {
       Object.assign(initial, {
-        pairingId: request.pairingId, requestId: request.id, status: 'PLANNED', title: request.title, plan: request.details,
+        pairingId: request.pairingId,
+        requestId: request.id,
+        status: 'PLANNED',
+        title: request.title,
+        plan: request.details,
         type: TYPE_FOR_REQUEST[request.kind],
       });
     }

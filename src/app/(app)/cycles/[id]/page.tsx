@@ -9,7 +9,13 @@ import { Card, PageHeader } from '@/components/ui/page-header';
 import { academicYearName, cycleName } from '@/components/cycles/current-period';
 import { SemestersForm } from '@/components/cycles/cycle-forms';
 
-export default async function CyclePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function CyclePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ done?: string }>;
+}) {
   const user = await requireUser();
   const { id } = await params;
   if (!hasPermission(user, 'cycle.manage')) await denyAccess(user, { entityType: 'Cycle', entityId: id, path: `/cycles/${id}` });
@@ -21,9 +27,15 @@ export default async function CyclePage({ params, searchParams }: { params: Prom
   return (
     <>
       <PageHeader title={t('editTitle', { name: cycleName(t, cycle.startYear) })}>
-        <Link href="/cycles" className="inline-flex min-h-11 items-center text-brand-700 underline">{t('back')}</Link>
+        <Link href="/cycles" className="inline-flex min-h-11 items-center text-brand-700 underline">
+          {t('back')}
+        </Link>
       </PageHeader>
-      {done && <p role="status" className="mb-4 rounded-md border border-brand-600 bg-brand-50 px-3 py-2 text-brand-800">{done === 'created' ? t('createdOk') : t('savedOk')}</p>}
+      {done && (
+        <p role="status" className="mb-4 rounded-md border border-brand-600 bg-brand-50 px-3 py-2 text-brand-800">
+          {done === 'created' ? t('createdOk') : t('savedOk')}
+        </p>
+      )}
       <p className="mb-4 max-w-3xl text-sm text-stone-700">{ended ? t('readOnly') : t('editHelp')}</p>
       <Card className="max-w-3xl">
         <SemestersForm

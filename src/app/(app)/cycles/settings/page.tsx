@@ -15,7 +15,9 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title={t('settings.title')}>
-        <Link href="/cycles" className="inline-flex min-h-11 items-center text-brand-700 underline">{t('back')}</Link>
+        <Link href="/cycles" className="inline-flex min-h-11 items-center text-brand-700 underline">
+          {t('back')}
+        </Link>
       </PageHeader>
       <Card className="max-w-2xl">
         <SettingsForm maxAssisted={city.maxAssistedPerSupporter} />

@@ -20,14 +20,24 @@ export default async function EffectTestSettingsPage({ searchParams }: { searchP
   const tz = await cityTimeZone(db);
   const today = localDate(new Date(), tz);
   const [confirmedOnly, current, history, cycles] = await Promise.all([
-    confirmedOnlySetting(db), thresholdsFor(db, today),
-    db.effectTestThresholds.findMany({ orderBy: { effectiveFrom: 'desc' }, take: 20 }), listCycles(db),
+    confirmedOnlySetting(db),
+    thresholdsFor(db, today),
+    db.effectTestThresholds.findMany({ orderBy: { effectiveFrom: 'desc' }, take: 20 }),
+    listCycles(db),
   ]);
-  const next = allPeriods(cycles).map((p) => p.semester.startsOn).filter((d) => d > today).sort()[0] ?? '';
+  const next =
+    allPeriods(cycles)
+      .map((p) => p.semester.startsOn)
+      .filter((d) => d > today)
+      .sort()[0] ?? '';
   return (
     <>
       <PageHeader title={t('title')} />
-      {saved && <p role="status" className="mb-3 rounded-md border border-brand-600 bg-brand-50 px-3 py-2">{t('saved')}</p>}
+      {saved && (
+        <p role="status" className="mb-3 rounded-md border border-brand-600 bg-brand-50 px-3 py-2">
+          {t('saved')}
+        </p>
+      )}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <ConfirmedOnlyForm confirmedOnly={confirmedOnly} />
@@ -37,7 +47,14 @@ export default async function EffectTestSettingsPage({ searchParams }: { searchP
           <p className="mb-3 text-sm text-stone-600">{t('thresholdsHint')}</p>
           <ThresholdsForm
             suggestedFrom={next}
-            current={{ classHours: current.classHours, shadowStudies: current.shadowStudies, lectures: current.lectures, excellentRate: Math.round(current.excellentRate * 100), passRate: Math.round(current.passRate * 100), papers: current.papers }}
+            current={{
+              classHours: current.classHours,
+              shadowStudies: current.shadowStudies,
+              lectures: current.lectures,
+              excellentRate: Math.round(current.excellentRate * 100),
+              passRate: Math.round(current.passRate * 100),
+              papers: current.papers,
+            }}
           />
         </Card>
       </div>
@@ -46,13 +63,25 @@ export default async function EffectTestSettingsPage({ searchParams }: { searchP
           <h2 className="mb-2 font-semibold">{t('history')}</h2>
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <thead><tr>{['effectiveFrom', 'classHours', 'shadowStudies', 'lectures', 'excellentRate', 'passRate', 'papers'].map((k) => <th key={k} className="p-1">{t(k)}</th>)}</tr></thead>
+              <thead>
+                <tr>
+                  {['effectiveFrom', 'classHours', 'shadowStudies', 'lectures', 'excellentRate', 'passRate', 'papers'].map((k) => (
+                    <th key={k} className="p-1">
+                      {t(k)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
               <tbody>
                 {history.map((h) => (
                   <tr key={h.id} className="border-t border-stone-200 tabular-nums">
-                    <td className="p-1">{isoOf(h.effectiveFrom)}</td><td className="p-1">{format.number(Number(h.classHours))}</td>
-                    <td className="p-1">{h.shadowStudies}</td><td className="p-1">{h.lectures}</td>
-                    <td className="p-1">{format.number(Number(h.excellentRate) * 100)}</td><td className="p-1">{format.number(Number(h.passRate) * 100)}</td><td className="p-1">{h.papers}</td>
+                    <td className="p-1">{isoOf(h.effectiveFrom)}</td>
+                    <td className="p-1">{format.number(Number(h.classHours))}</td>
+                    <td className="p-1">{h.shadowStudies}</td>
+                    <td className="p-1">{h.lectures}</td>
+                    <td className="p-1">{format.number(Number(h.excellentRate) * 100)}</td>
+                    <td className="p-1">{format.number(Number(h.passRate) * 100)}</td>
+                    <td className="p-1">{h.papers}</td>
                   </tr>
                 ))}
               </tbody>

@@ -16,19 +16,40 @@ export default async function DuplicatePhotosPage() {
     <>
       <PageHeader title={t('title')} />
       <p className="mb-4 max-w-2xl text-sm text-stone-700">{t('intro')}</p>
-      {rows.length === 0 ? <Card><p>{t('empty')}</p></Card> : (
+      {rows.length === 0 ? (
+        <Card>
+          <p>{t('empty')}</p>
+        </Card>
+      ) : (
         <ul className="flex flex-col gap-3">
           {rows.map((r) => (
             <li key={`${r.first.fileId}-${r.second.fileId}`}>
               <Card>
                 <div className="flex gap-3">
                   {/* eslint-disable-next-line @next/next/no-img-element -- the scoped file route */}
-                  <img src={`/api/files/${r.first.fileId}?size=thumb`} alt={t('photo')} loading="lazy" className="size-20 shrink-0 rounded border object-cover" />
+                  <img
+                    src={`/api/files/${r.first.fileId}?size=thumb`}
+                    alt={t('photo')}
+                    loading="lazy"
+                    className="size-20 shrink-0 rounded border object-cover"
+                  />
                   <dl className="grid flex-1 grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-                    {([['first', r.first], ['second', r.second]] as const).map(([k, x]) => (
+                    {(
+                      [
+                        ['first', r.first],
+                        ['second', r.second],
+                      ] as const
+                    ).map(([k, x]) => (
                       <div key={k} className="contents">
                         <dt className="text-stone-600">{t(k)}</dt>
-                        <dd><Link href={`/activities/${x.activityId}`} className="text-brand-800 underline">{x.title}</Link> <span className="text-xs text-stone-600">· {t('uploadedAt')} {format.dateTime(x.at, { dateStyle: 'medium' })}</span></dd>
+                        <dd>
+                          <Link href={`/activities/${x.activityId}`} className="text-brand-800 underline">
+                            {x.title}
+                          </Link>{' '}
+                          <span className="text-xs text-stone-600">
+                            · {t('uploadedAt')} {format.dateTime(x.at, { dateStyle: 'medium' })}
+                          </span>
+                        </dd>
                       </div>
                     ))}
                   </dl>

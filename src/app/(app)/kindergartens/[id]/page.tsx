@@ -7,7 +7,13 @@ import { Card, PageHeader } from '@/components/ui/page-header';
 import { ActiveToggle } from '@/components/kindergartens/active-toggle';
 import { regionName } from '@/i18n/region-name';
 
-export default async function KindergartenPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+export default async function KindergartenPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
   const user = await requireUser();
   const { id } = await params;
   const { saved } = await searchParams;
@@ -39,15 +45,26 @@ export default async function KindergartenPage({ params, searchParams }: { param
   const canEdit = k.may.update || k.may.updateProfile;
   return (
     <>
-      {listable && <Link href="/kindergartens" className="mb-2 inline-flex min-h-11 items-center text-sm text-brand-700 underline">{t('kindergartens.back')}</Link>}
+      {listable && (
+        <Link href="/kindergartens" className="mb-2 inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+          {t('kindergartens.back')}
+        </Link>
+      )}
       <PageHeader title={k.name}>
         {canEdit && (
-          <Link href={`/kindergartens/${k.id}/edit`} className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800">
+          <Link
+            href={`/kindergartens/${k.id}/edit`}
+            className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
+          >
             {k.may.update ? t('kindergartens.edit') : t('kindergartens.editProfile')}
           </Link>
         )}
       </PageHeader>
-      {saved && <p role="status" className="mb-4 rounded-md border border-brand-600 bg-brand-50 px-3 py-2 text-sm text-brand-800">{t('kindergartens.saved')}</p>}
+      {saved && (
+        <p role="status" className="mb-4 rounded-md border border-brand-600 bg-brand-50 px-3 py-2 text-sm text-brand-800">
+          {t('kindergartens.saved')}
+        </p>
+      )}
       <div className="grid gap-4 md:grid-cols-2">
         <Card>
           <h2 className="mb-3 font-semibold">{t('kindergartens.basics')}</h2>
@@ -68,7 +85,9 @@ export default async function KindergartenPage({ params, searchParams }: { param
           <h2 className="mb-3 font-semibold">{t('kindergartens.contact')}</h2>
           <Facts rows={contact} />
           <p className="mt-3 text-xs text-stone-500">
-            {t('kindergartens.updatedAt', { date: format.dateTime(k.updatedAt, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }) })}
+            {t('kindergartens.updatedAt', {
+              date: format.dateTime(k.updatedAt, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }),
+            })}
           </p>
         </Card>
         {k.may.setActive && (

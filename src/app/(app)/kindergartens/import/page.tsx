@@ -14,7 +14,13 @@ export default async function KindergartenImportPage() {
       <PageHeader title={t('title')} />
       <p className="mb-4 max-w-3xl text-stone-700">{t('intro')}</p>
       <Card className="mb-4 max-w-3xl">
-        <a href="/kindergartens/import/template" download className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{t('template')}</a>
+        <a
+          href="/kindergartens/import/template"
+          download
+          className="inline-flex min-h-11 items-center font-medium text-brand-700 underline"
+        >
+          {t('template')}
+        </a>
         <p className="text-sm text-stone-600">{t('templateHelp')}</p>
       </Card>
       <ImportUploadForm action={previewKindergartenImportAction} />

@@ -20,8 +20,18 @@ export default async function NewKindergartenPage() {
         cancelHref="/kindergartens"
         counties={counties.map((c) => ({ value: c.id, label: regionName(c, locale) }))}
         initial={{
-          code: '', name: '', countyId: counties.length === 1 ? counties[0].id : '', area: '', level: 'NONE', address: '', contactName: '',
-          contactPhone: '', classCount: '0', childCount: '0', teacherCount: '0', staffCount: '0',
+          code: '',
+          name: '',
+          countyId: counties.length === 1 ? counties[0].id : '',
+          area: '',
+          level: 'NONE',
+          address: '',
+          contactName: '',
+          contactPhone: '',
+          classCount: '0',
+          childCount: '0',
+          teacherCount: '0',
+          staffCount: '0',
         }}
       />
     </>

@@ -15,7 +15,13 @@ export default async function NewLessonPage() {
   return (
     <>
       <PageHeader title={t('lessons.new')} />
-      <RecordForm draftKey="lesson:new" action={saveLessonAction} fields={lessonFields(t, { heldOn: await cityToday(db) })} submitLabel={t('save')} pendingLabel={t('saving')} />
+      <RecordForm
+        draftKey="lesson:new"
+        action={saveLessonAction}
+        fields={lessonFields(t, { heldOn: await cityToday(db) })}
+        submitLabel={t('save')}
+        pendingLabel={t('saving')}
+      />
     </>
   );
 }

@@ -11,7 +11,13 @@ import { RecordForm } from '@/components/form/record-form';
 import { RatingBadge } from '@/components/lessons/rating-badge';
 import { SavedNote } from '@/components/form/saved-note';
 
-export default async function MentorPairPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+export default async function MentorPairPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
   const user = await requireUser();
   const { id } = await params;
   const { saved } = await searchParams;
@@ -22,10 +28,17 @@ export default async function MentorPairPage({ params, searchParams }: { params:
   return (
     <>
       <div className="mb-4 flex flex-col gap-1">
-        <Link href="/mentoring" className="text-sm text-brand-800 underline">← {t('mentoring.title')}</Link>
+        <Link href="/mentoring" className="text-sm text-brand-800 underline">
+          ← {t('mentoring.title')}
+        </Link>
         <p className="text-sm text-stone-600">{t('mentoring.file')}</p>
-        <h1 className="text-xl font-semibold sm:text-2xl">{p.mentor} → {p.apprentice}</h1>
-        <p className="text-sm text-stone-700">{p.pairing} · {isoOf(p.startsOn)}{p.endsOn ? ` – ${isoOf(p.endsOn)}` : ''}</p>
+        <h1 className="text-xl font-semibold sm:text-2xl">
+          {p.mentor} → {p.apprentice}
+        </h1>
+        <p className="text-sm text-stone-700">
+          {p.pairing} · {isoOf(p.startsOn)}
+          {p.endsOn ? ` – ${isoOf(p.endsOn)}` : ''}
+        </p>
       </div>
       <SavedNote show={!!saved} />
       <div className="grid gap-4 lg:grid-cols-3">
@@ -36,11 +49,15 @@ export default async function MentorPairPage({ params, searchParams }: { params:
           </Card>
           <Card>
             <h2 className="mb-2 font-semibold">{t('mentoring.sessions')}</h2>
-            {p.sessions.length === 0 ? <p className="text-sm">{t('empty')}</p> : (
+            {p.sessions.length === 0 ? (
+              <p className="text-sm">{t('empty')}</p>
+            ) : (
               <ol className="flex flex-col gap-3">
                 {p.sessions.map((s) => (
                   <li key={s.id} className="border-l-4 border-brand-600 pl-3">
-                    <p className="text-xs text-stone-600">{isoOf(s.heldOn)} · {t('mentoring.by', { name: s.createdBy })}</p>
+                    <p className="text-xs text-stone-600">
+                      {isoOf(s.heldOn)} · {t('mentoring.by', { name: s.createdBy })}
+                    </p>
                     <p className="font-medium">{s.topic}</p>
                     {s.notes && <p className="whitespace-pre-wrap text-sm">{s.notes}</p>}
                   </li>
@@ -53,12 +70,16 @@ export default async function MentorPairPage({ params, searchParams }: { params:
           {p.canLog && (
             <Card>
               <h2 className="mb-2 font-semibold">{t('mentoring.logSession')}</h2>
-              <RecordForm action={logMentorSessionAction} submitLabel={t('save')} fields={[
-                { name: 'mentorPairId', kind: 'hidden', defaultValue: p.id },
-                { name: 'heldOn', label: t('mentoring.heldOn'), kind: 'date', required: true, defaultValue: today },
-                { name: 'topic', label: t('mentoring.topic'), kind: 'text', required: true },
-                { name: 'notes', label: t('mentoring.notes'), kind: 'textarea', rows: 4 },
-              ]} />
+              <RecordForm
+                action={logMentorSessionAction}
+                submitLabel={t('save')}
+                fields={[
+                  { name: 'mentorPairId', kind: 'hidden', defaultValue: p.id },
+                  { name: 'heldOn', label: t('mentoring.heldOn'), kind: 'date', required: true, defaultValue: today },
+                  { name: 'topic', label: t('mentoring.topic'), kind: 'text', required: true },
+                  { name: 'notes', label: t('mentoring.notes'), kind: 'textarea', rows: 4 },
+                ]}
+              />
             </Card>
           )}
           {p.canManage && (
@@ -66,23 +87,31 @@ export default async function MentorPairPage({ params, searchParams }: { params:
               <details>
                 <summary className="min-h-8 cursor-pointer font-semibold">{t('edit')}</summary>
                 <div className="mt-2">
-                  <RecordForm action={updateMentorPairAction} submitLabel={t('save')} fields={[
-                    { name: 'id', kind: 'hidden', defaultValue: p.id },
-                    { name: 'version', kind: 'hidden', defaultValue: String(p.version) },
-                    { name: 'goals', label: t('mentoring.goals'), kind: 'textarea', rows: 3, defaultValue: p.goals },
-                    { name: 'endsOn', label: t('mentoring.endsOn'), kind: 'date', defaultValue: p.endsOn ? isoOf(p.endsOn) : '' },
-                  ]} />
+                  <RecordForm
+                    action={updateMentorPairAction}
+                    submitLabel={t('save')}
+                    fields={[
+                      { name: 'id', kind: 'hidden', defaultValue: p.id },
+                      { name: 'version', kind: 'hidden', defaultValue: String(p.version) },
+                      { name: 'goals', label: t('mentoring.goals'), kind: 'textarea', rows: 3, defaultValue: p.goals },
+                      { name: 'endsOn', label: t('mentoring.endsOn'), kind: 'date', defaultValue: p.endsOn ? isoOf(p.endsOn) : '' },
+                    ]}
+                  />
                 </div>
               </details>
             </Card>
           )}
           <Card>
             <h2 className="mb-2 font-semibold">{t('mentoring.lessons')}</h2>
-            {p.lessons.length === 0 ? <p className="text-sm">{t('empty')}</p> : (
+            {p.lessons.length === 0 ? (
+              <p className="text-sm">{t('empty')}</p>
+            ) : (
               <ul className="flex flex-col gap-2">
                 {p.lessons.map((l) => (
                   <li key={l.id} className="flex flex-wrap items-center gap-2 text-sm">
-                    <Link href={`/lessons/${l.id}`} className="text-brand-800 underline">{l.title}</Link>
+                    <Link href={`/lessons/${l.id}`} className="text-brand-800 underline">
+                      {l.title}
+                    </Link>
                     <span className="text-stone-600">{isoOf(l.heldOn)}</span>
                     <RatingBadge rating={l.rating} />
                   </li>

@@ -35,10 +35,14 @@ export default async function NewPairingPage({ searchParams }: { searchParams: P
   const samePicked = !!supporting && supporting.id === assisted?.id;
   const step2 = cycle && supporting && assisted && !samePicked;
   const select = 'min-h-11 w-full rounded-md border border-stone-400 bg-white px-2 text-base';
-  const label = (k: { name: string; county: { name: string; nameEn: string | null } }) => (user.role === 'CITY_ADMIN' ? `${k.name} · ${regionName(k.county, locale)}` : k.name);
-  const startsOn = cycle && cycle.startsOn && cycle.endsOn
-    ? (period.today > cycle.startsOn && period.today <= cycle.endsOn ? period.today : cycle.startsOn)
-    : '';
+  const label = (k: { name: string; county: { name: string; nameEn: string | null } }) =>
+    user.role === 'CITY_ADMIN' ? `${k.name} · ${regionName(k.county, locale)}` : k.name;
+  const startsOn =
+    cycle && cycle.startsOn && cycle.endsOn
+      ? period.today > cycle.startsOn && period.today <= cycle.endsOn
+        ? period.today
+        : cycle.startsOn
+      : '';
   return (
     <>
       <PageHeader title={t('new')} />
@@ -51,29 +55,60 @@ export default async function NewPairingPage({ searchParams }: { searchParams: P
             <h2 className="mb-3 font-semibold">{t('step1')}</h2>
             <form className="grid gap-3 md:grid-cols-3">
               <div className="flex flex-col gap-1">
-                <label htmlFor="n-cycle" className="text-sm font-medium">{t('cycle')}</label>
+                <label htmlFor="n-cycle" className="text-sm font-medium">
+                  {t('cycle')}
+                </label>
                 <select id="n-cycle" name="cycleId" defaultValue={cycle?.id} className={select}>
-                  {open.map((c) => <option key={c.id} value={c.id}>{cycleName(tc, c.startYear)}</option>)}
+                  {open.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {cycleName(tc, c.startYear)}
+                    </option>
+                  ))}
                 </select>
               </div>
               <div className="flex flex-col gap-1">
-                <label htmlFor="n-sup" className="text-sm font-medium">{t('supporting')}</label>
+                <label htmlFor="n-sup" className="text-sm font-medium">
+                  {t('supporting')}
+                </label>
                 <select id="n-sup" name="supportingId" defaultValue={supporting?.id ?? ''} className={select} aria-describedby="n-sup-help">
                   <option value="">{t('chooseKindergarten')}</option>
-                  {candidates.supporters.map((k) => <option key={k.id} value={k.id}>{label(k)} · {tk(k.level)}</option>)}
+                  {candidates.supporters.map((k) => (
+                    <option key={k.id} value={k.id}>
+                      {label(k)} · {tk(k.level)}
+                    </option>
+                  ))}
                 </select>
-                <p id="n-sup-help" className="text-xs text-stone-600">{t('supportingHelp')} {t('capHint', { max: city.maxAssistedPerSupporter })}</p>
+                <p id="n-sup-help" className="text-xs text-stone-600">
+                  {t('supportingHelp')} {t('capHint', { max: city.maxAssistedPerSupporter })}
+                </p>
               </div>
               <div className="flex flex-col gap-1">
-                <label htmlFor="n-ass" className="text-sm font-medium">{t('assisted')}</label>
+                <label htmlFor="n-ass" className="text-sm font-medium">
+                  {t('assisted')}
+                </label>
                 <select id="n-ass" name="assistedId" defaultValue={assisted?.id ?? ''} className={select} aria-describedby="n-ass-help">
                   <option value="">{t('chooseKindergarten')}</option>
-                  {candidates.assisted.map((k) => <option key={k.id} value={k.id}>{label(k)}</option>)}
+                  {candidates.assisted.map((k) => (
+                    <option key={k.id} value={k.id}>
+                      {label(k)}
+                    </option>
+                  ))}
                 </select>
-                <p id="n-ass-help" className="text-xs text-stone-600">{t('assistedHelp')}</p>
+                <p id="n-ass-help" className="text-xs text-stone-600">
+                  {t('assistedHelp')}
+                </p>
               </div>
-              {samePicked && <p role="alert" className="text-sm text-red-800 md:col-span-3">{t('errors.sameKindergarten')}</p>}
-              <button type="submit" className="min-h-11 rounded-md border border-stone-400 bg-white px-4 md:col-start-3 md:justify-self-end">{t('next')}</button>
+              {samePicked && (
+                <p role="alert" className="text-sm text-red-800 md:col-span-3">
+                  {t('errors.sameKindergarten')}
+                </p>
+              )}
+              <button
+                type="submit"
+                className="min-h-11 rounded-md border border-stone-400 bg-white px-4 md:col-start-3 md:justify-self-end"
+              >
+                {t('next')}
+              </button>
             </form>
           </Card>
           {step2 && cycle && (
@@ -82,12 +117,25 @@ export default async function NewPairingPage({ searchParams }: { searchParams: P
               <p className="mb-3 text-sm text-stone-700">
                 {cycleName(tc, cycle.startYear)} · {t('supportingShort')} {supporting.name} · {t('assistedShort')} {assisted.name}{' '}
                 {/* Back to step 1 with the choices kept, so changing one side does not mean picking all three again. */}
-                <Link href={`/pairings/new?cycleId=${cycle.id}&supportingId=${supporting.id}&assistedId=${assisted.id}#n-sup`} className="text-brand-700 underline">{t('change')}</Link>
+                <Link
+                  href={`/pairings/new?cycleId=${cycle.id}&supportingId=${supporting.id}&assistedId=${assisted.id}#n-sup`}
+                  className="text-brand-700 underline"
+                >
+                  {t('change')}
+                </Link>
               </p>
               <PairingForm
                 mode="create"
                 hidden={{ cycleId: cycle.id, supportingId: supporting.id, assistedId: assisted.id }}
-                defaults={{ startsOn, goalConditions: '', goalManagement: '', goalTeachers: '', goalChildren: '', leaderId: '', memberIds: '' }}
+                defaults={{
+                  startsOn,
+                  goalConditions: '',
+                  goalManagement: '',
+                  goalTeachers: '',
+                  goalChildren: '',
+                  leaderId: '',
+                  memberIds: '',
+                }}
                 people={await groupOptions([supporting.id, assisted.id])}
                 dateBounds={{ min: cycle.startsOn ?? '', max: cycle.endsOn ?? '' }}
               />

@@ -15,7 +15,8 @@ export default async function RolloverPage({ searchParams }: { searchParams: Pro
   try {
     plan = await getRolloverPlan(user, sourceId || undefined);
   } catch (error) {
-    if (error instanceof NotFoundError) return denyAccess(user, { entityType: 'Pairing', entityId: sourceId || null, path: '/pairings/rollover' });
+    if (error instanceof NotFoundError)
+      return denyAccess(user, { entityType: 'Pairing', entityId: sourceId || null, path: '/pairings/rollover' });
     throw error;
   }
   const t = await getTranslations('pairings');
@@ -35,12 +36,25 @@ export default async function RolloverPage({ searchParams }: { searchParams: Pro
         <div className="flex flex-col gap-4">
           <form className="flex flex-wrap items-end gap-2">
             <div className="flex flex-col gap-1">
-              <label htmlFor="r-source" className="text-sm">{tr('source')}</label>
-              <select id="r-source" name="source" defaultValue={source.id} className="min-h-11 rounded-md border border-stone-400 bg-white px-2 text-base">
-                {plan.cycles.map((c) => <option key={c.id} value={c.id}>{t2(c)}</option>)}
+              <label htmlFor="r-source" className="text-sm">
+                {tr('source')}
+              </label>
+              <select
+                id="r-source"
+                name="source"
+                defaultValue={source.id}
+                className="min-h-11 rounded-md border border-stone-400 bg-white px-2 text-base"
+              >
+                {plan.cycles.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {t2(c)}
+                  </option>
+                ))}
               </select>
             </div>
-            <button type="submit" className="min-h-11 rounded-md border border-stone-400 bg-white px-4">{tr('show')}</button>
+            <button type="submit" className="min-h-11 rounded-md border border-stone-400 bg-white px-4">
+              {tr('show')}
+            </button>
             <p className="min-h-11 content-center text-sm text-stone-700">
               {tr('targetIs', { name: target ? t2(target) : t2({ startYear: source.startYear + 2 }) })}
             </p>
@@ -49,22 +63,41 @@ export default async function RolloverPage({ searchParams }: { searchParams: Pro
             <Card>
               <p>
                 {tr('noTarget', { name: t2({ startYear: source.startYear + 2 }) })}{' '}
-                {hasPermission(user, 'cycle.manage') ? <Link href="/cycles" className="text-brand-700 underline">{tr('noTargetCity')}</Link> : tr('noTargetCounty')}
+                {hasPermission(user, 'cycle.manage') ? (
+                  <Link href="/cycles" className="text-brand-700 underline">
+                    {tr('noTargetCity')}
+                  </Link>
+                ) : (
+                  tr('noTargetCounty')
+                )}
               </p>
             </Card>
           ) : plan.targetEnded ? (
-            <Card><p>{tr('targetEnded')}</p></Card>
+            <Card>
+              <p>{tr('targetEnded')}</p>
+            </Card>
           ) : plan.rows.length === 0 ? (
             <p>{tr('empty')}</p>
           ) : (
             <RolloverForm
               sourceCycleId={source.id}
-              supporters={plan.supporters.map((s) => ({ id: s.id, label: user.role === 'CITY_ADMIN' ? `${s.name} · ${regionName(s.county, locale)}` : s.name }))}
+              supporters={plan.supporters.map((s) => ({
+                id: s.id,
+                label: user.role === 'CITY_ADMIN' ? `${s.name} · ${regionName(s.county, locale)}` : s.name,
+              }))}
               rows={plan.rows.map((r) => ({
-                id: r.id, supporting: r.supporting.name, assisted: r.assisted.name, supportingId: r.supporting.id,
-                county: r.supporting.county.name === r.assisted.county.name ? regionName(r.supporting.county, locale) : `${regionName(r.supporting.county, locale)} · ${regionName(r.assisted.county, locale)}`,
-                doneWith: r.next ? r.next.supporting.name : null, doneId: r.next?.id ?? null,
-                note: r.endsOn ? t('ended', { date: r.endsOn }) : null, suggest: r.endsOn ? 'end' : 'keep',
+                id: r.id,
+                supporting: r.supporting.name,
+                assisted: r.assisted.name,
+                supportingId: r.supporting.id,
+                county:
+                  r.supporting.county.name === r.assisted.county.name
+                    ? regionName(r.supporting.county, locale)
+                    : `${regionName(r.supporting.county, locale)} · ${regionName(r.assisted.county, locale)}`,
+                doneWith: r.next ? r.next.supporting.name : null,
+                doneId: r.next?.id ?? null,
+                note: r.endsOn ? t('ended', { date: r.endsOn }) : null,
+                suggest: r.endsOn ? 'end' : 'keep',
               }))}
             />
           )}

@@ -12,7 +12,13 @@ import { SavedNote } from '@/components/form/saved-note';
 import { EvidenceCard } from '@/components/evidence/evidence-card';
 import { programmeFields } from '@/components/programmes/programme-fields';
 
-export default async function ProgrammePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; edit?: string }> }) {
+export default async function ProgrammePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string; edit?: string }>;
+}) {
   const user = await requireUser();
   const { id } = await params;
   const { saved, edit } = await searchParams;
@@ -25,17 +31,39 @@ export default async function ProgrammePage({ params, searchParams }: { params: 
   return (
     <>
       <div className="mb-4 flex flex-col gap-1">
-        <Link href="/programmes" className="text-sm text-brand-800 underline">← {t('title')}</Link>
-        <p className="text-sm text-stone-600">{t(`kinds.${p.kind}`)} · {t('yearLabel', { year: String(p.academicYear), next: String(p.academicYear + 1) })}</p>
+        <Link href="/programmes" className="text-sm text-brand-800 underline">
+          ← {t('title')}
+        </Link>
+        <p className="text-sm text-stone-600">
+          {t(`kinds.${p.kind}`)} · {t('yearLabel', { year: String(p.academicYear), next: String(p.academicYear + 1) })}
+        </p>
         <h1 className="text-xl font-semibold sm:text-2xl">{p.title}</h1>
         <p className="text-sm text-stone-700">{p.pairingLabel}</p>
-        {p.canManage && !edit && <Link href={`/programmes/${p.id}?edit=1`} className="inline-flex min-h-11 w-fit items-center rounded-md border border-stone-400 bg-white px-4 text-sm">{ts('edit')}</Link>}
+        {p.canManage && !edit && (
+          <Link
+            href={`/programmes/${p.id}?edit=1`}
+            className="inline-flex min-h-11 w-fit items-center rounded-md border border-stone-400 bg-white px-4 text-sm"
+          >
+            {ts('edit')}
+          </Link>
+        )}
       </div>
       <SavedNote show={!!saved} />
       {edit && p.canManage ? (
-        <RecordForm action={saveProgrammeAction} submitLabel={ts('save')} fields={programmeFields(t, pairings.length ? pairings : [{ id: p.pairingId, label: p.pairingLabel, startYear: p.academicYear }], {
-          id: p.id, version: String(p.version), pairingId: p.pairingId, kind: p.kind, academicYear: String(p.academicYear), title: p.title, plan: p.plan, results: p.results,
-        })} />
+        <RecordForm
+          action={saveProgrammeAction}
+          submitLabel={ts('save')}
+          fields={programmeFields(t, pairings.length ? pairings : [{ id: p.pairingId, label: p.pairingLabel, startYear: p.academicYear }], {
+            id: p.id,
+            version: String(p.version),
+            pairingId: p.pairingId,
+            kind: p.kind,
+            academicYear: String(p.academicYear),
+            title: p.title,
+            plan: p.plan,
+            results: p.results,
+          })}
+        />
       ) : (
         <div className="grid gap-4 lg:grid-cols-3">
           <div className="flex flex-col gap-4 lg:col-span-2">
@@ -43,17 +71,25 @@ export default async function ProgrammePage({ params, searchParams }: { params: 
               {(['plan', 'results'] as const).map((part) => (
                 <section key={part} className="mb-3 last:mb-0">
                   <h2 className="text-sm font-medium text-stone-700">{t(part)}</h2>
-                  {p[part] ? <p className="whitespace-pre-wrap">{p[part]}</p> : <p className="text-sm italic text-stone-500">{ts('none')}</p>}
+                  {p[part] ? (
+                    <p className="whitespace-pre-wrap">{p[part]}</p>
+                  ) : (
+                    <p className="text-sm italic text-stone-500">{ts('none')}</p>
+                  )}
                 </section>
               ))}
             </Card>
             <Card>
               <h2 className="mb-2 font-semibold">{t('records')}</h2>
-              {p.records.length === 0 ? <p className="text-sm">{ts('empty')}</p> : (
+              {p.records.length === 0 ? (
+                <p className="text-sm">{ts('empty')}</p>
+              ) : (
                 <ol className="flex flex-col gap-3">
                   {p.records.map((r) => (
                     <li key={r.id} className="border-l-4 border-brand-600 pl-3">
-                      <p className="text-xs text-stone-600">{isoOf(r.heldOn)} · {r.createdBy}</p>
+                      <p className="text-xs text-stone-600">
+                        {isoOf(r.heldOn)} · {r.createdBy}
+                      </p>
                       <p className="font-medium">{r.title}</p>
                       {r.notes && <p className="whitespace-pre-wrap text-sm">{r.notes}</p>}
                     </li>
@@ -65,17 +101,23 @@ export default async function ProgrammePage({ params, searchParams }: { params: 
           {p.canRecord && (
             <Card>
               <h2 className="mb-2 font-semibold">{t('addRecord')}</h2>
-              <RecordForm action={addProgrammeRecordAction} submitLabel={ts('save')} fields={[
-                { name: 'programmeId', kind: 'hidden', defaultValue: p.id },
-                { name: 'heldOn', label: t('heldOn'), kind: 'date', required: true, defaultValue: today },
-                { name: 'title', label: t('recordTitle'), kind: 'text', required: true },
-                { name: 'notes', label: t('notes'), kind: 'textarea', rows: 4 },
-              ]} />
+              <RecordForm
+                action={addProgrammeRecordAction}
+                submitLabel={ts('save')}
+                fields={[
+                  { name: 'programmeId', kind: 'hidden', defaultValue: p.id },
+                  { name: 'heldOn', label: t('heldOn'), kind: 'date', required: true, defaultValue: today },
+                  { name: 'title', label: t('recordTitle'), kind: 'text', required: true },
+                  { name: 'notes', label: t('notes'), kind: 'textarea', rows: 4 },
+                ]}
+              />
             </Card>
           )}
         </div>
       )}
-      <div className="mt-4"><EvidenceCard user={user} target="programme" id={p.id} /></div>
+      <div className="mt-4">
+        <EvidenceCard user={user} target="programme" id={p.id} />
+      </div>
     </>
   );
 }

@@ -12,11 +12,15 @@ export default async function StaffImportPage() {
   const t = await getTranslations('staff');
   return (
     <>
-      <Link href="/users" className="mb-2 inline-flex min-h-11 items-center text-sm text-brand-700 underline">{t('back')}</Link>
+      <Link href="/users" className="mb-2 inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+        {t('back')}
+      </Link>
       <PageHeader title={t('import.title')} />
       <p className="mb-4 max-w-3xl text-stone-700">{t('import.intro')}</p>
       <Card className="mb-4 max-w-3xl">
-        <a href="/users/import/template" download className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">{t('import.template')}</a>
+        <a href="/users/import/template" download className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+          {t('import.template')}
+        </a>
         <p className="text-sm text-stone-600">{t('import.templateHelp')}</p>
       </Card>
       <ImportUploadForm action={previewStaffImportAction} help={t('import.fileHelp')} />

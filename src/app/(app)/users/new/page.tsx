@@ -17,12 +17,18 @@ export default async function NewStaffPage() {
   const roles = creatableRoles(user);
   return (
     <>
-      <Link href="/users" className="mb-2 inline-flex min-h-11 items-center text-sm text-brand-700 underline">{t('back')}</Link>
+      <Link href="/users" className="mb-2 inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+        {t('back')}
+      </Link>
       <PageHeader title={t('newTitle')} />
       <StaffForm
         roles={roles}
         // A director's accounts always join their own kindergarten: no choice to offer.
-        kindergartens={user.role === 'DIRECTOR' ? [] : kindergartens.map((k) => ({ value: k.id, label: t('kindergartenOption', { name: k.name, code: k.code }) }))}
+        kindergartens={
+          user.role === 'DIRECTOR'
+            ? []
+            : kindergartens.map((k) => ({ value: k.id, label: t('kindergartenOption', { name: k.name, code: k.code }) }))
+        }
         counties={counties.map((c) => ({ value: c.id, label: regionName(c, locale) }))}
       />
     </>

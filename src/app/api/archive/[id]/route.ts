@@ -22,12 +22,19 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const year = Number(new URL(request.url).searchParams.get('year'));
   const archive = Number.isInteger(year) && year > 2000 && year < 2100 && id.length <= 40 ? await getArchive(user, id, year, db) : null;
   if (!archive) return denyRoute(user, request, { entityType: 'Pairing', entityId: id });
-  await db.$transaction((tx) => writeAudit(tx, {
-    actor: user, action: 'archive.downloaded', entityType: 'Pairing', entityId: id, countyId: user.countyId, kindergartenId: user.kindergartenId,
-    after: { year, activities: archive.activities.length },
-  }));
+  await db.$transaction((tx) =>
+    writeAudit(tx, {
+      actor: user,
+      action: 'archive.downloaded',
+      entityType: 'Pairing',
+      entityId: id,
+      countyId: user.countyId,
+      kindergartenId: user.kindergartenId,
+      after: { year, activities: archive.activities.length },
+    }),
+  );
   // The index PDF is in Chinese whatever the viewer's language: it goes to the bureau's files.
-  const t = createTranslator({ locale: 'zh', messages: await loadMessages('zh') as never });
+  const t = createTranslator({ locale: 'zh', messages: (await loadMessages('zh')) as never });
   const zip = streamArchiveZip(archive, t as never, getStorage());
   const name = `帮扶档案-${safeSegment(archive.pairing.supporting, 30)}-${safeSegment(archive.pairing.assisted, 30)}-${year}-${year + 1}.zip`;
   return new Response(Readable.toWeb(zip) as ReadableStream, {

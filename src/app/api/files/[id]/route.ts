@@ -16,9 +16,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!f || !(await canViewFile(user, f, db))) return denyRoute(user, request, { entityType: 'EvidenceFile', entityId: id });
   const inline = f.kind === 'PHOTO';
   // ?size=thumb: the small preview when the uploader's browser made one, else the photo itself.
-  const thumb = inline && new URL(request.url).searchParams.get('size') === 'thumb'
-    ? await getStorage().read(thumbnailKey(f.storageKey)).catch(() => null)
-    : null;
+  const thumb =
+    inline && new URL(request.url).searchParams.get('size') === 'thumb'
+      ? await getStorage()
+          .read(thumbnailKey(f.storageKey))
+          .catch(() => null)
+      : null;
   const stream = thumb ?? (await getStorage().read(f.storageKey));
   return new Response(Readable.toWeb(stream) as ReadableStream, {
     headers: {

@@ -4,4 +4,6 @@ import { apiListKindergartens } from '@/lib/api/queries';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute((actor, request) => apiListKindergartens(actor, parseQuery(KindergartenQuery, new URL(request.url).searchParams)));
+export const GET = apiRoute((actor, request) =>
+  apiListKindergartens(actor, parseQuery(KindergartenQuery, new URL(request.url).searchParams)),
+);

@@ -25,9 +25,18 @@ export default async function EditKindergartenPage({ params }: { params: Promise
         counties={counties.map((c) => ({ value: c.id, label: regionName(c, locale) }))}
         cancelHref={`/kindergartens/${k.id}`}
         initial={{
-          code: k.code, name: k.name, countyId: k.countyId, area: k.area, level: k.level, address: k.address,
-          contactName: k.contactName, contactPhone: k.contactPhone, classCount: String(k.classCount), childCount: String(k.childCount),
-          teacherCount: String(k.teacherCount), staffCount: String(k.staffCount),
+          code: k.code,
+          name: k.name,
+          countyId: k.countyId,
+          area: k.area,
+          level: k.level,
+          address: k.address,
+          contactName: k.contactName,
+          contactPhone: k.contactPhone,
+          classCount: String(k.classCount),
+          childCount: String(k.childCount),
+          teacherCount: String(k.teacherCount),
+          staffCount: String(k.staffCount),
         }}
       />
     </>

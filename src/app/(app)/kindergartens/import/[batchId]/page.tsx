@@ -8,8 +8,12 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ImportPreview } from '@/components/spreadsheet/import-preview';
 import { ImportConfirmForm } from '@/components/kindergartens/import-confirm-form';
 
-export default async function KindergartenBatchPage({ params, searchParams }: {
-  params: Promise<{ batchId: string }>; searchParams: Promise<Record<string, string | undefined>>;
+export default async function KindergartenBatchPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ batchId: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const user = await requireUser();
   const { batchId } = await params;
@@ -25,8 +29,14 @@ export default async function KindergartenBatchPage({ params, searchParams }: {
       {batch.committedAt ? (
         <p role="status" className="mb-4 rounded-md border border-brand-600 bg-brand-50 px-3 py-2 text-brand-800">
           {done.created != null
-            ? t('kindergartens.import.done', { created: Number(done.created), updated: Number(done.updated), unchanged: Number(done.unchanged) })
-            : t('kindergartens.import.committedAt', { date: format.dateTime(batch.committedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
+            ? t('kindergartens.import.done', {
+                created: Number(done.created),
+                updated: Number(done.updated),
+                unchanged: Number(done.unchanged),
+              })
+            : t('kindergartens.import.committedAt', {
+                date: format.dateTime(batch.committedAt, { dateStyle: 'medium', timeStyle: 'short' }),
+              })}
         </p>
       ) : null}
       <ImportPreview

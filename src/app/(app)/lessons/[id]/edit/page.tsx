@@ -14,11 +14,26 @@ export default async function EditLessonPage({ params }: { params: Promise<{ id:
   const l = await getLesson(user, id, db);
   if (!l || !l.canEdit) return denyAccess(user, { entityType: 'LessonRecord', entityId: id, path: `/lessons/${id}/edit` });
   const t = await getTranslations('teaching');
-  const values = { id: l.id, version: String(l.version), heldOn: isoOf(l.heldOn), className: l.className, domain: l.domain, title: l.title, plan: l.plan, reflection: l.reflection };
+  const values = {
+    id: l.id,
+    version: String(l.version),
+    heldOn: isoOf(l.heldOn),
+    className: l.className,
+    domain: l.domain,
+    title: l.title,
+    plan: l.plan,
+    reflection: l.reflection,
+  };
   return (
     <>
       <PageHeader title={t('lessons.editTitle')} />
-      <RecordForm draftKey={`lesson:${id}`} action={saveLessonAction} fields={lessonFields(t, values)} submitLabel={t('save')} pendingLabel={t('saving')} />
+      <RecordForm
+        draftKey={`lesson:${id}`}
+        action={saveLessonAction}
+        fields={lessonFields(t, values)}
+        submitLabel={t('save')}
+        pendingLabel={t('saving')}
+      />
     </>
   );
 }

@@ -8,7 +8,13 @@ import { PageHeader } from '@/components/ui/page-header';
 import { MonthCalendar } from '@/components/activities/month-calendar';
 
 // Owned by the activities work; the pairing page links here.
-export default async function PairingCalendarPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ month?: string }> }) {
+export default async function PairingCalendarPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ month?: string }>;
+}) {
   const user = await requireUser();
   const { id } = await params;
   const { month: asked } = await searchParams;
@@ -20,10 +26,25 @@ export default async function PairingCalendarPage({ params, searchParams }: { pa
   return (
     <>
       <PageHeader title={t('calendar.title')}>
-        {newHref && <Link href={newHref} className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white">+ {t('calendar.plan')}</Link>}
+        {newHref && (
+          <Link href={newHref} className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white">
+            + {t('calendar.plan')}
+          </Link>
+        )}
       </PageHeader>
-      <p className="mb-3 text-sm text-stone-700">{data.pairing.label} · <Link href={`/activities?pairing=${id}&month=${month}`} className="text-brand-800 underline">{t('title')}</Link></p>
-      <MonthCalendar month={month} timeZone={data.timeZone} items={data.activities} basePath={`/pairings/${id}/calendar`} newHref={newHref} />
+      <p className="mb-3 text-sm text-stone-700">
+        {data.pairing.label} ·{' '}
+        <Link href={`/activities?pairing=${id}&month=${month}`} className="text-brand-800 underline">
+          {t('title')}
+        </Link>
+      </p>
+      <MonthCalendar
+        month={month}
+        timeZone={data.timeZone}
+        items={data.activities}
+        basePath={`/pairings/${id}/calendar`}
+        newHref={newHref}
+      />
     </>
   );
 }

@@ -16,12 +16,23 @@ export default async function EditPaperPage({ params }: { params: Promise<{ id: 
   if (!p || !p.canEdit) return denyAccess(user, { entityType: 'Paper', entityId: id, path: `/papers/${id}/edit` });
   const t = await getTranslations('teaching.papers');
   const ts = await getTranslations('teaching');
-  const values = { id: p.id, version: String(p.version), title: p.title, kind: p.kind, venue: p.venue, level: p.level, award: p.award, date: isoOf(p.date) };
+  const values = {
+    id: p.id,
+    version: String(p.version),
+    title: p.title,
+    kind: p.kind,
+    venue: p.venue,
+    level: p.level,
+    award: p.award,
+    date: isoOf(p.date),
+  };
   return (
     <>
       <PageHeader title={p.title} />
       <RecordForm action={updatePaperAction} submitLabel={ts('save')} pendingLabel={ts('saving')} fields={paperFields(t, values)} />
-      <div className="mt-4 max-w-xl"><EvidenceCard user={user} target="paper" id={p.id} /></div>
+      <div className="mt-4 max-w-xl">
+        <EvidenceCard user={user} target="paper" id={p.id} />
+      </div>
     </>
   );
 }

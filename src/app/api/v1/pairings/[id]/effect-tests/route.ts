@@ -29,8 +29,11 @@ export const GET = apiRoute(async (actor, request, { params }: Context) => {
   const { cycleId } = await db.pairing.findUniqueOrThrow({ where: { id }, select: { cycleId: true } });
   const [cycles, timeZone] = await Promise.all([listCycles(db), cityTimeZone(db)]);
   const cycle = cycles.filter((c) => c.id === cycleId);
-  const period = q.academicYear != null && q.term ? periodOf(cycle[0], q.academicYear, q.term) : resolvePeriod(cycle, undefined, localDate(new Date(), timeZone));
-  if (!period) throw new BadRequestError('academicYear/term: not a semester of this pairing\'s cycle');
+  const period =
+    q.academicYear != null && q.term
+      ? periodOf(cycle[0], q.academicYear, q.term)
+      : resolvePeriod(cycle, undefined, localDate(new Date(), timeZone));
+  if (!period) throw new BadRequestError("academicYear/term: not a semester of this pairing's cycle");
   const ev = await evaluatePairings(actor, { pairingIds: [id], period }, db);
   const p = ev.pairings[0];
   return {
