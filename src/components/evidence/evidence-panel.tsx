@@ -178,8 +178,8 @@ export function EvidencePanel({
               data-testid="upload-job"
               data-state={j.state}
             >
-              {/* eslint-disable-next-line @next/next/no-img-element -- a local blob: preview */}
               {j.preview ? (
+                // eslint-disable-next-line @next/next/no-img-element -- a local blob: preview
                 <img src={j.preview} alt="" className="size-10 shrink-0 rounded object-cover" />
               ) : (
                 <span className="size-10 shrink-0 rounded bg-stone-100" />
