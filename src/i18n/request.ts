@@ -1,3 +1,4 @@
+import type { Messages } from 'next-intl';
 import { getRequestConfig } from 'next-intl/server';
 import { cookies } from 'next/headers';
 import { LOCALE_COOKIE, toLocale, type Locale } from './locales';
@@ -19,9 +20,10 @@ export const NAMESPACES = [
   'effect-tests',
 ] as const;
 
-export async function loadMessages(locale: Locale) {
+/** The catalogue's type is declared from the Chinese files in app-config.d.ts (messages.test.ts checks English matches). */
+export async function loadMessages(locale: Locale): Promise<Messages> {
   const parts = await Promise.all(NAMESPACES.map((ns) => import(`../../messages/${locale}/${ns}.json`).then((m) => m.default)));
-  return Object.assign({}, ...parts) as Record<string, unknown>;
+  return Object.assign({}, ...parts);
 }
 
 export default getRequestConfig(async () => {

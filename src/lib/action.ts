@@ -2,15 +2,14 @@ import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { isMessageKey, type MessageKey, type Translator } from '@/i18n/translator';
 import { auditDenied } from '@/lib/audit';
 import { requireUser, type SessionUser } from '@/lib/session';
 import { formValues, type ActionState } from '@/lib/action-state';
 import type { ErrorCode, Failure, Message, Result } from '@/lib/result';
 
-type Translator = Awaited<ReturnType<typeof getTranslations>>;
-
 /** The sentence shown for each failure unless the command or the action names another. */
-const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+const DEFAULT_MESSAGES: Record<ErrorCode, MessageKey> = {
   invalid: 'form.fixErrors',
   notFound: 'errors.notFound',
   notAllowed: 'errors.notAllowed',
@@ -28,12 +27,13 @@ export type ActionSpec<T> = {
   /** What the form shows again after a failure; defaults to every field but `$`-prefixed ones. */
   values?: (formData: FormData) => Record<string, string>;
   /** Sentences for this action's failures, by code (catalogue keys). */
-  messages?: Partial<Record<ErrorCode, string>>;
+  messages?: Partial<Record<ErrorCode, MessageKey>>;
   /** How a field of a refused concurrent save is named and shown (conflicts that carry changes). */
   conflict?: {
+    /** The catalogue key naming a field; field names are data from the command, so the key is checked when shown. */
     label: (field: string) => string;
     show?: (field: string, value: string, t: Translator) => string | Promise<string>;
-    title?: string;
+    title?: MessageKey;
   };
   revalidate?: string[] | ((value: T, formData: FormData) => string[]);
   /** A layout whose every page shows what changed (the calendar in every header): revalidatePath(path, 'layout'). */
@@ -47,7 +47,7 @@ export type ActionSpec<T> = {
 
 export function translate(t: Translator, m: Message): string {
   const { key, values } = typeof m === 'string' ? { key: m, values: undefined } : m;
-  return t.has(key) ? t(key, values) : t('form.errors.invalid');
+  return isMessageKey(t, key) ? t(key, values) : t('form.errors.invalid');
 }
 
 /**
@@ -89,6 +89,8 @@ async function failureState<T>(user: SessionUser, f: Failure, formData: FormData
     if (c.changes && spec.conflict) {
       const format = await getFormatter();
       const show = spec.conflict.show ?? ((_f: string, v: string) => v);
+      // A label with no message shows as its key, as next-intl shows a missing message.
+      const label = (key: string) => (isMessageKey(t, key) ? t(key) : key);
       state.conflict = {
         title: t(spec.conflict.title ?? 'pairings.conflict.title', {
           name: c.updatedBy ?? t('pairings.conflict.someone'),
@@ -96,7 +98,7 @@ async function failureState<T>(user: SessionUser, f: Failure, formData: FormData
         }),
         changes: await Promise.all(
           c.changes.map(async (ch) => ({
-            label: t(spec.conflict!.label(ch.field)),
+            label: label(spec.conflict!.label(ch.field)),
             theirs: await show(ch.field, ch.theirs, t),
             current: await show(ch.field, ch.current, t),
           })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PERMISSIONS, ROLES, can, type Action, type Actor, type Resource } from './authz';
+import { PERMISSIONS, ROLES, can, countyWhere, type Action, type Actor, type Resource } from './authz';
 import type { Role } from '@/generated/prisma/enums';
 
 /**
@@ -174,5 +174,21 @@ describe('rank rules for account management', () => {
   it('treats a county admin without a county as having no county scope', () => {
     const stray: Actor = { ...countyAdmin, countyId: null };
     expect(can(stray, 'audit.view', { countyId: null })).toBe(false);
+  });
+});
+
+describe('counties offered in forms and filters', () => {
+  const actor = (role: Role, countyId: string | null): Actor => ({
+    id: 'u',
+    role,
+    kindergartenId: role === 'DIRECTOR' ? 'kg' : null,
+    countyId,
+  });
+  it('every county for the city, the own one for a county admin, none for a kindergarten', () => {
+    expect(countyWhere(actor('CITY_ADMIN', null))).toEqual({ kind: 'COUNTY' });
+    expect(countyWhere(actor('COUNTY_ADMIN', 'c1'), 'kindergarten.create')).toEqual({ kind: 'COUNTY', id: 'c1' });
+    expect(countyWhere(actor('DIRECTOR', 'c1'))).toEqual({ id: { in: [] } });
+    // A county admin with no region recorded sees no county rather than all of them.
+    expect(countyWhere(actor('COUNTY_ADMIN', null))).toEqual({ kind: 'COUNTY', id: '' });
   });
 });

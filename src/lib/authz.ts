@@ -216,6 +216,18 @@ export function kindergartenWhere(actor: Actor, action: Action = 'kindergarten.v
   }
 }
 
+/** Counties the actor may pick (forms, filters): every county for the city, their own for a county admin. */
+export function countyWhere(actor: Actor, action: Action = 'kindergarten.view') {
+  switch (scopeRuleFor(actor, action)) {
+    case 'city':
+      return { kind: 'COUNTY' as const };
+    case 'county':
+      return { kind: 'COUNTY' as const, id: actor.countyId ?? '' };
+    default:
+      return NOTHING;
+  }
+}
+
 /** Pairings: a county sees those touching its kindergartens; a kindergarten sees both sides of its own. */
 export function pairingWhere(actor: Actor, action: Action = 'pairing.view') {
   switch (scopeRuleFor(actor, action)) {

@@ -1,5 +1,6 @@
 import type { Role } from '@/generated/prisma/enums';
 import { hasPermission, scopeRuleFor, type Actor } from '@/lib/authz';
+import type { MessageKey } from '@/i18n/translator';
 
 export const HOME_PATH: Record<Role, string> = {
   CITY_ADMIN: '/city',
@@ -8,12 +9,18 @@ export const HOME_PATH: Record<Role, string> = {
   TEACHER: '/teacher',
 };
 
-export type NavItem = {
-  key: 'home' | 'kindergartens' | 'pairings' | 'cycles' | 'activities' | 'teaching' | 'effectTests' | 'users' | 'audit' | 'account';
-  href: string;
-  /** Message key of the label when it lives outside the common `nav` catalogue. */
-  labelKey?: string;
-};
+export type NavItem =
+  | {
+      key: 'home' | 'kindergartens' | 'pairings' | 'activities' | 'teaching' | 'effectTests' | 'users' | 'audit' | 'account';
+      href: string;
+      labelKey?: undefined;
+    }
+  | {
+      key: 'cycles';
+      href: string;
+      /** Message key of the label when it lives outside the common `nav` catalogue. */
+      labelKey: MessageKey;
+    };
 
 /** Navigation shows only what the role may use. */
 export function navFor(actor: Actor): NavItem[] {

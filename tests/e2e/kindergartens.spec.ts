@@ -119,13 +119,11 @@ test('a county admin imports an .xlsx through the browser: preview, then confirm
   const bad = Buffer.from(await workbook.xlsx.writeBuffer());
 
   await page.goto('/kindergartens/import');
-  await page
-    .getByLabel('选择文件')
-    .setInputFiles({
-      name: 'kindergartens.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: bad,
-    });
+  await page.getByLabel('选择文件').setInputFiles({
+    name: 'kindergartens.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: bad,
+  });
   await page.getByRole('button', { name: '上传并检查' }).click();
   await expect(page).toHaveURL(/\/kindergartens\/import\/[^/]+$/);
   await expect(page.getByTestId('import-error')).toHaveText(/3\s*县区\s*这个县区不在您的管理范围内/);
@@ -134,13 +132,11 @@ test('a county admin imports an .xlsx through the browser: preview, then confirm
   sheet.spliceRows(3, 1);
   const good = Buffer.from(await workbook.xlsx.writeBuffer());
   await page.getByRole('link', { name: '重新上传文件' }).click();
-  await page
-    .getByLabel('选择文件')
-    .setInputFiles({
-      name: 'kindergartens.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: good,
-    });
+  await page.getByLabel('选择文件').setInputFiles({
+    name: 'kindergartens.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: good,
+  });
   await page.getByRole('button', { name: '上传并检查' }).click();
   await expect(page.getByText('新建 1 所')).toBeVisible();
   await page.getByRole('button', { name: '确认导入 1 行' }).click();

@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import type { Actor } from '@/lib/authz';
 import { cancelActivity, closeRequest, confirmActivity, confirmReceipt, createRequest, saveActivity } from '@/lib/activities/commands';
-import type { ActorWithName } from '@/lib/authz';
 import { countAwaitingConfirmation, getActivity, listActivities, listRequests } from '@/lib/activities/queries';
 import { ACTIVITY_TYPES, TYPE_RULES } from '@/lib/activities/rules';
 import { createActivity, createPairingWorld } from '../fixtures/activity-factories';
+import { actorFor, createUser } from '../fixtures/factories';
 
 const NOW = new Date('2026-03-10T04:00:00Z');
 
-type User = { id: string; name: string; role: Actor['role']; kindergartenId: string | null; regionId: string | null };
 /** The actor as the session would give it: scope from the account row. */
-async function actor(u: User): Promise<ActorWithName> {
-  const row = await db.user.findUniqueOrThrow({ where: { id: u.id }, select: { kindergarten: { select: { countyId: true } } } });
-  const countyId = u.role === 'COUNTY_ADMIN' ? u.regionId : (row.kindergarten?.countyId ?? null);
-  return { id: u.id, name: u.name, role: u.role, kindergartenId: u.kindergartenId, countyId };
-}
+type User = { id: string; name: string };
+const actor = (u: User) => actorFor(db, u);
 
 /** The smallest input a type accepts: exactly its required fields. */
 function minimal(pairingId: string, type: (typeof ACTIVITY_TYPES)[number], over: Record<string, unknown> = {}) {
@@ -494,5 +489,92 @@ describe('scope of the lists', () => {
     const rows = (await listActivities(director, { pairing: w.pairingA.id }, db)).rows;
     expect(rows.find((r) => r.id === march.id)?.incomplete).toBe(true);
     expect(rows.find((r) => r.id === feb.id)?.incomplete).toBe(false);
+  });
+});
+
+describe('two writes from the same version', () => {
+  // Both read version 1 before either writes: only the version in the update's WHERE tells them apart.
+  it('confirm and dispute by two directors of the confirming side: exactly one is recorded', async () => {
+    const w = await createPairingWorld(db);
+    const a = await createActivity(db, {
+      pairingId: w.pairingA.id,
+      recordingKindergartenId: w.kgA.id,
+      createdById: w.directorA.id,
+      status: 'DONE',
+    });
+    const deputy = await createUser(db, { role: 'DIRECTOR', kindergartenId: w.kgA2.id, name: '甲二副园长' });
+    const [first, second] = [await actor(w.directorA2), await actor(deputy)];
+    const results = await Promise.all([
+      confirmActivity(first, { id: a.id, version: 1, decision: 'CONFIRMED', comment: '' }, db),
+      confirmActivity(second, { id: a.id, version: 1, decision: 'DISPUTED', comment: '只来了一位老师' }, db),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: 'conflict' }]);
+    const [winner, decision] = results[0].ok ? [w.directorA2.id, 'CONFIRMED'] : [deputy.id, 'DISPUTED'];
+    expect(await db.activity.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({
+      version: 2,
+      confirmation: decision,
+      confirmedById: winner,
+    });
+    expect(await audits(a.id)).toEqual([expect.objectContaining({ action: `activity.${decision.toLowerCase()}`, actorId: winner })]);
+  });
+
+  it('two edits of an activity: exactly one is saved, the other is refused as out of date', async () => {
+    const w = await createPairingWorld(db);
+    const a = await createActivity(db, { pairingId: w.pairingA.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id });
+    const [supporting, assisted] = [await actor(w.directorA), await actor(w.directorA2)];
+    const edit = (title: string) => ({ ...minimal(w.pairingA.id, 'FELLOWSHIP'), id: a.id, version: 1, status: 'PLANNED', title });
+    const results = await Promise.all([
+      saveActivity(supporting, edit('甲方的标题'), db, NOW),
+      saveActivity(assisted, edit('乙方的标题'), db, NOW),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: 'conflict', conflict: { version: 2 } }]);
+    const title = results[0].ok ? '甲方的标题' : '乙方的标题';
+    expect(await db.activity.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ version: 2, title });
+    expect((await audits(a.id)).map((e) => e.action)).toEqual(['activity.updated']);
+  });
+
+  it('two cancels of a planned activity by the directors of both sides: exactly one is recorded', async () => {
+    const w = await createPairingWorld(db);
+    const a = await createActivity(db, { pairingId: w.pairingA.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id });
+    const [supporting, assisted] = [await actor(w.directorA), await actor(w.directorA2)];
+    const results = await Promise.all([
+      cancelActivity(supporting, { id: a.id, version: 1, reason: '下雨' }, db),
+      cancelActivity(assisted, { id: a.id, version: 1, reason: '园里有活动' }, db),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: 'conflict' }]);
+    const reason = results[0].ok ? '下雨' : '园里有活动';
+    expect(await db.activity.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({
+      version: 2,
+      status: 'CANCELLED',
+      cancelReason: reason,
+    });
+    expect((await audits(a.id)).map((e) => e.action)).toEqual(['activity.cancelled']);
+  });
+
+  it('a cancel and an edit of a planned activity: one wins, the other changes nothing', async () => {
+    const w = await createPairingWorld(db);
+    const a = await createActivity(db, { pairingId: w.pairingA.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id });
+    const [supporting, assisted] = [await actor(w.directorA), await actor(w.directorA2)];
+    const [cancelled, saved] = await Promise.all([
+      cancelActivity(supporting, { id: a.id, version: 1, reason: '下雨' }, db),
+      saveActivity(
+        assisted,
+        { ...minimal(w.pairingA.id, 'FELLOWSHIP'), id: a.id, version: 1, status: 'PLANNED', title: '改期后的联谊' },
+        db,
+        NOW,
+      ),
+    ]);
+    const lost = [cancelled, saved].flatMap((r) => (r.ok ? [] : [r.error]));
+    expect(lost).toHaveLength(1);
+    // The loser read before the winner wrote (conflict), or just after a cancel (a cancelled activity is not edited).
+    expect(['conflict', 'wrongState']).toContain(lost[0]);
+    const row = await db.activity.findUniqueOrThrow({ where: { id: a.id } });
+    expect(row).toMatchObject(
+      cancelled.ok ? { version: 2, status: 'CANCELLED', title: a.title } : { version: 2, status: 'PLANNED', title: '改期后的联谊' },
+    );
+    expect((await audits(a.id)).map((e) => e.action)).toEqual([cancelled.ok ? 'activity.cancelled' : 'activity.updated']);
   });
 });

@@ -62,20 +62,24 @@ describe('uploads are judged by their content', () => {
     const up = (name: string, b: Buffer) => uploadEvidence(me, { target: 'activity', id: w.activity.id, name }, body(b), db, storage);
     const before = await storedCount();
     const rowsBefore = await db.evidenceFile.count({ where: { activityId: w.activity.id } });
-    expect(await up('photo.jpg', HTML)).toEqual({ ok: false, error: 'refused', reason: 'notAllowedType' });
-    expect(await up('logo.png', SVG_WITH_SCRIPT)).toEqual({ ok: false, error: 'refused', reason: 'notAllowedType' });
-    expect(await up('setup.pdf', EXE)).toEqual({ ok: false, error: 'refused', reason: 'notAllowedType' });
+    expect(await up('photo.jpg', HTML)).toEqual({ ok: false, error: 'invalid', message: 'evidence.errors.notAllowedType' });
+    expect(await up('logo.png', SVG_WITH_SCRIPT)).toEqual({ ok: false, error: 'invalid', message: 'evidence.errors.notAllowedType' });
+    expect(await up('setup.pdf', EXE)).toEqual({ ok: false, error: 'invalid', message: 'evidence.errors.notAllowedType' });
     expect(await up('photo.png', Buffer.from('this is not a png at all, just text bytes'))).toEqual({
       ok: false,
-      error: 'refused',
-      reason: 'notAllowedType',
+      error: 'invalid',
+      message: 'evidence.errors.notAllowedType',
     });
-    expect(await up('report.docx', await makePlainZip())).toEqual({ ok: false, error: 'refused', reason: 'notAllowedType' });
-    expect(await up('old.doc', makePdf().subarray(0, 0))).toEqual({ ok: false, error: 'refused', reason: 'empty' });
+    expect(await up('report.docx', await makePlainZip())).toEqual({
+      ok: false,
+      error: 'invalid',
+      message: 'evidence.errors.notAllowedType',
+    });
+    expect(await up('old.doc', makePdf().subarray(0, 0))).toEqual({ ok: false, error: 'invalid', message: 'evidence.errors.empty' });
     const huge = Buffer.concat([makePdf(), Buffer.alloc(20 * 1024 * 1024)]);
-    expect(await up('big.pdf', huge)).toEqual({ ok: false, error: 'refused', reason: 'tooLarge' });
+    expect(await up('big.pdf', huge)).toEqual({ ok: false, error: 'invalid', message: 'evidence.errors.tooLarge' });
     const bigPhoto = Buffer.concat([makePng(), Buffer.alloc(11 * 1024 * 1024)]);
-    expect(await up('big.png', bigPhoto)).toEqual({ ok: false, error: 'refused', reason: 'photoTooLarge' });
+    expect(await up('big.png', bigPhoto)).toEqual({ ok: false, error: 'invalid', message: 'evidence.errors.photoTooLarge' });
     expect(await storedCount()).toBe(before);
     expect(await db.evidenceFile.count({ where: { activityId: w.activity.id } })).toBe(rowsBefore);
   });

@@ -143,6 +143,38 @@ describe('editing a kindergarten', () => {
     expect(resaved).toEqual({ ok: true, value: { id: k.id, version: k.version + 2 } });
   });
 
+  it('two saves racing on the same version: exactly one is stored, the other gets a conflict', async () => {
+    // Both read the same version before either writes: only the version in the update's WHERE tells them apart.
+    const w = await createScopeWorld(db);
+    const [county, city] = [await actorFor(db, w.countyAdminA), await actorFor(db, w.cityAdmin)];
+    const k = await db.kindergarten.findUniqueOrThrow({ where: { id: w.kgA.id } });
+    const base = {
+      id: k.id,
+      mode: 'full',
+      code: k.code,
+      name: k.name,
+      countyId: k.countyId,
+      area: k.area,
+      level: k.level,
+      ...profileOf(k),
+    };
+    const results = await Promise.all([
+      updateKindergarten(county, { ...base, name: '县里改的名字' }, db),
+      updateKindergarten(city, { ...base, name: '市里改的名字' }, db),
+    ]);
+    expect(results.filter((r) => r.ok)).toEqual([{ ok: true, value: { id: k.id, version: k.version + 1 } }]);
+    const [name, theirs] = results[0].ok ? ['县里改的名字', '市里改的名字'] : ['市里改的名字', '县里改的名字'];
+    expect(results.filter((r) => !r.ok)).toEqual([
+      {
+        ok: false,
+        error: 'conflict',
+        conflict: expect.objectContaining({ version: k.version + 1, changes: [{ field: 'name', theirs, current: name }] }),
+      },
+    ]);
+    expect(await db.kindergarten.findUniqueOrThrow({ where: { id: k.id } })).toMatchObject({ name, version: k.version + 1 });
+    expect(await db.auditEntry.count({ where: { entityId: k.id, action: 'kindergarten.updated' } })).toBe(1);
+  });
+
   it('lets a director update counts and contact but never level, county, code or area', async () => {
     const w = await createScopeWorld(db);
     const director = await actorFor(db, w.directorA);

@@ -8,6 +8,7 @@ import { createPairing, endPairing, updatePairing } from '@/lib/pairings/command
 import { getPairing, listPairings } from '@/lib/pairings/queries';
 import type { CreatePairingData } from '@/lib/pairings/schemas';
 import {
+  actorFor,
   createCity,
   createCounty,
   createCycle,
@@ -17,17 +18,6 @@ import {
   createUser,
   setMaxAssisted,
 } from '../fixtures/factories';
-
-type U = { id: string; name: string; role: ActorWithName['role']; kindergartenId: string | null; regionId: string | null };
-function actorOf(u: U, countyId: string | null = null): ActorWithName {
-  return {
-    id: u.id,
-    name: u.name,
-    role: u.role,
-    kindergartenId: u.kindergartenId,
-    countyId: u.role === 'COUNTY_ADMIN' ? u.regionId : countyId,
-  };
-}
 
 /** Scope world plus more kindergartens in county A and B, and a cycle. */
 async function world() {
@@ -40,8 +30,8 @@ async function world() {
   const teacherA2 = await createUser(db, { role: 'TEACHER', kindergartenId: w.kgA2.id, name: '甲二老师' });
   const cycle = await createCycle(db);
   const startsOn = `${cycle.startYear}-09-01`;
-  const a = actorOf(w.countyAdminA);
-  const c = actorOf(w.cityAdmin);
+  const a = await actorFor(db, w.countyAdminA);
+  const c = await actorFor(db, w.cityAdmin);
   return { ...w, rural2, rural3, urbanPlain, urbanDemo2, ruralB, teacherA2, cycle, startsOn, a, c };
 }
 type W = Awaited<ReturnType<typeof world>>;
@@ -136,13 +126,13 @@ describe('pairing rules, each refused with its message and allowed in its counte
   it('a county admin pairs within the county; the city admin across counties', async () => {
     const w = await world();
     expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.ruralB.id), db), 'outsideCounty');
-    expectRefused(await createPairing(actorOf(w.countyAdminB), input(w, w.kgA.id, w.ruralB.id), db), 'outsideCounty');
+    expectRefused(await createPairing(await actorFor(db, w.countyAdminB), input(w, w.kgA.id, w.ruralB.id), db), 'outsideCounty');
     expectOk(await createPairing(w.c, input(w, w.kgA.id, w.ruralB.id), db));
   });
 
   it('directors and teachers cannot form pairings at all', async () => {
     const w = await world();
-    expect(await createPairing(actorOf(w.directorA, w.countyA.id), input(w, w.kgA.id, w.kgA2.id), db)).toMatchObject({
+    expect(await createPairing(await actorFor(db, w.directorA), input(w, w.kgA.id, w.kgA2.id), db)).toMatchObject({
       ok: false,
       error: 'notFound',
     });
@@ -364,11 +354,11 @@ describe('editing with optimistic concurrency', () => {
   it('a county admin may view but not change a cross-county pairing; other counties get not-found', async () => {
     const w = await world();
     const id = expectOk(await createPairing(w.c, input(w, w.kgA.id, w.ruralB.id), db));
-    const refused = await updatePairing(actorOf(w.countyAdminB), update(w, id, 1), db);
+    const refused = await updatePairing(await actorFor(db, w.countyAdminB), update(w, id, 1), db);
     expect(refused).toMatchObject({ ok: false, error: 'notAllowed' });
     expectRefused(refused, 'notAllowed');
     const w2 = await createScopeWorld(db);
-    expect(await updatePairing(actorOf(w2.countyAdminA), update(w, id, 1), db)).toMatchObject({ ok: false, error: 'notFound' });
+    expect(await updatePairing(await actorFor(db, w2.countyAdminA), update(w, id, 1), db)).toMatchObject({ ok: false, error: 'notFound' });
   });
 });
 
@@ -376,11 +366,11 @@ describe('scope', () => {
   it('a director of another county gets not-found; both sides’ directors and teachers see it', async () => {
     const w = await world();
     const id = expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id), db));
-    await expect(getPairing(actorOf(w.directorB, w.countyB.id), id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getPairing(actorOf(w.teacherB, w.countyB.id), id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getPairing(actorOf(w.countyAdminB), id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getPairing(await actorFor(db, w.directorB), id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getPairing(await actorFor(db, w.teacherB), id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getPairing(await actorFor(db, w.countyAdminB), id)).rejects.toBeInstanceOf(NotFoundError);
     for (const u of [w.directorA, w.directorA2, w.teacherA]) {
-      expect((await getPairing(actorOf(u, w.countyA.id), id)).id).toBe(id);
+      expect((await getPairing(await actorFor(db, u), id)).id).toBe(id);
     }
     expect((await getPairing(w.c, id)).id).toBe(id);
   });
@@ -389,7 +379,9 @@ describe('scope', () => {
     const w = await world();
     const inA = expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id), db));
     const leaderB = await createUser(db, { role: 'DIRECTOR', kindergartenId: w.ruralB.id });
-    const inB = expectOk(await createPairing(actorOf(w.countyAdminB), input(w, w.kgB.id, w.ruralB.id, { leaderId: leaderB.id }), db));
+    const inB = expectOk(
+      await createPairing(await actorFor(db, w.countyAdminB), input(w, w.kgB.id, w.ruralB.id, { leaderId: leaderB.id }), db),
+    );
     const inA2 = expectOk(
       await createPairing(
         w.a,
@@ -399,10 +391,10 @@ describe('scope', () => {
     );
     const ids = async (u: ActorWithName) => (await listPairings(u, { cycleId: w.cycle.id })).rows.map((r) => r.id).sort();
     expect(await ids(w.a)).toEqual([inA, inA2].sort());
-    expect(await ids(actorOf(w.countyAdminB))).toEqual([inB]);
-    expect(await ids(actorOf(w.directorA, w.countyA.id))).toEqual([inA]);
-    expect(await ids(actorOf(w.directorA2, w.countyA.id))).toEqual([inA]);
-    expect(await ids(actorOf(w.teacherB, w.countyB.id))).toEqual([inB]);
+    expect(await ids(await actorFor(db, w.countyAdminB))).toEqual([inB]);
+    expect(await ids(await actorFor(db, w.directorA))).toEqual([inA]);
+    expect(await ids(await actorFor(db, w.directorA2))).toEqual([inA]);
+    expect(await ids(await actorFor(db, w.teacherB))).toEqual([inB]);
     expect((await ids(w.c)).filter((id) => [inA, inB, inA2].includes(id)).sort()).toEqual([inA, inB, inA2].sort());
     // Filters narrow within the scope, never widen it.
     expect((await listPairings(w.a, { cycleId: w.cycle.id, countyId: w.countyB.id })).rows).toEqual([]);

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { NotFoundError, type ActorWithName } from '@/lib/authz';
+import { NotFoundError } from '@/lib/authz';
 import type { Message, Result } from '@/lib/result';
 import { getRolloverPlan } from '@/lib/pairings/rollover';
 import { applyRollover, updatePairing } from '@/lib/pairings/commands';
 import { createCycle as createCycleCore, updateCitySettings, updateSemesters } from '@/lib/cycles/commands';
 import { defaultSemesters } from '@/lib/cycles/periods';
 import {
+  actorFor,
   createCycle,
   createKindergarten,
   createPairing,
@@ -15,16 +16,6 @@ import {
   freeStartYear,
   setMaxAssisted,
 } from '../fixtures/factories';
-
-type U = { id: string; name: string; role: ActorWithName['role']; kindergartenId: string | null; regionId: string | null };
-const actorOf = (u: U, countyId: string | null = null): ActorWithName & { regionId: string | null } => ({
-  id: u.id,
-  name: u.name,
-  role: u.role,
-  kindergartenId: u.kindergartenId,
-  regionId: u.regionId,
-  countyId: u.role === 'COUNTY_ADMIN' ? u.regionId : countyId,
-});
 
 /** Two consecutive cycles and three pairings in county A's source cycle. */
 async function rolloverWorld() {
@@ -64,7 +55,22 @@ async function rolloverWorld() {
   // A pairing in county B: not the county A admin's to roll over.
   const ruralB = await createKindergarten(db, w.countyB.id, { area: 'RURAL' });
   const pB = await createPairing(db, { cycleId: source.id, supportingId: w.kgB.id, assistedId: ruralB.id, leaderId: w.directorB.id });
-  return { ...w, source, target, rural2, rural3, urban2, director2, director3, urbanDirector2, p1, p2, p3, pB, a: actorOf(w.countyAdminA) };
+  return {
+    ...w,
+    source,
+    target,
+    rural2,
+    rural3,
+    urban2,
+    director2,
+    director3,
+    urbanDirector2,
+    p1,
+    p2,
+    p3,
+    pB,
+    a: await actorFor(db, w.countyAdminA),
+  };
 }
 
 /** A refusal's messages as catalogue keys, by field (a rollover row's pairing id, or 'form' above the form). */
@@ -170,9 +176,10 @@ describe('rollover', () => {
   it('two admins running the same rollover at once create each pairing once', async () => {
     const w = await rolloverWorld();
     const decisions = [w.p1, w.p2, w.p3].map((p) => ({ pairingId: p.id, decision: 'keep' as const }));
+    const cityAdmin = await actorFor(db, w.cityAdmin);
     const results = await Promise.all([
       applyRollover(w.a, { sourceCycleId: w.source.id, decisions }, db),
-      applyRollover(actorOf(w.cityAdmin), { sourceCycleId: w.source.id, decisions }, db),
+      applyRollover(cityAdmin, { sourceCycleId: w.source.id, decisions }, db),
     ]);
     expect(results.some((r) => r.ok && r.value.created === 3)).toBe(true);
     expect(await db.pairing.count({ where: { cycleId: w.target.id } })).toBe(3);
@@ -183,7 +190,7 @@ describe('rollover', () => {
     expect(
       await applyRollover(w.a, { sourceCycleId: w.source.id, decisions: [{ pairingId: w.pB.id, decision: 'keep' }] }, db),
     ).toMatchObject({ ok: false, error: 'notFound' });
-    await expect(getRolloverPlan(actorOf(w.directorA, w.countyA.id), w.source.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getRolloverPlan(await actorFor(db, w.directorA), w.source.id)).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.pairing.count({ where: { cycleId: w.target.id } })).toBe(0);
   });
 
@@ -192,14 +199,14 @@ describe('rollover', () => {
     const lone = await createCycle(db);
     const p = await createPairing(db, { cycleId: lone.id, supportingId: w.kgA.id, assistedId: w.kgA2.id, leaderId: w.directorA.id });
     const r = await applyRollover(
-      actorOf(w.countyAdminA),
+      await actorFor(db, w.countyAdminA),
       { sourceCycleId: lone.id, decisions: [{ pairingId: p.id, decision: 'keep' }] },
       db,
     );
     expect(refusal(r)).toEqual({ form: ['pairings.errors.targetMissing'] });
     const after = new Date(Date.UTC(lone.startYear + 2, 7, 1, 12));
     const edit = await updatePairing(
-      actorOf(w.countyAdminA),
+      await actorFor(db, w.countyAdminA),
       {
         pairingId: p.id,
         version: 1,
@@ -222,7 +229,7 @@ describe('rollover', () => {
 describe('cycles and city settings', () => {
   it('the city admin creates a cycle with default semesters; overlapping cycles are refused', async () => {
     const w = await createScopeWorld(db);
-    const admin = actorOf(w.cityAdmin);
+    const admin = await actorFor(db, w.cityAdmin);
     const year = await freeStartYear(db);
     const r = await createCycleCore(admin, { startYear: year }, db);
     expect(r.ok).toBe(true);
@@ -235,12 +242,15 @@ describe('cycles and city settings', () => {
     ]);
     expect(refusal(await createCycleCore(admin, { startYear: year + 1 }, db))).toEqual({ startYear: ['cycles.errors.overlapsCycle'] });
     expect(refusal(await createCycleCore(admin, { startYear: year }, db))).toEqual({ startYear: ['cycles.errors.overlapsCycle'] });
-    expect(await createCycleCore(actorOf(w.countyAdminA), { startYear: year + 2 }, db)).toMatchObject({ ok: false, error: 'notFound' });
+    expect(await createCycleCore(await actorFor(db, w.countyAdminA), { startYear: year + 2 }, db)).toMatchObject({
+      ok: false,
+      error: 'notFound',
+    });
   });
 
   it('semester dates are validated and saved with an audit entry', async () => {
     const w = await createScopeWorld(db);
-    const admin = actorOf(w.cityAdmin);
+    const admin = await actorFor(db, w.cityAdmin);
     const cycle = await createCycle(db);
     const y = cycle.startYear;
     const overlapping = defaultSemesters(y).map((s, i) => (i === 1 ? { ...s, startsOn: `${y + 1}-01-15` } : s));
@@ -274,11 +284,11 @@ describe('cycles and city settings', () => {
 
   it('the cap setting is the city admin’s, audited', async () => {
     const w = await createScopeWorld(db);
-    expect(await updateCitySettings(actorOf(w.countyAdminA), { maxAssistedPerSupporter: 3 }, db)).toMatchObject({
+    expect(await updateCitySettings(await actorFor(db, w.countyAdminA), { maxAssistedPerSupporter: 3 }, db)).toMatchObject({
       ok: false,
       error: 'notFound',
     });
-    expect(await updateCitySettings(actorOf(w.cityAdmin), { maxAssistedPerSupporter: 3 }, db)).toMatchObject({ ok: true });
+    expect(await updateCitySettings(await actorFor(db, w.cityAdmin), { maxAssistedPerSupporter: 3 }, db)).toMatchObject({ ok: true });
     expect((await db.citySetting.findUniqueOrThrow({ where: { cityId: w.city.id } })).maxAssistedPerSupporter).toBe(3);
     const audit = await db.auditEntry.findFirstOrThrow({ where: { action: 'settings.updated', entityId: w.city.id } });
     expect(audit.before).toEqual({ maxAssistedPerSupporter: 2 });

@@ -1,7 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
-import type { Actor } from '@/lib/authz';
-import type { ActorWithName } from '@/lib/authz';
 import { addProgrammeRecord, saveProgramme } from '@/lib/programmes/commands';
 import { confirmPaper, createPaper, updatePaper } from '@/lib/papers/commands';
 import { createMentorPair, logMentorSession, updateMentorPair } from '@/lib/mentoring/commands';
@@ -12,20 +10,13 @@ import { getMentorPair } from '@/lib/mentoring/queries';
 import { listPapers } from '@/lib/papers/queries';
 import { listProgrammes } from '@/lib/programmes/queries';
 import { createPairingWorld } from '../fixtures/activity-factories';
+import { actorFor } from '../fixtures/factories';
 import { canViewFile } from '@/lib/evidence/commands';
 import { cityTimeZone } from '@/lib/time/city-zone';
 
-type User = { id: string; name: string; role: Actor['role']; kindergartenId: string | null; regionId: string | null };
-async function actor(u: User): Promise<ActorWithName> {
-  const row = await db.user.findUniqueOrThrow({ where: { id: u.id }, select: { kindergarten: { select: { countyId: true } } } });
-  return {
-    id: u.id,
-    name: u.name,
-    role: u.role,
-    kindergartenId: u.kindergartenId,
-    countyId: u.role === 'COUNTY_ADMIN' ? u.regionId : (row.kindergarten?.countyId ?? null),
-  };
-}
+/** The actor as the session would give it: scope from the account row. */
+type User = { id: string; name: string };
+const actor = (u: User) => actorFor(db, u);
 const lesson = {
   heldOn: '2026-03-04',
   className: '大二班',

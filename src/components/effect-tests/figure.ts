@@ -1,6 +1,7 @@
 import type { Figure } from '@/lib/effect-tests/evaluate';
+import type { Translate } from '@/i18n/translator';
 
-type T = (key: string, values?: Record<string, string | number>) => string;
+type T = Translate<'effectTests'>;
 type F = { number: (n: number, o?: { style?: 'percent'; maximumFractionDigits?: number }) => string };
 
 const pct = (format: F, v: number | null) => (v == null ? '—' : format.number(v, { style: 'percent', maximumFractionDigits: 0 }));

@@ -16,9 +16,8 @@ import { isoOf } from '@/lib/time/date-only';
 import { Card } from '@/components/ui/page-header';
 import { ResultBadge } from './result-badge';
 import { TestResultLink } from './test-result-link';
-import { figureLine, figureText, semesterLabel } from './figure';
+import { figureLine, semesterLabel } from './figure';
 
-type T = Parameters<typeof figureText>[0];
 const fallback = (
   <Card className="mb-4">
     <p className="text-sm text-stone-500">…</p>
@@ -68,8 +67,8 @@ export function EffectsHome({ user }: { user: Actor }) {
 
 async function AdminSummary({ user }: { user: Actor }) {
   const ev = await currentEvaluation(user, db);
-  const t = (await getTranslations('effectTests')) as unknown as T;
-  const td = (await getTranslations('dashboards')) as unknown as T;
+  const t = await getTranslations('effectTests');
+  const td = await getTranslations('dashboards');
   const format = await getFormatter();
   if (!ev) return null;
   const counts: Record<string, number> = {};
@@ -121,8 +120,8 @@ async function AdminSummary({ user }: { user: Actor }) {
 /** A supporting director sees S1–S5 per assisted kindergarten; an assisted director A1–A6. */
 async function DirectorTests({ user }: { user: Actor }) {
   const ev = await currentEvaluation(user, db);
-  const t = (await getTranslations('effectTests')) as unknown as T;
-  const td = (await getTranslations('dashboards')) as unknown as T;
+  const t = await getTranslations('effectTests');
+  const td = await getTranslations('dashboards');
   const format = await getFormatter();
   if (!ev || ev.pairings.length === 0) return null;
   return (
@@ -174,7 +173,7 @@ async function DirectorTests({ user }: { user: Actor }) {
 }
 
 async function PlannedNext({ user }: { user: Actor }) {
-  const td = (await getTranslations('dashboards')) as unknown as T;
+  const td = await getTranslations('dashboards');
   const rows = await plannedNext(user, db);
   return (
     <Card>
@@ -198,7 +197,7 @@ async function PlannedNext({ user }: { user: Actor }) {
 }
 
 async function OpenRequests({ user }: { user: Actor }) {
-  const td = (await getTranslations('dashboards')) as unknown as T;
+  const td = await getTranslations('dashboards');
   const rows = await openRequests(user, db);
   return (
     <Card>
@@ -226,7 +225,7 @@ async function Received({ user }: { user: Actor }) {
   const ev = await currentEvaluation(user, db);
   const r = ev && (await receivedInSemester(user, ev, db));
   if (!r) return null;
-  const td = (await getTranslations('dashboards')) as unknown as T;
+  const td = await getTranslations('dashboards');
   const format = await getFormatter();
   return (
     <Card className="mb-4">
@@ -241,8 +240,8 @@ async function Received({ user }: { user: Actor }) {
 }
 
 async function TeacherLessons({ user }: { user: Actor }) {
-  const td = (await getTranslations('dashboards')) as unknown as T;
-  const t = (await getTranslations('effectTests')) as unknown as T;
+  const td = await getTranslations('dashboards');
+  const t = await getTranslations('effectTests');
   const rows = await teacherLessons(user, db);
   return (
     <Card>
@@ -267,7 +266,7 @@ async function TeacherLessons({ user }: { user: Actor }) {
 }
 
 async function TeacherPapersAndMentoring({ user }: { user: Actor }) {
-  const td = (await getTranslations('dashboards')) as unknown as T;
+  const td = await getTranslations('dashboards');
   const [papers, pairs] = await teacherPapersAndMentoring(user, db);
   return (
     <Card>

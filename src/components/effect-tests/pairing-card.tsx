@@ -10,11 +10,9 @@ import { Card } from '@/components/ui/page-header';
 import { TestResultLink } from './test-result-link';
 import { figureText, semesterLabel } from './figure';
 
-type T = Parameters<typeof figureText>[0];
-
 /** The pairing page's card: this period's status per test, each linking to the records behind it. */
 export async function PairingEffectsCard({ user, pairingId, cycleId }: { user: Actor; pairingId: string; cycleId: string }) {
-  const t = (await getTranslations('effectTests')) as unknown as T;
+  const t = await getTranslations('effectTests');
   const format = await getFormatter();
   const [cycles, tz] = await Promise.all([listCycles(db), cityTimeZone(db)]);
   const period = resolvePeriod(

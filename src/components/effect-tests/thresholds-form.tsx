@@ -12,7 +12,7 @@ export function ThresholdsForm({ current, suggestedFrom }: { current: Record<str
   const [state, action] = useActionState(setThresholdsAction, IDLE);
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
-  const num = (name: string, step: string) => (
+  const num = (name: 'classHours' | 'shadowStudies' | 'lectures' | 'excellentRate' | 'passRate' | 'papers', step: string) => (
     <Field
       label={t(name)}
       name={name}

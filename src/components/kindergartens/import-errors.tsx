@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { PreviewRow } from '@/lib/spreadsheet/import-batch';
+import { isMessageKey } from '@/i18n/translator';
 
 /** Each bad cell: row number as in the spreadsheet, column, and what to fix. */
 export async function ImportErrors({ rows, columnLabel }: { rows: PreviewRow<unknown>[]; columnLabel: (key: string) => string }) {
@@ -31,7 +32,7 @@ export async function ImportErrors({ rows, columnLabel }: { rows: PreviewRow<unk
               <tr key={e.key} className="border-b border-stone-100 align-top" data-testid="import-error">
                 <td className="p-2 tabular-nums">{e.row}</td>
                 <td className="p-2 whitespace-nowrap">{columnLabel(e.column)}</td>
-                <td className="p-2">{t(e.message as never, e.params as never)}</td>
+                <td className="p-2">{isMessageKey(t, e.message) ? t(e.message, e.params) : e.message}</td>
               </tr>
             ))}
           </tbody>

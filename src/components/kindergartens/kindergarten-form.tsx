@@ -50,7 +50,7 @@ export function KindergartenForm({
   const [state, action] = useActionState(mode === 'create' ? createKindergartenAction : updateKindergartenAction, IDLE);
   const e = state.fieldErrors ?? {};
   const v = { ...initial, ...state.values } as KindergartenFormValues;
-  const count = (name: keyof KindergartenFormValues) => (
+  const count = (name: 'classCount' | 'childCount' | 'teacherCount' | 'staffCount') => (
     <Field label={t(name)} name={name} defaultValue={v[name]} errors={e[name]} inputMode="numeric" pattern="[0-9]*" autoComplete="off" />
   );
   // After a conflict the answer carries the stored version: saving again keeps what was typed, knowingly.

@@ -1,9 +1,8 @@
 import type { FieldSpec } from '@/components/form/record-form';
+import type { Translator } from '@/i18n/translator';
 import { LESSON_DOMAINS } from '@/lib/lessons/schemas';
 
-type T = (key: string) => string;
-
-export function lessonFields(t: T, v: Partial<Record<string, string>> = {}): FieldSpec[] {
+export function lessonFields(t: Translator<'teaching'>, v: Partial<Record<string, string>> = {}): FieldSpec[] {
   return [
     ...(v.id
       ? [

@@ -1,9 +1,8 @@
 import type { FieldSpec } from '@/components/form/record-form';
+import type { Translator } from '@/i18n/translator';
 import { PAPER_KINDS, PAPER_LEVELS } from '@/lib/papers/schemas';
 
-type T = (key: string) => string;
-
-export function paperFields(t: T, v: Partial<Record<string, string>> = {}): FieldSpec[] {
+export function paperFields(t: Translator<'teaching.papers'>, v: Partial<Record<string, string>> = {}): FieldSpec[] {
   return [
     ...(v.id
       ? [

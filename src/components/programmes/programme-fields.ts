@@ -1,10 +1,9 @@
 import type { FieldSpec } from '@/components/form/record-form';
+import type { Translator } from '@/i18n/translator';
 import { PROGRAMME_KINDS } from '@/lib/programmes/schemas';
 
-type T = (key: string, values?: Record<string, string>) => string;
-
 export function programmeFields(
-  t: T,
+  t: Translator<'teaching.programmes'>,
   pairings: { id: string; label: string; startYear: number }[],
   v: Partial<Record<string, string>>,
 ): FieldSpec[] {

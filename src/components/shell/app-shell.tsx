@@ -8,7 +8,7 @@ import { LocaleSwitchFor as LocaleSwitch } from './locale-switch-for';
 
 export async function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
   const t = await getTranslations();
-  const items = navFor(user).map((i) => ({ href: i.href, label: t(i.labelKey ?? `nav.${i.key}`) }));
+  const items = navFor(user).map((i) => ({ href: i.href, label: i.labelKey ? t(i.labelKey) : t(`nav.${i.key}`) }));
   return (
     <>
       <a

@@ -21,7 +21,7 @@ export async function ImportPreview({
   uploadHref,
   back,
 }: {
-  rows: PreviewRow<unknown>[];
+  rows: PreviewRow<unknown, 'create' | 'update' | 'unchanged'>[];
   errorCount: number;
   ignoredColumns: string[];
   committed: boolean;
@@ -93,7 +93,7 @@ export async function ImportPreview({
             {rows.slice(0, PREVIEW_ROWS).map((r) => (
               <tr key={r.rowNumber} className={`border-t border-stone-200 ${r.errors.length ? 'bg-red-50' : ''}`}>
                 <td className="p-2 tabular-nums">{r.rowNumber}</td>
-                <td className="p-2">{r.op ? t(`op_${r.op}` as never) : '—'}</td>
+                <td className="p-2">{r.op ? t(`op_${r.op}`) : '—'}</td>
                 {columns.map((c) => (
                   <td key={c.key} className={`p-2 ${r.errors.some((e) => e.column === c.key) ? 'font-semibold text-red-900' : ''}`}>
                     {(r.cells as Record<string, string>)[c.key]}

@@ -6,19 +6,17 @@
  */
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { createTranslator } from 'next-intl';
+import type { MessageKey, Translator } from '@/i18n/translator';
 import { instantToZoned } from '@/lib/time/zoned';
 import { isoOf } from '@/lib/time/date-only';
 import type { Archive } from './queries';
-
-type T = ReturnType<typeof createTranslator>;
 
 const FONT = path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
 const FONT_BOLD = path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
 const TOC_LINES_PER_PAGE = 32;
 
 /** `zipNames` maps file ids to their path in the zip, so the index says where each file is. */
-export function buildIndexPdf(a: Archive, t: T, now = new Date(), zipNames = new Map<string, string>()) {
+export function buildIndexPdf(a: Archive, t: Translator, now = new Date(), zipNames = new Map<string, string>()) {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,
@@ -31,7 +29,7 @@ export function buildIndexPdf(a: Archive, t: T, now = new Date(), zipNames = new
   const h1 = (s: string) => doc.font('bold').fontSize(18).text(s).moveDown(0.5).font('body').fontSize(10.5);
   const h2 = (s: string) => doc.font('bold').fontSize(12.5).text(s).moveDown(0.2).font('body').fontSize(10.5);
   const para = (s: string) => doc.text(s.trim() ? s : t('archive.pdf.empty'), { align: 'left' }).moveDown(0.4);
-  const pf = (k: string, v?: Record<string, string | number>) => t(`archive.pdf.${k}`, v);
+  const pf = (k: MessageKey<'archive.pdf'>, v?: Record<string, string | number>) => t(`archive.pdf.${k}`, v);
 
   // Cover
   doc.moveDown(6).font('bold').fontSize(24).text(pf('title'), { align: 'center' }).moveDown(1);
@@ -41,11 +39,9 @@ export function buildIndexPdf(a: Archive, t: T, now = new Date(), zipNames = new
     .text(pf('subtitle', { supporting: a.pairing.supporting, assisted: a.pairing.assisted }), { align: 'center' })
     .moveDown(0.5);
   doc.text(pf('year', { year: a.year, next: a.year + 1 }), { align: 'center' }).moveDown(2);
-  doc
-    .fontSize(10)
-    .text(pf('generated', { date: `${instantToZoned(now, a.timeZone).date} ${instantToZoned(now, a.timeZone).time}` }), {
-      align: 'center',
-    });
+  doc.fontSize(10).text(pf('generated', { date: `${instantToZoned(now, a.timeZone).date} ${instantToZoned(now, a.timeZone).time}` }), {
+    align: 'center',
+  });
   const c = a.completeness;
   doc
     .moveDown(2)

@@ -46,7 +46,7 @@ export type Completeness = {
 /** Counts and percentages computed by PostgreSQL, not by loading activities. */
 export async function archiveCompleteness(pairingId: string, year: number, db: Db): Promise<Completeness> {
   const { from, to } = academicYearRange(year, await cityTimeZone(db));
-  const [r] = await db.$queryRaw<Record<string, number | string | null>[]>`
+  const [r] = await db.$queryRaw<Completeness[]>`
     WITH a AS (
       SELECT x.status, x.confirmation,
              btrim(x.plan) <> '' AS has_plan, btrim(x.measures) <> '' AS has_measures,
@@ -74,7 +74,7 @@ export async function archiveCompleteness(pairingId: string, year: number, db: D
            round(100.0 * confirmed / NULLIF(done, 0), 1)::float8 AS "confirmedPct",
            round(100.0 * "withEvidence" / NULLIF(done, 0), 1)::float8 AS "evidencePct"
     FROM c`;
-  return r as unknown as Completeness;
+  return r;
 }
 
 const PART_KEYS = ['plan', 'measures', 'record', 'summary'] as const;

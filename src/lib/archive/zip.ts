@@ -5,7 +5,7 @@
  */
 import { once } from 'node:events';
 import { ZipArchive } from 'archiver';
-import type { createTranslator } from 'next-intl';
+import type { MessageKey, Translator } from '@/i18n/translator';
 import type { FileStorage } from '@/lib/storage';
 import { instantToZoned } from '@/lib/time/zoned';
 import { isoOf } from '@/lib/time/date-only';
@@ -13,7 +13,6 @@ import { safeSegment } from '@/lib/evidence/names';
 import { buildIndexPdf } from './index-pdf';
 import type { Archive } from './queries';
 
-type T = ReturnType<typeof createTranslator>;
 type EvidenceRef = { id: string; kind: 'PHOTO' | 'DOCUMENT'; originalName: string; mimeType: string; storageKey: string };
 
 const EXT: Record<string, string> = {
@@ -30,8 +29,8 @@ const EXT: Record<string, string> = {
 };
 
 /** Where each file goes inside the zip; names are unique and built from the records, not trusted input paths. */
-export function archiveEntries(a: Archive, t: T) {
-  const f = (k: string) => t(`archive.folders.${k}`);
+export function archiveEntries(a: Archive, t: Translator) {
+  const f = (k: MessageKey<'archive.folders'>) => t(`archive.folders.${k}`);
   const out: { name: string; file: EvidenceRef }[] = [];
   const place = (folder: string, files: EvidenceRef[]) => {
     let photo = 0;
@@ -64,7 +63,7 @@ export function archiveEntries(a: Archive, t: T) {
   return out;
 }
 
-export function streamArchiveZip(a: Archive, t: T, storage: FileStorage, now = new Date()) {
+export function streamArchiveZip(a: Archive, t: Translator, storage: FileStorage, now = new Date()) {
   // Photos and Office files are already compressed: storing them saves CPU on a small server.
   const zip = new ZipArchive({ zlib: { level: 1 }, store: false });
   const entries = archiveEntries(a, t);

@@ -183,9 +183,10 @@ export const UploadInput = z.object({
   name: z.string().trim().min(1).max(200),
 });
 
-/** 'refused': the bytes themselves are not accepted (type, size); the route says which way. */
-export type UploadResult =
-  Result<{ id: string; kind: 'PHOTO' | 'DOCUMENT'; duplicates: number }> | { ok: false; error: 'refused'; reason: Refusal };
+export type UploadResult = Result<{ id: string; kind: 'PHOTO' | 'DOCUMENT'; duplicates: number }>;
+
+/** The bytes themselves are not accepted (type, size): the message says which way. */
+const refused = (reason: Refusal) => fail('invalid', { message: `evidence.errors.${reason}` });
 
 /** Writes the body to a temporary file while counting and hashing; stops reading past the limit. */
 async function spool(body: AsyncIterable<Uint8Array>, dir: string) {
@@ -230,9 +231,9 @@ export async function uploadEvidence(
   const dir = await mkdtemp(path.join(tmpdir(), 'hih-upload-'));
   try {
     const s = await spool(body, dir);
-    if (s.tooLarge) return { ok: false, error: 'refused', reason: 'tooLarge' };
+    if (s.tooLarge) return refused('tooLarge');
     const detected = await detectFile(s.file, s.size, name);
-    if ('refused' in detected) return { ok: false, error: 'refused', reason: detected.refused };
+    if ('refused' in detected) return refused(detected.refused);
     // Random, unguessable, and free of anything the user typed.
     const storageKey = `${new Date().toISOString().slice(0, 7)}/${randomUUID()}`;
     await storage.putFile(storageKey, s.file, detected.mimeType);

@@ -2,6 +2,7 @@
 import { db } from '@/lib/db';
 import { runAction, type ActionSpec } from '@/lib/action';
 import type { ActionState } from '@/lib/action-state';
+import { isMessageKey } from '@/i18n/translator';
 import { createKindergarten, setKindergartenActive, updateKindergarten } from './commands';
 import { commitKindergartenImport, previewKindergartenImport } from './import';
 
@@ -10,12 +11,14 @@ const BATCH = { type: 'ImportBatch', idField: 'batchId' };
 
 /** A refused save shows each differing field as people read it: county names, area and level in words. */
 const conflict: ActionSpec<unknown>['conflict'] = {
-  label: (field) => `kindergartens.${field}`,
+  // The form's county field is stored as countyId; its label is the county's.
+  label: (field) => `kindergartens.${field === 'countyId' ? 'county' : field}`,
   title: 'kindergartens.conflictTitle',
   show: async (field, value, t) => {
     if (!value) return '';
     if (field === 'countyId') return (await db.region.findUnique({ where: { id: value }, select: { name: true } }))?.name ?? value;
-    if (field === 'area' || field === 'level') return t(`${field}.${value}` as never);
+    const key = `${field}.${value}`;
+    if ((field === 'area' || field === 'level') && isMessageKey(t, key)) return t(key);
     return value;
   },
 };

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db, type Db } from '@/lib/db';
 import type { Prisma } from '@/generated/prisma/client';
-import { can, kindergartenResource, kindergartenWhere, type Action, type Actor } from '@/lib/authz';
+import { can, countyWhere, kindergartenResource, kindergartenWhere, type Action, type Actor } from '@/lib/authz';
 import { getCurrentPeriod } from '@/lib/cycles/queries';
 import { dateOnly } from '@/lib/time/date-only';
 import type { KindergartenFilters } from './filters';
@@ -13,14 +13,14 @@ export const KINDERGARTENS_PAGE_SIZE = 50;
  * span in the city's time zone, holidays included). A pairing ended early (endsOn before today)
  * no longer counts.
  */
-export async function currentPairingWhere(client: Db, now = new Date()): Promise<Prisma.PairingWhereInput | null> {
+export async function currentPairingFilter(client: Db, now = new Date()): Promise<Prisma.PairingWhereInput | null> {
   const period = await getCurrentPeriod(now, client);
   if (!period.cycle) return null;
   return { cycleId: period.cycle.id, OR: [{ endsOn: null }, { endsOn: { gte: dateOnly(period.today) } }] };
 }
 
 /** Scope first, then the user's filters: shared by the page, its count and the export. */
-export function kindergartenListWhere(
+export function kindergartenListFilter(
   actor: Actor,
   f: KindergartenFilters,
   pairing: Prisma.PairingWhereInput | null,
@@ -78,8 +78,8 @@ async function withPairedFlag<T extends { id: string }>(client: Db, rows: T[], p
 }
 
 export async function listKindergartens(actor: Actor, f: KindergartenFilters, client: Db = db) {
-  const pairing = await currentPairingWhere(client);
-  const where = kindergartenListWhere(actor, f, pairing);
+  const pairing = await currentPairingFilter(client);
+  const where = kindergartenListFilter(actor, f, pairing);
   const [rows, total] = await Promise.all([
     client.kindergarten.findMany({
       where,
@@ -95,9 +95,9 @@ export async function listKindergartens(actor: Actor, f: KindergartenFilters, cl
 
 /** Every matching row, for the .xlsx export (scope of the export permission). */
 export async function listKindergartensForExport(actor: Actor, f: KindergartenFilters, client: Db = db) {
-  const pairing = await currentPairingWhere(client);
+  const pairing = await currentPairingFilter(client);
   const rows = await client.kindergarten.findMany({
-    where: kindergartenListWhere(actor, { ...f, page: 1 }, pairing, 'kindergarten.export'),
+    where: kindergartenListFilter(actor, { ...f, page: 1 }, pairing, 'kindergarten.export'),
     orderBy: [{ county: { code: 'asc' } }, { code: 'asc' }],
     select: LIST_SELECT,
   });
@@ -113,7 +113,7 @@ export async function getKindergarten(actor: Actor, id: string, client: Db = db)
   if (!row) return null;
   const resource = kindergartenResource(row);
   if (!can(actor, 'kindergarten.view', resource)) return null;
-  const [withFlag] = await withPairedFlag(client, [row], await currentPairingWhere(client));
+  const [withFlag] = await withPairedFlag(client, [row], await currentPairingFilter(client));
   return {
     ...withFlag,
     may: {
@@ -126,10 +126,9 @@ export async function getKindergarten(actor: Actor, id: string, client: Db = db)
 
 /** Counties the actor may place a kindergarten in (create/update) or filter by (view). */
 export async function listCounties(actor: Actor, action: Action = 'kindergarten.view', client: Db = db) {
-  const counties = await client.region.findMany({
-    where: { kind: 'COUNTY' },
+  return client.region.findMany({
+    where: countyWhere(actor, action),
     orderBy: { code: 'asc' },
     select: { id: true, code: true, name: true, nameEn: true },
   });
-  return counties.filter((c) => can(actor, action, { countyId: c.id }));
 }

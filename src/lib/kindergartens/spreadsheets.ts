@@ -1,11 +1,10 @@
 import 'server-only';
 import { bilingualHeader } from '@/lib/spreadsheet/columns';
 import { buildWorkbook, columnsFor } from '@/lib/spreadsheet/write';
-import { KINDERGARTEN_COLUMNS, MAX_KINDERGARTEN_ROWS, REQUIRED_KINDERGARTEN_COLUMNS } from './columns';
+import { KINDERGARTEN_COLUMNS, MAX_KINDERGARTEN_ROWS, REQUIRED_KINDERGARTEN_COLUMNS, type KindergartenColumn } from './columns';
 import type { listKindergartensForExport } from './queries';
 import { regionName } from '@/i18n/region-name';
-
-type Translate = (key: string, values?: Record<string, string | number>) => string;
+import type { Translate } from '@/i18n/translator';
 
 /**
  * The import template: an empty first sheet with bilingual headers (the parser reads only the
@@ -50,7 +49,7 @@ export function buildKindergartenTemplate(counties: { code: string; name: string
 
 /** The filtered list, with headers and values in the user's language (and importable again). */
 export function buildKindergartenExport(rows: Awaited<ReturnType<typeof listKindergartensForExport>>, t: Translate, locale: string) {
-  const header = (key: string) => t(`kindergartens.${key}`);
+  const header = (key: KindergartenColumn | 'paired' | 'status') => t(`kindergartens.${key}`);
   const columns = [
     ...columnsFor(KINDERGARTEN_COLUMNS, (c) => header(c.key)),
     { header: header('paired'), width: 10 },

@@ -28,7 +28,7 @@ const FIELD_LABEL: Record<string, string> = {
   leader: 'pairings.conflict.leader',
   members: 'pairings.conflict.members',
 };
-const CONFLICT = { label: (field: string) => FIELD_LABEL[field] ?? field, title: 'pairings.conflict.title' };
+const CONFLICT = { label: (field: string) => FIELD_LABEL[field] ?? field, title: 'pairings.conflict.title' as const };
 
 export async function createPairingAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, {

@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db';
 import type { ImportKind } from '@/generated/prisma/enums';
+import type { Prisma } from '@/generated/prisma/client';
 import { z } from 'zod';
 import { fail, ok, type Failure, type Message, type Result } from '@/lib/result';
 import { MAX_FILE_BYTES, type ReadError } from './read';
@@ -99,8 +100,10 @@ export async function saveBatch<V>(
   await db.importBatch.deleteMany({
     where: { committedAt: null, createdAt: { lt: new Date(now.getTime() - ABANDONED_BATCH_DELETED_AFTER_MS) } },
   });
+  // The parsed rows are plain JSON (strings, numbers, null), but their generic type V cannot say so to Prisma.
+  const rows = content as Prisma.InputJsonValue;
   const batch = await db.importBatch.create({
-    data: { kind, userId: ownerId, fileName: fileName.slice(0, 200), rows: content as never, errorCount, createdAt: now },
+    data: { kind, userId: ownerId, fileName: fileName.slice(0, 200), rows, errorCount, createdAt: now },
     select: { id: true },
   });
   return { batchId: batch.id, errorCount };
@@ -118,6 +121,7 @@ export async function loadOwnBatch<C>(
   const batch = await db.importBatch.findUnique({ where: { id: batchId } });
   if (!batch || batch.userId !== ownerId || batch.kind !== kind || !permitted) return null;
   const expired = !batch.committedAt && now.getTime() - batch.createdAt.getTime() > BATCH_EXPIRES_AFTER_MS;
+  // Prisma reads Json back untyped; the batch holds what saveBatch stored for this kind.
   return { ...batch, expired, content: batch.rows as unknown as C };
 }
 

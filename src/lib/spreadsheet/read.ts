@@ -62,13 +62,14 @@ export async function readSpreadsheet(bytes: Uint8Array, maxRows: number): Promi
   let sheet: ExcelJS.Worksheet | undefined;
   try {
     if (startsWith(bytes, ZIP)) {
+      // ExcelJS declares its own Buffer type (an ArrayBuffer); at run time it takes Node's Buffer.
       await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
       sheet = workbook.worksheets[0];
     } else {
       const text = decodeCsv(bytes);
       if (text == null) return { error: 'notSpreadsheet' };
       // Keep every value as typed: no number or date guessing ("0012" stays "0012").
-      sheet = await workbook.csv.read(Readable.from([text]), { map: (v: unknown) => v } as never);
+      sheet = await workbook.csv.read(Readable.from([text]), { map: (v: unknown) => v });
     }
   } catch {
     return { error: 'unreadable' };

@@ -23,7 +23,7 @@ export async function buildWorkbook(sheets: Sheet[]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export function columnsFor(specs: readonly ColumnSpec[], header: (c: ColumnSpec) => string) {
+export function columnsFor<K extends string>(specs: readonly ColumnSpec<K>[], header: (c: ColumnSpec<K>) => string) {
   return specs.map((c) => ({ header: header(c), width: c.width, text: c.text }));
 }
 

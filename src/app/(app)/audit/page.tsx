@@ -4,6 +4,7 @@ import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
 import { listAuditActions, listAuditEntries } from '@/lib/audit-trail/queries';
 import { PageHeader } from '@/components/ui/page-header';
+import { isMessageKey } from '@/i18n/translator';
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ action?: string; before?: string }> }) {
   const user = await requireUser();
@@ -12,7 +13,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations('audit');
   const format = await getFormatter();
   const [{ rows, nextBefore }, actions] = await Promise.all([listAuditEntries(user, { action, before }), listAuditActions(user)]);
-  const label = (a: string) => (t.has(`actions.${a}`) ? t(`actions.${a}`) : a);
+  // Recorded actions are data; one without a label shows as recorded.
+  const label = (a: string) => {
+    const key = `actions.${a}`;
+    return isMessageKey(t, key) ? t(key) : a;
+  };
   return (
     <>
       <PageHeader title={t('title')}>

@@ -5,7 +5,7 @@ import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
 import { db } from '@/lib/db';
 import { activityTrend, loadDashboardCached } from '@/lib/effect-tests/dashboard';
-import { periodKey, riskScore, TEST_IDS, TREND_CATEGORIES } from '@/lib/effect-tests/evaluate';
+import { periodKey, riskScore, TEST_IDS, TREND_CATEGORIES, type ResultStatus } from '@/lib/effect-tests/evaluate';
 import { dashboardQuery, FILTER_STATUSES, parseDashboardFilters, type DashboardFilters } from '@/lib/effect-tests/filters';
 import type { SessionUser } from '@/lib/session';
 import { Card, PageHeader } from '@/components/ui/page-header';
@@ -20,7 +20,6 @@ import { regionName } from '@/i18n/region-name';
  * The filters, the counts per test and the export cover every pairing.
  */
 const PAGE_SIZE = 25;
-type T = Parameters<typeof figureText>[0];
 const button = 'inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-3 text-sm';
 const select = 'min-h-11 rounded-md border border-stone-400 bg-white px-2 text-sm';
 
@@ -30,7 +29,7 @@ export default async function EffectTestsPage({ searchParams }: { searchParams: 
   const raw = await searchParams;
   const f = parseDashboardFilters(raw);
   const page = Math.max(1, Number(raw.page) || 1);
-  const t = (await getTranslations('effectTests')) as unknown as T;
+  const t = await getTranslations('effectTests');
   const locale = await getLocale();
   const key = JSON.stringify(f);
   const data = await loadDashboardCached(user, key, db);
@@ -164,8 +163,8 @@ function cellHref(pairingId: string, test: string | null, period: string | undef
  */
 async function PairingsTable({ user, filtersKey, f, page }: { user: SessionUser; filtersKey: string; f: DashboardFilters; page: number }) {
   const { evaluation, rows } = await loadDashboardCached(user, filtersKey, db);
-  const { t, format } = memoizeFormatting((await getTranslations('effectTests')) as unknown as T, await getFormatter());
-  const td = (await getTranslations('dashboards')) as unknown as T;
+  const { t, format } = memoizeFormatting(await getTranslations('effectTests'), await getFormatter());
+  const td = await getTranslations('dashboards');
   if (!evaluation)
     return (
       <Card>
@@ -176,7 +175,7 @@ async function PairingsTable({ user, filtersKey, f, page }: { user: SessionUser;
   const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const tests = f.test ? [f.test] : TEST_IDS;
   const testName = Object.fromEntries(TEST_IDS.map((id) => [id, t(`testName.${id}`)]));
-  const statusName = (s: string) => t(`statusName.${s}`);
+  const statusName = (s: ResultStatus) => t(`statusName.${s}`);
   return (
     <section aria-labelledby="pairings-table" className="mt-4">
       <h2 id="pairings-table" className="mb-2 font-semibold">
@@ -282,8 +281,8 @@ async function PairingsTable({ user, filtersKey, f, page }: { user: SessionUser;
 
 async function AtRiskCard({ user, filtersKey, period }: { user: SessionUser; filtersKey: string; period: string | undefined }) {
   const { rows } = await loadDashboardCached(user, filtersKey, db);
-  const t = (await getTranslations('effectTests')) as unknown as T;
-  const td = (await getTranslations('dashboards')) as unknown as T;
+  const t = await getTranslations('effectTests');
+  const td = await getTranslations('dashboards');
   const worst = rows
     .map((p) => ({ p, score: riskScore(p) }))
     .filter((x) => x.score > 0)
@@ -323,8 +322,8 @@ async function AtRiskCard({ user, filtersKey, period }: { user: SessionUser; fil
 
 async function ByTestCard({ user, filtersKey }: { user: SessionUser; filtersKey: string }) {
   const { rows } = await loadDashboardCached(user, filtersKey, db);
-  const t = (await getTranslations('effectTests')) as unknown as T;
-  const td = (await getTranslations('dashboards')) as unknown as T;
+  const t = await getTranslations('effectTests');
+  const td = await getTranslations('dashboards');
   const format = await getFormatter();
   return (
     <Card>
@@ -362,7 +361,7 @@ const COLORS: Record<(typeof TREND_CATEGORIES)[number], string> = {
 
 async function TrendCard({ user, filtersKey }: { user: SessionUser; filtersKey: string }) {
   const { evaluation, rows } = await loadDashboardCached(user, filtersKey, db);
-  const td = (await getTranslations('dashboards')) as unknown as T;
+  const td = await getTranslations('dashboards');
   const format = await getFormatter();
   if (!evaluation) return null;
   // The evaluation counted the trend over all its pairings; a status filter keeps only some.

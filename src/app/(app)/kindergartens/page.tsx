@@ -4,10 +4,11 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission, scopeRuleFor } from '@/lib/authz';
 import { db } from '@/lib/db';
-import { currentPairingWhere, KINDERGARTENS_PAGE_SIZE, listCounties, listKindergartens } from '@/lib/kindergartens/queries';
+import { currentPairingFilter, KINDERGARTENS_PAGE_SIZE, listCounties, listKindergartens } from '@/lib/kindergartens/queries';
 import { filtersQuery, parseFilters } from '@/lib/kindergartens/filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { regionName } from '@/i18n/region-name';
+import type { Translator } from '@/i18n/translator';
 
 const button = 'inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-3 text-sm';
 
@@ -25,7 +26,11 @@ export default async function KindergartensPage({
   const t = await getTranslations();
   const locale = await getLocale();
   const format = await getFormatter();
-  const [{ rows, total }, counties, pairing] = await Promise.all([listKindergartens(user, f), listCounties(user), currentPairingWhere(db)]);
+  const [{ rows, total }, counties, pairing] = await Promise.all([
+    listKindergartens(user, f),
+    listCounties(user),
+    currentPairingFilter(db),
+  ]);
   const pages = Math.max(1, Math.ceil(total / KINDERGARTENS_PAGE_SIZE));
   const n = (v: number) => format.number(v);
   const countyName = (c: { name: string; nameEn: string | null }) => regionName(c, locale);
@@ -141,13 +146,13 @@ export default async function KindergartensPage({
             <table className="w-full min-w-[48rem] text-left text-sm">
               <thead className="bg-stone-100">
                 <tr>
-                  {['code', 'name', 'county', 'area', 'level', 'classCount', 'childCount', 'teacherCount', 'staffCount', 'paired'].map(
-                    (k) => (
-                      <th key={k} scope="col" className="p-2">
-                        {t(`kindergartens.${k}`)}
-                      </th>
-                    ),
-                  )}
+                  {(
+                    ['code', 'name', 'county', 'area', 'level', 'classCount', 'childCount', 'teacherCount', 'staffCount', 'paired'] as const
+                  ).map((k) => (
+                    <th key={k} scope="col" className="p-2">
+                      {t(`kindergartens.${k}`)}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
@@ -202,7 +207,7 @@ export default async function KindergartensPage({
   );
 }
 
-function Badges({ paired, active, t }: { paired: boolean; active: boolean; t: Awaited<ReturnType<typeof getTranslations>> }) {
+function Badges({ paired, active, t }: { paired: boolean; active: boolean; t: Translator }) {
   if (!paired && active) return null;
   return (
     <p className="mt-1 flex gap-2 text-xs">

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
+import { translate } from '@/lib/action';
 import { denyRoute, requireRouteUser } from '@/lib/session';
 import { getStorage } from '@/lib/storage';
 import { TARGETS, TARGET_ENTITY, uploadEvidence, type Target } from '@/lib/evidence/commands';
@@ -13,7 +14,7 @@ export const dynamic = 'force-dynamic';
  * temporary file, never buffered whole, and refused past 20 MB.
  */
 export async function POST(request: Request) {
-  const t = await getTranslations('evidence.errors');
+  const [t, root] = await Promise.all([getTranslations('evidence.errors'), getTranslations()]);
   // The upload list shows the answer's JSON error in the user's words, so no bare 404 page here.
   const { user } = await requireRouteUser(request);
   if (!user) return Response.json({ error: t('signedOut') }, { status: 401 });
@@ -34,7 +35,8 @@ export async function POST(request: Request) {
   const result = await uploadEvidence(user, input, body, db, getStorage());
   if (result.ok)
     return Response.json({ id: result.value.id, kind: result.value.kind, duplicates: result.value.duplicates }, { status: 201 });
-  if (result.error === 'refused') return Response.json({ error: t(result.reason) }, { status: 422 });
+  // The bytes themselves were refused (type, size): the message names which.
+  if (result.error === 'invalid' && result.message) return Response.json({ error: translate(root, result.message) }, { status: 422 });
   if (result.error === 'notFound') return refuse('notFound', 404);
   if (result.error === 'notAllowed') return refuse('notAllowed', 403);
   const status = { invalid: 400, wrongState: 409, conflict: 409 }[result.error];

@@ -14,7 +14,7 @@ export async function GET(request: NextRequest) {
   if (!user) return response;
   const f = parseDashboardFilters(Object.fromEntries(request.nextUrl.searchParams));
   const [data, t, format] = await Promise.all([loadDashboard(user, f, db), getTranslations('effectTests'), getFormatter()]);
-  const body = await buildEffectTestsExport(data, t as never, format as never);
+  const body = await buildEffectTestsExport(data, t, format);
   // The file is named by the city's date, as the page shows it.
   const date = await cityToday(db);
   return new Response(new Uint8Array(body), {

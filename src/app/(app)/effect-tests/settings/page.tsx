@@ -65,11 +65,13 @@ export default async function EffectTestSettingsPage({ searchParams }: { searchP
             <table className="w-full text-left text-sm">
               <thead>
                 <tr>
-                  {['effectiveFrom', 'classHours', 'shadowStudies', 'lectures', 'excellentRate', 'passRate', 'papers'].map((k) => (
-                    <th key={k} className="p-1">
-                      {t(k)}
-                    </th>
-                  ))}
+                  {(['effectiveFrom', 'classHours', 'shadowStudies', 'lectures', 'excellentRate', 'passRate', 'papers'] as const).map(
+                    (k) => (
+                      <th key={k} className="p-1">
+                        {t(k)}
+                      </th>
+                    ),
+                  )}
                 </tr>
               </thead>
               <tbody>

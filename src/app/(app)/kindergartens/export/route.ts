@@ -13,7 +13,7 @@ export async function GET(request: NextRequest) {
   if (response) return response;
   const filters = parseFilters(Object.fromEntries(request.nextUrl.searchParams));
   const [rows, t, locale] = await Promise.all([exportKindergartens(user, filters, db), getTranslations(), getLocale()]);
-  const body = await buildKindergartenExport(rows, t as never, locale);
+  const body = await buildKindergartenExport(rows, t, locale);
   const date = new Date().toISOString().slice(0, 10);
   return new Response(new Uint8Array(body), {
     headers: {

@@ -34,8 +34,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     }),
   );
   // The index PDF is in Chinese whatever the viewer's language: it goes to the bureau's files.
-  const t = createTranslator({ locale: 'zh', messages: (await loadMessages('zh')) as never });
-  const zip = streamArchiveZip(archive, t as never, getStorage());
+  const t = createTranslator({ locale: 'zh', messages: await loadMessages('zh') });
+  const zip = streamArchiveZip(archive, t, getStorage());
   const name = `帮扶档案-${safeSegment(archive.pairing.supporting, 30)}-${safeSegment(archive.pairing.assisted, 30)}-${year}-${year + 1}.zip`;
   return new Response(Readable.toWeb(zip) as ReadableStream, {
     headers: {

@@ -45,7 +45,7 @@ export default async function KindergartenBatchPage({
         ignoredColumns={ignoredColumns}
         committed={!!batch.committedAt}
         expired={batch.expired}
-        columns={KINDERGARTEN_COLUMNS.slice(0, 9).map((c) => ({ key: c.key, label: t(`kindergartens.${c.key}` as never) }))}
+        columns={KINDERGARTEN_COLUMNS.slice(0, 9).map((c) => ({ key: c.key, label: t(`kindergartens.${c.key}`) }))}
         confirm={<ImportConfirmForm batchId={batch.id} count={rows.length} action={commitKindergartenImportAction} />}
         uploadHref="/kindergartens/import"
         back={{ href: '/kindergartens', label: t('kindergartens.back') }}

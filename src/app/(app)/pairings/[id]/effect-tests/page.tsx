@@ -16,8 +16,7 @@ import { figureLine, figureText, semesterLabel } from '@/components/effect-tests
 import { AssessmentForm } from '@/components/effect-tests/assessment-form';
 import { ASSESSMENT_LABELS, type AssessmentLabels } from '@/components/effect-tests/assessment-labels';
 import { can, pairingResource } from '@/lib/authz';
-
-type T = Parameters<typeof figureText>[0];
+import { isMessageKey } from '@/i18n/translator';
 
 export default async function PairingEffectTestsPage({
   params,
@@ -30,9 +29,11 @@ export default async function PairingEffectTestsPage({
   const { id } = await params;
   const sp = await searchParams;
   const pairing = await loadPairingOr404(user, id, `/pairings/${id}/effect-tests`);
-  const t = (await getTranslations('effectTests')) as unknown as T;
+  const t = await getTranslations('effectTests');
   const format = await getFormatter();
   const tf = await getTranslations('form');
+  // A record's note is data (missing parts, a rating): in words when the catalogue names it.
+  const named = (key: string, raw: string) => (isMessageKey(t, key) ? t(key) : raw);
   const ta = await getTranslations('effectTests.assessment');
   const [cycles, tz] = await Promise.all([listCycles(db), cityTimeZone(db)]);
   const own = cycles.filter((c) => c.id === pairing.cycle.id);
@@ -191,7 +192,7 @@ export default async function PairingEffectTestsPage({
                           <span className="text-xs text-red-800">
                             {t('detail.missingParts', {
                               parts: format.list(
-                                rec.note.split(',').map((p) => t(`detail.part.${p}`)),
+                                rec.note.split(',').map((p) => named(`detail.part.${p}`, p)),
                                 { type: 'conjunction', style: 'narrow' },
                               ),
                             })}
@@ -200,7 +201,7 @@ export default async function PairingEffectTestsPage({
                         {rec.note && test === 'A2' && (
                           <span className="text-xs">
                             {tf('labelled', { label: t('detail.latestRating') })}
-                            {t(`rating.${rec.note}`)}
+                            {named(`rating.${rec.note}`, rec.note)}
                           </span>
                         )}
                         {rec.note && test === 'A1' && <span className="text-xs">{rec.note}</span>}

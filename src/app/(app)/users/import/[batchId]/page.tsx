@@ -29,7 +29,7 @@ export default async function StaffBatchPage({ params }: { params: Promise<{ bat
         ignoredColumns={ignoredColumns}
         committed={!!batch.committedAt}
         expired={batch.expired}
-        columns={STAFF_COLUMNS.map((c) => ({ key: c.key, label: t(`staff.${c.key}` as never) }))}
+        columns={STAFF_COLUMNS.map((c) => ({ key: c.key, label: t(`staff.${c.key}`) }))}
         confirm={<StaffImportConfirm batchId={batch.id} count={rows.length} />}
         uploadHref="/users/import"
         back={{ href: '/users', label: t('staff.back') }}
