@@ -414,11 +414,16 @@ describe('scope of the lists', () => {
     const reqA = await createRequest(await actor(w.directorA2), { pairingId: w.pairingA.id, kind: 'ITEM', title: '图书' }, db);
     const reqB = await createRequest(await actor(w.directorB2), { pairingId: w.pairingB.id, kind: 'ITEM', title: '玩具' }, db);
     if (!reqA.ok || !reqB.ok) throw new Error('requests');
-    const ids = async (u: User) =>
-      (await listActivities(await actor(u), { pairing: undefined }, db)).rows
-        .map((r) => r.id)
-        .filter((id) => [inA.id, inB.id].includes(id))
-        .sort();
+    // Every page: other tests of this file add activities to the same database.
+    const ids = async (u: User) => {
+      const seen: string[] = [];
+      for (let page = 1; ; page++) {
+        const { rows } = await listActivities(await actor(u), { pairing: undefined, page }, db);
+        if (!rows.length) break;
+        seen.push(...rows.map((r) => r.id));
+      }
+      return seen.filter((id) => [inA.id, inB.id].includes(id)).sort();
+    };
     const reqIds = async (u: User) =>
       (await listRequests(await actor(u), {}, db))
         .map((r) => r.id)
