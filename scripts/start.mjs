@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDatabase } from './db/postgres.mjs';
+import { APP_ROLE, appRoleProblem, ensureAppLogin } from './db/app-role.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dev = process.argv.includes('--dev');
@@ -71,8 +72,10 @@ if (!process.env.FILE_STORAGE_DIR && !process.env.S3_BUCKET) {
   process.env.FILE_STORAGE_DIR = path.join(dataDir, 'files');
   if (fresh && !process.env.DATABASE_URL) rmSync(process.env.FILE_STORAGE_DIR, { recursive: true, force: true });
 }
+const external = Boolean(process.env.DATABASE_URL);
 const database = await ensureDatabase({ dataDir: pgDir });
-process.env.DATABASE_URL = database.url;
+process.env.DATABASE_URL = database.url; // the owner's: migrations and the seed
+let appUrl = database.url; // the web server's (docs/decisions/014)
 let server = null;
 let stopping = false;
 
@@ -89,9 +92,32 @@ async function shutdown(code = 0) {
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
+// The server connects as a role that owns nothing and may only append to the audit trail, so it
+// cannot rewrite history even by disabling triggers. Embedded: hih_app, with a password generated
+// once into the data folder. Another server (DATABASE_URL set): APP_DATABASE_URL, whose roles its
+// administrator made; ignored with the embedded server, whose database it cannot point at.
+async function serverDatabaseUrl() {
+  if (external) {
+    if (process.env.APP_DATABASE_URL) return process.env.APP_DATABASE_URL;
+    console.warn(
+      `APP_DATABASE_URL is not set: the server connects as the owner of the tables (DATABASE_URL), which can rewrite the audit trail. Create the ${APP_ROLE} role and set APP_DATABASE_URL (README, "Running against an existing PostgreSQL").`,
+    );
+    return null;
+  }
+  const file = path.join(dataDir, 'db-app-password');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('base64url'), { mode: 0o600 });
+  return ensureAppLogin(database.url, { password: readFileSync(file, 'utf8').trim() });
+}
+
 const seedDemo = process.env.APP_ENV !== 'production' || process.env.SEED_ALLOW_PRODUCTION === '1';
 try {
   await run(process.execPath, ['scripts/db/migrate.mjs', 'deploy']);
+  const leastPrivilege = await serverDatabaseUrl();
+  if (leastPrivilege) {
+    const problem = await appRoleProblem(leastPrivilege);
+    if (problem) throw new Error(`The server's database role is not least-privilege: ${problem}. See docs/decisions/014.`);
+    appUrl = leastPrivilege;
+  }
   // A production deployment gets no demo data: its city, counties and first admin come from npm run setup:city.
   if (!seedDemo) {
     console.log(
@@ -102,14 +128,19 @@ try {
   }
   if (!dev && buildIsStale()) {
     console.log('Building the application (first start or sources changed)…');
-    await run(bin('next'), ['build']);
+    await run(bin('next'), ['build'], { env: { ...process.env, DATABASE_URL: appUrl } });
   }
 } catch (error) {
   console.error(String(error.message ?? error));
   await shutdown(1);
 }
 
-server = spawn(bin('next'), [dev ? 'dev' : 'start', '-p', String(port)], { cwd: root, stdio: 'inherit', env: process.env });
+// Not `next start`: scripts/server.mjs decides the client's address (TRUSTED_PROXIES) before Next sees the request.
+server = spawn(process.execPath, ['scripts/server.mjs', ...(dev ? ['--dev'] : []), '-p', String(port)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, DATABASE_URL: appUrl },
+});
 server.on('exit', (code) => {
   if (!stopping) shutdown(code ?? 1);
 });
@@ -125,13 +156,13 @@ for (let i = 0; i < 600 && !stopping; i++) {
 if (!stopping && !seedDemo) {
   console.log(`
 Hand in Hand is running at http://localhost:${port}
-Database: ${process.env.DATABASE_URL_DISPLAY ?? database.url.replace(/:[^:@/]*@/, ':***@')}
+Database: ${process.env.DATABASE_URL_DISPLAY ?? appUrl.replace(/:[^:@/]*@/, ':***@')}
 Press Ctrl-C to stop.
 `);
 } else if (!stopping) {
   console.log(`
 Hand in Hand is running at http://localhost:${port}
-Database: ${process.env.DATABASE_URL_DISPLAY ?? database.url.replace(/:[^:@/]*@/, ':***@')}
+Database: ${process.env.DATABASE_URL_DISPLAY ?? appUrl.replace(/:[^:@/]*@/, ':***@')}
 
 Demo accounts (password: pairing-demo-2026)
   City bureau admin        city@demo.handinhand.cn

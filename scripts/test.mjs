@@ -12,11 +12,33 @@ rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 const only = process.argv.slice(2); // e.g. `npm test -- unit integration`
 
-function run(cmd, args, env = {}) {
+// What each suite printed, so a suite that dies before reporting can be explained in the summary.
+const output = new Map();
+const MAX_LINES = 20_000;
+
+function run(name, cmd, args, env = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-    child.on('exit', (code) => resolve(code ?? 1));
+    // Piped (to keep a copy) yet still coloured when the runner itself writes to a terminal.
+    const color = process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {};
+    const child = spawn(cmd, args, { cwd: root, stdio: ['inherit', 'pipe', 'pipe'], env: { ...process.env, ...color, ...env } });
+    const lines = [];
+    output.set(name, lines);
+    const keep = (chunk) => {
+      if (lines.length < MAX_LINES) lines.push(...chunk.toString('utf8').split('\n'));
+    };
+    child.stdout.on('data', (c) => (process.stdout.write(c), keep(c)));
+    child.stderr.on('data', (c) => (process.stderr.write(c), keep(c)));
+    child.on('error', (error) => lines.push(String(error.stack ?? error)));
+    child.on('close', (code) => resolve(code ?? 1));
   });
+}
+
+/** The first lines that say what went wrong (an error, a refused spawn), else the last lines printed. */
+function firstErrorLines(lines, count = 12) {
+  const plain = lines.map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').trimEnd());
+  const at = plain.findIndex((l) => /\b(\w*Error|EACCES|ENOENT|ECONNREFUSED|ERR!|failed)\b/.test(l));
+  const picked = at >= 0 ? plain.slice(at, at + count) : plain.filter(Boolean).slice(-count);
+  return picked.filter((l, i) => l || i < picked.length - 1);
 }
 
 function vitestCounts(file) {
@@ -34,17 +56,24 @@ function playwrightCounts(file) {
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const suites = [
   // Lint and format first: cheap to fix, and a failure here is not a test result.
-  { name: 'lint', run: () => run('npm', ['run', 'lint', '--silent']), counts: () => null },
+  { name: 'lint', run: () => run('lint', 'npm', ['run', 'lint', '--silent']), counts: () => null },
   {
     name: 'unit',
     run: () =>
-      run(bin('vitest'), ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile=${results}/unit.json`]),
+      run('unit', bin('vitest'), [
+        'run',
+        '--project',
+        'unit',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile=${results}/unit.json`,
+      ]),
     counts: () => vitestCounts(`${results}/unit.json`),
   },
   {
     name: 'integration',
     run: () =>
-      run(bin('vitest'), [
+      run('integration', bin('vitest'), [
         'run',
         '--project',
         'integration',
@@ -54,7 +83,7 @@ const suites = [
       ]),
     counts: () => vitestCounts(`${results}/integration.json`),
   },
-  { name: 'e2e', run: () => run(bin('playwright'), ['test']), counts: () => playwrightCounts(`${results}/e2e.json`) },
+  { name: 'e2e', run: () => run('e2e', bin('playwright'), ['test']), counts: () => playwrightCounts(`${results}/e2e.json`) },
 ];
 
 const total = { passed: 0, failed: 0, skipped: 0 };
@@ -63,13 +92,21 @@ for (const suite of suites) {
   if (only.length && !only.includes(suite.name)) continue;
   console.log(`\n=== ${suite.name} ===`);
   const code = await suite.run();
-  const c = suite.counts() ?? { passed: 0, failed: 0, skipped: 0 };
-  // A runner that crashed before reporting still counts as a failure.
+  const reported = suite.counts();
+  const c = reported ?? { passed: 0, failed: 0, skipped: 0 };
+  const ranNothing = c.passed + c.failed === 0;
+  // A runner that crashed before reporting still counts as a failure, and the summary says why.
   if (code !== 0 && c.failed === 0) c.failed = 1;
   total.passed += c.passed;
   total.failed += c.failed;
   total.skipped += c.skipped;
   lines.push(`${suite.name}: ${c.passed} passed, ${c.failed} failed${code !== 0 ? ` (exit ${code})` : ''}`);
+  if (code !== 0 && ranNothing && suite.name !== 'lint') {
+    lines.push(
+      `  ${suite.name} stopped before running its tests:`,
+      ...firstErrorLines(output.get(suite.name) ?? []).map((l) => `  | ${l}`),
+    );
+  }
 }
 console.log('\n' + lines.join('\n'));
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);

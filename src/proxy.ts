@@ -42,13 +42,11 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [
-    {
-      source: '/((?!_next/static|_next/image|favicon.ico|icon.svg).*)',
-      missing: [
-        { type: 'header', key: 'next-router-prefetch' },
-        { type: 'header', key: 'purpose', value: 'prefetch' },
-      ],
-    },
-  ],
+  // Prefetches included (Next's CSP example skips them): a prefetched page is shown as it was fetched,
+  // so it needs the policy too, and its scripts carry the nonce of the policy sent with it.
+  // Not /api/files: Next reads the whole body of every request the proxy runs on into memory, and
+  // cuts it at `proxyClientMaxBodySize` (10 MB), so a 15 MB upload reached the route as 10 MB. The
+  // file routes stream the body themselves, check it against its Content-Length, and set their
+  // own CSP; a signed-out visitor there gets a 401/404 from the route, not the sign-in redirect.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|api/files).*)'],
 };

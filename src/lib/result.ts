@@ -42,11 +42,14 @@ export const invalid = (fieldErrors: FieldErrors, message?: Message): Failure =>
  * field's issues show once beside it), each message key once.
  */
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const out: Record<string, string[]> = {};
+  const out: Record<string, Message[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? String(issue.path[0]) : 'form';
     const list = (out[key] ??= []);
-    if (!list.includes(issue.message)) list.push(issue.message);
+    if (list.some((m) => (typeof m === 'string' ? m : m.key) === issue.message)) continue;
+    // A rule that fills placeholders (a date's allowed range) puts their values in the issue's params.
+    const values = issue.code === 'custom' ? (issue.params?.values as Record<string, string | number> | undefined) : undefined;
+    list.push(values ? { key: issue.message, values } : issue.message);
   }
   return out;
 }

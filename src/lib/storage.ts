@@ -5,7 +5,8 @@
  */
 import 'server-only';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { link, mkdir, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -34,7 +35,18 @@ export class LocalStorage implements FileStorage {
   async putFile(key: string, source: string) {
     const target = this.pathOf(key);
     await mkdir(path.dirname(target), { recursive: true });
-    await pipeline(createReadStream(source), createWriteStream(target, { flags: 'wx', mode: 0o600 }));
+    // Written and flushed under a temporary name, then linked to the key: a crash mid-write leaves a
+    // `.partial` file (an orphan for `npm run files:orphans`), never cut bytes under a key a row or a
+    // preview names. link() refuses an existing key, as 'wx' did.
+    const partial = `${target}.${randomUUID()}.partial`;
+    try {
+      await pipeline(createReadStream(source), createWriteStream(partial, { flags: 'wx', mode: 0o600 }));
+      const fh = await open(partial, 'r');
+      await fh.sync().finally(() => fh.close());
+      await link(partial, target);
+    } finally {
+      await rm(partial, { force: true });
+    }
   }
   async read(key: string) {
     const p = this.pathOf(key);

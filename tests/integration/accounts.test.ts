@@ -48,6 +48,21 @@ describe('one’s own account', () => {
     });
   });
 
+  it('says a 10,000-character new password is too long, not that the current one is wrong', async () => {
+    const w = await createScopeWorld(db);
+    const teacher = await actorFor(db, w.teacherA);
+    const long = 'a quiet river '.repeat(715).slice(0, 10_000);
+    expect(await changeOwnPassword(teacher, { current: TEST_PASSWORD, next: long, confirm: long }, db)).toEqual({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { next: ['password.errors.tooLong'] },
+    });
+    expect(await changeOwnPassword(teacher, 'not a form', db)).toMatchObject({
+      error: 'invalid',
+      fieldErrors: { current: ['password.errors.wrongCurrent'] },
+    });
+  });
+
   it('a new password ends every session and is audited', async () => {
     const w = await createScopeWorld(db);
     const teacher = await actorFor(db, w.teacherA);

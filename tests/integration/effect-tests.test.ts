@@ -434,8 +434,31 @@ describe("the assisted director's home card", () => {
     await log(ass, p, 'DONATION', '2025-11-10', '09:00', { direction: 'TO_SUPPORTING', ...lines('1000') });
     await log(sup, p, 'SENT_LECTURE', '2025-10-20');
     const evaluated = async (u: ActorWithName) => evaluatePairings(u, { pairingIds: [p], period: await period(), today: AFTER_AUTUMN }, db);
-    expect(await receivedInSemester(ass, await evaluated(ass), db)).toEqual({ activities: 2, hours: 2, donations: 1, value: 300 });
+    expect(await receivedInSemester(ass, await evaluated(ass), db)).toEqual({
+      activities: 2,
+      hours: { have: 2, need: 10 },
+      donations: 1,
+      value: 300,
+    });
     // The supporting side received nothing as the assisted one: no card.
     expect(await receivedInSemester(sup, await evaluated(sup), db)).toBeNull();
+  });
+
+  it("shows S2's class hours: a disputed record and a special lecture make the card and S2 disagree in nothing", async () => {
+    const w = await createPairingWorld(db);
+    const sup = await actorFor(db, w.directorA);
+    const ass = await actorFor(db, w.directorA2);
+    const p = w.pairingA.id;
+    await log(sup, p, 'SENT_LECTURE', '2025-10-20');
+    const disputed = await log(sup, p, 'SENT_DEMONSTRATION', '2025-11-05');
+    await confirmActivity(ass, { id: disputed, version: await version(disputed), decision: 'DISPUTED', comment: '那天没有来' }, db, LOGGED);
+    await log(sup, p, 'SPECIAL_LECTURE', '2025-11-12', '09:00', { classHours: '3' });
+    const ev = await evaluatePairings(ass, { pairingIds: [p], period: await period(), today: AFTER_AUTUMN }, db);
+    const s2 = ev.pairings[0].results.S2.figure;
+    expect(s2).toMatchObject({ kind: 'hours', have: 2, need: 10 });
+    const card = await receivedInSemester(ass, ev, db);
+    expect(card?.hours).toEqual({ have: s2.kind === 'hours' && s2.have, need: s2.kind === 'hours' && s2.need });
+    // The sent lecture and the special lecture; the disputed demonstration never counts.
+    expect(card?.activities).toBe(2);
   });
 });

@@ -4,12 +4,16 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { ensureDatabase, createThrowawayDatabase, dropDatabase } from '../../scripts/db/postgres.mjs';
+import { dropLoginRole, ensureAppLogin } from '../../scripts/db/app-role.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** The same database as the web server sees it: a login role granted hih_app (decision 014). */
+    appDatabaseUrl: string;
   }
 }
 
@@ -38,9 +42,14 @@ export default async function setup(project: TestProject) {
   });
   if (migrated.status !== 0) throw new Error(`migrate deploy failed:\n${migrated.stdout}\n${migrated.stderr}`);
   project.provide('databaseUrl', url);
+  // A role of its own, member of hih_app: roles are server-wide, and on a server at DATABASE_URL the
+  // suite must not change the password of a real hih_app.
+  const appRole = `${name}_app`;
+  project.provide('appDatabaseUrl', await ensureAppLogin(url, { role: appRole, password: randomBytes(18).toString('base64url') }));
 
   return async () => {
     await dropDatabase(server.url, name).catch(() => {});
+    await dropLoginRole(server.url, appRole).catch(() => {});
     await server.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   };

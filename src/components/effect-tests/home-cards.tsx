@@ -219,20 +219,22 @@ async function OpenRequests({ user }: { user: Actor }) {
   );
 }
 
-/** The assisted side: what it received this semester, counted in the database. */
+/** The assisted side: what it received this semester; the class hours are S2's own figure. */
 async function Received({ user }: { user: Actor }) {
   if (!user.kindergartenId) return null;
   const ev = await currentEvaluation(user, db);
   const r = ev && (await receivedInSemester(user, ev, db));
-  if (!r) return null;
+  if (!ev || !r) return null;
   const td = await getTranslations('dashboards');
+  const t = await getTranslations('effectTests');
   const format = await getFormatter();
+  const n = (v: number) => format.number(v, { maximumFractionDigits: 1 });
   return (
     <Card className="mb-4">
-      <h2 className="mb-2 font-semibold">{td('received')}</h2>
+      <h2 className="mb-2 font-semibold">{td('received', { semester: semesterLabel(t, ev.period.semester) })}</h2>
       <ul className="text-sm">
         <li>{td('activitiesReceived', { count: r.activities })}</li>
-        <li>{td('hoursReceived', { hours: format.number(r.hours) })}</li>
+        <li>{td('hoursReceived', { have: n(r.hours.have), need: n(r.hours.need) })}</li>
         <li>{td('donations', { count: r.donations, value: format.number(r.value) })}</li>
       </ul>
     </Card>
@@ -292,7 +294,7 @@ async function TeacherPapersAndMentoring({ user }: { user: Actor }) {
         <ul className="text-sm">
           {papers.map((p) => (
             <li key={p.id}>
-              <Link className="text-brand-800 underline" href={`/papers/${p.id}`}>
+              <Link className="text-brand-800 underline" href={`/papers#paper-${p.id}`}>
                 {p.title}
               </Link>
             </li>

@@ -1,18 +1,15 @@
 'use client';
 import { useEffect } from 'react';
-import { draftStorageKey } from './use-local-draft';
+import { removeDraft } from './draft-store';
+import { useDraftOwner } from './draft-owner';
 
 /** Rendered on the page a successful save lands on: the local drafts of that form are done with. */
 export function ClearDraft({ keys }: { keys: string[] }) {
+  const owner = useDraftOwner();
   const joined = keys.join('|');
   useEffect(() => {
-    for (const k of joined.split('|')) {
-      try {
-        localStorage.removeItem(draftStorageKey(k));
-      } catch {
-        /* storage unavailable */
-      }
-    }
-  }, [joined]);
+    if (!owner) return;
+    for (const k of joined.split('|')) removeDraft(localStorage, owner, k);
+  }, [owner, joined]);
   return null;
 }

@@ -1,57 +1,35 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-
-export type Draft = { values: Record<string, string>; savedAt: number };
-const PREFIX = 'hih-draft:';
-
-export function draftStorageKey(key: string) {
-  return PREFIX + key;
-}
-
-function read(key: string): Draft | null {
-  try {
-    const raw = localStorage.getItem(draftStorageKey(key));
-    const d = raw ? (JSON.parse(raw) as Draft) : null;
-    return d && typeof d.savedAt === 'number' && d.values && typeof d.values === 'object' ? d : null;
-  } catch {
-    return null; // private mode, quota, or a draft from an older format
-  }
-}
+import { readDraft, removeDraft, writeDraft, type Draft } from './draft-store';
+import { useDraftOwner } from './draft-owner';
 
 /**
- * Keeps what was typed into a form in localStorage (per form and record id) until it is saved,
+ * Keeps what was typed into a form in localStorage (per user, form and record id) until it is saved,
  * so a phone that reloads the page or loses the tab does not lose the text. `restored` is the
- * draft found on arrival (read after mounting: the server render never sees localStorage).
+ * signed-in user's own draft found on arrival (read after mounting: the server render never sees
+ * localStorage). Outside the signed-in shell there is no owner, and nothing is kept.
  */
 export function useLocalDraft(key: string) {
+  const owner = useDraftOwner();
   const [restored, setRestored] = useState<Draft | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage exists only after hydration; the form re-mounts with the draft
-    setRestored(read(key));
-  }, [key]);
+    setRestored(owner && key ? readDraft(localStorage, owner, key) : null);
+  }, [owner, key]);
   const save = useCallback(
     (values: Record<string, string>) => {
+      if (!owner || !key) return;
       if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
-        try {
-          localStorage.setItem(draftStorageKey(key), JSON.stringify({ values, savedAt: Date.now() } satisfies Draft));
-        } catch {
-          /* storage full or disabled: the form still works, only without a draft */
-        }
-      }, 250);
+      timer.current = setTimeout(() => writeDraft(localStorage, owner, key, values), 250);
     },
-    [key],
+    [owner, key],
   );
   const discard = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
-    try {
-      localStorage.removeItem(draftStorageKey(key));
-    } catch {
-      /* nothing to remove */
-    }
+    if (owner) removeDraft(localStorage, owner, key);
     setRestored(null);
-  }, [key]);
+  }, [owner, key]);
   return { restored, save, discard };
 }
 

@@ -3,7 +3,9 @@ import { getTranslations } from 'next-intl/server';
 import type { SessionUser } from '@/lib/session';
 import { navFor } from '@/lib/navigation';
 import { signOutAction } from '@/lib/auth/actions';
+import { DraftOwnerProvider } from '@/components/form/draft-owner';
 import { NavLinks } from './nav-links';
+import { SignOutButton } from './sign-out-button';
 import { LocaleSwitchFor as LocaleSwitch } from './locale-switch-for';
 
 export async function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
@@ -27,11 +29,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
             <Suspense>
               <LocaleSwitch />
             </Suspense>
-            <form action={signOutAction}>
-              <button type="submit" className="min-h-11 rounded-md px-3 text-sm underline-offset-2 hover:underline">
-                {t('nav.signOut')}
-              </button>
-            </form>
+            <SignOutButton action={signOutAction} label={t('nav.signOut')} />
           </div>
         </div>
         <nav aria-label={t('nav.menu')} className="mx-auto max-w-6xl px-2 pb-1 sm:px-3">
@@ -39,7 +37,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
         </nav>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-3 py-4 sm:px-4 sm:py-6">
-        {children}
+        <DraftOwnerProvider userId={user.id}>{children}</DraftOwnerProvider>
       </main>
     </>
   );

@@ -5,13 +5,17 @@ import { writeAudit } from '@/lib/audit';
 import { can, type ActorWithName } from '@/lib/authz';
 import { hashPassword, verifyPassword } from '@/lib/auth/hash';
 import { checkPassword } from '@/lib/auth/password-rules';
+import { identifierKey } from '@/lib/auth/credentials';
+import { recordSignInFailure, signInWait } from '@/lib/auth/throttle';
 import { LOCALES } from '@/i18n/locales';
 import { fail, invalid, ok, type FieldErrors, type Result } from '@/lib/result';
 
+// Each field answers for itself: a new password of 10,000 characters is 'too long', not 'the current
+// password is wrong'. A current password longer than any the rules accept cannot be right.
 const PasswordInput = z.object({
-  current: z.string().min(1).max(1024),
-  next: z.string().max(1024),
-  confirm: z.string().max(1024),
+  current: z.string().max(1024).catch(''),
+  next: z.string().catch(''),
+  confirm: z.string().catch(''),
 });
 
 /**
@@ -25,17 +29,23 @@ export async function changeOwnPassword(
   now = new Date(),
 ): Promise<Result<{ id: string; identifier: string }>> {
   const parsed = PasswordInput.safeParse(raw);
-  // Whatever was malformed, the form can only say the current password is not right.
-  if (!parsed.success) return invalid({ current: ['password.errors.wrongCurrent'] });
-  const { current, next, confirm } = parsed.data;
+  const { current, next, confirm } = parsed.success ? parsed.data : { current: '', next: '', confirm: '' };
   if (!can(actor, 'account.updateOwn', { ownerId: actor.id })) return fail('notAllowed');
   const row = await db.user.findUniqueOrThrow({
     where: { id: actor.id },
     select: { passwordHash: true, phone: true, email: true, name: true },
   });
 
+  // A wrong current password is a guess like a wrong sign-in (someone at a desk left signed in): it is
+  // counted by the same throttle, as one more client of the account ('session' in place of an address).
+  const key = identifierKey(row.phone ?? row.email ?? actor.id);
+  const wait = await signInWait(db, key, 'session', now);
+  if (wait > 0) return invalid({ current: [{ key: 'password.errors.tryLater', values: { seconds: Math.ceil(wait / 1000) } }] });
   const errors: FieldErrors = {};
-  if (!(await verifyPassword(row.passwordHash, current))) errors.current = ['password.errors.wrongCurrent'];
+  if (!(await verifyPassword(row.passwordHash, current))) {
+    await recordSignInFailure(db, key, 'session', now);
+    errors.current = ['password.errors.wrongCurrent'];
+  }
   const problem = checkPassword(
     next,
     [row.phone, row.email, row.email?.split('@')[0], row.name].filter((v): v is string => !!v),

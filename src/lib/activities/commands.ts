@@ -7,12 +7,13 @@ import type { Prisma } from '@/generated/prisma/client';
 import type { Db, Tx } from '@/lib/db';
 import { can, PAIRING_SCOPE, pairingResource, sideResource, type Actor, type ActorWithName } from '@/lib/authz';
 import { writeAudit } from '@/lib/audit';
-import { fail, invalid, isStaleWrite, ok, parseInput, versioned, type Result } from '@/lib/result';
+import { fail, invalid, isStaleWrite, ok, parseInput, versioned, type FieldErrors, type Result } from '@/lib/result';
 import { ActivityInput, CancelInput, ConfirmInput, ReceiptInput, RequestInput, RequestRef, type ActivityData } from './schemas';
 import { confirmingSide, editableBySide, receivingSide, typeRuleErrors } from './rules';
 import { cityTimeZone } from '@/lib/time/city-zone';
 import { dateOnly } from '@/lib/time/date-only';
-import { zonedToInstant } from '@/lib/time/zoned';
+import { localDate, zonedToInstant } from '@/lib/time/zoned';
+import { outsideMessage, recordWindow, withinWindow } from '@/lib/pairings/record-window';
 
 type PairingScope = Prisma.PairingGetPayload<{ select: typeof PAIRING_SCOPE }>;
 
@@ -104,12 +105,16 @@ export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, n
     if (!pairing || !can(actor, 'activity.view', pairingResource(pairing))) return fail('notFound');
     if (!can(actor, 'activity.create', pairingResource(pairing))) return fail('notAllowed');
   }
+  const window = (await recordWindow(db, pairing.id, now))!;
+  // History is not written after the fact: an ended pairing takes no new record. What it already
+  // holds stays correctable by the side that wrote it (decision 013), audited below like any edit.
+  if (!existing && window.ended) return invalid({ form: [{ key: 'activities.errors.pairingEnded', values: { date: window.endsOn! } }] });
 
   // Typed dates and times are the city's wall clock: its recorded zone, as the monthly rollup reads it.
   const timeZone = await cityTimeZone(db);
   const startsAt = zonedToInstant(d.startDate, d.startTime, timeZone);
   const endsAt = d.endDate || d.endTime ? zonedToInstant(d.endDate ?? d.startDate, d.endTime ?? '23:59', timeZone) : null;
-  const errors: Record<string, string[]> = {};
+  const errors: FieldErrors = {};
   const ruleErrors = typeRuleErrors(
     {
       type: d.type,
@@ -126,6 +131,18 @@ export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, n
     timeZone,
   );
   for (const [field, key] of Object.entries(ruleErrors)) errors[field] = [`activities.errors.${key}`];
+  // A record falls within the pairing's days. A correction that leaves the dates as they were is
+  // not refused for them (records older than this rule may lie outside).
+  const startDay = d.startDate;
+  const endDay = endsAt ? localDate(endsAt, timeZone) : null;
+  const moved =
+    !existing ||
+    localDate(existing.startsAt, timeZone) !== startDay ||
+    (existing.endsAt ? localDate(existing.endsAt, timeZone) : null) !== endDay;
+  if (moved && !errors.startDate && !withinWindow(window, startDay))
+    errors.startDate = [outsideMessage('activities.errors.outsidePairing', window)];
+  else if (moved && !errors.endDate && endDay && !withinWindow(window, endDay))
+    errors.endDate = [outsideMessage('activities.errors.outsidePairing', window)];
 
   // Teachers log activities they take part in.
   const participantIds = [...new Set(actor.role === 'TEACHER' ? [...d.participantIds, actor.id] : d.participantIds)];
@@ -378,13 +395,18 @@ export async function confirmReceipt(actor: ActorWithName, raw: unknown, db: Db,
 }
 
 /** The assisted kindergarten asks; the supporting one answers by planning an activity for it. */
-export async function createRequest(actor: ActorWithName, raw: unknown, db: Db): Promise<Result> {
+export async function createRequest(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<Result> {
   const parsed = parseInput(RequestInput, raw);
   if (!parsed.ok) return parsed;
   const d = parsed.value;
   const pairing = await db.pairing.findUnique({ where: { id: d.pairingId }, select: PAIRING_SCOPE });
   if (!pairing || !can(actor, 'request.view', pairingResource(pairing))) return fail('notFound');
   if (!can(actor, 'request.create', sideResource(pairing, pairing.assistedId))) return fail('notAllowed');
+  // Help is asked of a pairing that still runs, for a day it still runs (decision 013).
+  const window = (await recordWindow(db, pairing.id, now))!;
+  if (window.ended) return invalid({ form: [{ key: 'activities.errors.pairingEnded', values: { date: window.endsOn! } }] });
+  if (d.neededBy && !withinWindow(window, d.neededBy))
+    return invalid({ neededBy: [outsideMessage('activities.errors.outsidePairing', window)] });
   const id = await db.$transaction(async (tx) => {
     const r = await tx.assistanceRequest.create({
       data: {

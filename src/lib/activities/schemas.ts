@@ -1,67 +1,41 @@
 import { z } from 'zod';
+import {
+  DateString,
+  decimal,
+  optionalDate,
+  optionalDecimal,
+  optionalId,
+  optionalText,
+  requiredId,
+  requiredText,
+  searchId,
+  version,
+  wholeNumber,
+} from '@/lib/schema-fields';
 import { ACTIVITY_TYPES, DIRECTIONS, TARGET_AREAS } from './rules';
 
-// Schemas carry message keys (translated by the action), never sentences.
+// Schemas carry message keys (translated by the action), never sentences. Text, ids, numbers and
+// dates follow the shared rules of schema-fields.ts.
 const REQUIRED = 'form.errors.required';
 const TOO_LONG = 'form.errors.tooLong';
-const INVALID = 'form.errors.invalid';
 
-const text = (max: number) => z.string({ error: REQUIRED }).trim().max(max, { error: TOO_LONG });
-const requiredText = (max: number) => text(max).min(1, { error: REQUIRED });
-const optionalText = (max: number) => z.string().trim().max(max, { error: TOO_LONG }).optional().default('');
-const id = z.string().trim().min(1, { error: REQUIRED }).max(64, { error: INVALID });
-const optionalId = z
-  .string()
-  .trim()
-  .max(64)
-  .optional()
-  .transform((v) => v || null);
-
-export const DateString = z
-  .string({ error: REQUIRED })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: REQUIRED, abort: true })
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: INVALID });
 const TimeString = z.string({ error: REQUIRED }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: REQUIRED });
-const optionalDate = z
-  .union([z.literal(''), DateString])
-  .optional()
-  .transform((v) => v || null);
 const optionalTime = z
   .union([z.literal(''), TimeString])
   .optional()
   .transform((v) => v || null);
 
-/** '' → null; otherwise a number with at most `decimals` decimals within [min, max]. */
-function optionalNumber(opts: { min: number; max: number; decimals: number; error: string }) {
-  return z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return null;
-      const n = Number(v.replace(',', '.'));
-      const scaled = n * 10 ** opts.decimals;
-      if (!Number.isFinite(n) || n < opts.min || n > opts.max || Math.abs(scaled - Math.round(scaled)) > 1e-9) {
-        ctx.addIssue({ code: 'custom', message: opts.error });
-        return z.NEVER;
-      }
-      return n;
-    });
-}
-
 export const DonationLineInput = z.object({
   item: requiredText(200),
-  quantity: optionalNumber({ min: 0.01, max: 1e9, decimals: 2, error: 'activities.errors.quantityInvalid' })
-    .refine((v) => v != null, { error: 'activities.errors.quantityInvalid' })
-    .transform((v) => v as number),
+  quantity: decimal({ min: 0.01, max: 1e9, decimals: 2, error: 'activities.errors.quantityInvalid' }),
   unit: requiredText(20),
-  estimatedValue: optionalNumber({ min: 0, max: 1e10, decimals: 2, error: 'activities.errors.valueInvalid' }).transform((v) => v ?? 0),
+  estimatedValue: optionalDecimal({ min: 0, max: 1e10, decimals: 2, error: 'activities.errors.valueInvalid' }).transform((v) => v ?? 0),
 });
 
 export const ActivityInput = z.object({
   id: optionalId,
-  version: z.coerce.number().int().min(0).optional(),
-  pairingId: id,
+  version: version.optional(),
+  pairingId: requiredId,
   type: z.enum(ACTIVITY_TYPES, { error: REQUIRED }),
   direction: z.enum(DIRECTIONS, { error: REQUIRED }),
   targetArea: z.enum(TARGET_AREAS, { error: REQUIRED }),
@@ -72,13 +46,10 @@ export const ActivityInput = z.object({
   endDate: optionalDate,
   endTime: optionalTime,
   location: optionalText(200),
-  participantIds: z.array(z.string().max(64)).max(200).default([]),
-  outsideExperts: z
-    .array(z.string().trim().max(100, { error: TOO_LONG }))
-    .max(50)
-    .default([]),
-  childCount: optionalNumber({ min: 1, max: 100000, decimals: 0, error: 'activities.errors.childCountInvalid' }),
-  classHours: optionalNumber({ min: 0.5, max: 200, decimals: 1, error: 'activities.errors.classHoursInvalid' }),
+  participantIds: z.array(requiredId).max(200).default([]),
+  outsideExperts: z.array(requiredText(100)).max(50, { error: TOO_LONG }).default([]),
+  childCount: optionalDecimal({ min: 1, max: 100000, decimals: 0, error: 'activities.errors.childCountInvalid' }),
+  classHours: optionalDecimal({ min: 0.5, max: 200, decimals: 1, error: 'activities.errors.classHoursInvalid' }),
   plan: optionalText(20000),
   measures: optionalText(20000),
   record: optionalText(20000),
@@ -133,39 +104,40 @@ export function activityInputFromForm(fd: FormData): Record<string, unknown> {
   };
 }
 
-export const CancelInput = z.object({ id, version: z.coerce.number().int().min(0), reason: requiredText(500) });
+export const CancelInput = z.object({ id: requiredId, version, reason: requiredText(500) });
 export const ConfirmInput = z
   .object({
-    id,
-    version: z.coerce.number().int().min(0),
+    id: requiredId,
+    version,
     decision: z.enum(['CONFIRMED', 'DISPUTED'], { error: REQUIRED }),
     comment: optionalText(1000),
   })
   .refine((v) => v.decision === 'CONFIRMED' || v.comment.length > 0, { path: ['comment'], error: 'activities.errors.disputeNeedsComment' });
-export const ReceiptInput = z.object({ id, comment: optionalText(1000) });
+export const ReceiptInput = z.object({ id: requiredId, comment: optionalText(1000) });
 
 export const REQUEST_KINDS = ['LECTURE_TOPIC', 'DEMONSTRATION_CLASS', 'ITEM', 'OTHER'] as const;
 export const RequestInput = z.object({
-  pairingId: id,
+  pairingId: requiredId,
   kind: z.enum(REQUEST_KINDS, { error: REQUIRED }),
   title: requiredText(200),
   details: optionalText(5000),
   neededBy: optionalDate,
 });
-export const RequestRef = z.object({ id });
+export const RequestRef = z.object({ id: requiredId });
 
 export const ActivityFilters = z.object({
-  pairing: z.string().max(64).optional().catch(undefined),
+  pairing: searchId,
   type: z.enum(ACTIVITY_TYPES).optional().catch(undefined),
   status: z.enum(['PLANNED', 'DONE', 'CANCELLED']).optional().catch(undefined),
   confirmation: z.enum(['PENDING', 'CONFIRMED', 'DISPUTED']).optional().catch(undefined),
+  // Years the app can hold (schema-fields' EARLIEST_DATE to LATEST_DATE): month 0001-01 is no calendar page.
   month: z
     .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/)
     .optional()
     .catch(undefined),
   /** Done activities the other side logged that still wait for the actor's kindergarten to confirm. */
   toConfirm: z.enum(['1']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10000).optional().catch(undefined),
+  page: wholeNumber(1, 10000).optional().catch(undefined),
 });
 export type ActivityFilters = z.output<typeof ActivityFilters>;

@@ -6,6 +6,7 @@ import type { Db } from '@/lib/db';
 import { can, PAIRING_SCOPE, pairingResource, type ActorWithName } from '@/lib/authz';
 import { writeAudit } from '@/lib/audit';
 import { fail, invalid, parseInput, versioned, type FieldErrors, type Result } from '@/lib/result';
+import { recordWindow, summaryDeadline } from '@/lib/pairings/record-window';
 import { ANNUAL_PLAN_PARTS, AnnualPlanInput } from './schemas';
 
 const isUniqueViolation = (e: unknown) => !!e && typeof e === 'object' && 'code' in e && e.code === 'P2002';
@@ -27,6 +28,16 @@ export async function saveAnnualPlan(actor: ActorWithName, raw: unknown, db: Db,
   const planLocked = !!existing?.planSubmittedAt;
   if (existing?.summarySubmittedAt) return fail('wrongState');
   if (submit === 'plan' && planLocked) return fail('wrongState');
+  // A plan is for a year the pairing covers, written before that year is over; the summary is
+  // written after it, so it stays open for a while after the year (or the pairing) ends (decision 013).
+  const window = (await recordWindow(db, pairingId, now))!;
+  const year = window.years.find((y) => y.academicYear === academicYear);
+  if (!year)
+    return invalid({ form: [{ key: 'teaching.errors.yearOutsidePairing', values: { from: window.startsOn, to: window.endsOn ?? '…' } }] });
+  if (!planLocked && window.today > year.endsOn)
+    return invalid({ form: [{ key: 'teaching.errors.yearEnded', values: { date: year.endsOn } }] });
+  if (planLocked && window.today > summaryDeadline(year))
+    return invalid({ form: [{ key: 'teaching.errors.summaryClosed', values: { date: summaryDeadline(year) } }] });
   const errors: FieldErrors = {};
   if (submit === 'plan') for (const k of ANNUAL_PLAN_PARTS) if (!parts[k]) errors[k] = ['form.errors.required'];
   if (submit === 'summary') {

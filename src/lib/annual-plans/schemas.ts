@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { optionalText, requiredId, version } from '@/lib/schema-fields';
+import { optionalText, requiredId, version, wholeNumber } from '@/lib/schema-fields';
 
 export const ANNUAL_PLAN_PARTS = ['content', 'goals', 'methods', 'steps', 'personnel', 'measures'] as const;
 export const AnnualPlanInput = z.object({
   pairingId: requiredId,
-  academicYear: z.coerce.number().int().min(2000).max(2100),
+  academicYear: wholeNumber(2000, 2100),
   version: version.optional(),
   content: optionalText(20000),
   goals: optionalText(20000),

@@ -4,6 +4,7 @@ import type { Db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit';
 import { can, type ActorWithName } from '@/lib/authz';
 import { fail, ok, parseInput, type Result } from '@/lib/result';
+import { isBlank, requiredId, safeLine } from '@/lib/schema-fields';
 import { generateToken, hashToken, lastFour } from './token';
 
 export const MAX_ACTIVE_TOKENS = 20;
@@ -11,11 +12,13 @@ export const MAX_ACTIVE_TOKENS = 20;
 const EXPIRY_DAYS = { '30': 30, '90': 90, '365': 365, never: null } as const;
 
 const CreateTokenInput = z.object({
-  name: z.string().trim().min(1, 'api.tokens.nameRequired').max(80, 'api.tokens.nameTooLong'),
+  name: safeLine(10_000)
+    .refine((s) => !isBlank(s), 'api.tokens.nameRequired')
+    .refine((s) => s.length <= 80, 'api.tokens.nameTooLong'),
   expires: z.enum(['30', '90', '365', 'never'], { message: 'api.tokens.fix' }).default('90'),
 });
 
-const TokenRef = z.object({ id: z.string().min(1).max(64) });
+const TokenRef = z.object({ id: requiredId });
 
 /** Issues a token and returns it: the only moment it exists outside the caller. Only its hash is stored. */
 export async function issueToken(

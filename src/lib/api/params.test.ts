@@ -9,6 +9,7 @@ import {
   pageOf,
   PairingQuery,
   parseQuery,
+  pathId,
 } from './params';
 
 const q = (s: string) => new URLSearchParams(s);
@@ -55,6 +56,24 @@ describe('API query parameters', () => {
     expect(badRequest(() => parseQuery(ActivityQuery, q('from=2026-04-01&to=2026-03-01')))).toBe('from: from must not be after to');
     expect(parseQuery(KindergartenQuery, q('active=false')).active).toBe(false);
     expect(badRequest(() => parseQuery(KindergartenQuery, q('active=no')))).toMatch(/^active: /);
+  });
+
+  it('refuse dates that do not exist or lie outside 2000–2100, instead of a server error', () => {
+    expect(badRequest(() => parseQuery(ActivityQuery, q('from=2026-02-30')))).toBe('from: must be a date YYYY-MM-DD that exists');
+    expect(badRequest(() => parseQuery(ActivityQuery, q('to=2027-02-29')))).toMatch(/^to: must be a date/);
+    expect(badRequest(() => parseQuery(ActivityQuery, q('from=0001-01-01')))).toBe('from: must be a date from 2000-01-01 to 2100-12-31');
+    expect(badRequest(() => parseQuery(ActivityQuery, q('to=9999-12-31')))).toMatch(/^to: must be a date from/);
+    expect(parseQuery(ActivityQuery, q('from=2028-02-29')).from).toBe('2028-02-29');
+  });
+
+  it('refuse search text with NUL, controls or direction overrides, and path ids that are not ids', () => {
+    expect(badRequest(() => parseQuery(KindergartenQuery, q('q=%00')))).toMatch(/^q: must not contain control/);
+    expect(badRequest(() => parseQuery(KindergartenQuery, q('q=a%E2%80%AEb')))).toMatch(/^q: must not contain control/);
+    expect(parseQuery(KindergartenQuery, q('q=%20%E5%AE%9E%E9%AA%8C%20')).q).toBe('实验');
+    expect(badRequest(() => parseQuery(PairingQuery, q('county=%00')))).toBe('county: must be an id');
+    expect(badRequest(() => pathId('\0'))).toBe('id: must be an id');
+    expect(badRequest(() => pathId('x'.repeat(65)))).toBe('id: must be an id');
+    expect(pathId('cm1abc_09-Z')).toBe('cm1abc_09-Z');
   });
 
   it('turn inclusive city days into instants', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zonedToInstant } from '@/lib/time/zoned';
 import { addDays } from '@/lib/cycles/periods';
+import { EARLIEST_DATE, hasForbiddenCharacters, ID_PATTERN, isCalendarDate, LATEST_DATE, normalizeText } from '@/lib/schema-fields';
 
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -22,12 +23,24 @@ const pageSize = z.coerce
 export const Pagination = z.object({ page: page.default(1), pageSize: pageSize.default(DEFAULT_PAGE_SIZE) });
 export type Pagination = z.output<typeof Pagination>;
 
-const id = z
+const id = z.string().regex(ID_PATTERN, 'must be an id');
+// The API speaks English (docs/api.md); the rules are the forms' (schema-fields.ts).
+const date = z
   .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
-const date = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date YYYY-MM-DD');
+  .refine(isCalendarDate, { error: 'must be a date YYYY-MM-DD that exists', abort: true })
+  .refine((d) => d >= EARLIEST_DATE && d <= LATEST_DATE, `must be a date from ${EARLIEST_DATE} to ${LATEST_DATE}`);
+const searchText = z
+  .string()
+  .overwrite(normalizeText)
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters')
+  .refine((s) => !hasForbiddenCharacters(s), 'must not contain control or text-direction characters');
+
+/** A record id from the path: anything that is not one is a bad request, not a query. */
+export function pathId(value: string): string {
+  if (!ID_PATTERN.test(value)) throw new BadRequestError('id: must be an id');
+  return value;
+}
 
 export const KindergartenQuery = Pagination.extend({
   county: id.optional(),
@@ -37,7 +50,7 @@ export const KindergartenQuery = Pagination.extend({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: searchText.optional(),
 }).strict();
 
 export const PairingQuery = Pagination.extend({ cycle: id.optional(), county: id.optional() }).strict();

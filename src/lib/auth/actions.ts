@@ -1,19 +1,23 @@
 'use server';
 import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { requiredLine } from '@/lib/schema-fields';
 import { db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit';
 import { auth, signIn, signOut } from './next-auth';
-import { normalizeIdentifier } from './credentials';
+import { identifierKey, normalizeIdentifier } from './credentials';
+import { signInWait } from './throttle';
+import { clientAddress } from '@/lib/net/client-address';
 import { signOutSession } from './sessions';
 import { LOCALE_COOKIE, LOCALE_PICKED_COOKIE, toLocale } from '@/i18n/locales';
 import type { ActionState } from '@/lib/action-state';
 
 const SignInInput = z.object({
-  identifier: z.string().trim().min(1).max(200),
+  // No NUL or controls: the identifier is looked up in PostgreSQL, which refuses NUL (a 500).
+  identifier: requiredLine(200),
   password: z.string().min(1).max(1024),
 });
 
@@ -21,11 +25,18 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
   const t = await getTranslations('login');
   const values = { identifier: String(formData.get('identifier') ?? '') };
   const parsed = SignInInput.safeParse({ identifier: formData.get('identifier'), password: formData.get('password') });
-  if (!parsed.success) return { status: 'error', message: t('required'), values };
+  // Both filled but unusable (a NUL, a control character): as wrong as any other failed sign-in.
+  const filled = !!formData.get('identifier') && !!formData.get('password');
+  if (!parsed.success) return { status: 'error', message: filled ? t('failed') : t('required'), values };
   try {
     await signIn('credentials', { ...parsed.data, redirect: false });
   } catch (error) {
-    if (error instanceof AuthError) return { status: 'error', message: t('failed'), values };
+    if (error instanceof AuthError) {
+      // Auth.js passes no detail out of authorize(); the throttle answers the same for any account.
+      const wait = await signInWait(db, identifierKey(parsed.data.identifier), clientAddress(await headers()));
+      const message = wait > 0 ? t('throttled', { seconds: Math.ceil(wait / 1000) }) : t('failed');
+      return { status: 'error', message, values };
+    }
     throw error;
   }
   // The language is remembered per user. A language picked on the sign-in page is the one the user

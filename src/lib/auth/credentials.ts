@@ -4,9 +4,7 @@ import { writeAudit } from '@/lib/audit';
 import { userCountyId } from '@/lib/authz';
 import { hashPassword, verifyPassword } from './hash';
 import { createSession } from './sessions';
-
-export const LOCK_AFTER_FAILURES = 10;
-export const LOCK_MS = 15 * 60 * 1000;
+import { recordSignInFailure, recordSignInSuccess, signInWait } from './throttle';
 
 // Verified when the account does not exist, so a wrong identifier takes as long as a wrong password.
 let dummyHash: Promise<string> | null = null;
@@ -17,12 +15,19 @@ export function normalizeIdentifier(raw: string) {
   return value.includes('@') ? { email: value.toLowerCase() } : { phone: value.replace(/[\s-]/g, '') };
 }
 
-export type SignInResult = { ok: true; userId: string; sessionId: string; locale: string } | { ok: false };
+/** The normalised identifier as one string: the key the throttle counts failures under. */
+export function identifierKey(raw: string) {
+  const where = normalizeIdentifier(raw);
+  return where.email ?? where.phone ?? '';
+}
+
+/** `retryAfterSeconds`: the wait before this identifier may be tried again from this address. */
+export type SignInResult = { ok: true; userId: string; sessionId: string; locale: string } | { ok: false; retryAfterSeconds?: number };
 
 /**
- * Checks credentials with a per-account lockout held in PostgreSQL (so it holds across restarts
- * and instances), records the attempt in the audit trail, and opens a server-side session.
- * Every failure looks the same to the caller: whether the account exists is never revealed.
+ * Checks credentials, slowed by the throttle in throttle.ts (no lockout), records the attempt in the
+ * audit trail, and opens a server-side session. Every failure looks the same to the caller: whether
+ * the account exists is never revealed (unknown identifiers are throttled like real ones).
  */
 export async function signInWithPassword(identifier: string, password: string, ip: string | null, now = new Date()): Promise<SignInResult> {
   const where = normalizeIdentifier(identifier);
@@ -36,7 +41,6 @@ export async function signInWithPassword(identifier: string, password: string, i
       kindergartenId: true,
       passwordHash: true,
       active: true,
-      lockedUntil: true,
       securityStamp: true,
       locale: true,
       kindergarten: { select: { countyId: true } },
@@ -44,7 +48,8 @@ export async function signInWithPassword(identifier: string, password: string, i
   });
   const scope = user ? { countyId: userCountyId(user), kindergartenId: user.kindergartenId } : {};
 
-  const fail = async (reason: string) => {
+  const key = identifierKey(identifier);
+  const fail = async (reason: string, retryAfterMs = 0) => {
     await db.$transaction((tx) =>
       writeAudit(tx, {
         actor: null,
@@ -56,33 +61,22 @@ export async function signInWithPassword(identifier: string, password: string, i
         ip,
       }),
     );
-    return { ok: false } as const;
+    return retryAfterMs > 0 ? ({ ok: false, retryAfterSeconds: Math.ceil(retryAfterMs / 1000) } as const) : ({ ok: false } as const);
   };
 
-  if (!user) {
-    dummyHash ??= hashPassword('not-a-real-password-' + Math.random());
-    await verifyPassword(await dummyHash, password);
-    return fail('unknownAccount');
-  }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    // The same work as any other attempt, right password or not: a fast answer would tell that the account exists.
-    await verifyPassword(user.passwordHash, password);
-    return fail('locked');
-  }
-
-  const valid = await verifyPassword(user.passwordHash, password);
-  if (!valid) {
-    // One atomic statement: concurrent attempts on several instances cannot lose a count.
-    await db.$executeRaw`
-      UPDATE "User" SET
-        "failedSignIns" = CASE WHEN "failedSignIns" + 1 >= ${LOCK_AFTER_FAILURES} THEN 0 ELSE "failedSignIns" + 1 END,
-        "lockedUntil"   = CASE WHEN "failedSignIns" + 1 >= ${LOCK_AFTER_FAILURES} THEN ${new Date(now.getTime() + LOCK_MS)} ELSE "lockedUntil" END
-      WHERE id = ${user.id}`;
-    return fail('badPassword');
+  const wait = await signInWait(db, key, ip, now);
+  // The same Argon2 work for every attempt, throttled, unknown or not: a fast answer would tell which.
+  dummyHash ??= hashPassword('not-a-real-password-' + Math.random());
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
+  // Not judged while waiting, so a right guess is worth nothing; not counted either.
+  if (wait > 0) return fail('throttled', wait);
+  if (!user || !valid) {
+    await recordSignInFailure(db, key, ip, now);
+    return fail(user ? 'badPassword' : 'unknownAccount', await signInWait(db, key, ip, now));
   }
   if (!user.active) return fail('inactive');
 
-  await db.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null } });
+  await recordSignInSuccess(db, key, ip, now);
   const sessionId = await createSession(user, now);
   await db.$transaction((tx) =>
     writeAudit(tx, { actor: user, action: 'auth.signIn', entityType: 'User', entityId: user.id, ...scope, ip }),

@@ -2,8 +2,10 @@ import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
+import { requiredLine } from '@/lib/schema-fields';
 import { ABSOLUTE_TIMEOUT_MS } from './sessions';
 import { signInWithPassword } from './credentials';
+import { clientAddress } from '@/lib/net/client-address';
 
 declare module 'next-auth' {
   interface Session {
@@ -15,11 +17,8 @@ declare module 'next-auth' {
   }
 }
 
-const CredentialsInput = z.object({ identifier: z.string().min(1).max(200), password: z.string().min(1).max(1024) });
-
-function clientIp(request: Request) {
-  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || null;
-}
+// No NUL or controls in the identifier: it is looked up in PostgreSQL, which refuses NUL (a 500).
+const CredentialsInput = z.object({ identifier: requiredLine(200), password: z.string().min(1).max(1024) });
 
 /**
  * Auth.js keeps only a signed JWT in an HttpOnly cookie holding our session id; the session
@@ -36,7 +35,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = CredentialsInput.safeParse(raw);
         if (!parsed.success) throw new CredentialsSignin();
-        const result = await signInWithPassword(parsed.data.identifier, parsed.data.password, clientIp(request));
+        const result = await signInWithPassword(parsed.data.identifier, parsed.data.password, clientAddress(request.headers));
         if (!result.ok) throw new CredentialsSignin();
         return { id: result.userId, sessionId: result.sessionId, locale: result.locale };
       },

@@ -1,12 +1,9 @@
 import { z } from 'zod';
+import { requiredId, wholeNumber } from '@/lib/schema-fields';
 import { MAX_START_YEAR, MIN_START_YEAR } from './periods';
 
 export const CreateCycleInput = z.object({
-  startYear: z.coerce
-    .number({ error: 'cycles.errors.startYear' })
-    .int('cycles.errors.startYear')
-    .min(MIN_START_YEAR, 'cycles.errors.startYear')
-    .max(MAX_START_YEAR, 'cycles.errors.startYear'),
+  startYear: wholeNumber(MIN_START_YEAR, MAX_START_YEAR, 'cycles.errors.startYear'),
 });
 
 // Whether each date is a real one is checked by validateSemesters, which knows the form field it came from.
@@ -18,7 +15,7 @@ export function semesterField(academicYear: number, term: string, field: 'starts
 }
 
 export const UpdateSemestersInput = z.object({
-  cycleId: z.string().min(1).max(64),
+  cycleId: requiredId,
   semesters: z
     .array(z.object({ academicYear: z.number().int(), term: z.enum(['AUTUMN', 'SPRING']), startsOn: date, endsOn: date }))
     .length(4),
@@ -40,9 +37,5 @@ export function semestersInputFromForm(formData: FormData) {
 }
 
 export const CitySettingsInput = z.object({
-  maxAssistedPerSupporter: z.coerce
-    .number({ error: 'cycles.errors.cap' })
-    .int('cycles.errors.cap')
-    .min(1, 'cycles.errors.cap')
-    .max(10, 'cycles.errors.cap'),
+  maxAssistedPerSupporter: wholeNumber(1, 10, 'cycles.errors.cap'),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { firstValues, searchId, searchText } from '@/lib/schema-fields';
 import { TESTS, type TestId } from './rules';
 
 const TEST_IDS = Object.keys(TESTS) as [TestId, ...TestId[]];
@@ -6,17 +7,22 @@ export const FILTER_STATUSES = ['MET', 'ON_TRACK', 'AT_RISK', 'MISSED', 'NOT_YET
 
 /** The dashboard's query string; the export takes the same, so both show the same scope and rows. */
 export const DashboardFilters = z.object({
-  period: z.string().trim().max(120).optional().catch(undefined),
-  county: z.string().trim().max(64).optional().catch(undefined),
+  /** `<cycleId>:<academicYear>-<AUTUMN|SPRING>` (periodKey in evaluate.ts). */
+  period: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}:\d{4}-(AUTUMN|SPRING)$/)
+    .optional()
+    .catch(undefined),
+  county: searchId,
   status: z.enum(FILTER_STATUSES).optional().catch(undefined),
   test: z.enum(TEST_IDS).optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchText(100),
   sort: z.enum(['risk', 'name']).optional().catch(undefined),
 });
 export type DashboardFilters = z.infer<typeof DashboardFilters>;
 
 export function parseDashboardFilters(raw: Record<string, string | string[] | undefined>): DashboardFilters {
-  const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, (Array.isArray(v) ? v[0] : v) || undefined]));
+  const flat = Object.fromEntries(Object.entries(firstValues(raw)).map(([k, v]) => [k, v || undefined]));
   return DashboardFilters.parse(flat);
 }
 

@@ -6,6 +6,7 @@ import { cityTimeZone } from '@/lib/time/city-zone';
 import { localDate, zonedToInstant } from '@/lib/time/zoned';
 import { evaluatePairings, resolvePeriod, type Evaluation } from './evaluate';
 import { listCycles } from '@/lib/cycles/queries';
+import { addDays } from '@/lib/cycles/periods';
 
 // The reads behind the home page's cards (components/effect-tests/home-cards.tsx), which only render.
 
@@ -17,26 +18,43 @@ export async function currentEvaluation(user: Actor, db: Db, now = new Date()): 
 }
 
 /**
- * What the user's kindergarten received as the assisted side in the evaluated semester, counted in
- * the database. One set of activities (done, towards the assisted side, since the semester began)
- * feeds every figure, so a donation it sent neither counts nor adds to the value.
+ * What the user's kindergarten received as the assisted side in the evaluated semester. The class
+ * hours are S2's own figure from the same evaluation (sent teaching, in the pairing's semester
+ * window, never a disputed record, pending ones only when the city counts them), so the card and
+ * the S2 line cannot disagree. The activities and donations are counted in the database by the
+ * same rules over the same window: done, towards the assisted side, not disputed.
  */
 export async function receivedInSemester(user: Actor, ev: Evaluation, db: Db) {
-  const ids = ev.pairings.filter((p) => p.assisted.id === user.kindergartenId).map((p) => p.id);
-  if (!user.kindergartenId || ids.length === 0) return null;
-  const since = zonedToInstant(ev.period.semester.startsOn, '00:00', ev.timeZone);
-  const [row] = await db.$queryRaw<{ activities: number; hours: string | null; donations: number; value: string | null }[]>`
+  const mine = ev.pairings.filter((p) => p.assisted.id === user.kindergartenId);
+  if (!user.kindergartenId || mine.length === 0) return null;
+  let have = 0;
+  let need = 0;
+  const ids: string[] = [];
+  const from: string[] = [];
+  const to: string[] = [];
+  for (const p of mine) {
+    const s2 = p.results.S2;
+    if (s2.figure.kind !== 'hours' || !s2.window) continue;
+    have += s2.figure.have;
+    need += s2.figure.need;
+    ids.push(p.id);
+    from.push(zonedToInstant(s2.window.from, '00:00', ev.timeZone).toISOString());
+    to.push(zonedToInstant(addDays(s2.window.to, 1), '00:00', ev.timeZone).toISOString());
+  }
+  if (ids.length === 0) return null;
+  const [row] = await db.$queryRaw<{ activities: number; donations: number; value: string | null }[]>`
     WITH received AS (
-      SELECT a.id, a.type, a."classHours" FROM "Activity" a
-      WHERE a."pairingId" = ANY(${ids}::text[]) AND a.status = 'DONE' AND a.direction = 'TO_ASSISTED' AND a."startsAt" >= ${since}
+      SELECT a.id, a.type FROM unnest(${ids}::text[], ${from}::timestamptz[], ${to}::timestamptz[]) AS w(pid, wfrom, wto)
+      JOIN "Activity" a ON a."pairingId" = w.pid AND a."startsAt" >= w.wfrom AND a."startsAt" < w.wto
+      WHERE a.status = 'DONE' AND a.direction = 'TO_ASSISTED' AND a.confirmation <> 'DISPUTED'
+        AND (a.confirmation = 'CONFIRMED' OR NOT ${ev.confirmedOnly})
     )
     SELECT (SELECT COUNT(*) FROM received)::int AS activities,
-      (SELECT SUM("classHours") FROM received) AS hours,
       (SELECT COUNT(*) FROM received WHERE type = 'DONATION')::int AS donations,
       (SELECT SUM(l."estimatedValue") FROM "DonationLine" l JOIN received r ON r.id = l."activityId" WHERE r.type = 'DONATION') AS value`;
   return {
     activities: row?.activities ?? 0,
-    hours: Number(row?.hours ?? 0),
+    hours: { have, need },
     donations: row?.donations ?? 0,
     value: Number(row?.value ?? 0),
   };

@@ -128,7 +128,8 @@ export async function countedRecords(actor: Actor, pairingId: string, test: Test
       kind: 'paper',
       title: p.title,
       date: isoOf(p.date),
-      href: `/papers/${p.id}`,
+      // The list is the papers' only page; each paper is an anchor in it.
+      href: `/papers#paper-${p.id}`,
       unconfirmed: p.confirmedAt == null,
       note: p.level,
     }));

@@ -1,37 +1,31 @@
 import { z } from 'zod';
-import { isIsoDate } from '@/lib/cycles/periods';
+import { dateField, DateString, decimal, LATEST_CYCLE_DATE, optionalText, requiredId, wholeNumber } from '@/lib/schema-fields';
 
 const REQUIRED = 'form.errors.required';
-const DateString = z.string({ error: REQUIRED }).trim().refine(isIsoDate, { error: 'form.errors.invalid' });
+const INVALID = 'form.errors.invalid';
 
 export const AssessmentInput = z
   .object({
-    pairingId: z.string().trim().min(1, { error: REQUIRED }).max(64),
+    pairingId: requiredId,
     source: z.enum(['INSPECTION', 'ATTESTATION'], { error: REQUIRED }),
     outcome: z.enum(['PASS', 'FAIL'], { error: REQUIRED }),
     assessedOn: DateString,
-    notes: z.string().trim().max(5000).optional().default(''),
-    evidence: z.string().trim().max(5000).optional().default(''),
+    notes: optionalText(5000),
+    evidence: optionalText(5000),
   })
   .refine((v) => v.source === 'INSPECTION' || v.evidence.length > 0, {
     path: ['evidence'],
     error: 'effectTests.assessment.evidenceRequired',
   });
 
-const pct = z.coerce.number({ error: REQUIRED }).min(0, { error: 'form.errors.invalid' }).max(100, { error: 'form.errors.invalid' });
-const count = z.coerce
-  .number({ error: REQUIRED })
-  .int({ error: 'form.errors.invalid' })
-  .min(0, { error: 'form.errors.invalid' })
-  .max(100, { error: 'form.errors.invalid' });
+// Rates are stored as fractions with three decimals (Decimal(4, 3)): a percentage with one decimal.
+const pct = decimal({ min: 0, max: 100, decimals: 1, error: INVALID });
+const count = wholeNumber(0, 100, INVALID);
 
 export const ThresholdsInput = z.object({
-  effectiveFrom: DateString,
-  classHours: z.coerce
-    .number({ error: REQUIRED })
-    .min(0, { error: 'form.errors.invalid' })
-    .max(200, { error: 'form.errors.invalid' })
-    .multipleOf(0.5, { error: 'form.errors.invalid' }),
+  // Thresholds may be set for a period well ahead (a cycle formed early), so the wide range.
+  effectiveFrom: dateField({ to: LATEST_CYCLE_DATE }),
+  classHours: decimal({ min: 0, max: 200, decimals: 1, error: INVALID }).refine((v) => Number.isInteger(v * 2), { error: INVALID }),
   shadowStudies: count,
   lectures: count,
   excellentRate: pct,

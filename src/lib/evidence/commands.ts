@@ -10,15 +10,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Db, Tx } from '@/lib/db';
-import { can, pairingResource, type Action, type Actor, type Resource } from '@/lib/authz';
+import { can, pairingResource, pairingWhere, type Action, type Actor, type Resource } from '@/lib/authz';
 import { writeAudit } from '@/lib/audit';
 import { fail, ok, parseInput, versioned, type Result } from '@/lib/result';
+import { requiredId, requiredLine } from '@/lib/schema-fields';
 import type { FileStorage } from '@/lib/storage';
 import { PAIRING_SCOPE, type ActorWithName } from '@/lib/authz';
 import { lessonResource } from '@/lib/lessons/commands';
 import { paperResource } from '@/lib/papers/commands';
 import { mentorsOf } from '@/lib/mentoring/current';
 import { detectFile, MAX_UPLOAD_BYTES, type Refusal } from './detect';
+import { downloadName } from './names';
 
 export const TARGETS = ['activity', 'lesson', 'paper', 'programme', 'annualPlan'] as const;
 export type Target = (typeof TARGETS)[number];
@@ -179,16 +181,24 @@ export function mayAttach(actor: Actor, parent: Parent, kindergartenId: string) 
 
 export const UploadInput = z.object({
   target: z.enum(TARGETS),
-  id: z.string().min(1).max(40),
-  name: z.string().trim().min(1).max(200),
+  id: requiredId,
+  // No controls or direction overrides: 'gnp.exe' must not be shown as 'exe.png'.
+  name: requiredLine(200),
 });
 
 export type UploadResult = Result<{ id: string; kind: 'PHOTO' | 'DOCUMENT'; duplicates: number }>;
 
-/** The bytes themselves are not accepted (type, size): the message says which way. */
-const refused = (reason: Refusal) => fail('invalid', { message: `evidence.errors.${reason}` });
+/** The bytes themselves are not accepted (type, size, cut short): the message says which way. */
+const refused = (reason: Refusal | 'incomplete') => fail('invalid', { message: `evidence.errors.${reason}` });
 
-/** Writes the body to a temporary file while counting and hashing; stops reading past the limit. */
+/**
+ * Past the limit, the rest of a body is still read and dropped, up to this much: stopping early
+ * destroys the connection while the client may still be sending, and it may then report "network
+ * error" instead of reading our "at most 20 MB".
+ */
+const DRAIN_BYTES = 4 * MAX_UPLOAD_BYTES;
+
+/** Writes the body to a temporary file while counting and hashing; keeps nothing past the limit. */
 async function spool(body: AsyncIterable<Uint8Array>, dir: string) {
   const file = path.join(dir, 'upload');
   const out = createWriteStream(file, { mode: 0o600 });
@@ -200,7 +210,8 @@ async function spool(body: AsyncIterable<Uint8Array>, dir: string) {
       size += chunk.byteLength;
       if (size > MAX_UPLOAD_BYTES) {
         tooLarge = true;
-        break;
+        if (size > DRAIN_BYTES) break;
+        continue;
       }
       hash.update(chunk);
       if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
@@ -217,10 +228,12 @@ export async function uploadEvidence(
   body: AsyncIterable<Uint8Array>,
   db: Db,
   storage: FileStorage,
+  /** The length the client declared (Content-Length), when it did. */
+  { declaredSize }: { declaredSize?: number } = {},
 ): Promise<UploadResult> {
   const parsed = parseInput(UploadInput, raw);
   if (!parsed.ok) return parsed;
-  const { target, id, name } = parsed.value;
+  const { target, id } = parsed.value;
   const parent = await loadParent(db, target, id);
   if (!parent || !can(actor, parent.view.action, parent.view.resource)) return fail('notFound');
   const kindergartenId = actor.kindergartenId;
@@ -232,8 +245,12 @@ export async function uploadEvidence(
   try {
     const s = await spool(body, dir);
     if (s.tooLarge) return refused('tooLarge');
-    const detected = await detectFile(s.file, s.size, name);
+    // Fewer bytes than announced: something on the way (a proxy's buffer, a dropped connection)
+    // cut the file. Storing it would keep a broken file, with the hash of the broken one, as if whole.
+    if (declaredSize != null && s.size !== declaredSize) return refused('incomplete');
+    const detected = await detectFile(s.file, s.size, parsed.value.name);
     if ('refused' in detected) return refused(detected.refused);
+    const name = downloadName(parsed.value.name, detected.ext);
     // Random, unguessable, and free of anything the user typed.
     const storageKey = `${new Date().toISOString().slice(0, 7)}/${randomUUID()}`;
     await storage.putFile(storageKey, s.file, detected.mimeType);
@@ -264,10 +281,19 @@ export async function uploadEvidence(
         await touchActivity(tx, target, id);
         return f;
       });
+      // Counted only where the uploader may see the duplicates list ('evidence.duplicates': admins,
+      // in their scope): directors and teachers get 0, never a hint of a photo in another county's
+      // records, nor a cue to re-encode their own (docs/decisions/008).
       const duplicates =
         row.kind === 'PHOTO' && target === 'activity'
           ? await db.evidenceFile.count({
-              where: { sha256: row.sha256, kind: 'PHOTO', deletedAt: null, activityId: { not: null, notIn: [id] } },
+              where: {
+                sha256: row.sha256,
+                kind: 'PHOTO',
+                deletedAt: null,
+                activityId: { not: null, notIn: [id] },
+                activity: { pairing: pairingWhere(actor, 'evidence.duplicates') },
+              },
             })
           : 0;
       return ok({ id: row.id, kind: row.kind, duplicates });
@@ -290,7 +316,7 @@ async function touchActivity(tx: Tx, target: Target, id: string) {
   if (target === 'activity') await tx.activity.update({ where: { id }, data: { version: { increment: 1 } } });
 }
 
-export const DeleteInput = z.object({ id: z.string().min(1).max(40) });
+export const DeleteInput = z.object({ id: requiredId });
 
 /** Takes a file off its record. The row and the bytes stay: the audit entry refers to them. */
 export async function deleteEvidence(
@@ -338,10 +364,12 @@ export const thumbnailKey = (storageKey: string) => `${storageKey}-t`;
 /**
  * A small JPEG the uploader's browser made of a photo it just sent, so lists and the archive page
  * do not pull 2000-px photos over a rural connection. Only the uploader, only for a photo, only a
- * JPEG under 256 KB; it is derived data, so it has no row or audit entry of its own.
+ * JPEG under 256 KB. It has no row of its own, but it is what people look at: setting or replacing
+ * it is an evidence change like any other (audited, moves an activity's version, refused once the
+ * other side vouched for the record).
  */
 export async function attachThumbnail(
-  actor: Actor,
+  actor: ActorWithName,
   fileId: string,
   body: AsyncIterable<Uint8Array>,
   db: Db,
@@ -349,16 +377,22 @@ export async function attachThumbnail(
 ): Promise<Result> {
   const f = fileId.length <= 40 ? await db.evidenceFile.findUnique({ where: { id: fileId } }) : null;
   if (!f || f.deletedAt || f.uploadedById !== actor.id) return fail('notFound');
+  const ref = parentOf(f);
+  const parent = ref && (await loadParent(db, ref.target, ref.id));
+  if (!parent || !can(actor, parent.view.action, parent.view.resource)) return fail('notFound');
   if (f.kind !== 'PHOTO') return fail('invalid');
+  if (parent.locked) return fail('wrongState');
   const dir = await mkdtemp(path.join(tmpdir(), 'hih-thumb-'));
   try {
     const file = path.join(dir, 'thumb');
     const out = createWriteStream(file, { mode: 0o600 });
+    const hash = createHash('sha256');
     let size = 0;
     try {
       for await (const chunk of body) {
         size += chunk.byteLength;
         if (size > MAX_THUMBNAIL_BYTES) break;
+        hash.update(chunk);
         if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
       }
     } finally {
@@ -367,8 +401,23 @@ export async function attachThumbnail(
     if (size === 0 || size > MAX_THUMBNAIL_BYTES) return fail('invalid');
     const detected = await detectFile(file, size, 'thumb.jpg');
     if ('refused' in detected || detected.mimeType !== 'image/jpeg') return fail('invalid');
-    await storage.remove(thumbnailKey(f.storageKey)).catch(() => {});
-    await storage.putFile(thumbnailKey(f.storageKey), file, 'image/jpeg');
+    const countyId = parent.countyOf(f.kindergartenId);
+    // The bytes are stored last, inside the transaction: a failed write leaves no audit entry
+    // and no version moved for a preview that was never replaced.
+    await db.$transaction(async (tx) => {
+      await writeAudit(tx, {
+        actor,
+        action: 'evidence.previewSaved',
+        entityType: 'EvidenceFile',
+        entityId: f.id,
+        countyId,
+        kindergartenId: f.kindergartenId,
+        after: { previewSha256: hash.digest('hex'), previewSize: size, [LINK_FIELD[parent.target]]: parent.id },
+      });
+      await touchActivity(tx, parent.target, parent.id);
+      await storage.remove(thumbnailKey(f.storageKey)).catch(() => {});
+      await storage.putFile(thumbnailKey(f.storageKey), file, 'image/jpeg');
+    });
     return ok({ id: f.id });
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -22,6 +22,13 @@ const OOXML: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
 };
 const LEGACY: Record<string, string> = { doc: 'application/msword', xls: 'application/vnd.ms-excel', ppt: 'application/vnd.ms-powerpoint' };
+
+/** The extension of a stored type, for the download name of files stored before names were made to end in it. */
+export function extensionOf(mimeType: string): string | null {
+  const legacy = Object.entries(LEGACY).find(([, mime]) => mime === mimeType)?.[0];
+  return PHOTOS[mimeType] ?? OOXML[mimeType] ?? legacy ?? (mimeType === 'application/pdf' ? 'pdf' : null);
+}
+
 const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 async function head(file: string, n: number) {

@@ -1,7 +1,13 @@
-/** A Content-Disposition header that keeps Chinese file names (RFC 6266 / 5987) with an ASCII fallback. */
-export function contentDisposition(type: 'inline' | 'attachment', name: string) {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_') || 'file';
-  return `${type}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+/**
+ * A file's name as it is stored and downloaded: it ends in the extension of the type its bytes
+ * were found to be, so `report.pdf.html` holding a PDF downloads as `report.pdf.html.pdf` and no
+ * browser opens it from disk as a page. The extension is added, never swapped for the last one:
+ * what was typed stays readable (`v1.2` is not a type), and the real type is what the name ends in.
+ */
+export function downloadName(name: string, ext: string) {
+  const last = name.match(/\.([^.]+)$/)?.[1]?.toLowerCase();
+  const same = last === ext || (ext === 'jpg' && last === 'jpeg');
+  return same ? name : `${name}.${ext}`;
 }
 
 /** A name safe as one path segment inside a zip: no slashes, no control characters, not too long. */

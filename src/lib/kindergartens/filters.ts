@@ -1,35 +1,24 @@
 import { z } from 'zod';
 import { AreaType, DemoLevel } from '@/generated/prisma/enums';
+import { firstValues, searchId, searchText, wholeNumber } from '@/lib/schema-fields';
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 /** The list's filters as they appear in the URL; anything unexpected is ignored rather than an error. */
 export const KindergartenFilters = z.object({
-  q: optional(
-    z
-      .string()
-      .trim()
-      .max(100)
-      .transform((s) => s || undefined),
-  ),
-  county: optional(
-    z
-      .string()
-      .max(64)
-      .transform((s) => s || undefined),
-  ),
+  q: searchText(100),
+  county: searchId,
   area: optional(z.enum(AreaType)),
   level: optional(z.enum(DemoLevel)),
   /** In the current cycle's pairings, on either side. */
   paired: optional(z.enum(['yes', 'no'])),
   status: z.enum(['active', 'inactive', 'all']).catch('active'),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: wholeNumber(1, 10_000).catch(1),
 });
 export type KindergartenFilters = z.infer<typeof KindergartenFilters>;
 
 export function parseFilters(params: Record<string, string | string[] | undefined>): KindergartenFilters {
-  const single = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  return KindergartenFilters.parse(single);
+  return KindergartenFilters.parse(firstValues(params));
 }
 
 /** The same filters as a query string (for the export link and the pager), without defaults. */

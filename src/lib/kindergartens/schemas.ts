@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AreaType, DemoLevel } from '@/generated/prisma/enums';
+import { requiredId, requiredText, safeText } from '@/lib/schema-fields';
 import { CODE_PATTERN, CONTACT_PHONE_PATTERN, countProblems, normalizeCode, parseCount, type CountField } from './rules';
 
 // Messages are keys of the root catalogue, translated at the edge by runAction (src/lib/action.ts).
@@ -10,7 +11,6 @@ const E = {
   invalid: 'form.errors.invalid',
 } as const;
 
-const text = (max: number) => z.string().trim().max(max, E.tooLong);
 const count = z.string().transform((s, ctx) => {
   const n = parseCount(s);
   if (n == null) {
@@ -21,9 +21,9 @@ const count = z.string().transform((s, ctx) => {
 });
 
 const profileShape = {
-  address: text(200),
-  contactName: text(50),
-  contactPhone: text(32).regex(CONTACT_PHONE_PATTERN, 'kindergartens.errors.contactPhone'),
+  address: safeText(200),
+  contactName: safeText(50),
+  contactPhone: safeText(32).regex(CONTACT_PHONE_PATTERN, 'kindergartens.errors.contactPhone'),
   classCount: count,
   childCount: count,
   teacherCount: count,
@@ -44,8 +44,8 @@ const fullShape = {
     .string()
     .transform(normalizeCode)
     .pipe(z.string().min(1, E.required).max(32, E.tooLong).regex(CODE_PATTERN, 'kindergartens.errors.code')),
-  name: text(100).min(1, E.required),
-  countyId: z.string().min(1, E.required).max(64, E.invalid),
+  name: requiredText(100),
+  countyId: requiredId,
   area: z.enum(AreaType, { message: E.required }),
   level: z.enum(DemoLevel, { message: E.required }),
   ...profileShape,
@@ -73,7 +73,6 @@ export const KINDERGARTEN_FIELDS = [
 ] as const;
 export const PROFILE_FIELDS = ['address', 'contactName', 'contactPhone', 'classCount', 'childCount', 'teacherCount', 'staffCount'] as const;
 
-const Id = z.string().min(1).max(64);
 /** Which kindergarten, and which form: the mode only picks the schema; the permission for it is checked against the row. */
-export const KindergartenRef = z.object({ id: Id, mode: z.enum(['full', 'profile']).catch('profile') });
-export const KindergartenActiveInput = z.object({ id: Id, active: z.enum(['true', 'false']).transform((v) => v === 'true') });
+export const KindergartenRef = z.object({ id: requiredId, mode: z.enum(['full', 'profile']).catch('profile') });
+export const KindergartenActiveInput = z.object({ id: requiredId, active: z.enum(['true', 'false']).transform((v) => v === 'true') });

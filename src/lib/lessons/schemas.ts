@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { DateString } from '@/lib/activities/schemas';
-import { optionalId, optionalText, requiredId, requiredText, version } from '@/lib/schema-fields';
+import { DateString, optionalId, optionalText, requiredId, requiredText, version } from '@/lib/schema-fields';
 
 const REQUIRED = 'form.errors.required';
 

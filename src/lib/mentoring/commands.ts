@@ -7,6 +7,7 @@ import { can, PAIRING_SCOPE, pairingResource, type ActorWithName, type Resource 
 import { writeAudit } from '@/lib/audit';
 import { fail, invalid, ok, parseInput, versioned, type FieldErrors, type Result } from '@/lib/result';
 import { dateOnly } from '@/lib/time/date-only';
+import { outsideMessage, recordWindow, withinWindow } from '@/lib/pairings/record-window';
 import { MentorPairInput, MentorPairUpdateInput, MentorSessionInput } from './schemas';
 
 const isUniqueViolation = (e: unknown) => !!e && typeof e === 'object' && 'code' in e && e.code === 'P2002';
@@ -20,13 +21,16 @@ export function mentorPairResource(p: NonNullable<Awaited<ReturnType<typeof load
 }
 
 /** A director of either side pairs a supporting-side teacher (master) with an assisted-side teacher. */
-export async function createMentorPair(actor: ActorWithName, raw: unknown, db: Db): Promise<Result> {
+export async function createMentorPair(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<Result> {
   const parsed = parseInput(MentorPairInput, raw);
   if (!parsed.ok) return parsed;
   const d = parsed.value;
   const pairing = await db.pairing.findUnique({ where: { id: d.pairingId }, select: PAIRING_SCOPE });
   if (!pairing || !can(actor, 'mentor.view', pairingResource(pairing))) return fail('notFound');
   if (!can(actor, 'mentor.manage', pairingResource(pairing))) return fail('notAllowed');
+  // Nothing new on an ended pairing, nothing dated outside its days (decision 013).
+  const window = (await recordWindow(db, pairing.id, now))!;
+  if (window.ended) return invalid({ form: [{ key: 'teaching.errors.pairingEnded', values: { date: window.endsOn! } }] });
   const [mentor, apprentice] = await Promise.all([
     db.user.findFirst({ where: { id: d.mentorId, kindergartenId: pairing.supportingId, active: true } }),
     db.user.findFirst({ where: { id: d.apprenticeId, kindergartenId: pairing.assistedId, active: true } }),
@@ -35,6 +39,9 @@ export async function createMentorPair(actor: ActorWithName, raw: unknown, db: D
   if (!mentor) errors.mentorId = ['teaching.errors.mentorNotSupporting'];
   if (!apprentice) errors.apprenticeId = ['teaching.errors.apprenticeNotAssisted'];
   if (d.endsOn && d.endsOn < d.startsOn) errors.endsOn = ['teaching.errors.endBeforeStart'];
+  if (!withinWindow(window, d.startsOn)) errors.startsOn = [outsideMessage('teaching.errors.outsidePairing', window)];
+  if (d.endsOn && !errors.endsOn && !withinWindow(window, d.endsOn))
+    errors.endsOn = [outsideMessage('teaching.errors.outsidePairing', window)];
   if (Object.keys(errors).length) return invalid(errors);
   try {
     const created = await db.$transaction(async (tx) => {
@@ -97,13 +104,16 @@ export async function updateMentorPair(actor: ActorWithName, raw: unknown, db: D
 }
 
 /** The master, the apprentice, or a director of either side writes an entry in the pair's file. */
-export async function logMentorSession(actor: ActorWithName, raw: unknown, db: Db): Promise<Result> {
+export async function logMentorSession(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<Result> {
   const parsed = parseInput(MentorSessionInput, raw);
   if (!parsed.ok) return parsed;
   const d = parsed.value;
   const p = await loadMentorPair(db, d.mentorPairId);
   if (!p || !can(actor, 'mentor.view', pairingResource(p.pairing))) return fail('notFound');
   if (!can(actor, 'mentor.logSession', mentorPairResource(p))) return fail('notAllowed');
+  const window = (await recordWindow(db, p.pairingId, now))!;
+  if (window.ended) return invalid({ form: [{ key: 'teaching.errors.pairingEnded', values: { date: window.endsOn! } }] });
+  if (!withinWindow(window, d.heldOn)) return invalid({ heldOn: [outsideMessage('teaching.errors.outsidePairing', window)] });
   const created = await db.$transaction(async (tx) => {
     const s = await tx.mentorSession.create({
       data: { mentorPairId: p.id, heldOn: dateOnly(d.heldOn), topic: d.topic, notes: d.notes, createdById: actor.id },

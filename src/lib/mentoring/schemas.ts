@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { DateString } from '@/lib/activities/schemas';
-import { optionalDate, optionalText, requiredId, requiredText, version } from '@/lib/schema-fields';
+import { DateString, optionalDate, optionalText, requiredId, requiredText, version } from '@/lib/schema-fields';
 
 export const MentorPairInput = z.object({
   pairingId: requiredId,

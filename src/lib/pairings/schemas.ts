@@ -1,18 +1,19 @@
 import { z } from 'zod';
-import { isIsoDate } from '@/lib/cycles/periods';
+import { dateField, idOrEmpty, LATEST_CYCLE_DATE, optionalText, requiredId, requiredText, wholeNumber } from '@/lib/schema-fields';
 
 export const GOAL_FIELDS = ['goalConditions', 'goalManagement', 'goalTeachers', 'goalChildren'] as const;
 export type GoalField = (typeof GOAL_FIELDS)[number];
 
-const id = z.string().trim().min(1, 'form.errors.required').max(64, 'form.errors.invalid');
-const date = z.string().trim().min(1, 'form.errors.required').refine(isIsoDate, 'pairings.errors.invalidDate');
-const goal = z.string().max(2000, 'form.errors.tooLong').default('');
-const version = z.coerce.number().int().min(1);
+const id = requiredId;
+// The command checks the date against the cycle; here only that it is a real date the app can hold.
+const date = dateField({ to: LATEST_CYCLE_DATE });
+const goal = optionalText(2000);
+const version = wholeNumber(1, 2_147_483_647);
 
 const goals = { goalConditions: goal, goalManagement: goal, goalTeachers: goal, goalChildren: goal };
 const leadingGroup = {
-  leaderId: z.string().trim().max(64).default(''),
-  memberIds: z.array(z.string().trim().min(1).max(64)).max(100).default([]),
+  leaderId: idOrEmpty,
+  memberIds: z.array(requiredId).max(100).default([]),
 };
 
 export const CreatePairingInput = z.object({ cycleId: id, supportingId: id, assistedId: id, startsOn: date, ...goals, ...leadingGroup });
@@ -25,14 +26,14 @@ export const EndPairingInput = z.object({
   pairingId: id,
   version,
   endsOn: date,
-  endReason: z.string().trim().min(1, 'form.errors.required').max(500, 'form.errors.tooLong'),
+  endReason: requiredText(500),
 });
 export type EndPairingData = z.infer<typeof EndPairingInput>;
 
 export const RolloverDecision = z.object({
   pairingId: id,
   decision: z.enum(['keep', 'change', 'end']),
-  supportingId: z.string().trim().max(64).optional(),
+  supportingId: requiredId.optional(),
 });
 export const RolloverInput = z.object({ sourceCycleId: id, decisions: z.array(RolloverDecision).max(500) });
 export type RolloverData = z.infer<typeof RolloverInput>;

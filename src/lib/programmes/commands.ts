@@ -6,12 +6,13 @@
 import type { Db } from '@/lib/db';
 import { can, PAIRING_SCOPE, pairingResource, type ActorWithName } from '@/lib/authz';
 import { writeAudit } from '@/lib/audit';
-import { fail, ok, parseInput, versioned, type Result } from '@/lib/result';
+import { fail, invalid, ok, parseInput, versioned, type Result } from '@/lib/result';
+import { outsideMessage, recordWindow, withinWindow } from '@/lib/pairings/record-window';
 import { dateOnly } from '@/lib/time/date-only';
 import { ProgrammeInput, ProgrammeRecordInput } from './schemas';
 
 /** Creates (no id) or updates a programme of the pairing's assisted kindergarten. */
-export async function saveProgramme(actor: ActorWithName, raw: unknown, db: Db): Promise<Result> {
+export async function saveProgramme(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<Result> {
   const parsed = parseInput(ProgrammeInput, raw);
   if (!parsed.ok) return parsed;
   const { id, version, ...d } = parsed.value;
@@ -20,6 +21,12 @@ export async function saveProgramme(actor: ActorWithName, raw: unknown, db: Db):
     if (!p || !can(actor, 'programme.view', pairingResource(p.pairing))) return fail('notFound');
     if (!can(actor, 'programme.manage', pairingResource(p.pairing))) return fail('notAllowed');
     if (version !== p.version) return fail('conflict');
+    // A programme may move to another year only one the pairing covers (decision 013).
+    if (d.academicYear !== p.academicYear) {
+      const window = (await recordWindow(db, p.pairingId, now))!;
+      if (!window.years.some((y) => y.academicYear === d.academicYear))
+        return invalid({ academicYear: [outsideMessage('teaching.errors.outsidePairing', window)] });
+    }
     return versioned(() =>
       db.$transaction(async (tx) => {
         // The pairing (and so the kindergarten) of a programme never changes.
@@ -44,6 +51,11 @@ export async function saveProgramme(actor: ActorWithName, raw: unknown, db: Db):
   const pairing = await db.pairing.findUnique({ where: { id: d.pairingId }, select: PAIRING_SCOPE });
   if (!pairing || !can(actor, 'programme.view', pairingResource(pairing))) return fail('notFound');
   if (!can(actor, 'programme.manage', pairingResource(pairing))) return fail('notAllowed');
+  // Nothing new on an ended pairing; a programme is for one of the years it covers (decision 013).
+  const window = (await recordWindow(db, pairing.id, now))!;
+  if (window.ended) return invalid({ form: [{ key: 'teaching.errors.pairingEnded', values: { date: window.endsOn! } }] });
+  if (!window.years.some((y) => y.academicYear === d.academicYear))
+    return invalid({ academicYear: [outsideMessage('teaching.errors.outsidePairing', window)] });
   const created = await db.$transaction(async (tx) => {
     const p = await tx.programme.create({
       data: {
@@ -72,13 +84,16 @@ export async function saveProgramme(actor: ActorWithName, raw: unknown, db: Db):
 }
 
 /** Teachers of either side write down the sessions they held. */
-export async function addProgrammeRecord(actor: ActorWithName, raw: unknown, db: Db): Promise<Result> {
+export async function addProgrammeRecord(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<Result> {
   const parsed = parseInput(ProgrammeRecordInput, raw);
   if (!parsed.ok) return parsed;
   const d = parsed.value;
   const p = await db.programme.findUnique({ where: { id: d.programmeId }, include: { pairing: { select: PAIRING_SCOPE } } });
   if (!p || !can(actor, 'programme.view', pairingResource(p.pairing))) return fail('notFound');
   if (!can(actor, 'programme.record', pairingResource(p.pairing))) return fail('notAllowed');
+  const window = (await recordWindow(db, p.pairingId, now))!;
+  if (window.ended) return invalid({ form: [{ key: 'teaching.errors.pairingEnded', values: { date: window.endsOn! } }] });
+  if (!withinWindow(window, d.heldOn)) return invalid({ heldOn: [outsideMessage('teaching.errors.outsidePairing', window)] });
   const created = await db.$transaction(async (tx) => {
     const r = await tx.programmeRecord.create({
       data: { programmeId: p.id, heldOn: dateOnly(d.heldOn), title: d.title, notes: d.notes, createdById: actor.id },

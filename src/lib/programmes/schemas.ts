@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { DateString } from '@/lib/activities/schemas';
-import { optionalId, optionalText, requiredId, requiredText, version } from '@/lib/schema-fields';
+import { DateString, optionalId, optionalText, requiredId, requiredText, version, wholeNumber } from '@/lib/schema-fields';
 
 const REQUIRED = 'form.errors.required';
 
@@ -11,7 +10,7 @@ export const ProgrammeInput = z.object({
   version: version.optional(),
   pairingId: requiredId,
   kind: z.enum(PROGRAMME_KINDS, { error: REQUIRED }),
-  academicYear: z.coerce.number({ error: REQUIRED }).int().min(2000, { error: REQUIRED }).max(2100, { error: REQUIRED }),
+  academicYear: wholeNumber(2000, 2100),
   title: requiredText(200),
   plan: optionalText(20000),
   results: optionalText(20000),

@@ -3,7 +3,9 @@ import type { ImportKind } from '@/generated/prisma/enums';
 import type { Prisma } from '@/generated/prisma/client';
 import { z } from 'zod';
 import { fail, ok, type Failure, type Message, type Result } from '@/lib/result';
-import { MAX_FILE_BYTES, type ReadError } from './read';
+import { requiredId } from '@/lib/schema-fields';
+import { fileTooLarge, MAX_FILE_MB } from './limits';
+import type { ReadError } from './read';
 
 /** A problem in one cell of an uploaded sheet; `message` is a key of the root catalogue. */
 export type CellError = { column: string; message: string; params?: Record<string, string | number> };
@@ -35,13 +37,13 @@ export function readErrorFailure(e: ReadError): Failure {
 export async function uploadedFile(raw: unknown): Promise<Result<{ name: string; bytes: Uint8Array }>> {
   const file = raw && typeof raw === 'object' && 'file' in raw ? raw.file : null;
   if (!(file instanceof File) || file.size === 0) return fail('invalid', { message: 'kindergartens.import.file_empty' });
-  if (file.size > MAX_FILE_BYTES)
-    return fail('invalid', { message: { key: 'kindergartens.import.fileTooLarge', values: { max: MAX_FILE_BYTES / 1024 / 1024 } } });
+  if (fileTooLarge(file.size))
+    return fail('invalid', { message: { key: 'kindergartens.import.fileTooLarge', values: { max: MAX_FILE_MB } } });
   return ok({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
 }
 
 /** The confirmation form names its batch. */
-export const BatchRef = z.object({ batchId: z.string().min(1).max(64) });
+export const BatchRef = z.object({ batchId: requiredId });
 
 export type Preview = { batchId: string; errorCount: number };
 export type CommitRefusal = 'notFound' | 'alreadyCommitted' | 'hasErrors' | 'expired' | 'stale';

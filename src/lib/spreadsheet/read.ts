@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+import { MAX_FILE_BYTES, MAX_FILE_MB } from './limits';
 
 export type RawRow = { rowNumber: number; cells: string[] };
 export type RawSheet = { headers: string[]; rows: RawRow[] };
@@ -56,7 +56,7 @@ export function decodeCsv(bytes: Uint8Array): string | null {
 /** Reads the first worksheet of an .xlsx or a .csv: the header row and the non-empty rows below it. */
 export async function readSpreadsheet(bytes: Uint8Array, maxRows: number): Promise<{ sheet: RawSheet } | ReadError> {
   if (bytes.length === 0) return { error: 'empty' };
-  if (bytes.length > MAX_FILE_BYTES) return { error: 'tooLarge', maxMb: MAX_FILE_BYTES / 1024 / 1024 };
+  if (bytes.length > MAX_FILE_BYTES) return { error: 'tooLarge', maxMb: MAX_FILE_MB };
   if (startsWith(bytes, OLE)) return { error: 'oldExcel' };
   const workbook = new ExcelJS.Workbook();
   let sheet: ExcelJS.Worksheet | undefined;

@@ -26,8 +26,3 @@ export async function buildWorkbook(sheets: Sheet[]): Promise<Buffer> {
 export function columnsFor<K extends string>(specs: readonly ColumnSpec<K>[], header: (c: ColumnSpec<K>) => string) {
   return specs.map((c) => ({ header: header(c), width: c.width, text: c.text }));
 }
-
-/** RFC 6266 file name: ASCII fallback plus the UTF-8 name for browsers that read it. */
-export function attachment(fileName: string, asciiFallback: string) {
-  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}

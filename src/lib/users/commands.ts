@@ -5,9 +5,10 @@ import { writeAudit } from '@/lib/audit';
 import { can, userResource, type Action, type ActorWithName } from '@/lib/authz';
 import { hashPassword } from '@/lib/auth/hash';
 import { fail, ok, type Result } from '@/lib/result';
+import { requiredId } from '@/lib/schema-fields';
 import { generateOneTimePassword } from './one-time-password';
 
-const UserRef = z.object({ userId: z.string().min(1).max(64) });
+const UserRef = z.object({ userId: requiredId });
 const ActiveInput = UserRef.extend({ active: z.enum(['true', 'false']).transform((v) => v === 'true') });
 
 const USER_AUTHZ_SELECT = {
@@ -43,7 +44,7 @@ export async function resetPassword(
   await db.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: target.id },
-      data: { passwordHash, mustChangePassword: true, failedSignIns: 0, lockedUntil: null },
+      data: { passwordHash, mustChangePassword: true },
     });
     await writeAudit(tx, {
       actor,

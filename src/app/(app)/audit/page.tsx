@@ -3,13 +3,14 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
 import { listAuditActions, listAuditEntries } from '@/lib/audit-trail/queries';
+import { parseAuditFilters } from '@/lib/audit-trail/filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { isMessageKey } from '@/i18n/translator';
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<{ action?: string; before?: string }> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   if (!hasPermission(user, 'audit.view')) return denyAccess(user, { entityType: 'Page', path: '/audit' });
-  const { action, before } = await searchParams;
+  const { action, before } = parseAuditFilters(await searchParams);
   const t = await getTranslations('audit');
   const format = await getFormatter();
   const [{ rows, nextBefore }, actions] = await Promise.all([listAuditEntries(user, { action, before }), listAuditActions(user)]);

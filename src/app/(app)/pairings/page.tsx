@@ -4,15 +4,14 @@ import { regionName } from '@/i18n/region-name';
 import { requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
 import { counties as listCounties, listPairings } from '@/lib/pairings/queries';
+import { parsePairingFilters } from '@/lib/pairings/filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { CurrentPeriod, cycleName } from '@/components/cycles/current-period';
 import { StatusBadge } from '@/components/pairings/status-badge';
 
-type Search = { cycle?: string; county?: string; q?: string; status?: string };
-
-export default async function PairingsPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function PairingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  const params = await searchParams;
+  const params = parsePairingFilters(await searchParams);
   const t = await getTranslations('pairings');
   const tc = await getTranslations('cycles');
   const locale = await getLocale();

@@ -3,13 +3,14 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
 import { listUsers } from '@/lib/users/queries';
+import { parseUserFilters } from '@/lib/users/filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { UserRowActions } from '@/components/users/user-row-actions';
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   if (!hasPermission(user, 'user.view')) return denyAccess(user, { entityType: 'Page', path: '/users' });
-  const { q } = await searchParams;
+  const { q } = parseUserFilters(await searchParams);
   const t = await getTranslations();
   const format = await getFormatter();
   const { rows, total } = await listUsers(user, { q });

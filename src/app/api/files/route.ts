@@ -5,13 +5,19 @@ import { translate } from '@/lib/action';
 import { denyRoute, requireRouteUser } from '@/lib/session';
 import { getStorage } from '@/lib/storage';
 import { TARGETS, TARGET_ENTITY, uploadEvidence, type Target } from '@/lib/evidence/commands';
+import { MAX_UPLOAD_BYTES } from '@/lib/evidence/detect';
+import { isForeignOrigin } from '@/lib/evidence/same-origin';
 
 export const dynamic = 'force-dynamic';
+
+/** Refusals of the bytes' size answer 413, the status a proxy in front would use too. */
+const TOO_LARGE = new Set(['evidence.errors.tooLarge', 'evidence.errors.photoTooLarge']);
 
 /**
  * Receives one file as the raw request body (XMLHttpRequest reports upload progress; a server
  * action cannot): POST /api/files?target=activity&id=…&name=…  The body is streamed to a
- * temporary file, never buffered whole, and refused past 20 MB.
+ * temporary file, never buffered whole, and refused past 20 MB. `src/proxy.ts` does not run on
+ * this path: Next buffers and cuts (at 10 MB by default) the body of every request the proxy sees.
  */
 export async function POST(request: Request) {
   const [t, root] = await Promise.all([getTranslations('evidence.errors'), getTranslations()]);
@@ -25,18 +31,20 @@ export async function POST(request: Request) {
     await denyRoute(user, request, { entityType: target ? TARGET_ENTITY[target] : 'EvidenceFile', entityId: input.id });
     return Response.json({ error: t(key) }, { status });
   };
-  // Same-origin only, like server actions: a page elsewhere must not post files into a signed-in user's records.
-  const origin = request.headers.get('origin');
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  if (origin && host && new URL(origin).host !== host) return refuse('notAllowed', 403);
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > 20 * 1024 * 1024) return Response.json({ error: t('tooLarge') }, { status: 413 });
+  if (isForeignOrigin(request)) return refuse('notAllowed', 403);
+  // Without a Content-Length (chunked), the limit is enforced while reading.
+  const length = request.headers.get('content-length');
+  const declaredSize = length != null && /^\d+$/.test(length) ? Number(length) : undefined;
+  if (declaredSize != null && declaredSize > MAX_UPLOAD_BYTES) return Response.json({ error: t('tooLarge') }, { status: 413 });
   const body = request.body ? Readable.fromWeb(request.body as import('node:stream/web').ReadableStream) : Readable.from([]);
-  const result = await uploadEvidence(user, input, body, db, getStorage());
+  const result = await uploadEvidence(user, input, body, db, getStorage(), { declaredSize });
   if (result.ok)
     return Response.json({ id: result.value.id, kind: result.value.kind, duplicates: result.value.duplicates }, { status: 201 });
-  // The bytes themselves were refused (type, size): the message names which.
-  if (result.error === 'invalid' && result.message) return Response.json({ error: translate(root, result.message) }, { status: 422 });
+  // The bytes themselves were refused (type, size, cut short): the message names which.
+  if (result.error === 'invalid' && result.message) {
+    const key = typeof result.message === 'string' ? result.message : result.message.key;
+    return Response.json({ error: translate(root, result.message) }, { status: TOO_LARGE.has(key) ? 413 : 422 });
+  }
   if (result.error === 'notFound') return refuse('notFound', 404);
   if (result.error === 'notAllowed') return refuse('notAllowed', 403);
   const status = { invalid: 400, wrongState: 409, conflict: 409 }[result.error];

@@ -5,6 +5,7 @@ import { hasPermission } from '@/lib/authz';
 import { getRequestPrefill } from '@/lib/activities/queries';
 import { cityToday } from '@/lib/time/today';
 import { TYPE_RULES } from '@/lib/activities/rules';
+import { DateString, searchId } from '@/lib/schema-fields';
 import { ActivityFormPage } from '@/components/activities/activity-form-page';
 
 // A request suggests the type of activity that answers it.
@@ -22,14 +23,15 @@ export default async function NewActivityPage({ searchParams }: { searchParams: 
   const t = await getTranslations('activities');
   const today = await cityToday(db);
   const initial: Record<string, string> = {
-    pairingId: q.pairing ?? '',
+    pairingId: searchId.parse(q.pairing) ?? '',
     type: q.type ?? '',
     status: q.status === 'PLANNED' ? 'PLANNED' : 'DONE',
-    startDate: /^\d{4}-\d{2}-\d{2}$/.test(q.date ?? '') ? q.date! : today,
+    startDate: DateString.safeParse(q.date).data ?? today,
     startTime: '09:00',
   };
-  if (q.request) {
-    const request = await getRequestPrefill(user, q.request, db);
+  const requestId = searchId.parse(q.request);
+  if (requestId) {
+    const request = await getRequestPrefill(user, requestId, db);
     if (request) {
       Object.assign(initial, {
         pairingId: request.pairingId,

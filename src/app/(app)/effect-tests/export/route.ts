@@ -6,7 +6,8 @@ import { cityToday } from '@/lib/time/today';
 import { loadDashboard } from '@/lib/effect-tests/dashboard';
 import { parseDashboardFilters } from '@/lib/effect-tests/filters';
 import { buildEffectTestsExport } from '@/lib/effect-tests/export';
-import { attachment, XLSX_TYPE } from '@/lib/spreadsheet/write';
+import { XLSX_TYPE } from '@/lib/spreadsheet/write';
+import { contentDisposition } from '@/lib/content-disposition';
 
 /** The dashboard's query string, the dashboard's loader, the caller's scope: the file holds what the page shows. */
 export async function GET(request: NextRequest) {
@@ -20,7 +21,7 @@ export async function GET(request: NextRequest) {
   return new Response(new Uint8Array(body), {
     headers: {
       'Content-Type': XLSX_TYPE,
-      'Content-Disposition': attachment(`${t('title')}-${date}.xlsx`, `effect-tests-${date}.xlsx`),
+      'Content-Disposition': contentDisposition('attachment', `${t('title')}-${date}.xlsx`, `effect-tests-${date}.xlsx`),
       'Cache-Control': 'private, no-store',
     },
   });

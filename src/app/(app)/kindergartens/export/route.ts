@@ -5,7 +5,8 @@ import { requireRouteUser } from '@/lib/session';
 import { parseFilters } from '@/lib/kindergartens/filters';
 import { exportKindergartens } from '@/lib/kindergartens/commands';
 import { buildKindergartenExport } from '@/lib/kindergartens/spreadsheets';
-import { attachment, XLSX_TYPE } from '@/lib/spreadsheet/write';
+import { XLSX_TYPE } from '@/lib/spreadsheet/write';
+import { contentDisposition } from '@/lib/content-disposition';
 
 /** The list page's filters, applied under the export permission's scope; every export is audited. */
 export async function GET(request: NextRequest) {
@@ -18,7 +19,7 @@ export async function GET(request: NextRequest) {
   return new Response(new Uint8Array(body), {
     headers: {
       'Content-Type': XLSX_TYPE,
-      'Content-Disposition': attachment(`${t('kindergartens.title')}-${date}.xlsx`, `kindergartens-${date}.xlsx`),
+      'Content-Disposition': contentDisposition('attachment', `${t('kindergartens.title')}-${date}.xlsx`, `kindergartens-${date}.xlsx`),
       'Cache-Control': 'private, no-store',
     },
   });

@@ -4,13 +4,14 @@ import { regionName } from '@/i18n/region-name';
 import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission, NotFoundError } from '@/lib/authz';
 import { getRolloverPlan } from '@/lib/pairings/rollover';
+import { searchId } from '@/lib/schema-fields';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { CurrentPeriod, cycleName } from '@/components/cycles/current-period';
 import { RolloverForm } from '@/components/pairings/rollover-form';
 
 export default async function RolloverPage({ searchParams }: { searchParams: Promise<{ source?: string }> }) {
   const user = await requireUser();
-  const { source: sourceId } = await searchParams;
+  const sourceId = searchId.parse((await searchParams).source);
   let plan;
   try {
     plan = await getRolloverPlan(user, sourceId || undefined);

@@ -7,7 +7,8 @@ import { getStorage } from '@/lib/storage';
 import { loadMessages } from '@/i18n/request';
 import { getArchive } from '@/lib/archive/queries';
 import { streamArchiveZip } from '@/lib/archive/zip';
-import { contentDisposition, safeSegment } from '@/lib/evidence/names';
+import { contentDisposition } from '@/lib/content-disposition';
+import { safeSegment } from '@/lib/evidence/names';
 
 export const dynamic = 'force-dynamic';
 

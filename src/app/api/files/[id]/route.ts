@@ -2,8 +2,11 @@ import { Readable } from 'node:stream';
 import { db } from '@/lib/db';
 import { denyRoute, requireRouteUser } from '@/lib/session';
 import { getStorage } from '@/lib/storage';
+import { isRecordId } from '@/lib/schema-fields';
 import { canViewFile, thumbnailKey } from '@/lib/evidence/commands';
-import { contentDisposition } from '@/lib/evidence/names';
+import { contentDisposition } from '@/lib/content-disposition';
+import { extensionOf } from '@/lib/evidence/detect';
+import { downloadName } from '@/lib/evidence/names';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,8 +15,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { user, response } = await requireRouteUser(request);
   if (!user) return response;
   const { id } = await params;
-  const f = id.length <= 40 ? await db.evidenceFile.findUnique({ where: { id } }) : null;
-  if (!f || !(await canViewFile(user, f, db))) return denyRoute(user, request, { entityType: 'EvidenceFile', entityId: id });
+  // Not an id (e.g. '%00', which PostgreSQL refuses in text): no query, and the denial records no id.
+  const wellFormed = isRecordId(id) && id.length <= 40;
+  const f = wellFormed ? await db.evidenceFile.findUnique({ where: { id } }) : null;
+  if (!f || !(await canViewFile(user, f, db)))
+    return denyRoute(user, request, { entityType: 'EvidenceFile', entityId: wellFormed ? id : null });
   const inline = f.kind === 'PHOTO';
   // ?size=thumb: the small preview when the uploader's browser made one, else the photo itself.
   const thumb =
@@ -23,15 +29,20 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
           .catch(() => null)
       : null;
   const stream = thumb ?? (await getStorage().read(f.storageKey));
+  // Names are stored ending in their type since uploads were checked for it; older rows are fixed here.
+  const ext = extensionOf(f.mimeType);
+  const name = ext ? downloadName(f.originalName, ext) : f.originalName;
   return new Response(Readable.toWeb(stream) as ReadableStream, {
     headers: {
       'Content-Type': thumb ? 'image/jpeg' : f.mimeType,
       ...(thumb ? {} : { 'Content-Length': String(f.size) }),
-      'Content-Disposition': contentDisposition(inline ? 'inline' : 'attachment', f.originalName),
+      'Content-Disposition': contentDisposition(inline ? 'inline' : 'attachment', name),
       'X-Content-Type-Options': 'nosniff',
       'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
-      // The bytes never change under an id; only this browser may keep them.
-      'Cache-Control': 'private, max-age=86400',
+      // Not even this browser keeps them: on a shared computer (a kindergarten office, a bureau's
+      // front desk) a cached photo or document would outlive the sign-out and be readable by the
+      // next person from the browser's cache. Previews are a few KB, so refetching costs little.
+      'Cache-Control': 'private, no-store',
       'Cross-Origin-Resource-Policy': 'same-origin',
     },
   });

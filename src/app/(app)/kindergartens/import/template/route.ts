@@ -2,7 +2,8 @@ import { requireRouteUser } from '@/lib/session';
 import { db } from '@/lib/db';
 import { listCounties } from '@/lib/kindergartens/queries';
 import { buildKindergartenTemplate } from '@/lib/kindergartens/spreadsheets';
-import { attachment, XLSX_TYPE } from '@/lib/spreadsheet/write';
+import { XLSX_TYPE } from '@/lib/spreadsheet/write';
+import { contentDisposition } from '@/lib/content-disposition';
 
 export async function GET(request: Request) {
   const { user, response } = await requireRouteUser(request, { permission: 'kindergarten.import', entityType: 'Kindergarten' });
@@ -11,7 +12,11 @@ export async function GET(request: Request) {
   return new Response(new Uint8Array(body), {
     headers: {
       'Content-Type': XLSX_TYPE,
-      'Content-Disposition': attachment('幼儿园导入模板 kindergarten-import-template.xlsx', 'kindergarten-import-template.xlsx'),
+      'Content-Disposition': contentDisposition(
+        'attachment',
+        '幼儿园导入模板 kindergarten-import-template.xlsx',
+        'kindergarten-import-template.xlsx',
+      ),
       'Cache-Control': 'private, no-store',
     },
   });

@@ -1,6 +1,7 @@
 import { requireRouteUser } from '@/lib/session';
 import { buildStaffTemplate } from '@/lib/staff/spreadsheets';
-import { attachment, XLSX_TYPE } from '@/lib/spreadsheet/write';
+import { XLSX_TYPE } from '@/lib/spreadsheet/write';
+import { contentDisposition } from '@/lib/content-disposition';
 
 export async function GET(request: Request) {
   const { response } = await requireRouteUser(request, { permission: 'user.import', entityType: 'User' });
@@ -9,7 +10,7 @@ export async function GET(request: Request) {
   return new Response(new Uint8Array(body), {
     headers: {
       'Content-Type': XLSX_TYPE,
-      'Content-Disposition': attachment('账户导入模板 staff-import-template.xlsx', 'staff-import-template.xlsx'),
+      'Content-Disposition': contentDisposition('attachment', '账户导入模板 staff-import-template.xlsx', 'staff-import-template.xlsx'),
       'Cache-Control': 'private, no-store',
     },
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { apiRoute } from '@/lib/api/respond';
-import { BadRequestError, parseQuery } from '@/lib/api/params';
+import { BadRequestError, parseQuery, pathId } from '@/lib/api/params';
 import { apiGetPairing } from '@/lib/api/queries';
 import { cityTimeZone } from '@/lib/time/city-zone';
 import { localDate } from '@/lib/time/zoned';
@@ -13,7 +13,14 @@ export const dynamic = 'force-dynamic';
 type Context = { params: Promise<{ id: string }> };
 
 const Query = z
-  .object({ academicYear: z.coerce.number().int().min(2000).max(2999).optional(), term: z.enum(['AUTUMN', 'SPRING']).optional() })
+  .object({
+    academicYear: z
+      .string()
+      .regex(/^2\d{3}$/, 'must be a year from 2000 to 2999')
+      .transform(Number)
+      .optional(),
+    term: z.enum(['AUTUMN', 'SPRING']).optional(),
+  })
   .strict()
   .refine((q) => (q.academicYear == null) === (q.term == null), { message: 'academicYear and term go together' });
 
@@ -24,7 +31,7 @@ const Query = z
  */
 export const GET = apiRoute(async (actor, request, { params }: Context) => {
   const q = parseQuery(Query, new URL(request.url).searchParams);
-  const id = (await params).id;
+  const id = pathId((await params).id);
   await apiGetPairing(actor, id); // 404 outside the token owner's scope
   const { cycleId } = await db.pairing.findUniqueOrThrow({ where: { id }, select: { cycleId: true } });
   const [cycles, timeZone] = await Promise.all([listCycles(db), cityTimeZone(db)]);

@@ -1,0 +1,59 @@
+import { test, expect, type Page } from '@playwright/test';
+import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
+import { pickLocale, signIn, signOut } from './helpers';
+
+const draftKeys = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hih-draft:')));
+
+async function typeUnsavedActivity(page: Page, title: string) {
+  await page.goto('/activities/new');
+  await page.getByLabel('活动类型').selectOption({ label: '专题讲座' });
+  await page.getByLabel('活动名称').fill(title);
+  await page.getByLabel('活动记录').fill('还没保存的记录');
+  await page.waitForTimeout(600); // the draft is written 250 ms after the last keystroke
+}
+
+async function expectNoDraftOffered(page: Page) {
+  await page.goto('/activities/new');
+  await page.waitForTimeout(300); // the draft would be read just after hydration
+  await expect(page.getByTestId('draft-notice')).toHaveCount(0);
+  await expect(page.getByLabel('活动名称')).toHaveValue('');
+}
+
+test('a director’s unsaved draft is removed at sign-out and never offered to the next person on that browser', async ({
+  page,
+  context,
+  baseURL,
+}, info) => {
+  await pickLocale(context, baseURL!, 'zh');
+  await signIn(page, DEMO_ACCOUNTS.urbanDirector);
+  await typeUnsavedActivity(page, `共用电脑草稿 ${info.project.name}`);
+  expect(await draftKeys(page)).toHaveLength(1);
+
+  await signOut(page);
+  expect(await draftKeys(page)).toEqual([]);
+
+  await signIn(page, DEMO_ACCOUNTS.otherCountyDirector);
+  await expectNoDraftOffered(page);
+});
+
+test('a draft left behind by a session that simply ended is still shown to its owner only', async ({ page, context, baseURL }, info) => {
+  await pickLocale(context, baseURL!, 'zh');
+  await signIn(page, DEMO_ACCOUNTS.ruralDirector);
+  const title = `过期会话草稿 ${info.project.name}`;
+  await typeUnsavedActivity(page, title);
+  // The browser was closed or the session timed out: no sign-out ran, the draft is still stored.
+  await context.clearCookies();
+  await pickLocale(context, baseURL!, 'zh');
+
+  await signIn(page, DEMO_ACCOUNTS.urbanDirector);
+  await expectNoDraftOffered(page);
+  await context.clearCookies();
+  await pickLocale(context, baseURL!, 'zh');
+
+  // Its owner, back on this browser, gets it again.
+  await signIn(page, DEMO_ACCOUNTS.ruralDirector);
+  await page.goto('/activities/new');
+  await expect(page.getByTestId('draft-notice')).toBeVisible();
+  await expect(page.getByLabel('活动名称')).toHaveValue(title);
+  await page.getByRole('button', { name: '丢弃草稿' }).click();
+});
