@@ -16,7 +16,8 @@ async function expectNoDraftOffered(page: Page) {
   await page.goto('/activities/new');
   await page.waitForTimeout(300); // the draft would be read just after hydration
   await expect(page.getByTestId('draft-notice')).toHaveCount(0);
-  await expect(page.getByLabel('活动名称')).toHaveValue('');
+  // By name, not label: the next person may read the app in their own language.
+  await expect(page.locator('input[name="title"]')).toHaveValue('');
 }
 
 test('a director’s unsaved draft is removed at sign-out and never offered to the next person on that browser', async ({
