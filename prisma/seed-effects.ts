@@ -240,7 +240,25 @@ export async function seedEffects(db: PrismaClient, now = new Date()) {
           measures: '每月检查进度。',
           planSubmittedAt: zonedToInstant(addDays(yearStart, 10), '10:00', tz),
           planSubmittedById: supDirector.id,
+          planStatus: 'SUBMITTED',
           updatedById: supDirector.id,
+          // Awaiting the bureau's review: its version 1 as handed in.
+          submissions: {
+            create: {
+              kind: 'PLAN',
+              number: 1,
+              content: {
+                content: '送教、观摩、跟班学习、专题讲座。',
+                goals: '提升保教质量。',
+                methods: '示范引领、跟岗学习。',
+                steps: '九月启动，每月推进，学期末总结。',
+                personnel: '两园园长、骨干教师。',
+                measures: '每月检查进度。',
+              },
+              submittedAt: zonedToInstant(addDays(yearStart, 10), '10:00', tz),
+              submittedById: supDirector.id,
+            },
+          },
         },
       });
     }

@@ -18,6 +18,7 @@ import {
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../tests/fixtures/demo-accounts';
 import { seedActivities } from './seed-activities';
 import { seedEffects } from './seed-effects';
+import { seedAnnualReviews } from './seed-annual-plans';
 
 type KgSeed = [code: string, name: string, area: AreaType, level: DemoLevel, classes: number, address: string];
 
@@ -242,6 +243,7 @@ export async function seed(db: PrismaClient) {
   }
   await seedPairings(db, city.id, people);
   await seedActivities(db);
+  await seedAnnualReviews(db);
   await seedEffects(db);
   return { seeded: true };
 }

@@ -295,9 +295,10 @@ export async function buildData(url, { scale, passwordHash, today = new Date() }
       client,
       'annual plans',
       `
-      INSERT INTO "AnnualPlan" (id, "pairingId", "academicYear", content, goals, methods, steps, personnel, measures, summary, "planSubmittedAt", "summarySubmittedAt", "updatedById", "updatedAt")
+      INSERT INTO "AnnualPlan" (id, "pairingId", "academicYear", content, goals, methods, steps, personnel, measures, summary, "planSubmittedAt", "summarySubmittedAt", "planStatus", "summaryStatus", "updatedById", "updatedAt")
       SELECT p.id || '-' || ay, p.id, ay, '内容', '目标', '方法', '步骤', '人员', '措施', CASE WHEN ay < $1::int + 1 THEN '总结' ELSE '' END,
-             make_date(ay, 9, 20), CASE WHEN ay < $1::int + 1 THEN make_date(ay + 1, 8, 20) END, 'bench-dir-' || substr(p."supportingId", 10), now()
+             make_date(ay, 9, 20), CASE WHEN ay < $1::int + 1 THEN make_date(ay + 1, 8, 20) END,
+             'FILED'::"AnnualReportStatus", CASE WHEN ay < $1::int + 1 THEN 'SUBMITTED' ELSE 'DRAFT' END::"AnnualReportStatus", 'bench-dir-' || substr(p."supportingId", 10), now()
       FROM bench_pairing p, LATERAL (VALUES (extract(year FROM p.from_day)::int), (extract(year FROM p.from_day)::int + 1)) y(ay)
       WHERE make_date(ay, 9, 1) <= current_date`,
       [current],

@@ -49,7 +49,7 @@ function perPairing(scopeSql, sem) {
     GROUP BY g."pairingId"),
   ap AS (
     SELECT ap."pairingId" FROM "AnnualPlan" ap, sem
-    WHERE ap."pairingId" IN (SELECT id FROM p) AND ap."academicYear" = sem."academicYear" AND ap."planSubmittedAt" IS NOT NULL),
+    WHERE ap."pairingId" IN (SELECT id FROM p) AND ap."academicYear" = sem."academicYear" AND ap."planStatus"::text IN ('SUBMITTED', 'FILED')),
   per_pairing AS (
     SELECT p.id, p.county_id,
       coalesce(a.class_hours, 0) AS class_hours, coalesce(a.lectures, 0) AS lectures, coalesce(a.visited_months, 0) AS visited_months,

@@ -30,6 +30,18 @@ describe('message catalogues', () => {
     expect(flat(zh).filter((k) => k.includes('.'))).toEqual([]);
   });
 
+  it('users never read developer words (seed files, databases, raw values)', async () => {
+    const texts = (o: unknown, prefix = ''): [string, string][] =>
+      Object.entries(o as Record<string, unknown>).flatMap(([k, v]) =>
+        v && typeof v === 'object' ? texts(v, `${prefix}${k}.`) : [[`${prefix}${k}`, String(v)] as [string, string]],
+      );
+    const words = /种子|seed|数据库|database|prisma|schema|\bnull\b|undefined|NaN/i;
+    for (const locale of ['zh', 'en'] as const) {
+      const found = texts(await loadMessages(locale)).filter(([, v]) => words.test(v));
+      expect(found, locale).toEqual([]);
+    }
+  });
+
   it('English counts before a plural noun go through plural ("1 row", not "1 rows")', async () => {
     const en = await loadMessages('en');
     const texts = (o: unknown, prefix = ''): [string, string][] =>

@@ -132,7 +132,16 @@ export const PERMISSIONS = {
   'annualPlan.view': {
     grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten', TEACHER: 'kindergarten' },
   },
+  /** Checked against the supporting kindergarten only: its director writes and submits (the assisted side comments). */
   'annualPlan.edit': { grant: { DIRECTOR: 'kindergarten' } },
+  /** The comment thread of a plan or summary: both directors and the reviewers. */
+  'annualPlan.comment': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten' } },
+  /** File (备案) or return a submitted plan or summary; a director never reviews, so none files its own. */
+  'annualPlan.review': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
+  /** The bureau's status list of plans and summaries per pairing, and its export. */
+  'annualPlan.status': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
+  /** Due dates per academic year. */
+  'annualPlan.setDueDates': { grant: { CITY_ADMIN: 'city' } },
 
   // ---- Personal access tokens for the read-only JSON API (issue 5). ----
   /** Admins and directors report from their own tools; a token reads exactly what its owner may read. */
@@ -240,6 +249,11 @@ export function pairingWhere(actor: Actor, action: Action = 'pairing.view') {
     default:
       return NOTHING;
   }
+}
+
+/** Pairings on the bureau's annual plan status list: the list, its count and its export read this one filter. */
+export function annualPlanStatusWhere(actor: Actor) {
+  return pairingWhere(actor, 'annualPlan.status');
 }
 
 /** Pairings the actor may carry over to the next cycle: both kindergartens within the actor's scope. */

@@ -6,7 +6,7 @@ import type { ActorWithName } from '@/lib/authz';
 import { addProgrammeRecord, saveProgramme } from '@/lib/programmes/commands';
 import { confirmPaper, createPaper } from '@/lib/papers/commands';
 import { evaluateLesson, saveLesson } from '@/lib/lessons/commands';
-import { saveAnnualPlan } from '@/lib/annual-plans/commands';
+import { reviewAnnualPlan, saveAnnualPlan } from '@/lib/annual-plans/commands';
 import { evaluatePairings, periodOf } from '@/lib/effect-tests/evaluate';
 import { listCycles } from '@/lib/cycles/queries';
 import { countedRecords } from '@/lib/effect-tests/queries';
@@ -320,6 +320,30 @@ describe('effect tests computed from the record', () => {
       )
     ).pairings[0].results;
     expect(r.S5).toMatchObject({ status: 'MET', figure: { planSubmitted: true } });
+    // Issue 10: a plan the bureau returned no longer counts until it is resubmitted; a filed one counts.
+    const s5 = async () =>
+      (
+        await evaluatePairings(
+          await actorFor(db, w.cityAdmin),
+          { pairingIds: [w.pairingA.id], period: await period(), today: AFTER_AUTUMN },
+          db,
+        )
+      ).pairings[0].results.S5;
+    const plan = await db.annualPlan.findFirstOrThrow({ where: { pairingId: w.pairingA.id, academicYear: 2025 } });
+    const review = async (decision: string, version: number) =>
+      reviewAnnualPlan(await actorFor(db, w.countyAdminA), { planId: plan.id, version, kind: 'PLAN', decision, comment: '补充' }, db);
+    expect(await review('return', plan.version)).toMatchObject({ ok: true });
+    expect(await s5()).toMatchObject({ figure: { planSubmitted: false } });
+    expect(
+      await saveAnnualPlan(
+        sup,
+        { pairingId: w.pairingA.id, academicYear: 2025, ...parts, version: plan.version + 1, submit: 'plan' },
+        db,
+        LOGGED,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await review('file', plan.version + 2)).toMatchObject({ ok: true });
+    expect(await s5()).toMatchObject({ status: 'MET', figure: { planSubmitted: true } });
   });
 
   it('A1 assessments: admins inspect, the assisted director attests with evidence, audited; others may not', async () => {

@@ -5,7 +5,7 @@ import { loadMessages } from '@/i18n/request';
 import { NotFoundError, type ActorWithName } from '@/lib/authz';
 import type { Result } from '@/lib/result';
 import { createPairing, endPairing, updatePairing } from '@/lib/pairings/commands';
-import { getPairing, listPairings } from '@/lib/pairings/queries';
+import { getPairing, listPairings, supportersAtCap } from '@/lib/pairings/queries';
 import type { CreatePairingData } from '@/lib/pairings/schemas';
 import {
   actorFor,
@@ -205,6 +205,27 @@ describe('the cap from the city setting', () => {
     expectOk(await createPairing(w.a, input(w, w.kgA.id, w.rural2.id, { startsOn: `${w.cycle.startYear + 1}-02-01` }), db));
     await setMaxAssisted(db, w.city.id, 3);
     expectOk(await createPairing(w.a, input(w, w.kgA.id, w.rural3.id), db));
+  });
+});
+
+describe('the new-pairing form offers only supporters below the cap', () => {
+  it('names a supporter as full exactly when creating a pairing with it would be refused', async () => {
+    const w = await world();
+    await setMaxAssisted(db, w.city.id, 1);
+    const full = () => supportersAtCap(w.cycle.id, w.startsOn, 1, db);
+    expect(await full()).toEqual(new Set());
+    const first = expectOk(await createPairing(w.a, input(w, w.kgA.id, w.kgA2.id), db));
+    expect(await full()).toEqual(new Set([w.kgA.id]));
+    expectRefused(await createPairing(w.a, input(w, w.kgA.id, w.rural2.id), db), 'capReached');
+    // Another cycle's slots are its own; a higher cap frees the supporter.
+    expect(await supportersAtCap((await createCycle(db)).id, w.startsOn, 1, db)).toEqual(new Set());
+    expect(await supportersAtCap(w.cycle.id, w.startsOn, 2, db)).toEqual(new Set());
+    // A pairing that ends before the new one starts frees its slot, for the form as for the command.
+    const nextYear = `${w.cycle.startYear + 1}-02-01`;
+    await db.pairing.update({ where: { id: first }, data: { endsOn: new Date(`${w.cycle.startYear + 1}-01-31T00:00:00Z`) } });
+    expect(await supportersAtCap(w.cycle.id, nextYear, 1, db)).toEqual(new Set());
+    expectOk(await createPairing(w.a, input(w, w.kgA.id, w.rural2.id, { startsOn: nextYear }), db));
+    expect(await supportersAtCap(w.cycle.id, nextYear, 1, db)).toEqual(new Set([w.kgA.id]));
   });
 });
 

@@ -270,7 +270,7 @@ describe('programmes and the annual plan', () => {
     expect((await listProgrammes(await actor(w.countyAdminB), db)).map((p) => p.id)).not.toContain(id);
   });
 
-  it('is written by both directors, submitted complete, and fixed once submitted', async () => {
+  it('is written by the supporting director, submitted complete, and fixed once submitted', async () => {
     const w = await createPairingWorld(db);
     // During the academic year it plans (decision 013: a year's plan is written before the year ends).
     const during = new Date('2026-03-10T04:00:00Z');
@@ -286,15 +286,17 @@ describe('programmes and the annual plan', () => {
     };
     expect(await saveAnnualPlan(await actor(w.teacherA), base, db, during)).toEqual({ ok: false, error: 'notAllowed' });
     expect(await saveAnnualPlan(await actor(w.directorB), base, db, during)).toEqual({ ok: false, error: 'notFound' });
+    // The assisted side reads and comments, it does not write (issue 10).
+    expect(await saveAnnualPlan(await actor(w.directorA2), base, db, during)).toEqual({ ok: false, error: 'notAllowed' });
     const id = idOf(await saveAnnualPlan(await actor(w.directorA), base, db, during));
-    const incomplete = await saveAnnualPlan(await actor(w.directorA2), { ...base, version: '1', submit: 'plan' }, db, during);
+    const incomplete = await saveAnnualPlan(await actor(w.directorA), { ...base, version: '1', submit: 'plan' }, db, during);
     expect(incomplete).toMatchObject({ ok: false, fieldErrors: { methods: ['form.errors.required'], steps: ['form.errors.required'] } });
-    expect(await saveAnnualPlan(await actor(w.directorA2), { ...base, version: '1', submit: 'summary' }, db, during)).toMatchObject({
+    expect(await saveAnnualPlan(await actor(w.directorA), { ...base, version: '1', submit: 'summary' }, db, during)).toMatchObject({
       ok: false,
       fieldErrors: { summary: ['teaching.errors.planFirst'] },
     });
     const full = { ...base, methods: '观摩、研讨', steps: '九月启动', personnel: '园长负责', measures: '每月督查' };
-    expect(await saveAnnualPlan(await actor(w.directorA2), { ...full, version: '1', submit: 'plan' }, db, during)).toMatchObject({
+    expect(await saveAnnualPlan(await actor(w.directorA), { ...full, version: '1', submit: 'plan' }, db, during)).toMatchObject({
       ok: true,
     });
     // After submission the plan's parts stay as submitted; the summary goes on.
@@ -302,7 +304,7 @@ describe('programmes and the annual plan', () => {
       await saveAnnualPlan(await actor(w.directorA), { ...full, goals: '改过', summary: '全年送教 24 课时', version: '2' }, db, during),
     ).toMatchObject({ ok: true });
     const row = await db.annualPlan.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ goals: '提高保教质量', summary: '全年送教 24 课时', planSubmittedById: w.directorA2.id });
+    expect(row).toMatchObject({ goals: '提高保教质量', summary: '全年送教 24 课时', planSubmittedById: w.directorA.id });
     expect(row.planSubmittedAt).not.toBeNull();
     const trail = await db.auditEntry.findMany({ where: { entityId: id }, orderBy: { id: 'asc' } });
     expect(trail.map((e) => e.action)).toEqual([

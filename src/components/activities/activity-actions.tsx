@@ -1,5 +1,6 @@
 'use client';
 import { useActionState, useState } from 'react';
+import { useFormStatus } from 'react-dom';
 import { useTranslations } from 'next-intl';
 import { cancelActivityAction, closeRequestAction, confirmActivityAction, confirmReceiptAction } from '@/lib/activities/actions';
 import { IDLE } from '@/lib/action-state';
@@ -24,25 +25,36 @@ export function ConfirmForm({ id, version }: { id: string; version: number }) {
         defaultValue={state.values?.comment}
         errors={state.fieldErrors?.comment}
       />
-      <div className="grid grid-cols-2 gap-2">
-        <button
-          type="submit"
-          name="decision"
-          value="CONFIRMED"
-          className="min-h-11 rounded-md bg-brand-700 px-4 text-sm font-medium text-white"
-        >
-          {t('actions.confirm')}
-        </button>
-        <button
-          type="submit"
-          name="decision"
-          value="DISPUTED"
-          className="min-h-11 rounded-md border border-red-700 bg-white px-4 text-sm font-medium text-red-800"
-        >
-          {t('actions.dispute')}
-        </button>
-      </div>
+      <DecisionButtons />
     </form>
+  );
+}
+
+/**
+ * On a slow network the save can take many seconds: both buttons wait (no second tap sends the
+ * other answer) and the pressed one says it is sending.
+ */
+function DecisionButtons() {
+  const t = useTranslations('activities');
+  const { pending, data } = useFormStatus();
+  const sending = pending ? data?.get('decision') : null;
+  const button = (decision: 'CONFIRMED' | 'DISPUTED', label: string, className: string) => (
+    <button
+      type="submit"
+      name="decision"
+      value={decision}
+      disabled={pending}
+      aria-disabled={pending}
+      className={`min-h-11 rounded-md px-4 text-sm font-medium disabled:opacity-60 ${className}`}
+    >
+      {sending === decision ? t('actions.deciding') : label}
+    </button>
+  );
+  return (
+    <div className="grid grid-cols-2 gap-2">
+      {button('CONFIRMED', t('actions.confirm'), 'bg-brand-700 text-white')}
+      {button('DISPUTED', t('actions.dispute'), 'border border-red-700 bg-white text-red-800')}
+    </div>
   );
 }
 

@@ -24,6 +24,11 @@ export function LoginForm() {
       />
       <Field label={t('password')} name="password" type="password" autoComplete="current-password" required />
       <SubmitButton pendingLabel={t('submitting')}>{t('submit')}</SubmitButton>
+      {/* There is no self-service reset (no e-mail or SMS here): say who resets it rather than leave a dead end. */}
+      <details className="text-sm text-stone-700">
+        <summary className="inline-flex min-h-11 cursor-pointer items-center text-brand-700 underline">{t('forgot')}</summary>
+        <p className="mt-1">{t('forgotHelp')}</p>
+      </details>
     </form>
   );
 }

@@ -15,7 +15,7 @@ import {
 import { isoOf } from '@/lib/time/date-only';
 import { Card } from '@/components/ui/page-header';
 import { ResultBadge } from './result-badge';
-import { TestResultLink } from './test-result-link';
+import { TEST_DETAIL_ID, TestResultLink } from './test-result-link';
 import { figureLine, semesterLabel } from './figure';
 
 const fallback = (
@@ -153,7 +153,7 @@ async function DirectorTests({ user }: { user: Actor }) {
                 return (
                   <li key={id}>
                     <TestResultLink
-                      href={`/pairings/${p.id}/effect-tests?test=${id}&period=${encodeURIComponent(periodKey(ev.period))}`}
+                      href={`/pairings/${p.id}/effect-tests?test=${id}&period=${encodeURIComponent(periodKey(ev.period))}#${TEST_DETAIL_ID}`}
                       id={id}
                       name={t(`testName.${id}`)}
                       status={r.status}

@@ -7,7 +7,7 @@ import { localDate } from '@/lib/time/zoned';
 import { evaluatePairings, periodKey, resolvePeriod, TEST_IDS } from '@/lib/effect-tests/evaluate';
 import { listCycles } from '@/lib/cycles/queries';
 import { Card } from '@/components/ui/page-header';
-import { TestResultLink } from './test-result-link';
+import { TEST_DETAIL_ID, TestResultLink } from './test-result-link';
 import { figureText, semesterLabel } from './figure';
 
 /** The pairing page's card: this period's status per test, each linking to the records behind it. */
@@ -37,7 +37,7 @@ export async function PairingEffectsCard({ user, pairingId, cycleId }: { user: A
             return (
               <li key={id}>
                 <TestResultLink
-                  href={`/pairings/${pairingId}/effect-tests?test=${id}&period=${encodeURIComponent(periodKey(period))}`}
+                  href={`/pairings/${pairingId}/effect-tests?test=${id}&period=${encodeURIComponent(periodKey(period))}#${TEST_DETAIL_ID}`}
                   id={id}
                   name={t(`testName.${id}`)}
                   status={r.status}

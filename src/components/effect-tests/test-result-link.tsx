@@ -3,6 +3,13 @@ import type { TestId } from '@/lib/effect-tests/rules';
 import type { ResultStatus } from '@/lib/effect-tests/evaluate';
 import { ResultBadge } from './result-badge';
 
+/**
+ * The id of the explanation of one test on a pairing's effect-test page. Links to a test end with
+ * it, so that on a phone, where the explanation is laid out below the list of tests, the tap
+ * scrolls it into view instead of seeming to do nothing.
+ */
+export const TEST_DETAIL_ID = 'test-detail';
+
 /** One test of one pairing: id, name, status in words, and the figure; opens the records behind it. */
 export function TestResultLink({
   href,

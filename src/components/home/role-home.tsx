@@ -2,11 +2,12 @@ import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { denyAccess, requireUser } from '@/lib/session';
 import { HOME_PATH } from '@/lib/navigation';
-import { can } from '@/lib/authz';
+import { can, hasPermission } from '@/lib/authz';
 import { getScopeSummary } from '@/lib/home/queries';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { CurrentPeriod } from '@/components/cycles/current-period';
 import { EffectsHome } from '@/components/effect-tests/home-cards';
+import { AnnualPlansHome } from '@/components/annual-plans/home-card';
 
 /** Each role has its own landing page; the other roles' pages do not exist for it. */
 export async function RoleHome({ path }: { path: string }) {
@@ -51,6 +52,18 @@ export async function RoleHome({ path }: { path: string }) {
           ))}
         </dl>
       )}
+      {/* The most frequent task of a kindergarten's people, one tap from where they land. */}
+      {user.kindergartenId && hasPermission(user, 'activity.create') && (
+        <Card className="mb-4">
+          <Link
+            href="/activities/new"
+            className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white"
+          >
+            + {t('logActivity')}
+          </Link>
+          <p className="mt-1 text-sm text-stone-700">{t('logActivityHelp')}</p>
+        </Card>
+      )}
       {user.kindergartenId && can(user, 'kindergarten.updateProfile', { kindergartenIds: [user.kindergartenId] }) && (
         <Card className="mb-4">
           <Link
@@ -62,6 +75,7 @@ export async function RoleHome({ path }: { path: string }) {
           <p className="text-sm text-stone-700">{tk('ownProfileHelp')}</p>
         </Card>
       )}
+      <AnnualPlansHome user={user} />
       <EffectsHome user={user} />
     </>
   );

@@ -33,7 +33,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
           </div>
         </div>
         <nav aria-label={t('nav.menu')} className="mx-auto max-w-6xl px-2 pb-1 sm:px-3">
-          <NavLinks items={items} />
+          <NavLinks items={items} moreLabel={t('nav.scrollHint')} />
         </nav>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-3 py-4 sm:px-4 sm:py-6">

@@ -7,6 +7,10 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
   );
 }
 
-export function Card({ children, className = '' }: { children: React.ReactNode; className?: string }) {
-  return <section className={`rounded-lg border border-stone-200 bg-white p-4 shadow-sm ${className}`}>{children}</section>;
+export function Card({ children, className = '', id }: { children: React.ReactNode; className?: string; id?: string }) {
+  return (
+    <section id={id} className={`rounded-lg border border-stone-200 bg-white p-4 shadow-sm ${className}`}>
+      {children}
+    </section>
+  );
 }

@@ -48,7 +48,8 @@ export async function confirmActivityAction(_prev: ActionState, formData: FormDa
     command: (user, input) => confirmActivity(user, input, db),
     entity: ACTIVITY,
     revalidate: ['/activities'],
-    redirect: (a) => `/activities/${a.id}`,
+    // The page then says what was recorded, in place of the prompt.
+    redirect: (a) => `/activities/${a.id}?decided=1`,
   });
 }
 

@@ -79,6 +79,27 @@ export async function archiveCompleteness(pairingId: string, year: number, db: D
 
 const PART_KEYS = ['plan', 'measures', 'record', 'summary'] as const;
 
+type PlanWithFiled = Record<'content' | 'goals' | 'methods' | 'steps' | 'personnel' | 'measures' | 'summary', string> & {
+  submissions: { kind: 'PLAN' | 'SUMMARY'; number: number; content: unknown }[];
+};
+
+/**
+ * The archive keeps what the bureau filed (备案): the filed version of the plan and of the summary
+ * where there is one; before filing, the text as it stands, marked as not filed (`*Filed` null).
+ */
+function filedPlan<P extends PlanWithFiled>({ submissions, ...plan }: P) {
+  const filed = (kind: 'PLAN' | 'SUMMARY') => submissions.find((s) => s.kind === kind);
+  const planV = filed('PLAN');
+  const summaryV = filed('SUMMARY');
+  return {
+    ...plan,
+    ...(planV ? (planV.content as Record<string, string>) : {}),
+    ...(summaryV ? (summaryV.content as Record<string, string>) : {}),
+    planFiled: planV?.number ?? null,
+    summaryFiled: summaryV?.number ?? null,
+  };
+}
+
 /** Everything the page and the index PDF show. `null` outside scope. */
 export async function getArchive(actor: Actor, pairingId: string, year: number, db: Db) {
   const p = await loadArchivePairing(actor, pairingId, db);
@@ -98,7 +119,10 @@ export async function getArchive(actor: Actor, pairingId: string, year: number, 
   const [plan, activities, lessons, papers, mentorPairs, programmes, completeness] = await Promise.all([
     db.annualPlan.findUnique({
       where: { pairingId_academicYear: { pairingId, academicYear: year } },
-      include: { evidence: evidenceSelect },
+      include: {
+        evidence: evidenceSelect,
+        submissions: { where: { outcome: 'FILED' }, orderBy: { number: 'desc' }, select: { kind: true, number: true, content: true } },
+      },
     }),
     db.activity.findMany({
       where: { pairingId, startsAt: { gte: from, lt: to }, status: { not: 'CANCELLED' } },
@@ -198,7 +222,7 @@ export async function getArchive(actor: Actor, pairingId: string, year: number, 
     },
     year,
     timeZone,
-    plan,
+    plan: plan && filedPlan(plan),
     activities: activities.map((a) => ({
       ...a,
       classHours: a.classHours == null ? null : Number(a.classHours.toString()),

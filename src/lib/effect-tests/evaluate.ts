@@ -397,11 +397,13 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
       LEFT JOIN "ProgrammeRecord" r ON r."programmeId" = p.id
       GROUP BY w.pid, p.kind`,
       // One row per pairing for the year: S5's annual plan, A6's papers, A1's latest assessment.
+      // S5 counts a plan filed by the bureau, or handed in and awaiting review; a returned one does not
+      // count until it is resubmitted (the bureau found it wanting).
       yIds.length === 0
         ? []
         : db.$queryRaw<YearFacts[]>`
       SELECT w.pid,
-        EXISTS (SELECT 1 FROM "AnnualPlan" ap WHERE ap."pairingId" = w.pid AND ap."academicYear" = ${period.semester.academicYear} AND ap."planSubmittedAt" IS NOT NULL) AS plan_submitted,
+        EXISTS (SELECT 1 FROM "AnnualPlan" ap WHERE ap."pairingId" = w.pid AND ap."academicYear" = ${period.semester.academicYear} AND ap."planStatus"::text IN ('SUBMITTED', 'FILED')) AS plan_submitted,
         (SELECT COUNT(*)::int FROM "Paper" p WHERE p."kindergartenId" = w.kg AND p.date BETWEEN w.wfrom AND w.wto
           AND p.level::text IN ('MUNICIPAL','PROVINCIAL','NATIONAL') AND p."confirmedAt" IS NOT NULL) AS papers,
         (SELECT COUNT(*)::int FROM "Paper" p WHERE p."kindergartenId" = w.kg AND p.date BETWEEN w.wfrom AND w.wto

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
-import { db } from '@/lib/db';
+import { db, type Db } from '@/lib/db';
 import {
   can,
   hasPermission,
@@ -15,7 +15,7 @@ import { cityToday } from '@/lib/time/today';
 import { listCycles } from '@/lib/cycles/queries';
 import { dateOnly, type IsoDate, isoOf } from '@/lib/time/date-only';
 import { cycleHasEnded, cycleSpan, defaultCycle, periodAt } from '@/lib/cycles/periods';
-import { canBeAssisted, canSupport } from './rules';
+import { canBeAssisted, canSupport, capIssues } from './rules';
 
 export type PairingStatus = 'active' | 'ended';
 export const PAIRINGS_PAGE_SIZE = 100;
@@ -186,6 +186,21 @@ export async function listPairingCandidates(actor: Actor) {
     select: { id: true, name: true, area: true, level: true, countyId: true, county: { select: { name: true, nameEn: true } } },
   });
   return { supporters: rows.filter(canSupport), assisted: rows.filter(canBeAssisted), all: rows };
+}
+
+/**
+ * The supporting kindergartens that already assist as many kindergartens as the city allows in
+ * this cycle on the day a new pairing would start: the new-pairing form does not offer them, so
+ * the refusal does not come after the second step. The same count as createPairing's cap check
+ * (a pairing that ended before that day frees its slot); the command still decides.
+ */
+export async function supportersAtCap(cycleId: string, startsOn: IsoDate, cap: number, client: Pick<Db, 'pairing'> = db) {
+  const rows = await client.pairing.groupBy({
+    by: ['supportingId'],
+    where: { cycleId, OR: [{ endsOn: null }, { endsOn: { gte: dateOnly(startsOn) } }] },
+    _count: { _all: true },
+  });
+  return new Set(rows.filter((r) => capIssues(r._count._all, cap).length > 0).map((r) => r.supportingId));
 }
 
 export function counties(actor: Actor) {

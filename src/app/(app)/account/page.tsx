@@ -7,6 +7,9 @@ import { setLocale } from '@/lib/account/actions';
 import { LOCALES } from '@/i18n/locales';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { SubmitButton } from '@/components/form/submit-button';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('account.title');
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
   const user = await requireUser();

@@ -10,6 +10,9 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ActivityBadges, Icon } from '@/components/activities/badges';
 import { whenText } from '@/components/activities/format';
 import { cityTimeZone } from '@/lib/time/city-zone';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('activities.title');
 
 export default async function ActivitiesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireUser();

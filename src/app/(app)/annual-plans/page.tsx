@@ -2,10 +2,14 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { requireUser } from '@/lib/session';
+import { hasPermission } from '@/lib/authz';
 import { listAnnualPlans } from '@/lib/annual-plans/queries';
 import { pairingsFor } from '@/lib/programmes/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { Icon } from '@/components/activities/badges';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('teaching.annualPlans.title');
 
 export default async function AnnualPlansPage() {
   const user = await requireUser();
@@ -14,13 +18,24 @@ export default async function AnnualPlansPage() {
   const state = (pairingId: string, year: number) => {
     const p = plans.find((x) => x.pairingId === pairingId && x.academicYear === year);
     if (!p) return { icon: 'dot' as const, label: t('annualPlans.notStarted') };
-    if (p.summarySubmittedAt) return { icon: 'check' as const, label: t('annualPlans.summarySubmitted') };
-    if (p.planSubmittedAt) return { icon: 'half' as const, label: t('annualPlans.planSubmitted') };
-    return { icon: 'clock' as const, label: t('annualPlans.draft') };
+    // The part furthest along speaks: the summary once handed in, else the plan.
+    const [kind, status] = p.summaryStatus !== 'DRAFT' ? (['SUMMARY', p.summaryStatus] as const) : (['PLAN', p.planStatus] as const);
+    if (status === 'DRAFT') return { icon: 'clock' as const, label: t('annualPlans.draft') };
+    const word = t(`annualPlans.stateName.${status === 'SUBMITTED' ? 'submitted' : status === 'RETURNED' ? 'returned' : 'filed'}`);
+    return {
+      icon: status === 'FILED' && kind === 'SUMMARY' ? ('check' as const) : ('half' as const),
+      label: `${t(`annualPlans.kindName.${kind}`)} · ${word}`,
+    };
   };
   return (
     <>
-      <PageHeader title={t('annualPlans.title')} />
+      <PageHeader title={t('annualPlans.title')}>
+        {hasPermission(user, 'annualPlan.status') && (
+          <Link href="/annual-plans/status" className="inline-flex min-h-11 items-center text-brand-700 underline">
+            {t('annualPlans.statusLink')}
+          </Link>
+        )}
+      </PageHeader>
       <p className="mb-3 text-sm text-stone-700">{t('annualPlans.dueHelp')}</p>
       {pairings.length === 0 ? (
         <p>{t('empty')}</p>

@@ -6,6 +6,9 @@ import { listAuditActions, listAuditEntries } from '@/lib/audit-trail/queries';
 import { parseAuditFilters } from '@/lib/audit-trail/filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { isMessageKey } from '@/i18n/translator';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('audit.title');
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();

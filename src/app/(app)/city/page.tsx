@@ -1,4 +1,7 @@
 import { RoleHome } from '@/components/home/role-home';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('nav.home');
 
 export default function Page() {
   return <RoleHome path="/city" />;

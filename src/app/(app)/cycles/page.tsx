@@ -7,6 +7,9 @@ import { cycleStatus } from '@/lib/cycles/queries';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { CurrentPeriod, academicYearName, cycleName } from '@/components/cycles/current-period';
 import { CreateCycleForm } from '@/components/cycles/cycle-forms';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('cycles.title');
 
 export default async function CyclesPage() {
   const user = await requireUser();

@@ -10,9 +10,13 @@ import { dashboardQuery, FILTER_STATUSES, parseDashboardFilters, type DashboardF
 import type { SessionUser } from '@/lib/session';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { ResultBadge } from '@/components/effect-tests/result-badge';
+import { TEST_DETAIL_ID } from '@/components/effect-tests/test-result-link';
 import { figureText, memoizeFormatting, semesterLabel } from '@/components/effect-tests/figure';
 import { StackedBars } from '@/components/charts/stacked-bars';
 import { regionName } from '@/i18n/region-name';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('effectTests.title');
 
 /**
  * Rows per page, worst first: 25 cards is already a long scroll on a phone over a weak connection,
@@ -152,7 +156,7 @@ export default async function EffectTestsPage({ searchParams }: { searchParams: 
 /** A drill-down link; the period is named only when the page was asked for one (else the drill-down shows the current one too). */
 function cellHref(pairingId: string, test: string | null, period: string | undefined) {
   const q = [test && `test=${test}`, period && `period=${encodeURIComponent(period)}`].filter(Boolean).join('&');
-  return `/pairings/${pairingId}/effect-tests${q ? `?${q}` : ''}`;
+  return `/pairings/${pairingId}/effect-tests${q ? `?${q}` : ''}${test ? `#${TEST_DETAIL_ID}` : ''}`;
 }
 
 /**

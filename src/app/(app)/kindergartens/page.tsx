@@ -9,6 +9,9 @@ import { filtersQuery, parseFilters } from '@/lib/kindergartens/filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { regionName } from '@/i18n/region-name';
 import type { Translator } from '@/i18n/translator';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('kindergartens.title');
 
 const button = 'inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-3 text-sm';
 

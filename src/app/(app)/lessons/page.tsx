@@ -7,6 +7,9 @@ import { listLessons } from '@/lib/lessons/queries';
 import { isoOf } from '@/lib/time/date-only';
 import { PageHeader } from '@/components/ui/page-header';
 import { RatingBadge } from '@/components/lessons/rating-badge';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('teaching.lessons.title');
 
 export default async function LessonsPage() {
   const user = await requireUser();

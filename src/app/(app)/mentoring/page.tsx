@@ -5,6 +5,9 @@ import { requireUser } from '@/lib/session';
 import { listMentorPairs, mentorPairOptions } from '@/lib/mentoring/queries';
 import { isoOf } from '@/lib/time/date-only';
 import { PageHeader } from '@/components/ui/page-header';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('teaching.mentoring.title');
 
 export default async function MentoringPage() {
   const user = await requireUser();

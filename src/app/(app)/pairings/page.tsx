@@ -8,6 +8,9 @@ import { parsePairingFilters } from '@/lib/pairings/filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { CurrentPeriod, cycleName } from '@/components/cycles/current-period';
 import { StatusBadge } from '@/components/pairings/status-badge';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('pairings.title');
 
 export default async function PairingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();

@@ -9,6 +9,9 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Icon } from '@/components/activities/badges';
 import { SavedNote } from '@/components/form/saved-note';
 import { ConfirmPaperButton } from '@/components/papers/confirm-paper-button';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('teaching.papers.title');
 
 export default async function PapersPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const user = await requireUser();

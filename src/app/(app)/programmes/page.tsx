@@ -4,6 +4,9 @@ import { db } from '@/lib/db';
 import { requireUser } from '@/lib/session';
 import { listProgrammes, pairingsFor } from '@/lib/programmes/queries';
 import { PageHeader } from '@/components/ui/page-header';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('teaching.programmes.title');
 
 export default async function ProgrammesPage() {
   const user = await requireUser();

@@ -9,6 +9,9 @@ import { Icon, StatusBadge } from '@/components/activities/badges';
 import { CloseRequestForm } from '@/components/activities/activity-actions';
 import { whenText } from '@/components/activities/format';
 import { cityTimeZone } from '@/lib/time/city-zone';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('activities.requests.title');
 
 const STATUS_ICON = { OPEN: 'clock', ANSWERED: 'check', CLOSED: 'cross' } as const;
 

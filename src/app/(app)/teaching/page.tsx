@@ -3,6 +3,9 @@ import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/session';
 import { hasPermission, type Action } from '@/lib/authz';
 import { PageHeader } from '@/components/ui/page-header';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('teaching.title');
 
 const SECTIONS: { key: 'lessons' | 'mentoring' | 'papers' | 'programmes' | 'annualPlans'; href: string; permission: Action }[] = [
   { key: 'lessons', href: '/lessons', permission: 'lesson.view' },

@@ -6,6 +6,9 @@ import { listUsers } from '@/lib/users/queries';
 import { parseUserFilters } from '@/lib/users/filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { UserRowActions } from '@/components/users/user-row-actions';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('users.title');
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();

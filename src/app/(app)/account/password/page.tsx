@@ -2,6 +2,9 @@ import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/session';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { PasswordForm } from '@/components/account/password-form';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('password.title');
 
 export default async function PasswordPage() {
   const user = await requireUser({ allowPasswordChange: true });

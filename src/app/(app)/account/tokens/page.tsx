@@ -5,6 +5,9 @@ import { listOwnTokens } from '@/lib/api-tokens/queries';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { CreateTokenForm } from '@/components/api-tokens/create-token-form';
 import { RevokeTokenForm } from '@/components/api-tokens/revoke-token-form';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('api.tokens.title');
 
 export default async function TokensPage() {
   const user = await requireUser();

@@ -10,17 +10,20 @@ import { whenText } from '@/components/activities/format';
 import { cityTimeZone } from '@/lib/time/city-zone';
 import { EvidenceCard } from '@/components/evidence/evidence-card';
 import { ClearDraft } from '@/components/form/clear-draft';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('activities.title');
 
 export default async function ActivityPage({
   params,
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ saved?: string }>;
+  searchParams: Promise<{ saved?: string; decided?: string }>;
 }) {
   const user = await requireUser();
   const { id } = await params;
-  const { saved } = await searchParams;
+  const { saved, decided } = await searchParams;
   const a = await getActivity(user, id, db);
   if (!a) return denyAccess(user, { entityType: 'Activity', entityId: id, path: `/activities/${id}` });
   const t = await getTranslations('activities');
@@ -181,12 +184,26 @@ export default async function ActivityPage({
                 )}
                 {a.confirmationComment && <p className="whitespace-pre-wrap rounded bg-stone-50 p-2 text-sm">{a.confirmationComment}</p>}
                 <p className="text-xs text-stone-600">{t('detail.confirmBy', { kindergarten: a.confirmingKindergarten })}</p>
-                {a.canConfirm && (
-                  <>
-                    <p className="text-sm">{t('detail.confirmPrompt')}</p>
-                    <ConfirmForm id={a.id} version={a.version} />
-                  </>
+                {decided && a.confirmation !== 'PENDING' && (
+                  <p role="status" className="rounded-md border border-brand-600 bg-brand-50 px-3 py-2 text-sm text-brand-800">
+                    {t(a.confirmation === 'CONFIRMED' ? 'detail.decidedConfirmed' : 'detail.decidedDisputed')}
+                  </p>
                 )}
+                {a.canConfirm &&
+                  (a.confirmation === 'PENDING' ? (
+                    <>
+                      <p className="text-sm">{t('detail.confirmPrompt')}</p>
+                      <ConfirmForm id={a.id} version={a.version} />
+                    </>
+                  ) : (
+                    // Answered: the prompt is gone; changing one's mind stays possible, one tap away.
+                    <details className="text-sm">
+                      <summary className="inline-flex min-h-11 cursor-pointer items-center text-brand-700 underline">
+                        {t('detail.changeDecision')}
+                      </summary>
+                      <ConfirmForm id={a.id} version={a.version} />
+                    </details>
+                  ))}
                 {a.canEdit && a.confirmation !== 'PENDING' && <p className="text-xs text-stone-600">{t('detail.reopenNote')}</p>}
               </div>
             ) : (

@@ -7,6 +7,9 @@ import { cityToday } from '@/lib/time/today';
 import { TYPE_RULES } from '@/lib/activities/rules';
 import { DateString, searchId } from '@/lib/schema-fields';
 import { ActivityFormPage } from '@/components/activities/activity-form-page';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('activities.newTitle');
 
 // A request suggests the type of activity that answers it.
 const TYPE_FOR_REQUEST = {

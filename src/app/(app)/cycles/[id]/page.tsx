@@ -8,6 +8,9 @@ import { cycleHasEnded } from '@/lib/cycles/periods';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { academicYearName, cycleName } from '@/components/cycles/current-period';
 import { SemestersForm } from '@/components/cycles/cycle-forms';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('cycles.title');
 
 export default async function CyclePage({
   params,

@@ -6,12 +6,20 @@ import { db } from '@/lib/db';
 import { getCity } from '@/lib/cycles/city';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { SettingsForm } from '@/components/cycles/cycle-forms';
+import { DueDatesForm } from '@/components/annual-plans/forms';
+import { SavedNote } from '@/components/form/saved-note';
+import { listDueDates } from '@/lib/annual-plans/queries';
+import { titled } from '@/i18n/page-title';
 
-export default async function SettingsPage() {
+export const generateMetadata = titled('cycles.settings.title');
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const user = await requireUser();
   if (!hasPermission(user, 'settings.manage')) await denyAccess(user, { entityType: 'CitySetting', path: '/cycles/settings' });
   const t = await getTranslations('cycles');
-  const city = await getCity(db, user.regionId);
+  const tt = await getTranslations('teaching');
+  const [city, dueDates] = await Promise.all([getCity(db, user.regionId), listDueDates(db)]);
+  const { saved } = await searchParams;
   return (
     <>
       <PageHeader title={t('settings.title')}>
@@ -21,6 +29,26 @@ export default async function SettingsPage() {
       </PageHeader>
       <Card className="max-w-2xl">
         <SettingsForm maxAssisted={city.maxAssistedPerSupporter} />
+      </Card>
+      {/* The city sets when plans and summaries are due (issue 10); a year without a date of its own keeps 31 August. */}
+      <Card className="mt-4 max-w-2xl" id="annual-plan-due">
+        <h2 className="mb-1 font-semibold">{tt('annualPlans.dueDates')}</h2>
+        <p className="mb-3 text-sm text-stone-700">{tt('annualPlans.dueDatesHelp')}</p>
+        <SavedNote show={!!saved} />
+        <ul className="flex flex-col gap-3">
+          {dueDates.map((d) => (
+            <li key={d.academicYear} className="border-b border-stone-200 pb-3 last:border-0">
+              <DueDatesForm
+                key={`${d.academicYear}-${d.version ?? 0}`}
+                academicYear={d.academicYear}
+                planDueOn={d.planDueOn}
+                summaryDueOn={d.summaryDueOn}
+                version={d.version}
+                yearLabel={`${tt('programmes.yearLabel', { year: String(d.academicYear), next: String(d.academicYear + 1) })} · ${d.custom ? tt('annualPlans.custom') : tt('annualPlans.default')}`}
+              />
+            </li>
+          ))}
+        </ul>
       </Card>
     </>
   );

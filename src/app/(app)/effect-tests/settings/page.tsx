@@ -10,6 +10,9 @@ import { listCycles } from '@/lib/cycles/queries';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { ThresholdsForm } from '@/components/effect-tests/thresholds-form';
 import { ConfirmedOnlyForm } from '@/components/effect-tests/confirmed-only-form';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('effectTests.settings.title');
 
 export default async function EffectTestSettingsPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const user = await requireUser();

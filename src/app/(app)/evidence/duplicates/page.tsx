@@ -5,6 +5,9 @@ import { hasPermission } from '@/lib/authz';
 import { denyAccess, requireUser } from '@/lib/session';
 import { listDuplicatePhotos } from '@/lib/evidence/queries';
 import { Card, PageHeader } from '@/components/ui/page-header';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('evidence.duplicates.title');
 
 export default async function DuplicatePhotosPage() {
   const user = await requireUser();

@@ -6,6 +6,9 @@ import { getKindergarten } from '@/lib/kindergartens/queries';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { ActiveToggle } from '@/components/kindergartens/active-toggle';
 import { regionName } from '@/i18n/region-name';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('kindergartens.title');
 
 export default async function KindergartenPage({
   params,

@@ -4,6 +4,9 @@ import { hasPermission } from '@/lib/authz';
 import { previewKindergartenImportAction } from '@/lib/kindergartens/actions';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { ImportUploadForm } from '@/components/kindergartens/import-upload-form';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('kindergartens.import.title');
 
 export default async function KindergartenImportPage() {
   const user = await requireUser();

@@ -5,6 +5,9 @@ import { listCounties } from '@/lib/kindergartens/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { KindergartenForm } from '@/components/kindergartens/kindergarten-form';
 import { regionName } from '@/i18n/region-name';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('kindergartens.newTitle');
 
 export default async function NewKindergartenPage() {
   const user = await requireUser();

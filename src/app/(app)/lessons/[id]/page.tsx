@@ -12,6 +12,9 @@ import { RatingBadge } from '@/components/lessons/rating-badge';
 import { SavedNote } from '@/components/form/saved-note';
 import { EvidenceCard } from '@/components/evidence/evidence-card';
 import { ClearDraft } from '@/components/form/clear-draft';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('teaching.lessons.title');
 
 export default async function LessonPage({
   params,

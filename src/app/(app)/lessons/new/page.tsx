@@ -7,6 +7,9 @@ import { cityToday } from '@/lib/time/today';
 import { PageHeader } from '@/components/ui/page-header';
 import { RecordForm } from '@/components/form/record-form';
 import { lessonFields } from '@/components/lessons/lesson-fields';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('teaching.lessons.new');
 
 export default async function NewLessonPage() {
   const user = await requireUser();

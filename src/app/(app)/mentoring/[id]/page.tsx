@@ -10,6 +10,9 @@ import { Card } from '@/components/ui/page-header';
 import { RecordForm } from '@/components/form/record-form';
 import { RatingBadge } from '@/components/lessons/rating-badge';
 import { SavedNote } from '@/components/form/saved-note';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('teaching.mentoring.title');
 
 export default async function MentorPairPage({
   params,

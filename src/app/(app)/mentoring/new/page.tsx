@@ -5,6 +5,9 @@ import { mentorPairOptions } from '@/lib/mentoring/queries';
 import { cityToday } from '@/lib/time/today';
 import { PageHeader } from '@/components/ui/page-header';
 import { MentorPairForm } from '@/components/mentoring/mentor-pair-form';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('teaching.mentoring.new');
 
 export default async function NewMentorPairPage() {
   const user = await requireUser();

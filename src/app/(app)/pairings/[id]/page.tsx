@@ -9,6 +9,10 @@ import { CurrentPeriod, cycleName } from '@/components/cycles/current-period';
 import { StatusBadge } from '@/components/pairings/status-badge';
 import { Suspense } from 'react';
 import { PairingEffectsCard } from '@/components/effect-tests/pairing-card';
+import { PairingAnnualPlansCard } from '@/components/annual-plans/pairing-card';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('pairings.title');
 
 export default async function PairingPage({
   params,
@@ -146,6 +150,9 @@ export default async function PairingPage({
         }
       >
         <PairingEffectsCard user={user} pairingId={p.id} cycleId={p.cycle.id} />
+      </Suspense>
+      <Suspense fallback={null}>
+        <PairingAnnualPlansCard user={user} pairingId={p.id} />
       </Suspense>
       <div className="grid gap-4 md:grid-cols-2">
         <Card>

@@ -7,11 +7,14 @@ import { getCity } from '@/lib/cycles/city';
 import { db } from '@/lib/db';
 import { getCurrentPeriod } from '@/lib/cycles/queries';
 import { cycleHasEnded, defaultCycle } from '@/lib/cycles/periods';
-import { listPairingCandidates } from '@/lib/pairings/queries';
+import { listPairingCandidates, supportersAtCap } from '@/lib/pairings/queries';
 import { groupOptions } from '@/lib/pairings/people';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { CurrentPeriod, cycleName } from '@/components/cycles/current-period';
 import { PairingForm } from '@/components/pairings/pairing-form';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('pairings.new');
 
 type Search = { cycleId?: string; supportingId?: string; assistedId?: string };
 
@@ -30,19 +33,21 @@ export default async function NewPairingPage({ searchParams }: { searchParams: P
   const [period, candidates, city] = await Promise.all([getCurrentPeriod(), listPairingCandidates(user), getCity(db)]);
   const open = period.cycles.filter((c) => !cycleHasEnded(c, period.today));
   const cycle = open.find((c) => c.id === params.cycleId) ?? defaultCycle(open, period.today);
-  const supporting = candidates.supporters.find((k) => k.id === params.supportingId);
-  const assisted = candidates.assisted.find((k) => k.id === params.assistedId);
-  const samePicked = !!supporting && supporting.id === assisted?.id;
-  const step2 = cycle && supporting && assisted && !samePicked;
-  const select = 'min-h-11 w-full rounded-md border border-stone-400 bg-white px-2 text-base';
-  const label = (k: { name: string; county: { name: string; nameEn: string | null } }) =>
-    user.role === 'CITY_ADMIN' ? `${k.name} · ${regionName(k.county, locale)}` : k.name;
   const startsOn =
     cycle && cycle.startsOn && cycle.endsOn
       ? period.today > cycle.startsOn && period.today <= cycle.endsOn
         ? period.today
         : cycle.startsOn
       : '';
+  const full = cycle && startsOn ? await supportersAtCap(cycle.id, startsOn, city.maxAssistedPerSupporter, db) : new Set<string>();
+  const supporting = candidates.supporters.find((k) => k.id === params.supportingId && !full.has(k.id));
+  const supportingFull = !!params.supportingId && full.has(params.supportingId);
+  const assisted = candidates.assisted.find((k) => k.id === params.assistedId);
+  const samePicked = !!supporting && supporting.id === assisted?.id;
+  const step2 = cycle && supporting && assisted && !samePicked;
+  const select = 'min-h-11 w-full rounded-md border border-stone-400 bg-white px-2 text-base';
+  const label = (k: { name: string; county: { name: string; nameEn: string | null } }) =>
+    user.role === 'CITY_ADMIN' ? `${k.name} · ${regionName(k.county, locale)}` : k.name;
   return (
     <>
       <PageHeader title={t('new')} />
@@ -72,9 +77,11 @@ export default async function NewPairingPage({ searchParams }: { searchParams: P
                 </label>
                 <select id="n-sup" name="supportingId" defaultValue={supporting?.id ?? ''} className={select} aria-describedby="n-sup-help">
                   <option value="">{t('chooseKindergarten')}</option>
+                  {/* At its cap for the chosen cycle: shown, so the admin sees why it cannot be picked. */}
                   {candidates.supporters.map((k) => (
-                    <option key={k.id} value={k.id}>
+                    <option key={k.id} value={k.id} disabled={full.has(k.id)}>
                       {label(k)} · {tk(k.level)}
+                      {full.has(k.id) ? ` · ${t('atCap', { max: city.maxAssistedPerSupporter })}` : ''}
                     </option>
                   ))}
                 </select>
@@ -98,6 +105,11 @@ export default async function NewPairingPage({ searchParams }: { searchParams: P
                   {t('assistedHelp')}
                 </p>
               </div>
+              {supportingFull && (
+                <p role="alert" className="text-sm text-red-800 md:col-span-3">
+                  {t('errors.capReached', { max: city.maxAssistedPerSupporter })}
+                </p>
+              )}
               {samePicked && (
                 <p role="alert" className="text-sm text-red-800 md:col-span-3">
                   {t('errors.sameKindergarten')}

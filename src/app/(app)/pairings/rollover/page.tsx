@@ -8,6 +8,9 @@ import { searchId } from '@/lib/schema-fields';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { CurrentPeriod, cycleName } from '@/components/cycles/current-period';
 import { RolloverForm } from '@/components/pairings/rollover-form';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('pairings.rolloverPage.title');
 
 export default async function RolloverPage({ searchParams }: { searchParams: Promise<{ source?: string }> }) {
   const user = await requireUser();

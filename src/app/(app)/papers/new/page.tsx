@@ -5,6 +5,9 @@ import { createPaperAction } from '@/lib/papers/actions';
 import { PageHeader } from '@/components/ui/page-header';
 import { RecordForm } from '@/components/form/record-form';
 import { paperFields } from '@/components/papers/paper-fields';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('teaching.papers.new');
 
 export default async function NewPaperPage() {
   const user = await requireUser();

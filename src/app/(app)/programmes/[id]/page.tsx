@@ -11,6 +11,9 @@ import { RecordForm } from '@/components/form/record-form';
 import { SavedNote } from '@/components/form/saved-note';
 import { EvidenceCard } from '@/components/evidence/evidence-card';
 import { programmeFields } from '@/components/programmes/programme-fields';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('teaching.programmes.title');
 
 export default async function ProgrammePage({
   params,

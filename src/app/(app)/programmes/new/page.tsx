@@ -8,6 +8,9 @@ import { academicYearOf } from '@/lib/time/date-only';
 import { PageHeader } from '@/components/ui/page-header';
 import { RecordForm } from '@/components/form/record-form';
 import { programmeFields } from '@/components/programmes/programme-fields';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('teaching.programmes.new');
 
 export default async function NewProgrammePage() {
   const user = await requireUser();

@@ -4,6 +4,9 @@ import { denyAccess, requireUser } from '@/lib/session';
 import { requestPairingOptions } from '@/lib/activities/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { RequestForm } from '@/components/activities/request-form';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('activities.requests.new');
 
 export default async function NewRequestPage() {
   const user = await requireUser();

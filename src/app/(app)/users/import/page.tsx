@@ -5,6 +5,9 @@ import { hasPermission } from '@/lib/authz';
 import { previewStaffImportAction } from '@/lib/staff/actions';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { ImportUploadForm } from '@/components/kindergartens/import-upload-form';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('staff.import.title');
 
 export default async function StaffImportPage() {
   const user = await requireUser();

@@ -7,6 +7,9 @@ import { listPlacements } from '@/lib/staff/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { StaffForm } from '@/components/staff/staff-form';
 import { regionName } from '@/i18n/region-name';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('staff.newTitle');
 
 export default async function NewStaffPage() {
   const user = await requireUser();

@@ -5,6 +5,9 @@ import { getActivity } from '@/lib/activities/queries';
 import { instantToZoned } from '@/lib/time/zoned';
 import { cityTimeZone } from '@/lib/time/city-zone';
 import { ActivityFormPage } from '@/components/activities/activity-form-page';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('activities.editTitle');
 
 export default async function EditActivityPage({
   params,

@@ -4,6 +4,9 @@ import { getKindergarten, listCounties } from '@/lib/kindergartens/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { KindergartenForm } from '@/components/kindergartens/kindergarten-form';
 import { regionName } from '@/i18n/region-name';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('kindergartens.title');
 
 export default async function EditKindergartenPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();

@@ -7,6 +7,9 @@ import { KINDERGARTEN_COLUMNS } from '@/lib/kindergartens/columns';
 import { PageHeader } from '@/components/ui/page-header';
 import { ImportPreview } from '@/components/spreadsheet/import-preview';
 import { ImportConfirmForm } from '@/components/kindergartens/import-confirm-form';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('kindergartens.import.title');
 
 export default async function KindergartenBatchPage({
   params,

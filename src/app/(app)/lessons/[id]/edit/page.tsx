@@ -7,6 +7,9 @@ import { isoOf } from '@/lib/time/date-only';
 import { PageHeader } from '@/components/ui/page-header';
 import { RecordForm } from '@/components/form/record-form';
 import { lessonFields } from '@/components/lessons/lesson-fields';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('teaching.lessons.editTitle');
 
 export default async function EditLessonPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();

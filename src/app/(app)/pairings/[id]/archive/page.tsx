@@ -9,6 +9,9 @@ import { isoOf } from '@/lib/time/date-only';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { ConfirmationBadge } from '@/components/activities/badges';
 import { DownloadArchive } from '@/components/archive/download-archive';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('archive.title');
 
 function Pct({ value }: { value: number | null }) {
   return <span className="text-xs text-stone-600">{value == null ? '—' : `${value}%`}</span>;
@@ -31,6 +34,7 @@ export default async function ArchivePage({
   const a = (await getArchive(user, id, year, db))!;
   const t = await getTranslations('archive');
   const ta = await getTranslations('activities');
+  const tp = await getTranslations('teaching.annualPlans');
   const tt = await getTranslations('teaching');
   const format = await getFormatter();
   const tf = await getTranslations('form');
@@ -116,6 +120,11 @@ export default async function ArchivePage({
             <p className="text-xs text-stone-600">
               {a.plan.planSubmittedAt ? t('planSubmitted') : t('notSubmitted')} ·{' '}
               {a.plan.summarySubmittedAt ? t('summarySubmitted') : t('notSubmitted')}
+            </p>
+            {/* The archive shows what the bureau filed; before that, the current text, said so. */}
+            <p className="text-xs text-stone-600" data-testid="archive-filed">
+              {tp('kindName.PLAN')}: {a.plan.planFiled ? tp('filedVersion', { number: a.plan.planFiled }) : tp('notFiledYet')} ·{' '}
+              {tp('kindName.SUMMARY')}: {a.plan.summaryFiled ? tp('filedVersion', { number: a.plan.summaryFiled }) : tp('notFiledYet')}
             </p>
             {(['content', 'goals', 'methods', 'steps', 'personnel', 'measures', 'summary'] as const).map((k) => (
               <section key={k}>

@@ -6,6 +6,9 @@ import { calendarActivities } from '@/lib/activities/queries';
 import { cityToday } from '@/lib/time/today';
 import { PageHeader } from '@/components/ui/page-header';
 import { MonthCalendar } from '@/components/activities/month-calendar';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('activities.calendar.title');
 
 // Owned by the activities work; the pairing page links here.
 export default async function PairingCalendarPage({

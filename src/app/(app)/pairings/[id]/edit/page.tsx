@@ -6,6 +6,9 @@ import { groupOptions } from '@/lib/pairings/people';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { PairingForm } from '@/components/pairings/pairing-form';
 import { EndPairingForm } from '@/components/pairings/end-form';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('pairings.editTitle');
 
 export default async function EditPairingPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();

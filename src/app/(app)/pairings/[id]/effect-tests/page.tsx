@@ -11,12 +11,15 @@ import { countedRecords } from '@/lib/effect-tests/queries';
 import { TESTS, type TestId } from '@/lib/effect-tests/rules';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { ResultBadge } from '@/components/effect-tests/result-badge';
-import { TestResultLink } from '@/components/effect-tests/test-result-link';
+import { TEST_DETAIL_ID, TestResultLink } from '@/components/effect-tests/test-result-link';
 import { figureLine, figureText, semesterLabel } from '@/components/effect-tests/figure';
 import { AssessmentForm } from '@/components/effect-tests/assessment-form';
 import { ASSESSMENT_LABELS, type AssessmentLabels } from '@/components/effect-tests/assessment-labels';
 import { can, pairingResource } from '@/lib/authz';
 import { isMessageKey } from '@/i18n/translator';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('effectTests.title');
 
 export default async function PairingEffectTestsPage({
   params,
@@ -56,7 +59,7 @@ export default async function PairingEffectTestsPage({
     const q = new URLSearchParams({ period: over.period ?? key });
     const tt = over.test === undefined ? test : over.test;
     if (tt) q.set('test', tt);
-    return `/pairings/${id}/effect-tests?${q}`;
+    return `/pairings/${id}/effect-tests?${q}${tt ? `#${TEST_DETAIL_ID}` : ''}`;
   };
   const pct = (v: number) => format.number(v, { style: 'percent', maximumFractionDigits: 0 });
   const resource = pairingResource(pairing);
@@ -120,7 +123,7 @@ export default async function PairingEffectTestsPage({
             const fig = figureText(t, format, r.figure);
             const th = TESTS[test].period === 'SEMESTER' ? ev.thresholds.semester : ev.thresholds.year;
             return (
-              <Card>
+              <Card id={TEST_DETAIL_ID} className="scroll-mt-4">
                 <h2 className="mb-1 font-semibold" data-testid="test-heading">
                   {test} {t(`testName.${test}`)}
                 </h2>

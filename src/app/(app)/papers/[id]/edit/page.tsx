@@ -8,6 +8,9 @@ import { PageHeader } from '@/components/ui/page-header';
 import { RecordForm } from '@/components/form/record-form';
 import { paperFields } from '@/components/papers/paper-fields';
 import { EvidenceCard } from '@/components/evidence/evidence-card';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('teaching.papers.title');
 
 export default async function EditPaperPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();

@@ -6,6 +6,9 @@ import { STAFF_COLUMNS } from '@/lib/staff/columns';
 import { PageHeader } from '@/components/ui/page-header';
 import { ImportPreview } from '@/components/spreadsheet/import-preview';
 import { StaffImportConfirm } from '@/components/staff/staff-import-confirm';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('staff.import.title');
 
 export default async function StaffBatchPage({ params }: { params: Promise<{ batchId: string }> }) {
   const user = await requireUser();
