@@ -68,7 +68,13 @@ test('a county admin finds a pairing at risk for S2, opens the records behind it
   expect(rows.length).toBeLessThanOrEqual(after);
   const behind = rows.find((r) => r[1].includes(BEHIND))!;
   expect(behind[header.indexOf('S2 送教课时 · 状态')]).toBe('有风险');
-  expect(behind[header.indexOf('S2 送教课时')]).toContain(figure);
+  // The figure "7 / 10 课时" is two numbers in their own columns (the page rounds to one decimal).
+  const [value, target] = figure.split(' / ').map((x) => parseFloat(x));
+  expect(Number(behind[header.indexOf('S2 送教课时 · 实际')])).toBeCloseTo(value, 0);
+  expect(Number(behind[header.indexOf('S2 送教课时 · 目标')])).toBeCloseTo(target, 0);
+  expect(header).toContain('县区');
+  // The filters it was made with, on a sheet of their own.
+  expect(workbook.worksheets[1].name).toBe('筛选条件');
   // Scope: nothing of the counties the Qinghe admin does not oversee.
   for (const r of rows) expect(r.slice(0, 2).join(' ')).not.toMatch(/西岭县|南湖县/);
 });

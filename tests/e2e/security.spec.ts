@@ -34,7 +34,7 @@ test('denied access is recorded in the audit trail without revealing anything to
   const adminPage = await admin.newPage();
   await signIn(adminPage, DEMO_ACCOUNTS.county);
   await adminPage.goto('/audit?action=access.denied');
-  const row = adminPage.getByRole('row').filter({ hasText: '越权访问被拒绝' }).filter({ hasText: '"/audit"' });
+  const row = adminPage.getByRole('row').filter({ hasText: '越权访问被拒绝' }).filter({ hasText: '访问地址: /audit' });
   await expect(row.first()).toBeVisible();
   await admin.close();
 });

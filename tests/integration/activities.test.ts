@@ -330,6 +330,71 @@ describe('donations', () => {
   });
 });
 
+describe('donation confirmed by its receiver', () => {
+  const line = { item: '绘本', quantity: '50', unit: '册', estimatedValue: '1000' };
+
+  it('the receiving side confirms it is true and received in one step, both audited', async () => {
+    const w = await createPairingWorld(db);
+    const saved = await saveActivity(await actor(w.directorA), minimal(w.pairingA.id, 'DONATION', { donationLines: [line] }), db, NOW);
+    if (!saved.ok) throw new Error(JSON.stringify(saved));
+    const id = saved.value.id;
+    const detail = await getActivity(await actor(w.directorA2), id, db);
+    expect(detail?.confirmAlsoReceives).toBe(true);
+    const receiver = await actor(w.directorA2);
+    // The version is in the WHERE: a stale page confirms nothing.
+    expect(await confirmActivity(receiver, { id, version: 0, decision: 'CONFIRMED' }, db, NOW)).toEqual({ ok: false, error: 'conflict' });
+    expect(await confirmActivity(receiver, { id, version: 1, decision: 'CONFIRMED', comment: '都收到了' }, db, NOW)).toMatchObject({
+      ok: true,
+    });
+    const row = await db.activity.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({
+      confirmation: 'CONFIRMED',
+      confirmedById: w.directorA2.id,
+      receiptConfirmedById: w.directorA2.id,
+      receiptConfirmedAt: NOW,
+      receiptComment: '都收到了',
+      version: 2,
+    });
+    const trail = (await audits(id)).map((e) => [e.action, e.actorId]);
+    expect(trail.slice(-2)).toEqual([
+      ['activity.confirmed', w.directorA2.id],
+      ['activity.receiptConfirmed', w.directorA2.id],
+    ]);
+    // Nothing is left to do as a second step.
+    expect(await confirmReceipt(receiver, { id }, db)).toEqual({ ok: false, error: 'wrongState' });
+  });
+
+  it('a dispute does not say the goods arrived', async () => {
+    const w = await createPairingWorld(db);
+    const saved = await saveActivity(await actor(w.directorA), minimal(w.pairingA.id, 'DONATION', { donationLines: [line] }), db, NOW);
+    if (!saved.ok) throw new Error(JSON.stringify(saved));
+    const id = saved.value.id;
+    expect(
+      await confirmActivity(await actor(w.directorA2), { id, version: 1, decision: 'DISPUTED', comment: '少了十册' }, db, NOW),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect((await db.activity.findUniqueOrThrow({ where: { id } })).receiptConfirmedAt).toBeNull();
+    expect((await audits(id)).map((e) => e.action)).not.toContain('activity.receiptConfirmed');
+  });
+
+  it("when the giver confirms, receipt stays the receiver's own step", async () => {
+    const w = await createPairingWorld(db);
+    // Logged by the receiving (assisted) side: the giving side confirms.
+    const saved = await saveActivity(await actor(w.directorA2), minimal(w.pairingA.id, 'DONATION', { donationLines: [line] }), db, NOW);
+    if (!saved.ok) throw new Error(JSON.stringify(saved));
+    const id = saved.value.id;
+    expect((await getActivity(await actor(w.directorA), id, db))?.confirmAlsoReceives).toBe(false);
+    expect(await confirmActivity(await actor(w.directorA), { id, version: 1, decision: 'CONFIRMED' }, db, NOW)).toMatchObject({ ok: true });
+    expect((await db.activity.findUniqueOrThrow({ where: { id } })).receiptConfirmedAt).toBeNull();
+    expect(await confirmReceipt(await actor(w.directorA2), { id }, db, NOW)).toMatchObject({ ok: true });
+    expect((await audits(id)).map((e) => e.action).filter((x) => x !== 'activity.created')).toEqual([
+      'activity.confirmed',
+      'activity.receiptConfirmed',
+    ]);
+  });
+});
+
 describe('requests', () => {
   it('the assisted side asks, the supporting side answers with a planned activity, the asker closes', async () => {
     const w = await createPairingWorld(db);

@@ -422,11 +422,48 @@ describe('effect tests computed from the record', () => {
     // 5 visits, 4 sent lessons + the disputed one excluded, 2 lectures, 1 stay: months Sep–Jan.
     expect(trendA.filter((r) => r.category === 'SEND').reduce((s, r) => s + r.n, 0)).toBe(4);
     const t = (k: string, v?: Record<string, unknown>) => (v ? `${k}:${JSON.stringify(v)}` : k);
-    const file = await buildEffectTestsExport(dataA, t as never, { number: (n: number) => String(n) });
+    const countyNames = new Map([[w.countyA.id, '甲县']]);
+    const file = await buildEffectTestsExport(
+      dataA,
+      t as never,
+      { number: (n: number) => String(n) },
+      {
+        filters: { period: key, q: w.kgA2.name },
+        countyNames,
+        madeOn: '2026-02-10',
+      },
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file as never);
-    expect(wb.worksheets[0].rowCount).toBe(2);
-    expect(String(wb.worksheets[0].getRow(2).getCell(2).value)).toBe(w.kgA2.name);
+    const sheet = wb.worksheets[0];
+    expect(sheet.rowCount).toBe(2);
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const cell = (h: string) => sheet.getRow(2).getCell(header.indexOf(h)).value;
+    expect(cell('assisted')).toBe(w.kgA2.name);
+    expect(cell('exportSheet.county')).toBe('甲县');
+    // Figures are numbers in their own columns (they sort and sum), not "4 / 10 课时".
+    const s2 = `S2 testName.S2 · `;
+    const have = dataA.rows[0].results.S2.figure as { have: number; need: number };
+    expect(cell(`${s2}exportSheet.value`)).toBe(have.have);
+    expect(cell(`${s2}exportSheet.target`)).toBe(have.need);
+    expect(typeof cell(`${s2}exportSheet.value`)).toBe('number');
+    for (const id of ['S1', 'S3', 'S4']) expect(typeof cell(`${id} testName.${id} · exportSheet.value`)).toBe('number');
+    // A rate is a fraction under a percent format, so it reads as 40 % and still computes.
+    const a2 = header.indexOf('A2 testName.A2 · exportSheet.value');
+    if (typeof sheet.getRow(2).getCell(a2).value === 'number') expect(sheet.getColumn(a2).numFmt).toBe('0%');
+    // The second sheet states how the file was made.
+    const filters = Object.fromEntries(
+      wb.worksheets[1].getSheetValues().flatMap((r) => (Array.isArray(r) ? [[String(r[1]), String(r[2])]] : [])),
+    );
+    expect(filters).toMatchObject({
+      county: '甲县', // a county admin's scope, named
+      search: w.kgA2.name,
+      test: 'allTests',
+      status: 'anyStatus',
+      'exportSheet.rows': '1',
+      'exportSheet.madeOn': '2026-02-10',
+    });
+    expect(filters.period).toContain('semesterLabel');
     // A status filter keeps only rows with that status on that test.
     const missedS2 = await loadDashboard(a, { period: key, test: 'S2', status: 'MISSED', q: w.kgA2.name }, db, AFTER_AUTUMN);
     expect(missedS2.rows).toHaveLength(1);

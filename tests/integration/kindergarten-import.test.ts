@@ -250,11 +250,15 @@ describe('kindergarten import', () => {
     });
   });
 
-  it('round-trips the template: filled in and uploaded, it imports', async () => {
+  it('round-trips the template: its example row is kept, the filled-in row imports, the example does not', async () => {
     const w = await world();
     const template = await buildKindergartenTemplate([{ code: w.countyA.code, name: '甲县', nameEn: null }]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(template as never);
+    // The example row shows the shape of a row (numbers as numbers) right under the header.
+    const example = (workbook.worksheets[0].getRow(2).values as unknown[]).slice(1);
+    expect(String(example[0])).toMatch(/^示例/);
+    expect(example.slice(2, 9)).toEqual([w.countyA.code, '城区', '市级', 6, 180, 15, 20]);
     workbook.worksheets[0].addRow([
       `T-${w.s}`,
       '模板幼儿园',
@@ -272,6 +276,7 @@ describe('kindergarten import', () => {
     const filled = new Uint8Array(await workbook.xlsx.writeBuffer());
     const p = await preview(w.admin, filled);
     expect(p.errorCount).toBe(0);
+    expect((await getKindergartenBatch(db, w.admin, p.batchId))!.content.rows.map((r) => r.values?.code)).toEqual([`T-${w.s}`]);
     expect(await commitKindergartenImport(w.admin, { batchId: p.batchId }, db)).toEqual({
       ok: true,
       value: { created: 1, updated: 0, unchanged: 0 },

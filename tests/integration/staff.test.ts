@@ -5,6 +5,8 @@ import { commitStaffImport, getStaffBatch, previewStaffImport } from '@/lib/staf
 import { signInWithPassword } from '@/lib/auth/credentials';
 import { actorFor, createScopeWorld, createUser } from '../fixtures/factories';
 import { xlsx } from '../fixtures/spreadsheets';
+import ExcelJS from 'exceljs';
+import { buildStaffTemplate } from '@/lib/staff/spreadsheets';
 
 let seq = 0;
 /** A mobile number no other test uses: 11 digits starting with 17. */
@@ -129,6 +131,20 @@ describe('staff import', () => {
     const c2 = await commitStaffImport(admin, { batchId: again.value.batchId }, db);
     expect(c2).toMatchObject({ ok: true, value: { created: 0, updated: 0, unchanged: 3, accounts: [] } });
     expect(await db.user.count({ where: { phone: p1 } })).toBe(1);
+  });
+
+  it('round-trips the template: its example row is shown but never imported', async () => {
+    const w = await createScopeWorld(db);
+    const admin = await actorFor(db, w.countyAdminA);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await buildStaffTemplate()) as never);
+    expect(String(workbook.worksheets[0].getRow(2).getCell(1).value)).toMatch(/^示例/);
+    const phone = mobile();
+    workbook.worksheets[0].addRow(['模板老师', phone, '', '教师', w.kgA2.code]);
+    const p = await previewStaffImport(admin, upload(new Uint8Array(await workbook.xlsx.writeBuffer()), 'staff.xlsx'), db);
+    if (!p.ok) throw new Error(JSON.stringify(p));
+    expect(p.value.errorCount).toBe(0);
+    expect((await getStaffBatch(db, admin, p.value.batchId))!.content.rows.map((r) => r.values?.name)).toEqual(['模板老师']);
   });
 
   it('imports nothing when a row is wrong, and refuses accounts and kindergartens outside the scope', async () => {

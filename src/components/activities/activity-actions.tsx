@@ -9,8 +9,11 @@ import { Field } from '@/components/form/field';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
 
-/** The other side's director: confirm as it stands, or dispute with a reason. */
-export function ConfirmForm({ id, version }: { id: string; version: number }) {
+/**
+ * The other side's director: confirm as it stands, or dispute with a reason. When that side also
+ * received a donation, confirming records the receipt too, and the button says so.
+ */
+export function ConfirmForm({ id, version, alsoReceives = false }: { id: string; version: number; alsoReceives?: boolean }) {
   const t = useTranslations('activities');
   const [state, action] = useActionState(confirmActivityAction, IDLE);
   return (
@@ -25,7 +28,7 @@ export function ConfirmForm({ id, version }: { id: string; version: number }) {
         defaultValue={state.values?.comment}
         errors={state.fieldErrors?.comment}
       />
-      <DecisionButtons />
+      <DecisionButtons alsoReceives={alsoReceives} />
     </form>
   );
 }
@@ -34,7 +37,7 @@ export function ConfirmForm({ id, version }: { id: string; version: number }) {
  * On a slow network the save can take many seconds: both buttons wait (no second tap sends the
  * other answer) and the pressed one says it is sending.
  */
-function DecisionButtons() {
+function DecisionButtons({ alsoReceives }: { alsoReceives: boolean }) {
   const t = useTranslations('activities');
   const { pending, data } = useFormStatus();
   const sending = pending ? data?.get('decision') : null;
@@ -52,7 +55,7 @@ function DecisionButtons() {
   );
   return (
     <div className="grid grid-cols-2 gap-2">
-      {button('CONFIRMED', t('actions.confirm'), 'bg-brand-700 text-white')}
+      {button('CONFIRMED', t(alsoReceives ? 'actions.confirmAndReceive' : 'actions.confirm'), 'bg-brand-700 text-white')}
       {button('DISPUTED', t('actions.dispute'), 'border border-red-700 bg-white text-red-800')}
     </div>
   );

@@ -36,11 +36,14 @@ export function EvidencePanel({
   recordId,
   items,
   canAttach,
+  hideEmpty = false,
 }: {
   target: string;
   recordId: string;
   items: PanelItem[];
   canAttach: boolean;
+  /** Where the page already says nothing is attached (the papers list), the panel does not repeat it. */
+  hideEmpty?: boolean;
 }) {
   const t = useTranslations('evidence');
   const format = useFormatter();
@@ -126,7 +129,7 @@ export function EvidencePanel({
   const docs = items.filter((i) => i.kind === 'DOCUMENT');
   return (
     <div className="flex flex-col gap-3" data-testid="evidence-panel">
-      {items.length === 0 && jobs.length === 0 && <p className="text-sm text-stone-600">{t('none')}</p>}
+      {items.length === 0 && jobs.length === 0 && !hideEmpty && <p className="text-sm text-stone-600">{t('none')}</p>}
       {photos.length > 0 && (
         <ul className="grid grid-cols-3 gap-2 sm:grid-cols-4" aria-label={t('photos')}>
           {photos.map((p) => (

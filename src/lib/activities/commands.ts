@@ -9,7 +9,7 @@ import { can, PAIRING_SCOPE, pairingResource, sideResource, type Actor, type Act
 import { writeAudit } from '@/lib/audit';
 import { fail, invalid, isStaleWrite, ok, parseInput, versioned, type FieldErrors, type Result } from '@/lib/result';
 import { ActivityInput, CancelInput, ConfirmInput, ReceiptInput, RequestInput, RequestRef, type ActivityData } from './schemas';
-import { confirmingSide, editableBySide, receivingSide, typeRuleErrors } from './rules';
+import { confirmerReceives, confirmingSide, editableBySide, receivingSide, typeRuleErrors } from './rules';
 import { cityTimeZone } from '@/lib/time/city-zone';
 import { dateOnly } from '@/lib/time/date-only';
 import { localDate, zonedToInstant } from '@/lib/time/zoned';
@@ -329,6 +329,13 @@ export async function confirmActivity(actor: ActorWithName, raw: unknown, db: Db
   if (a.status !== 'DONE') return fail('wrongState');
   // One confirms what one read: a change since the page was shown must be read first.
   if (a.version !== version) return fail('conflict');
+  // The receiving side's "true" also says the goods arrived: one answer (phone walk). A dispute says
+  // the record is wrong, so it cannot; a giver's confirmation leaves receipt to the receiver.
+  const receipt =
+    decision === 'CONFIRMED' &&
+    !a.receiptConfirmedAt &&
+    confirmerReceives(a, a.pairing) &&
+    can(actor, 'activity.confirmReceipt', sideResource(a.pairing, side));
   return versioned(() =>
     db.$transaction(async (tx) => {
       await tx.activity.update({
@@ -338,6 +345,7 @@ export async function confirmActivity(actor: ActorWithName, raw: unknown, db: Db
           confirmedById: actor.id,
           confirmedAt: now,
           confirmationComment: comment || null,
+          ...(receipt ? { receiptConfirmedById: actor.id, receiptConfirmedAt: now, receiptComment: comment || null } : {}),
           version: { increment: 1 },
         },
       });
@@ -350,6 +358,16 @@ export async function confirmActivity(actor: ActorWithName, raw: unknown, db: Db
         before: { confirmation: a.confirmation, comment: a.confirmationComment },
         after: { confirmation: decision, comment },
       });
+      if (receipt) {
+        await writeAudit(tx, {
+          actor,
+          action: 'activity.receiptConfirmed',
+          entityType: 'Activity',
+          entityId: a.id,
+          ...auditScope(a.pairing, side),
+          after: { receiptConfirmedAt: now, comment, lines: a.donationLines.map((l) => `${l.item} ${l.quantity} ${l.unit}`) },
+        });
+      }
       return { id: a.id };
     }),
   );

@@ -12,7 +12,7 @@ import {
   sideResource,
   type Actor,
 } from '@/lib/authz';
-import { confirmingSide, editableBySide, isIncomplete, receivingSide } from './rules';
+import { confirmerReceives, confirmingSide, editableBySide, isIncomplete, receivingSide } from './rules';
 import type { ActivityFilters } from './schemas';
 import { cityTimeZone } from '@/lib/time/city-zone';
 import { cityTodayDate } from '@/lib/time/today';
@@ -46,10 +46,10 @@ export function pairingLabel(p: { supporting: { name: string }; assisted: { name
   return `${p.supporting.name} → ${p.assisted.name}`;
 }
 
-export async function listActivities(actor: Actor, filters: ActivityFilters, db: Db) {
-  const page = filters.page ?? 1;
+/** The list's filters within the actor's scope; the list page and its export share them. */
+async function listWhere(actor: Actor, filters: ActivityFilters, db: Db): Promise<Prisma.ActivityWhereInput> {
   const month = filters.month ? monthRange(filters.month, await cityTimeZone(db)) : null;
-  const where: Prisma.ActivityWhereInput = {
+  return {
     AND: [
       activityWhere(actor),
       filters.pairing ? { pairingId: filters.pairing } : {},
@@ -60,6 +60,43 @@ export async function listActivities(actor: Actor, filters: ActivityFilters, db:
       filters.toConfirm ? awaitingConfirmationBy(actor) : {},
     ],
   };
+}
+
+/** A city's years of activities fit; a file beyond this is cut, and says so (see the export route). */
+export const MAX_ACTIVITY_EXPORT_ROWS = 20000;
+
+/** Every activity the list shows under these filters (all pages), for the .xlsx export. */
+export async function listActivitiesForExport(actor: Actor, filters: ActivityFilters, db: Db) {
+  const rows = await db.activity.findMany({
+    where: await listWhere(actor, filters, db),
+    orderBy: [{ startsAt: 'desc' }, { id: 'desc' }],
+    take: MAX_ACTIVITY_EXPORT_ROWS + 1,
+    select: {
+      type: true,
+      title: true,
+      status: true,
+      startsAt: true,
+      location: true,
+      classHours: true,
+      childCount: true,
+      confirmation: true,
+      pairing: {
+        select: {
+          supporting: { select: { name: true, county: { select: { name: true, nameEn: true } } } },
+          assisted: { select: { name: true, county: { select: { name: true, nameEn: true } } } },
+        },
+      },
+    },
+  });
+  return {
+    truncated: rows.length > MAX_ACTIVITY_EXPORT_ROWS,
+    rows: rows.slice(0, MAX_ACTIVITY_EXPORT_ROWS).map((a) => ({ ...a, classHours: num(a.classHours) })),
+  };
+}
+
+export async function listActivities(actor: Actor, filters: ActivityFilters, db: Db) {
+  const page = filters.page ?? 1;
+  const where = await listWhere(actor, filters, db);
   const [rows, total] = await Promise.all([
     db.activity.findMany({
       where,
@@ -200,6 +237,13 @@ export async function getActivity(actor: Actor, id: string, db: Db) {
       a.type === 'DONATION' &&
       a.status === 'DONE' &&
       !a.receiptConfirmedAt &&
+      can(actor, 'activity.confirmReceipt', sideResource(p, receiver)),
+    // The receiving side's confirmation also records receipt (confirmActivity): one button, not two.
+    confirmAlsoReceives:
+      a.status === 'DONE' &&
+      !a.receiptConfirmedAt &&
+      confirmerReceives(a, p) &&
+      can(actor, 'activity.confirm', sideResource(p, confirmer)) &&
       can(actor, 'activity.confirmReceipt', sideResource(p, receiver)),
   };
 }

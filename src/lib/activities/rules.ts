@@ -128,6 +128,17 @@ export function confirmingSide(recordingKindergartenId: string, p: { supportingI
 }
 
 /**
+ * A donation whose confirming side is also its receiving side: that director's "it is true" and
+ * "it arrived" are one answer, given in one step.
+ */
+export function confirmerReceives(
+  a: { type: ActivityType; direction: ActivityDirection; recordingKindergartenId: string },
+  p: { supportingId: string; assistedId: string },
+): boolean {
+  return a.type === 'DONATION' && receivingSide(a, p) === confirmingSide(a.recordingKindergartenId, p);
+}
+
+/**
  * Once an activity is logged as done, only the side that logged it changes the record; the other
  * side confirms or disputes it. (Both sides' directors may shape a plan.)
  */

@@ -1,14 +1,16 @@
 import 'server-only';
 import { bilingualHeader } from '@/lib/spreadsheet/columns';
 import { buildWorkbook, columnsFor } from '@/lib/spreadsheet/write';
+import { EXAMPLE_ROW_MARK } from '@/lib/spreadsheet/read';
 import { KINDERGARTEN_COLUMNS, MAX_KINDERGARTEN_ROWS, REQUIRED_KINDERGARTEN_COLUMNS, type KindergartenColumn } from './columns';
 import type { listKindergartensForExport } from './queries';
 import { regionName } from '@/i18n/region-name';
 import type { Translate } from '@/i18n/translator';
 
 /**
- * The import template: an empty first sheet with bilingual headers (the parser reads only the
- * first sheet, so no example row can be imported by mistake) and a bilingual instructions sheet.
+ * The import template: a first sheet with bilingual headers and one example row (its code starts
+ * with EXAMPLE_ROW_MARK, which the reader skips, so the file imports as it is filled in) and a
+ * bilingual instructions sheet.
  */
 export function buildKindergartenTemplate(counties: { code: string; name: string; nameEn: string | null }[]) {
   const allowed: Record<string, string> = {
@@ -22,7 +24,25 @@ export function buildKindergartenTemplate(counties: { code: string; name: string
     staffCount: '整数 ≥ 0（含教师）· whole number ≥ 0 (teachers included)',
   };
   return buildWorkbook([
-    { name: '幼儿园 Kindergartens', columns: columnsFor(KINDERGARTEN_COLUMNS, bilingualHeader), rows: [] },
+    {
+      name: '幼儿园 Kindergartens',
+      columns: columnsFor(KINDERGARTEN_COLUMNS, bilingualHeader),
+      rows: [],
+      example: [
+        `${EXAMPLE_ROW_MARK} e.g. QH-001`,
+        '阳光幼儿园',
+        counties[0]?.code ?? '',
+        '城区',
+        '市级',
+        6,
+        180,
+        15,
+        20,
+        '人民路 1 号',
+        '王老师',
+        '13800000000',
+      ],
+    },
     {
       name: '说明 Instructions',
       columns: [
@@ -41,6 +61,11 @@ export function buildKindergartenTemplate(counties: { code: string; name: string
           '',
           '',
           `每个文件最多 ${MAX_KINDERGARTEN_ROWS} 行、5 MB；代码已存在的幼儿园将被更新。 · At most ${MAX_KINDERGARTEN_ROWS} rows and 5 MB per file; kindergartens whose code exists are updated.`,
+        ],
+        [
+          '',
+          '',
+          `第 2 行是示例：以"${EXAMPLE_ROW_MARK}"开头的行不会导入，可保留或删除。 · Row 2 is an example: rows starting with "${EXAMPLE_ROW_MARK}" are not imported; keep or delete it.`,
         ],
       ],
     },

@@ -4,6 +4,12 @@ import { Readable } from 'node:stream';
 import { MAX_FILE_BYTES, MAX_FILE_MB } from './limits';
 
 export type RawRow = { rowNumber: number; cells: string[] };
+
+/**
+ * The import templates carry one example row whose first cell starts with this mark; the row shows
+ * the shape of the data and is never imported (no code, name or kindergarten code starts with it).
+ */
+export const EXAMPLE_ROW_MARK = '示例';
 export type RawSheet = { headers: string[]; rows: RawRow[] };
 export type ReadError =
   | { error: 'empty' }
@@ -75,7 +81,8 @@ export async function readSpreadsheet(bytes: Uint8Array, maxRows: number): Promi
     return { error: 'unreadable' };
   }
   if (!sheet) return { error: 'noRows' };
-  if (sheet.actualRowCount - 1 > maxRows) return { error: 'tooManyRows', max: maxRows };
+  // Header and the template's example row aside; the exact count is checked below.
+  if (sheet.actualRowCount - 2 > maxRows) return { error: 'tooManyRows', max: maxRows };
 
   let headers: string[] | null = null;
   const rows: RawRow[] = [];
@@ -84,7 +91,7 @@ export async function readSpreadsheet(bytes: Uint8Array, maxRows: number): Promi
     const cells = values.slice(1).map((v) => cellText(v));
     if (cells.every((c) => c === '')) return;
     if (!headers) headers = cells;
-    else rows.push({ rowNumber, cells });
+    else if (!cells[0].startsWith(EXAMPLE_ROW_MARK)) rows.push({ rowNumber, cells });
   });
   if (!headers || rows.length === 0) return { error: 'noRows' };
   if (rows.length > maxRows) return { error: 'tooManyRows', max: maxRows };

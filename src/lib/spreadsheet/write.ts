@@ -3,7 +3,15 @@ import type { ColumnSpec } from './columns';
 
 export { XLSX_TYPE } from './xlsx-type';
 
-type Sheet = { name: string; columns: { header: string; width?: number; text?: boolean }[]; rows: (string | number | null)[][] };
+type Cell = string | number | null;
+type Sheet = {
+  name: string;
+  /** `numFmt` makes numbers read as such in Excel and WPS (e.g. '0%' for a rate held as 0.4). */
+  columns: { header: string; width?: number; text?: boolean; numFmt?: string }[];
+  rows: Cell[][];
+  /** A template's example row, right under the header and greyed so it reads as an example. */
+  example?: Cell[];
+};
 
 /** An .xlsx with a bold, frozen header row; text columns keep leading zeros and long digit strings. */
 export async function buildWorkbook(sheets: Sheet[]): Promise<Buffer> {
@@ -15,9 +23,10 @@ export async function buildWorkbook(sheets: Sheet[]): Promise<Buffer> {
       key: String(i),
       header: c.header,
       width: c.width ?? 16,
-      style: c.text ? { numFmt: '@' } : {},
+      style: c.text ? { numFmt: '@' } : c.numFmt ? { numFmt: c.numFmt } : {},
     }));
     ws.getRow(1).font = { bold: true };
+    if (s.example) ws.addRow(s.example).font = { italic: true, color: { argb: 'FF78716C' } };
     for (const r of s.rows) ws.addRow(r);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());

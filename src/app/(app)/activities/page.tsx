@@ -53,6 +53,14 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
               {te('duplicates.link')}
             </Link>
           )}
+          {/* Every page of what the filters select, not only this page (page is left out). */}
+          <a
+            href={`/activities/export?${new URLSearchParams(Object.entries({ ...filters, page: undefined }).filter((e): e is [string, string] => !!e[1])).toString()}`}
+            className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-3 text-sm"
+            download
+          >
+            {t('export.link')}
+          </a>
           {hasPermission(user, 'activity.create') && (
             <Link
               href="/activities/new"

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
 import { listAuditActions, listAuditEntries } from '@/lib/audit-trail/queries';
+import { auditChanges, showValue } from '@/lib/audit-trail/changes';
 import { parseAuditFilters } from '@/lib/audit-trail/filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { isMessageKey } from '@/i18n/translator';
@@ -10,17 +11,43 @@ import { titled } from '@/i18n/page-title';
 
 export const generateMetadata = titled('audit.title');
 
+/** Where each record's form labels its fields: the trail reuses them; audit.fields holds the rest. */
+const FIELD_LABELS: Record<string, string[]> = {
+  Activity: ['activities.fields'],
+  AssistanceRequest: ['activities.requests', 'activities.fields'],
+  LessonRecord: ['teaching.lessons'],
+  Paper: ['teaching.papers'],
+  MentorPair: ['teaching.mentoring'],
+  MentorSession: ['teaching.mentoring'],
+  Programme: ['teaching.programmes'],
+  ProgrammeRecord: ['teaching.programmes'],
+  AnnualPlan: ['teaching.annualPlans'],
+  Pairing: ['pairings'],
+  Kindergarten: ['kindergartens'],
+  User: ['users'],
+  Cycle: ['cycles'],
+};
+
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   if (!hasPermission(user, 'audit.view')) return denyAccess(user, { entityType: 'Page', path: '/audit' });
   const { action, before } = parseAuditFilters(await searchParams);
   const t = await getTranslations('audit');
+  const all = await getTranslations();
   const format = await getFormatter();
-  const [{ rows, nextBefore }, actions] = await Promise.all([listAuditEntries(user, { action, before }), listAuditActions(user)]);
+  const [{ rows, nextBefore, names }, actions] = await Promise.all([listAuditEntries(user, { action, before }), listAuditActions(user)]);
   // Recorded actions are data; one without a label shows as recorded.
   const label = (a: string) => {
     const key = `actions.${a}`;
     return isMessageKey(t, key) ? t(key) : a;
+  };
+  // A field's label in the user's language where a catalogue has one; else the recorded name.
+  const fieldLabel = (entityType: string, field: string) => {
+    for (const ns of [...(FIELD_LABELS[entityType] ?? []), 'audit.fields']) {
+      const key = `${ns}.${field}`;
+      if (isMessageKey(all, key) && typeof all.raw(key) === 'string') return all(key);
+    }
+    return field;
   };
   return (
     <>
@@ -89,21 +116,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </td>
                   <td className="p-2">{r.actorName ?? t('system')}</td>
                   <td className="p-2">{label(r.action)}</td>
-                  <td className="p-2 font-mono text-xs">
+                  <td className="p-2 text-xs">
                     {r.entityType}
-                    {r.entityId ? ` ${r.entityId}` : ''}
+                    {r.entityId ? ` ${names[r.entityId] ?? r.entityId}` : ''}
                   </td>
-                  <td className="p-2 font-mono text-xs break-all">
-                    {r.before != null && (
-                      <div>
-                        {t('before')}: {JSON.stringify(r.before)}
+                  <td className="p-2 text-xs break-all">
+                    {auditChanges(r.before, r.after).map((c) => (
+                      <div key={c.field}>
+                        {c.field ? `${fieldLabel(r.entityType, c.field)}: ` : ''}
+                        {'before' in c && 'after' in c
+                          ? `${showValue(c.before, names)} → ${showValue(c.after, names)}`
+                          : 'after' in c
+                            ? showValue(c.after, names)
+                            : `${t('before')} ${showValue(c.before, names)}`}
                       </div>
-                    )}
-                    {r.after != null && (
-                      <div>
-                        {t('after')}: {JSON.stringify(r.after)}
-                      </div>
-                    )}
+                    ))}
                     {r.ip && <div>IP {r.ip}</div>}
                   </td>
                 </tr>

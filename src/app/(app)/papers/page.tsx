@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Icon } from '@/components/activities/badges';
 import { SavedNote } from '@/components/form/saved-note';
 import { ConfirmPaperButton } from '@/components/papers/confirm-paper-button';
+import { EvidencePanel } from '@/components/evidence/evidence-panel';
 import { titled } from '@/i18n/page-title';
 
 export const generateMetadata = titled('teaching.papers.title');
@@ -61,7 +62,11 @@ export default async function PapersPage({ searchParams }: { searchParams: Promi
                   ))}
                 </ul>
               ) : (
-                <span className="text-sm italic text-stone-600">{t('papers.noCertificate')}</span>
+                <>
+                  <span className="text-sm italic text-stone-600">{t('papers.noCertificate')}</span>
+                  {/* Where it says the certificate is missing, its author uploads it (not only through 修改). */}
+                  {p.canEdit && <EvidencePanel target="paper" recordId={p.id} items={[]} canAttach hideEmpty />}
+                </>
               )}
               {p.confirmedAt ? (
                 <span className="inline-flex w-fit items-center gap-1 rounded-full border border-emerald-700 bg-emerald-50 px-2 py-0.5 text-xs text-emerald-900">

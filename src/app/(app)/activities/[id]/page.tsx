@@ -193,7 +193,7 @@ export default async function ActivityPage({
                   (a.confirmation === 'PENDING' ? (
                     <>
                       <p className="text-sm">{t('detail.confirmPrompt')}</p>
-                      <ConfirmForm id={a.id} version={a.version} />
+                      <ConfirmForm id={a.id} version={a.version} alsoReceives={a.confirmAlsoReceives} />
                     </>
                   ) : (
                     // Answered: the prompt is gone; changing one's mind stays possible, one tap away.
@@ -220,7 +220,13 @@ export default async function ActivityPage({
                 )}
                 {a.receiptComment && <p className="text-sm">{a.receiptComment}</p>}
                 <p className="text-xs text-stone-600">{t('detail.receiptBy', { kindergarten: a.receivingKindergarten })}</p>
-                {a.canConfirmReceipt && <ReceiptForm id={a.id} />}
+                {a.canConfirmReceipt &&
+                  // While the confirmation is pending, its button records receipt too: one step, not two.
+                  (a.confirmAlsoReceives && a.confirmation === 'PENDING' ? (
+                    <p className="text-sm text-stone-700">{t('detail.receiptWithConfirm')}</p>
+                  ) : (
+                    <ReceiptForm id={a.id} />
+                  ))}
               </div>
             </Card>
           )}

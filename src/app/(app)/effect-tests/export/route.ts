@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { regionName } from '@/i18n/region-name';
 import { requireRouteUser } from '@/lib/session';
 import { db } from '@/lib/db';
 import { cityToday } from '@/lib/time/today';
@@ -14,10 +15,18 @@ export async function GET(request: NextRequest) {
   const { user, response } = await requireRouteUser(request, { permission: 'effectTests.export', entityType: 'Page' });
   if (!user) return response;
   const f = parseDashboardFilters(Object.fromEntries(request.nextUrl.searchParams));
-  const [data, t, format] = await Promise.all([loadDashboard(user, f, db), getTranslations('effectTests'), getFormatter()]);
-  const body = await buildEffectTestsExport(data, t, format);
-  // The file is named by the city's date, as the page shows it.
-  const date = await cityToday(db);
+  const [data, t, format, locale, date] = await Promise.all([
+    loadDashboard(user, f, db),
+    getTranslations('effectTests'),
+    getFormatter(),
+    getLocale(),
+    // The file is named and dated by the city's date, as the page shows it.
+    cityToday(db),
+  ]);
+  const ids = new Set([...data.rows.flatMap((p) => [p.supporting.countyId, p.assisted.countyId]), ...(f.county ? [f.county] : [])]);
+  const regions = await db.region.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true, nameEn: true } });
+  const countyNames = new Map(regions.map((r) => [r.id, regionName(r, locale)]));
+  const body = await buildEffectTestsExport(data, t, format, { filters: f, countyNames, madeOn: date });
   return new Response(new Uint8Array(body), {
     headers: {
       'Content-Type': XLSX_TYPE,
