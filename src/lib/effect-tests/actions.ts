@@ -12,7 +12,10 @@ export async function recordAssessmentAction(_prev: ActionState, formData: FormD
     // Recorded from a pairing's page: back there, never to a place named elsewhere.
     redirect: (_a, formData) => {
       const back = String(formData.get('back') ?? '');
-      return back.startsWith('/pairings/') ? `${back}&saved=1` : '/effect-tests';
+      if (!back.startsWith('/pairings/')) return '/effect-tests';
+      // The page's own address may end in #test-detail: the flag goes into the query, before it.
+      const [path, hash] = back.split('#', 2);
+      return `${path}${path.includes('?') ? '&' : '?'}saved=1${hash ? `#${hash}` : ''}`;
     },
   });
 }
