@@ -8,6 +8,7 @@ import { Card, PageHeader } from '@/components/ui/page-header';
 import { CurrentPeriod } from '@/components/cycles/current-period';
 import { EffectsHome } from '@/components/effect-tests/home-cards';
 import { AnnualPlansHome } from '@/components/annual-plans/home-card';
+import { TodoList } from '@/components/todos/todo-list';
 
 /** Each role has its own landing page; the other roles' pages do not exist for it. */
 export async function RoleHome({ path }: { path: string }) {
@@ -40,6 +41,7 @@ export async function RoleHome({ path }: { path: string }) {
       <PageHeader title={t('welcome', { name: user.name })} />
       <p className="mb-2 text-stone-700">{scope}</p>
       <CurrentPeriod className="mb-4" />
+      <TodoList user={user} />
       {figures.length > 0 && (
         <dl className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
           {figures.map((f) => (

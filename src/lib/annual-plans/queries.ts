@@ -97,7 +97,7 @@ export type StatusRow = {
  * city's today. Rows are built for the pairings the filter selects; the list, the counts and the export
  * all come from here, so they agree.
  */
-async function statusRows(where: Prisma.PairingWhereInput, db: Db, now: Date, filters: StatusFilters = {}): Promise<StatusRow[]> {
+export async function statusRows(where: Prisma.PairingWhereInput, db: Db, now: Date, filters: StatusFilters = {}): Promise<StatusRow[]> {
   const pairings = await db.pairing.findMany({
     where: { AND: [where, filters.countyId ? { assisted: { countyId: filters.countyId } } : {}] },
     select: {

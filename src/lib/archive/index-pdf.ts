@@ -10,10 +10,14 @@ import type { MessageKey, Translator } from '@/i18n/translator';
 import { instantToZoned } from '@/lib/time/zoned';
 import { isoOf } from '@/lib/time/date-only';
 import type { Archive } from './queries';
+import { layoutToc, tocPageCount } from './toc-layout';
 
 const FONT = path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
 const FONT_BOLD = path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
-const TOC_LINES_PER_PAGE = 32;
+/** One single-line row of the contents and the space after it, in points. */
+const TOC_ROW_STEP = 18;
+const TOC_INDENT = 16;
+const tocLabelWidth = (indent: number) => 380 - indent * TOC_INDENT;
 
 /** `zipNames` maps file ids to their path in the zip, so the index says where each file is. */
 export function buildIndexPdf(a: Archive, t: Translator, now = new Date(), zipNames = new Map<string, string>()) {
@@ -30,6 +34,7 @@ export function buildIndexPdf(a: Archive, t: Translator, now = new Date(), zipNa
   const h2 = (s: string) => doc.font('bold').fontSize(12.5).text(s).moveDown(0.2).font('body').fontSize(10.5);
   const para = (s: string) => doc.text(s.trim() ? s : t('archive.pdf.empty'), { align: 'left' }).moveDown(0.4);
   const pf = (k: MessageKey<'archive.pdf'>, v?: Record<string, string | number>) => t(`archive.pdf.${k}`, v);
+  const activityLabel = (x: Archive['activities'][number]) => `${instantToZoned(x.startsAt, a.timeZone).date}  ${x.title}`;
 
   // Cover
   doc.moveDown(6).font('bold').fontSize(24).text(pf('title'), { align: 'center' }).moveDown(1);
@@ -52,11 +57,28 @@ export function buildIndexPdf(a: Archive, t: Translator, now = new Date(), zipNa
       { align: 'center' },
     );
 
-  // Contents: reserved now, written once the page numbers are known.
-  const tocEntries = 2 + a.activities.length + 4;
-  const tocPages = Math.max(1, Math.ceil(tocEntries / TOC_LINES_PER_PAGE));
+  // Contents: laid out now (the labels are known, and a long title wraps onto more lines), written
+  // once the page numbers are known.
+  const tocLabels = [
+    { label: pf('annualPlan'), indent: 0 },
+    ...(a.activities.length ? [{ label: t('archive.activities'), indent: 0 }] : []),
+    ...a.activities.map((x) => ({ label: activityLabel(x), indent: 1 })),
+    ...[pf('lessons'), pf('papers'), pf('mentoring'), pf('programmes')].map((label) => ({ label, indent: 0 })),
+  ];
   const tocFirst = 1;
-  for (let i = 0; i < tocPages; i++) doc.addPage();
+  doc.addPage();
+  h1(pf('toc'));
+  const tocRows = layoutToc(
+    tocLabels.map((e) => doc.heightOfString(e.label, { width: tocLabelWidth(e.indent) })),
+    {
+      firstTop: doc.y,
+      top: doc.page.margins.top,
+      bottom: doc.page.height - doc.page.margins.bottom,
+      gap: Math.max(0, TOC_ROW_STEP - doc.currentLineHeight(true)),
+    },
+  );
+  const tocPages = tocPageCount(tocRows);
+  for (let i = 1; i < tocPages; i++) doc.addPage();
   const toc: { label: string; page: number; indent: number }[] = [];
   const pageNow = () => doc.bufferedPageRange().start + doc.bufferedPageRange().count; // 1-based
 
@@ -75,7 +97,7 @@ export function buildIndexPdf(a: Archive, t: Translator, now = new Date(), zipNa
   for (const x of a.activities) {
     doc.addPage();
     const when = instantToZoned(x.startsAt, a.timeZone);
-    toc.push({ label: `${when.date}  ${x.title}`, page: pageNow(), indent: 1 });
+    toc.push({ label: activityLabel(x), page: pageNow(), indent: 1 });
     h1(x.title);
     const facts: [string, string][] = [
       [pf('type'), t(`activities.types.${x.type}`)],
@@ -144,19 +166,14 @@ export function buildIndexPdf(a: Archive, t: Translator, now = new Date(), zipNa
   // Back to the reserved pages for the contents.
   const activityHeading = toc.findIndex((e) => e.indent === 1);
   if (activityHeading >= 0) toc.splice(activityHeading, 0, { label: t('archive.activities'), page: toc[activityHeading].page, indent: 0 });
-  for (let i = 0; i < tocPages; i++) {
-    doc.switchToPage(tocFirst + i);
-    doc.x = doc.page.margins.left;
-    doc.y = doc.page.margins.top;
-    if (i === 0) h1(pf('toc'));
-    for (const e of toc.slice(i * TOC_LINES_PER_PAGE, (i + 1) * TOC_LINES_PER_PAGE)) {
-      const y = doc.y;
-      const left = doc.page.margins.left + e.indent * 16;
-      doc.text(e.label, left, y, { width: 380 - e.indent * 16, lineBreak: false, ellipsis: true });
-      doc.text(String(e.page), doc.page.width - doc.page.margins.right - 40, y, { width: 40, align: 'right' });
-      doc.y = y + 18;
-    }
-  }
+  // In the order and font the rows were measured in.
+  doc.font('body').fontSize(10.5);
+  toc.forEach((e, i) => {
+    const row = tocRows[i];
+    doc.switchToPage(tocFirst + row.page);
+    doc.text(e.label, doc.page.margins.left + e.indent * TOC_INDENT, row.y, { width: tocLabelWidth(e.indent) });
+    doc.text(String(e.page), doc.page.width - doc.page.margins.right - 40, row.y, { width: 40, align: 'right' });
+  });
   // Page numbers in the footer.
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {

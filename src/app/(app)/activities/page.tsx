@@ -28,7 +28,8 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
     new URLSearchParams(Object.entries({ ...filters, page: String(p) }).filter((e): e is [string, string] => !!e[1])).toString();
   // With one pairing in view, its calendar is one tap away.
   const calendarPairing = filters.pairing ?? (pairings.length === 1 ? pairings[0].value : null);
-  const select = 'min-h-11 w-full rounded-md border border-stone-400 bg-white px-2 text-base';
+  // min-w-0: a long English option (a pairing's two names) must not push the page wider than the screen.
+  const select = 'min-h-11 w-full min-w-0 max-w-full rounded-md border border-stone-400 bg-white px-2 text-base';
   const te = await getTranslations('evidence');
   return (
     <>
@@ -85,7 +86,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
         <summary className="min-h-8 cursor-pointer text-sm font-medium">{t('filters.label')}</summary>
         <form className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6" aria-label={t('filters.label')}>
           {pairings.length > 1 && (
-            <label className="col-span-2 flex flex-col gap-1 text-sm sm:col-span-3 lg:col-span-2">
+            <label className="col-span-2 flex min-w-0 flex-col gap-1 text-sm sm:col-span-3 lg:col-span-2">
               {t('filters.pairing')}
               <select name="pairing" defaultValue={filters.pairing ?? ''} className={select}>
                 <option value="">{t('filters.all')}</option>
@@ -97,7 +98,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
               </select>
             </label>
           )}
-          <label className="col-span-2 flex flex-col gap-1 text-sm sm:col-span-1">
+          <label className="col-span-2 flex min-w-0 flex-col gap-1 text-sm sm:col-span-1">
             {t('filters.type')}
             <select name="type" defaultValue={filters.type ?? ''} className={select}>
               <option value="">{t('filters.all')}</option>
@@ -108,7 +109,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
               ))}
             </select>
           </label>
-          <label className="flex flex-col gap-1 text-sm">
+          <label className="flex min-w-0 flex-col gap-1 text-sm">
             {t('filters.status')}
             <select name="status" defaultValue={filters.status ?? ''} className={select}>
               <option value="">{t('filters.all')}</option>
@@ -119,7 +120,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
               ))}
             </select>
           </label>
-          <label className="flex flex-col gap-1 text-sm">
+          <label className="flex min-w-0 flex-col gap-1 text-sm">
             {t('filters.confirmation')}
             <select name="confirmation" defaultValue={filters.confirmation ?? ''} className={select}>
               <option value="">{t('filters.all')}</option>
@@ -130,7 +131,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
               ))}
             </select>
           </label>
-          <label className="flex flex-col gap-1 text-sm">
+          <label className="flex min-w-0 flex-col gap-1 text-sm">
             {t('filters.month')}
             <input type="month" name="month" defaultValue={filters.month ?? ''} className={select} />
           </label>

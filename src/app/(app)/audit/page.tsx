@@ -52,8 +52,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title={t('title')}>
-        <form className="flex items-end gap-2">
-          <div className="flex flex-col gap-1">
+        {/* Wraps, and the select shrinks to the screen: English action names are long. */}
+        <form className="flex max-w-full min-w-0 flex-wrap items-end gap-2">
+          <div className="flex max-w-full min-w-0 flex-col gap-1">
             <label htmlFor="action" className="text-sm">
               {t('filterAction')}
             </label>
@@ -61,7 +62,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               id="action"
               name="action"
               defaultValue={action ?? ''}
-              className="min-h-11 rounded-md border border-stone-400 bg-white px-2"
+              className="min-h-11 w-full max-w-full min-w-0 rounded-md border border-stone-400 bg-white px-2"
             >
               <option value="">{t('all')}</option>
               {actions.map((a) => (

@@ -25,7 +25,8 @@ export const generateMetadata = titled('effectTests.title');
  */
 const PAGE_SIZE = 25;
 const button = 'inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-3 text-sm';
-const select = 'min-h-11 rounded-md border border-stone-400 bg-white px-2 text-sm';
+// Full width of its grid cell on a phone, so a long English option cannot push the page wider than the screen.
+const select = 'min-h-11 w-full min-w-0 max-w-full rounded-md border border-stone-400 bg-white px-2 text-sm sm:w-auto';
 
 export default async function EffectTestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
@@ -64,7 +65,7 @@ export default async function EffectTestsPage({ searchParams }: { searchParams: 
             type="search"
             defaultValue={f.q}
             placeholder={t('search')}
-            className="min-h-11 rounded-md border border-stone-400 px-3"
+            className="min-h-11 w-full min-w-0 rounded-md border border-stone-400 px-3"
           />
         </label>
         <select name="period" defaultValue={current} aria-label={t('period')} className={`${select} col-span-2 sm:col-span-1`}>

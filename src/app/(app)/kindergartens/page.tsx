@@ -37,7 +37,8 @@ export default async function KindergartensPage({
   const pages = Math.max(1, Math.ceil(total / KINDERGARTENS_PAGE_SIZE));
   const n = (v: number) => format.number(v);
   const countyName = (c: { name: string; nameEn: string | null }) => regionName(c, locale);
-  const select = 'min-h-11 rounded-md border border-stone-400 bg-white px-2 text-sm';
+  // Full width of its grid cell on a phone, so a long English option cannot push the page wider than the screen.
+  const select = 'min-h-11 w-full min-w-0 max-w-full rounded-md border border-stone-400 bg-white px-2 text-sm sm:w-auto';
   return (
     <>
       <PageHeader title={t('kindergartens.title')}>
@@ -71,7 +72,7 @@ export default async function KindergartensPage({
             type="search"
             defaultValue={f.q}
             placeholder={t('kindergartens.search')}
-            className="min-h-11 rounded-md border border-stone-400 px-3"
+            className="min-h-11 w-full min-w-0 rounded-md border border-stone-400 px-3"
           />
         </label>
         {counties.length > 1 && (

@@ -24,7 +24,8 @@ export default async function PairingsPage({ searchParams }: { searchParams: Pro
     listPairings(user, { cycleId: params.cycle, countyId: params.county, q: params.q, status: params.status }),
     isAdmin ? listCounties(user) : Promise.resolve([]),
   ]);
-  const select = 'min-h-11 rounded-md border border-stone-400 bg-white px-2 text-base';
+  // Full width of its grid cell on a phone, so a long English option cannot push the page wider than the screen.
+  const select = 'min-h-11 w-full min-w-0 max-w-full rounded-md border border-stone-400 bg-white px-2 text-base sm:w-auto';
   return (
     <>
       <PageHeader title={t('title')}>
@@ -53,7 +54,7 @@ export default async function PairingsPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           <form className="mb-4 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end" role="search">
-            <div className="flex flex-col gap-1">
+            <div className="flex min-w-0 flex-col gap-1">
               <label htmlFor="f-cycle" className="text-sm">
                 {t('filterCycle')}
               </label>
@@ -66,7 +67,7 @@ export default async function PairingsPage({ searchParams }: { searchParams: Pro
               </select>
             </div>
             {counties.length > 1 && (
-              <div className="flex flex-col gap-1">
+              <div className="flex min-w-0 flex-col gap-1">
                 <label htmlFor="f-county" className="text-sm">
                   {t('filterCounty')}
                 </label>
@@ -80,7 +81,7 @@ export default async function PairingsPage({ searchParams }: { searchParams: Pro
                 </select>
               </div>
             )}
-            <div className="flex flex-col gap-1">
+            <div className="flex min-w-0 flex-col gap-1">
               <label htmlFor="f-status" className="text-sm">
                 {t('filterStatus')}
               </label>
@@ -90,7 +91,7 @@ export default async function PairingsPage({ searchParams }: { searchParams: Pro
                 <option value="ended">{t('status.ended')}</option>
               </select>
             </div>
-            <div className="col-span-2 flex flex-col gap-1">
+            <div className="col-span-2 flex min-w-0 flex-col gap-1">
               <label htmlFor="f-q" className="text-sm">
                 {t('filterSearch')}
               </label>
@@ -99,7 +100,7 @@ export default async function PairingsPage({ searchParams }: { searchParams: Pro
                 name="q"
                 type="search"
                 defaultValue={params.q ?? ''}
-                className="min-h-11 rounded-md border border-stone-400 bg-white px-3 text-base"
+                className="min-h-11 w-full min-w-0 rounded-md border border-stone-400 bg-white px-3 text-base"
               />
             </div>
             <button type="submit" className="col-span-2 min-h-11 rounded-md border border-stone-400 bg-white px-4 sm:col-span-1">

@@ -38,11 +38,17 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             </Link>
           )}
         </div>
-        <form role="search" className="flex gap-2">
+        <form role="search" className="flex max-w-full min-w-0 gap-2">
           <label className="sr-only" htmlFor="q">
             {t('users.name')}
           </label>
-          <input id="q" name="q" defaultValue={q} type="search" className="min-h-11 rounded-md border border-stone-400 px-3" />
+          <input
+            id="q"
+            name="q"
+            defaultValue={q}
+            type="search"
+            className="min-h-11 min-w-0 flex-1 rounded-md border border-stone-400 px-3"
+          />
           <button type="submit" className="min-h-11 rounded-md border border-stone-400 bg-white px-3">
             {t('audit.filter')}
           </button>

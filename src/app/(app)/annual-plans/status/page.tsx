@@ -39,7 +39,8 @@ export default async function AnnualPlanStatusPage({
   const years = [...new Set(cycles.flatMap((c) => [c.startYear + 1, c.startYear]))].sort((a, b) => b - a);
   const countyName = new Map(counties.map((c) => [c.id, regionName(c, locale)]));
   const query = new URLSearchParams(Object.entries(f).flatMap(([k, v]) => (v == null ? [] : [[k, String(v)]]))).toString();
-  const select = 'min-h-11 rounded-md border border-stone-400 bg-white px-2 text-sm';
+  // Full width of its grid cell on a phone, so a long English option cannot push the page wider than the screen.
+  const select = 'min-h-11 w-full min-w-0 max-w-full rounded-md border border-stone-400 bg-white px-2 text-sm sm:w-auto';
   const yearLabel = (y: number) => t('programmes.yearLabel', { year: String(y), next: String(y + 1) });
   return (
     <>
