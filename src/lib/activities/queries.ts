@@ -47,7 +47,7 @@ export function pairingLabel(p: { supporting: { name: string }; assisted: { name
 }
 
 /** The list's filters within the actor's scope; the list page and its export share them. */
-async function listWhere(actor: Actor, filters: ActivityFilters, db: Db): Promise<Prisma.ActivityWhereInput> {
+async function activityListFilter(actor: Actor, filters: ActivityFilters, db: Db): Promise<Prisma.ActivityWhereInput> {
   const month = filters.month ? monthRange(filters.month, await cityTimeZone(db)) : null;
   return {
     AND: [
@@ -68,7 +68,7 @@ export const MAX_ACTIVITY_EXPORT_ROWS = 20000;
 /** Every activity the list shows under these filters (all pages), for the .xlsx export. */
 export async function listActivitiesForExport(actor: Actor, filters: ActivityFilters, db: Db) {
   const rows = await db.activity.findMany({
-    where: await listWhere(actor, filters, db),
+    where: await activityListFilter(actor, filters, db),
     orderBy: [{ startsAt: 'desc' }, { id: 'desc' }],
     take: MAX_ACTIVITY_EXPORT_ROWS + 1,
     select: {
@@ -96,7 +96,7 @@ export async function listActivitiesForExport(actor: Actor, filters: ActivityFil
 
 export async function listActivities(actor: Actor, filters: ActivityFilters, db: Db) {
   const page = filters.page ?? 1;
-  const where = await listWhere(actor, filters, db);
+  const where = await activityListFilter(actor, filters, db);
   const [rows, total] = await Promise.all([
     db.activity.findMany({
       where,
