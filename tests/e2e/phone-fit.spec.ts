@@ -35,8 +35,7 @@ async function expectFits(page: Page, path: string) {
   expect(measured.scrollWidth, `${path}: the page scrolls sideways`).toBeLessThanOrEqual(360);
 }
 
-test('the city admin’s list pages fit a 360-px phone in English', async ({ page, context, baseURL }, info) => {
-  test.skip(info.project.name !== 'phone', 'the width that matters is the phone’s');
+test('the city admin’s list pages fit a 360-px phone in English @phone-only', async ({ page, context, baseURL }) => {
   await pickLocale(context, baseURL!, 'en');
   await signIn(page, DEMO_ACCOUNTS.city);
   for (const path of ['/activities', '/kindergartens', '/pairings', '/effect-tests', '/users', '/audit', '/annual-plans/status']) {
@@ -44,8 +43,7 @@ test('the city admin’s list pages fit a 360-px phone in English', async ({ pag
   }
 });
 
-test('a director’s activity list fits a 360-px phone in English', async ({ page, context, baseURL }, info) => {
-  test.skip(info.project.name !== 'phone', 'the width that matters is the phone’s');
+test('a director’s activity list fits a 360-px phone in English @phone-only', async ({ page, context, baseURL }) => {
   await pickLocale(context, baseURL!, 'en');
   await signIn(page, DEMO_ACCOUNTS.urbanDirector);
   await expectFits(page, '/activities');

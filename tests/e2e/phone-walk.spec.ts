@@ -57,8 +57,8 @@ test('installable: a manifest with icons, a favicon, and a title per page in the
   await expect(page).toHaveTitle('Assistance activities · Hand in Hand');
 });
 
-test('tapping a test on a phone shows its explanation on the screen', async ({ page, context, baseURL }, info) => {
-  test.skip(info.project.name !== 'phone', 'on a wide screen the explanation sits beside the list');
+// On a wide screen the explanation sits beside the list.
+test('tapping a test on a phone shows its explanation on the screen @phone-only', async ({ page, context, baseURL }) => {
   await pickLocale(context, baseURL!, 'zh');
   await signIn(page, DEMO_ACCOUNTS.county);
   await page.goto('/effect-tests');
@@ -135,8 +135,8 @@ test('the new-pairing form does not offer a supporter that is at its cap', async
   await expect(page.getByRole('button', { name: '建立结对' })).toHaveCount(0);
 });
 
-test('the phone’s menu shows that it scrolls', async ({ page, context, baseURL }, info) => {
-  test.skip(info.project.name !== 'phone', 'the menu fits on a wide screen');
+// The menu fits on a wide screen.
+test('the phone’s menu shows that it scrolls @phone-only', async ({ page, context, baseURL }) => {
   await pickLocale(context, baseURL!, 'zh');
   await signIn(page, DEMO_ACCOUNTS.county);
   const menu = page.getByRole('navigation', { name: '菜单' }).getByRole('list');
