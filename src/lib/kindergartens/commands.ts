@@ -22,7 +22,8 @@ import { listKindergartensForExport } from './queries';
  * actions, the tests and the import alike. Error messages are catalogue keys.
  */
 
-const RECORD_SELECT = {
+/** A kindergarten's registry fields: what an import compares and a save audits. */
+export const REGISTRY_SELECT = {
   id: true,
   code: true,
   name: true,
@@ -36,9 +37,9 @@ const RECORD_SELECT = {
   childCount: true,
   teacherCount: true,
   staffCount: true,
-  active: true,
-  version: true,
 } as const;
+
+const RECORD_SELECT = { ...REGISTRY_SELECT, active: true, version: true } as const;
 
 function isUniqueViolation(e: unknown) {
   return e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';

@@ -20,27 +20,11 @@ import {
 import { KINDERGARTEN_COLUMNS, MAX_KINDERGARTEN_ROWS, REQUIRED_KINDERGARTEN_COLUMNS, type KindergartenColumn } from './columns';
 import { validateKindergartenRows, type ExistingKindergarten, type KindergartenOp } from './import-rows';
 import { codeKey, normalizeCode } from './rules';
-import { diff } from './commands';
+import { diff, REGISTRY_SELECT } from './commands';
 import type { KindergartenCreate } from './schemas';
 
 export type KindergartenBatch = BatchContent<KindergartenCreate, KindergartenOp>;
 export type KindergartenImportSummary = { created: number; updated: number; unchanged: number };
-
-const RECORD = {
-  id: true,
-  code: true,
-  name: true,
-  countyId: true,
-  area: true,
-  level: true,
-  address: true,
-  contactName: true,
-  contactPhone: true,
-  classCount: true,
-  childCount: true,
-  teacherCount: true,
-  staffCount: true,
-} as const;
 
 /** Reads and checks an uploaded sheet (`{ file }`) and keeps the result as a batch, errors included, for the preview. */
 export async function previewKindergartenImport(actor: ActorWithName, raw: unknown, db: Db): Promise<Result<Preview>> {
@@ -68,7 +52,7 @@ export async function previewKindergartenImport(actor: ActorWithName, raw: unkno
   const codes = [...new Set(rows.map((r) => normalizeCode(r.cells.code)).filter(Boolean))];
   const [counties, existingRows] = await Promise.all([
     db.region.findMany({ where: { kind: 'COUNTY' }, select: { id: true, code: true, name: true, nameEn: true } }),
-    db.kindergarten.findMany({ where: { code: { in: codes, mode: 'insensitive' } }, select: RECORD }),
+    db.kindergarten.findMany({ where: { code: { in: codes, mode: 'insensitive' } }, select: REGISTRY_SELECT }),
   ]);
   const existing = new Map<string, ExistingKindergarten>(
     existingRows.map((k) => [codeKey(k.code), { ...k, inScope: can(actor, 'kindergarten.import', kindergartenResource(k)) }]),
@@ -109,7 +93,7 @@ export async function commitKindergartenImport(actor: ActorWithName, raw: unknow
           (
             await tx.kindergarten.findMany({
               where: { code: { in: rows.map((r) => r.values!.code), mode: 'insensitive' } },
-              select: { ...RECORD, version: true },
+              select: { ...REGISTRY_SELECT, version: true },
             })
           ).map((k) => [codeKey(k.code), k]),
         );
