@@ -11,7 +11,13 @@ type Catalogue = typeof import('../../messages/zh/common.json') &
   typeof import('../../messages/zh/teaching.json') &
   typeof import('../../messages/zh/evidence.json') &
   typeof import('../../messages/zh/api.json') &
-  typeof import('../../messages/zh/effect-tests.json');
+  typeof import('../../messages/zh/effect-tests.json') &
+  typeof import('../../messages/zh/inspections.json') &
+  typeof import('../../messages/zh/rectifications.json') &
+  typeof import('../../messages/zh/spot-checks.json') &
+  typeof import('../../messages/zh/bulletins.json') &
+  typeof import('../../messages/zh/notifications.json') &
+  typeof import('../../messages/zh/offline.json');
 
 declare module 'next-intl' {
   interface AppConfig {

@@ -18,6 +18,12 @@ export const NAMESPACES = [
   'evidence',
   'api',
   'effect-tests',
+  'inspections',
+  'rectifications',
+  'spot-checks',
+  'bulletins',
+  'notifications',
+  'offline',
 ] as const;
 
 /** The catalogue's type is declared from the Chinese files in app-config.d.ts (messages.test.ts checks English matches). */

@@ -166,6 +166,36 @@ export const PERMISSIONS = {
   'assessment.inspect': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
   /** A1: the assisted director's attestation, with evidence; checked against the assisted kindergarten. */
   'assessment.attest': { grant: { DIRECTOR: 'kindergarten' } },
+
+  // ---- Supervision (issue 10). The bureau inspects, demands corrections, checks records, publishes. ----
+  /** Inspections and their findings: the bureau, and the directors of the kindergartens inspected (recorded ones only). */
+  'inspection.view': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten' } },
+  /** Record an inspection and its checklist (checked against each kindergarten inspected). */
+  'inspection.record': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
+  /** The city's checklist template. */
+  'checklist.manage': { grant: { CITY_ADMIN: 'city' } },
+  'rectification.view': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten' } },
+  /** Open a rectification from a finding or a questioned record. */
+  'rectification.open': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
+  /** Checked against the kindergarten that must act: its director answers with measures and evidence. */
+  'rectification.answer': { grant: { DIRECTOR: 'kindergarten' } },
+  /** Accept (close) or return an answer; a director never reviews, so no kindergarten closes its own. */
+  'rectification.review': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
+  /** Draw a sample of records, verify or question each. */
+  'spotCheck.manage': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
+  /** Reasons to look at a record (late entry, near-duplicate photo, …): the bureau only, never a verdict. */
+  'signals.view': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
+  /** Close a semester or academic year (freezes its results). */
+  'period.close': { grant: { CITY_ADMIN: 'city' } },
+  /** Approve or reject a record entered after its period closed. */
+  'lateCorrection.review': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
+  /** Draft and publish bulletins. */
+  'bulletin.manage': { grant: { CITY_ADMIN: 'city' } },
+  /** A published bulletin is a deliberate publication: every user in the city reads it. */
+  'bulletin.view': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'city', DIRECTOR: 'city', TEACHER: 'city' } },
+
+  // ---- Notifications (issue 11). ----
+  'notification.view': { grant: { CITY_ADMIN: 'self', COUNTY_ADMIN: 'self', DIRECTOR: 'self', TEACHER: 'self' } },
 } satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;
