@@ -11,7 +11,8 @@ export const HOME_PATH: Record<Role, string> = {
 
 export type NavItem =
   | {
-      key: 'home' | 'kindergartens' | 'pairings' | 'activities' | 'teaching' | 'effectTests' | 'users' | 'audit' | 'account';
+      key:
+        'home' | 'kindergartens' | 'pairings' | 'activities' | 'teaching' | 'effectTests' | 'supervision' | 'users' | 'audit' | 'account';
       href: string;
       labelKey?: undefined;
     }
@@ -33,6 +34,8 @@ export function navFor(actor: Actor): NavItem[] {
     // One entry for lessons, mentoring, papers, programmes and annual plans keeps the phone menu short.
     { key: 'teaching', href: '/teaching' },
     { key: 'effectTests', href: '/effect-tests' },
+    // Inspections, rectification, spot checks and bulletins behind one entry (every role reads bulletins).
+    { key: 'supervision', href: '/supervision' },
     hasPermission(actor, 'user.view') && { key: 'users', href: '/users' },
     hasPermission(actor, 'audit.view') && { key: 'audit', href: '/audit' },
     { key: 'account', href: '/account' },
