@@ -3,7 +3,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 // Anonymous visitors may reach only these; everything else is redirected to the sign-in page.
 // This is not authorization: pages and actions check the session and scope themselves.
 // The manifest and icons too: a phone reads them from the sign-in page to offer installing the app.
-const PUBLIC_PATHS = ['/login', '/api/auth', '/api/health', '/manifest.webmanifest', '/icons', '/apple-icon.png'];
+// /verify: a printed service record's code is checked by whoever holds the paper (issue 14).
+const PUBLIC_PATHS = ['/login', '/api/auth', '/api/health', '/manifest.webmanifest', '/icons', '/apple-icon.png', '/verify'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 export function proxy(request: NextRequest) {

@@ -17,7 +17,8 @@ type Catalogue = typeof import('../../messages/zh/common.json') &
   typeof import('../../messages/zh/spot-checks.json') &
   typeof import('../../messages/zh/bulletins.json') &
   typeof import('../../messages/zh/notifications.json') &
-  typeof import('../../messages/zh/offline.json');
+  typeof import('../../messages/zh/offline.json') &
+  typeof import('../../messages/zh/service-records.json');
 
 declare module 'next-intl' {
   interface AppConfig {

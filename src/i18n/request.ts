@@ -24,6 +24,7 @@ export const NAMESPACES = [
   'bulletins',
   'notifications',
   'offline',
+  'service-records',
 ] as const;
 
 /** The catalogue's type is declared from the Chinese files in app-config.d.ts (messages.test.ts checks English matches). */

@@ -82,6 +82,7 @@ const EXPECTED: Record<Action, Record<Role, string>> = {
   'lateCorrection.review': { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
   'bulletin.manage': { CITY_ADMIN: 'YYY', COUNTY_ADMIN: '---', DIRECTOR: '---', TEACHER: '---' },
   'bulletin.view': { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YYY', DIRECTOR: 'YYY', TEACHER: 'YYY' },
+  'serviceRecord.view': { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: 'Y--' },
   'notification.view': { CITY_ADMIN: 'Y--', COUNTY_ADMIN: 'Y--', DIRECTOR: 'Y--', TEACHER: 'Y--' },
 };
 

@@ -194,6 +194,10 @@ export const PERMISSIONS = {
   /** A published bulletin is a deliberate publication: every user in the city reads it. */
   'bulletin.view': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'city', DIRECTOR: 'city', TEACHER: 'city' } },
 
+  // ---- The end of a cycle (issue 14). ----
+  /** A teacher's (or director's) service record and its printed PDF: the person, their director, the bureau. */
+  'serviceRecord.view': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten', TEACHER: 'self' } },
+
   // ---- Notifications (issue 11). ----
   'notification.view': { grant: { CITY_ADMIN: 'self', COUNTY_ADMIN: 'self', DIRECTOR: 'self', TEACHER: 'self' } },
 } satisfies Record<string, Permission>;
@@ -315,8 +319,161 @@ export function activityWhere(actor: Actor) {
   return { pairing: pairingWhere(actor, 'activity.view') };
 }
 
+/** People whose service record the actor may read: teachers and directors, the actor's own among them. */
+export function serviceRecordPeopleWhere(actor: Actor) {
+  const people = { role: { in: ['TEACHER', 'DIRECTOR'] as Role[] } };
+  switch (scopeRuleFor(actor, 'serviceRecord.view')) {
+    case 'city':
+      return people;
+    case 'county':
+      return { ...people, kindergarten: { countyId: actor.countyId ?? '' } };
+    case 'kindergarten':
+      return { ...people, kindergartenId: actor.kindergartenId ?? '' };
+    case 'self':
+      return { ...people, id: actor.id };
+    default:
+      return NOTHING;
+  }
+}
+
 export function requestWhere(actor: Actor) {
   return { pairing: pairingWhere(actor, 'request.view') };
+}
+
+// ---- Inspections (督查). A draft is the bureau's (those who record inspections, in scope); once
+// recorded, the directors of the kindergartens inspected read it too. ----
+
+/** An inspection as the permission checks see it: the kindergarten inspected, or both of the pairing. */
+export function inspectionResource(i: {
+  kindergarten: { id: string; countyId: string } | null;
+  pairing: { supportingId: string; assistedId: string; supporting: { countyId: string }; assisted: { countyId: string } } | null;
+}): Resource {
+  if (i.pairing) return pairingResource(i.pairing);
+  return i.kindergarten ? kindergartenResource(i.kindergarten) : { countyIds: [], kindergartenIds: [] };
+}
+
+/** What reading an inspection asks: a draft only the bureau's recording permission, a recorded one the view permission. */
+export function inspectionViewAction(status: 'DRAFT' | 'RECORDED'): Action {
+  return status === 'DRAFT' ? 'inspection.record' : 'inspection.view';
+}
+
+/**
+ * The office that inspected (a county, or the city when null) continues its draft and records it:
+ * its county's admins, or the city's. Checked besides 'inspection.record' on the kindergartens.
+ */
+export function inspectionOfficeResource(i: { officeCountyId: string | null }): Resource {
+  return { countyId: i.officeCountyId };
+}
+
+/** Inspections in scope, drafts only for those who record them: every list, count and API read goes through it. */
+export function inspectionWhere(actor: Actor) {
+  const involving = (action: Action) => {
+    switch (scopeRuleFor(actor, action)) {
+      case 'city':
+        return {};
+      case 'county': {
+        const countyId = actor.countyId ?? '';
+        return {
+          OR: [{ kindergarten: { countyId } }, { pairing: { supporting: { countyId } } }, { pairing: { assisted: { countyId } } }],
+        };
+      }
+      case 'kindergarten': {
+        const id = actor.kindergartenId ?? '';
+        return { OR: [{ kindergartenId: id }, { pairing: { supportingId: id } }, { pairing: { assistedId: id } }] };
+      }
+      default:
+        return NOTHING;
+    }
+  };
+  return {
+    OR: [
+      { AND: [{ status: 'RECORDED' as const }, involving('inspection.view')] },
+      { AND: [{ status: 'DRAFT' as const }, involving('inspection.record')] },
+    ],
+  };
+}
+
+/** A rectification (整改): the kindergarten that must act, and the office that opened it, which always sees what it opened. */
+export function rectificationResource(r: {
+  kindergartenId: string;
+  officeCountyId: string | null;
+  kindergarten: { countyId: string };
+}): Resource {
+  return { countyIds: [r.kindergarten.countyId, ...(r.officeCountyId ? [r.officeCountyId] : [])], kindergartenIds: [r.kindergartenId] };
+}
+
+/** Rectifications in scope: the city all; a county its kindergartens' and those it opened; a director its kindergarten's. */
+export function rectificationWhere(actor: Actor) {
+  switch (scopeRuleFor(actor, 'rectification.view')) {
+    case 'city':
+      return {};
+    case 'county':
+      return { OR: [{ kindergarten: { countyId: actor.countyId ?? '' } }, { officeCountyId: actor.countyId ?? '' }] };
+    case 'kindergarten':
+      return { kindergartenId: actor.kindergartenId ?? '' };
+    default:
+      return NOTHING;
+  }
+}
+
+/**
+ * May the actor accept or return answers as the rectification's office: a county admin for the county that
+ * opened it; the city admin for every office (it supervises the counties' offices; decision 018).
+ */
+export function isRectificationOffice(actor: Actor, officeCountyId: string | null): boolean {
+  switch (scopeRuleFor(actor, 'rectification.review')) {
+    case 'city':
+      return true;
+    case 'county':
+      return actor.countyId != null && actor.countyId === officeCountyId;
+    default:
+      return false;
+  }
+}
+
+/** Rectifications of the actor's own office (what waits for its review): the city's own, or the county's. */
+export function rectificationOfficeWhere(actor: Actor) {
+  switch (scopeRuleFor(actor, 'rectification.review')) {
+    case 'city':
+      return { officeCountyId: null };
+    case 'county':
+      return { officeCountyId: actor.countyId ?? '' };
+    default:
+      return NOTHING;
+  }
+}
+
+// ---- Spot checks (抽查) and signals (decision 019). ----
+
+/**
+ * For reads written in SQL (signals, spot-check populations): the pairings in scope are every one
+ * (`city`), or those with either kindergarten in `countyId`: pairingWhere's rule. Null: none.
+ */
+export function pairingCountyScope(actor: Actor, action: Action): { city: true } | { countyId: string } | null {
+  switch (scopeRuleFor(actor, action)) {
+    case 'city':
+      return { city: true };
+    case 'county':
+      return actor.countyId ? { countyId: actor.countyId } : null;
+    default:
+      return null;
+  }
+}
+
+/** A spot check belongs to the scope it was drawn in: a county's, or the city's (countyId null, the city admin's only). */
+export function spotCheckResource(s: { countyId: string | null }): Resource {
+  return { countyId: s.countyId };
+}
+
+export function spotCheckWhere(actor: Actor) {
+  switch (scopeRuleFor(actor, 'spotCheck.manage')) {
+    case 'city':
+      return {};
+    case 'county':
+      return { countyId: actor.countyId ?? '' };
+    default:
+      return NOTHING;
+  }
 }
 
 /**
@@ -388,6 +545,11 @@ export function userWhere(actor: Actor, action: Action = 'user.view') {
     default:
       return NOTHING;
   }
+}
+
+/** A person's inbox: their own notifications only, whatever their role. */
+export function notificationWhere(actor: Actor) {
+  return scopeRuleFor(actor, 'notification.view') === 'self' ? { recipientId: actor.id } : NOTHING;
 }
 
 export function auditWhere(actor: Actor) {

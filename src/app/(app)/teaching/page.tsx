@@ -7,12 +7,18 @@ import { titled } from '@/i18n/page-title';
 
 export const generateMetadata = titled('teaching.title');
 
-const SECTIONS: { key: 'lessons' | 'mentoring' | 'papers' | 'programmes' | 'annualPlans'; href: string; permission: Action }[] = [
+const SECTIONS: {
+  key: 'lessons' | 'mentoring' | 'papers' | 'programmes' | 'annualPlans' | 'serviceRecords';
+  href: string;
+  permission: Action;
+}[] = [
   { key: 'lessons', href: '/lessons', permission: 'lesson.view' },
   { key: 'mentoring', href: '/mentoring', permission: 'mentor.view' },
   { key: 'papers', href: '/papers', permission: 'paper.view' },
   { key: 'programmes', href: '/programmes', permission: 'programme.view' },
   { key: 'annualPlans', href: '/annual-plans', permission: 'annualPlan.view' },
+  // A teacher's or director's own record; the bureau lands on the list of people.
+  { key: 'serviceRecords', href: '/service-record', permission: 'serviceRecord.view' },
 ];
 
 /** One entry in the navigation for the teachers' records, to keep the phone menu short. */
