@@ -24,4 +24,41 @@ export default defineConfig([
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
     },
   },
+  {
+    // The e2e suite's `test` checks every page a spec visits with axe-core (tests/e2e/a11y.ts).
+    files: ['tests/e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              importNames: ['test'],
+              message: "Import `test` from './helpers': it checks every page the spec visits with axe-core.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A form that loses the network keeps what was typed and sends again (decision 023): one hook does it.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/components/form/use-form-action.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'react',
+              importNames: ['useActionState'],
+              message: "Use useFormAction from '@/components/form/use-form-action': it keeps the typed text and retries when the network fails.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ]);

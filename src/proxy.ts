@@ -4,7 +4,17 @@ import { NextResponse, type NextRequest } from 'next/server';
 // This is not authorization: pages and actions check the session and scope themselves.
 // The manifest and icons too: a phone reads them from the sign-in page to offer installing the app.
 // /verify: a printed service record's code is checked by whoever holds the paper (issue 14).
-const PUBLIC_PATHS = ['/login', '/api/auth', '/api/health', '/manifest.webmanifest', '/icons', '/apple-icon.png', '/verify'];
+const PUBLIC_PATHS = [
+  '/login',
+  '/api/auth',
+  '/api/health',
+  '/manifest.webmanifest',
+  '/icons',
+  '/apple-icon.png',
+  '/verify',
+  '/robots.txt',
+  '/serwist',
+];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 export function proxy(request: NextRequest) {
@@ -26,6 +36,8 @@ export function proxy(request: NextRequest) {
     "img-src 'self' blob: data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The service worker (/serwist/sw.js): without this, script-src's 'strict-dynamic' decides.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -5,6 +5,7 @@
 // Uses DATABASE_URL, or the embedded PostgreSQL in .data/pg (started and stopped here if needed).
 import { parseArgs } from 'node:util';
 import { ensureDatabase } from './postgres.mjs';
+import { ensureQueueSchema } from './queue-schema.mjs';
 
 const usage = 'usage: node scripts/db/migrate.mjs dev --name <name> [--create-only] | deploy';
 
@@ -27,6 +28,8 @@ async function main() {
     if (mode === 'deploy') {
       const applied = await migrateDeploy(db.url);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'No pending migrations.');
+      // The job queue's own tables, installed and granted by this same owner (docs/decisions/022).
+      await ensureQueueSchema(db.url);
     } else {
       const createOnly = Boolean(values['create-only']);
       const { applied, created } = await migrateDev(db.url, name, { createOnly });

@@ -1,15 +1,5 @@
-import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { NotFoundMessage } from '@/components/shell/not-found-message';
 
-export default async function NotFound() {
-  const t = await getTranslations('errors');
-  return (
-    <main className="mx-auto flex min-h-[60dvh] max-w-lg flex-col justify-center gap-3 px-4">
-      <h1 className="text-2xl font-semibold">{t('notFoundTitle')}</h1>
-      <p className="text-stone-700">{t('notFound')}</p>
-      <Link href="/" className="inline-flex min-h-11 items-center text-brand-700 underline">
-        {t('backHome')}
-      </Link>
-    </main>
-  );
+export default function NotFound() {
+  return <NotFoundMessage as="main" />;
 }

@@ -1,7 +1,7 @@
 import type { Locale } from './locales';
 
 // The Chinese catalogue is the reference (messages.test.ts checks English has the same keys), so
-// every t('…') key is checked against it. One import per namespace in request.ts NAMESPACES.
+// every t('…') key is checked against it. One import per namespace in catalogue.ts NAMESPACES.
 type Catalogue = typeof import('../../messages/zh/common.json') &
   typeof import('../../messages/zh/kindergartens.json') &
   typeof import('../../messages/zh/staff.json') &
@@ -18,7 +18,9 @@ type Catalogue = typeof import('../../messages/zh/common.json') &
   typeof import('../../messages/zh/bulletins.json') &
   typeof import('../../messages/zh/notifications.json') &
   typeof import('../../messages/zh/offline.json') &
-  typeof import('../../messages/zh/service-records.json');
+  typeof import('../../messages/zh/service-records.json') &
+  typeof import('../../messages/zh/commendations.json') &
+  typeof import('../../messages/zh/cycle-review.json');
 
 declare module 'next-intl' {
   interface AppConfig {

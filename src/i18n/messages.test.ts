@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { NAMESPACES, loadMessages } from './request';
+import { NAMESPACES, loadMessages } from './catalogue';
 
 function keys(o: unknown, prefix = ''): string[] {
   return Object.entries(o as Record<string, unknown>).flatMap(([k, v]) =>

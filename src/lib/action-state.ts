@@ -7,6 +7,8 @@ export type ActionState = {
   values?: Record<string, string>;
   /** Set when a save was refused because someone else saved first (optimistic concurrency). */
   conflict?: ConflictView;
+  /** Set in the browser when the send never reached the server: the form keeps it and sends again (use-form-action.ts). */
+  offline?: boolean;
 };
 
 /** A refused save because someone else saved first: each differing field, theirs beside the stored value. */

@@ -83,6 +83,14 @@ const EXPECTED: Record<Action, Record<Role, string>> = {
   'bulletin.manage': { CITY_ADMIN: 'YYY', COUNTY_ADMIN: '---', DIRECTOR: '---', TEACHER: '---' },
   'bulletin.view': { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YYY', DIRECTOR: 'YYY', TEACHER: 'YYY' },
   'serviceRecord.view': { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: 'Y--' },
+  'commendation.manage': { CITY_ADMIN: 'YYY', COUNTY_ADMIN: '---', DIRECTOR: '---', TEACHER: '---' },
+  'commendation.nominate': { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
+  'commendation.view': { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YYY', DIRECTOR: 'YYY', TEACHER: 'YYY' },
+  'measurement.record': { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: '---' },
+  'measurement.confirm': { CITY_ADMIN: '---', COUNTY_ADMIN: '---', DIRECTOR: 'Y--', TEACHER: '---' },
+  'cycleReview.view': { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'Y--', TEACHER: '---' },
+  'cycleSummary.manage': { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: '---', TEACHER: '---' },
+  'cycleSummary.view': { CITY_ADMIN: 'YYY', COUNTY_ADMIN: 'YY-', DIRECTOR: 'YY-', TEACHER: 'YY-' },
   'notification.view': { CITY_ADMIN: 'Y--', COUNTY_ADMIN: 'Y--', DIRECTOR: 'Y--', TEACHER: 'Y--' },
 };
 

@@ -197,6 +197,23 @@ export const PERMISSIONS = {
   // ---- The end of a cycle (issue 14). ----
   /** A teacher's (or director's) service record and its printed PDF: the person, their director, the bureau. */
   'serviceRecord.view': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten', TEACHER: 'self' } },
+  /** Commendation rounds: the city sets them up, approves and publishes. */
+  'commendation.manage': { grant: { CITY_ADMIN: 'city' } },
+  /** Counties nominate within their quota (checked against the nominee's county). */
+  'commendation.nominate': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
+  /** A published list is a deliberate publication, read city-wide like a bulletin; rounds in progress are the bureau's. */
+  'commendation.view': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'city', DIRECTOR: 'city', TEACHER: 'city' } },
+
+  /** The before/after measurements of a pairing (docs/decisions/026): the bureau, or the supporting director (checked against the supporting side). */
+  'measurement.record': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten' } },
+  /** The assisted director confirms what was measured of their kindergarten (checked against the assisted side). */
+  'measurement.confirm': { grant: { DIRECTOR: 'kindergarten' } },
+  /** A pairing's cycle review and the county/city roll-up: the bureau, and the directors of the pairing (not teachers: it lists inspections and rectifications). */
+  'cycleReview.view': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'kindergarten' } },
+  /** The cycle summary's text and its publication: each office writes its own (a county's, the city's; see cycleSummaryOffice). */
+  'cycleSummary.manage': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county' } },
+  /** A published summary is read in its scope: a county's by the people of that county, the city's by everyone. */
+  'cycleSummary.view': { grant: { CITY_ADMIN: 'city', COUNTY_ADMIN: 'county', DIRECTOR: 'county', TEACHER: 'county' } },
 
   // ---- Notifications (issue 11). ----
   'notification.view': { grant: { CITY_ADMIN: 'self', COUNTY_ADMIN: 'self', DIRECTOR: 'self', TEACHER: 'self' } },
@@ -319,6 +336,14 @@ export function activityWhere(actor: Actor) {
   return { pairing: pairingWhere(actor, 'activity.view') };
 }
 
+/** Commendation rounds: published ones for everyone; rounds taking nominations for the bureau; drafts for the city. */
+export function commendationRoundWhere(actor: Actor) {
+  if (hasPermission(actor, 'commendation.manage')) return {};
+  if (hasPermission(actor, 'commendation.nominate'))
+    return { status: { in: ['NOMINATING', 'PUBLISHED'] as ('NOMINATING' | 'PUBLISHED')[] } };
+  return { status: 'PUBLISHED' as const };
+}
+
 /** People whose service record the actor may read: teachers and directors, the actor's own among them. */
 export function serviceRecordPeopleWhere(actor: Actor) {
   const people = { role: { in: ['TEACHER', 'DIRECTOR'] as Role[] } };
@@ -334,6 +359,18 @@ export function serviceRecordPeopleWhere(actor: Actor) {
     default:
       return NOTHING;
   }
+}
+
+/** Activities entered as late corrections (decision 020) that the actor reviews: those of pairings in scope. */
+export function lateCorrectionWhere(actor: Actor) {
+  return { lateCorrection: { not: null }, pairing: pairingWhere(actor, 'lateCorrection.review') };
+}
+
+/** Bulletins: drafts are the city's (bulletin.manage); a published one is read by everyone in the city. */
+export function bulletinWhere(actor: Actor) {
+  if (hasPermission(actor, 'bulletin.manage')) return {};
+  if (hasPermission(actor, 'bulletin.view')) return { status: 'PUBLISHED' as const };
+  return NOTHING;
 }
 
 export function requestWhere(actor: Actor) {
@@ -577,4 +614,36 @@ export function userResource(u: {
     ownerId: u.id,
     role: u.role,
   };
+}
+
+// ---- The end of a cycle (issue 14, decision 026). A roll-up counts a pairing in its assisted
+// kindergarten's county (the kindergarten measured before and after): pairingCountyScope(actor,
+// 'cycleReview.view') gives the city every county, a county admin their own, anyone else none. ----
+
+/** The office that writes a cycle summary: the city admin the city's (countyId null), a county admin their county's. */
+export function isCycleSummaryOffice(actor: Actor, countyId: string | null): boolean {
+  switch (scopeRuleFor(actor, 'cycleSummary.manage')) {
+    case 'city':
+      return countyId === null;
+    case 'county':
+      return countyId !== null && actor.countyId === countyId;
+    default:
+      return false;
+  }
+}
+
+/** Reading a cycle summary: the city every one, drafts included; its office its own; a published one everyone in its scope. */
+export function canReadCycleSummary(actor: Actor, s: { countyId: string | null; published: boolean }): boolean {
+  if (scopeRuleFor(actor, 'cycleSummary.manage') === 'city' || isCycleSummaryOffice(actor, s.countyId)) return true;
+  if (!s.published) return false;
+  return s.countyId === null ? hasPermission(actor, 'cycleSummary.view') : can(actor, 'cycleSummary.view', { countyId: s.countyId });
+}
+
+/** Cycle summaries in a list: the same rule as canReadCycleSummary. */
+export function cycleSummaryWhere(actor: Actor) {
+  if (scopeRuleFor(actor, 'cycleSummary.manage') === 'city') return {};
+  if (!hasPermission(actor, 'cycleSummary.view')) return NOTHING;
+  const countyId = actor.countyId ?? '';
+  const own = scopeRuleFor(actor, 'cycleSummary.manage') === 'county' ? [{ countyId }] : [];
+  return { OR: [...own, { publishedAt: { not: null }, OR: [{ countyId: null }, { countyId }] }] };
 }

@@ -1,6 +1,5 @@
-import { test, expect } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
-import { pickLocale, signIn } from './helpers';
+import { test, expect, pickLocale, signIn } from './helpers';
 
 // Changes a shared demo account: runs once (desktop project), steps in order.
 test.describe.configure({ mode: 'serial' });

@@ -1,6 +1,6 @@
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
-import { pickLocale, signIn } from './helpers';
+import { test, expect, pickLocale, signIn } from './helpers';
 
 // One story across three people, on a phone: the supporting director logs sent teaching with class
 // hours, the assisted director confirms it, a teacher records a lesson and the director rates it.

@@ -1,6 +1,6 @@
-import { test, expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
-import { pickLocale, signIn, signOut } from './helpers';
+import { test, expect, pickLocale, signIn, signOut } from './helpers';
 
 // The seed returns the 2025–2026 summary of 江州市实验幼儿园 → 柳湾镇中心幼儿园 with comments (issue 10).
 const YEAR = /2025–2026/;

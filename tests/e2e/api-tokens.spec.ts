@@ -1,6 +1,5 @@
-import { test, expect } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
-import { pickLocale, signIn } from './helpers';
+import { test, expect, pickLocale, signIn } from './helpers';
 
 test('a county admin creates an API token, reads only their county with it, and revokes it @desktop-only', async ({
   page,

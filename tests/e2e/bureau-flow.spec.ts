@@ -1,7 +1,7 @@
-import { test, expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
-import { pickLocale, signIn } from './helpers';
+import { test, expect, pickLocale, signIn } from './helpers';
 
 // The county bureau's set-up of a cycle, end to end. It adds kindergartens and pairings to the
 // shared demo data, so it runs once (desktop project), in order.

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { test, expect } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
-import { pickLocale, signIn } from './helpers';
+import { test, expect, pickLocale, signIn } from './helpers';
 
 // The seed puts the Qinghe pairing 清河区机关幼儿园 → 清河区石桥乡幼儿园 behind on class hours this semester.
 const BEHIND = '石桥乡';

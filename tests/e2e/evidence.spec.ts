@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
 import { makePng } from '../fixtures/evidence-files';
-import { pickLocale, signIn } from './helpers';
+import { test, expect, pickLocale, signIn } from './helpers';
 
 // On a phone: the supporting director logs sent teaching with two photos (scaled in the browser,
 // uploaded with a progress bar), the assisted director confirms it, and the archive downloads as a

@@ -1,6 +1,9 @@
 import { expect, type Page, type BrowserContext } from '@playwright/test';
 import { DEMO_PASSWORD } from '../fixtures/demo-accounts';
 
+// Specs import `test` from here: it checks every page they visit with axe-core (./a11y.ts).
+export { test, expect } from './a11y';
+
 /** As if the language had been picked on the sign-in page: it applies, and is stored with the account at sign-in. */
 export async function pickLocale(context: BrowserContext, baseURL: string, locale: 'zh' | 'en') {
   await context.addCookies([

@@ -1,8 +1,7 @@
-import { test, expect } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
-import { pickLocale, signIn } from './helpers';
+import { test, expect, pickLocale, signIn } from './helpers';
 
 // Both projects run these; codes carry the project name so the runs never collide.
 const unique = (project: string) => `${project === 'phone' ? 'P' : 'D'}${Date.now().toString(36).toUpperCase()}`;

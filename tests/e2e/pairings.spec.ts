@@ -1,6 +1,5 @@
-import { test, expect } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
-import { pickLocale, signIn } from './helpers';
+import { test, expect, pickLocale, signIn } from './helpers';
 
 // Forms a pairing in the shared demo data: the creating test runs once (desktop project), in order.
 test.describe.configure({ mode: 'serial' });

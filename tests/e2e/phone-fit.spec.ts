@@ -1,6 +1,6 @@
-import { test, expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
-import { pickLocale, signIn } from './helpers';
+import { test, expect, pickLocale, signIn } from './helpers';
 
 // Issue 12, "English selects and filters fit in 360 px": English option labels (pairings' two names,
 // audit actions, test names) are much longer than the Chinese ones, and a select is as wide as its

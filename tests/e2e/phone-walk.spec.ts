@@ -1,6 +1,6 @@
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
-import { pickLocale, signIn } from './helpers';
+import { test, expect, pickLocale, signIn } from './helpers';
 
 // What a new user met walking through the app on a phone (issue 12, "Fixes from the phone walk"),
 // and what makes it installable.

@@ -1,6 +1,5 @@
-import { test, expect } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
-import { pickLocale, signIn } from './helpers';
+import { test, expect, pickLocale, signIn } from './helpers';
 
 test('server actions refuse requests from another origin and accept same-origin ones', async ({ page, request, baseURL }) => {
   await page.goto('/login');

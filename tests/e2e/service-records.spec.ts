@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
-import { signIn } from './helpers';
+import { expect, test, signIn } from './helpers';
 
 // A teacher prints their service record; whoever holds the paper checks its code without an account.
 test('a teacher prints the service record and its code verifies, signed out', async ({ page, browser }) => {

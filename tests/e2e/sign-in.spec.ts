@@ -1,6 +1,5 @@
-import { test, expect } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
-import { pickLocale, signIn, signOut } from './helpers';
+import { test, expect, pickLocale, signIn, signOut } from './helpers';
 
 const ROLES = [
   {

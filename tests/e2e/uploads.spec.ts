@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
-import { test, expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
 import { makePdf } from '../fixtures/evidence-files';
-import { pickLocale, signIn } from './helpers';
+import { test, expect, pickLocale, signIn } from './helpers';
 
 // Uploads against the production server, where Next buffers the body of every request its proxy
 // runs on and cut 10–20 MB uploads to 10 MB (stored, hashed and answered 201 as if whole). Only a

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { db } from '@/lib/db';
 import { commitKindergartenImport, getKindergartenBatch, previewKindergartenImport } from '@/lib/kindergartens/import';
 import { buildKindergartenTemplate } from '@/lib/kindergartens/spreadsheets';
+import { runCleanup } from '@/lib/queue/cleanup';
 import { actorFor, createScopeWorld, uniqueSuffix } from '../fixtures/factories';
 import { xlsx } from '../fixtures/spreadsheets';
 
@@ -337,7 +338,7 @@ describe('previews left unconfirmed', () => {
     expect(await getKindergartenBatch(db, w.admin, done.batchId)).toMatchObject({ expired: false });
   });
 
-  it('are deleted a week after upload when anyone uploads again; imported batches stay', async () => {
+  it('are deleted a week after upload by the daily clean-up job; imported batches stay', async () => {
     const w = await world();
     const row = (code: string) => xlsx([HEADERS, [code, '某幼儿园', w.countyA.code, '农村', '无', 2, 40, 3, 5, '']]);
     const abandoned = await preview(w.admin, await row(`W-${w.s}-1`));
@@ -347,7 +348,10 @@ describe('previews left unconfirmed', () => {
     await db.importBatch.updateMany({ where: { id: { in: [abandoned.batchId, imported.batchId] } }, data: { createdAt: daysAgo(8) } });
     await db.importBatch.update({ where: { id: recent.batchId }, data: { createdAt: daysAgo(6) } });
 
+    // An upload no longer deletes anything: the clean-up runs on the job queue.
     await preview(w.admin, await row(`W-${w.s}-4`));
+    expect(await db.importBatch.count({ where: { id: abandoned.batchId } })).toBe(1);
+    expect((await runCleanup(db)).importPreviews).toBeGreaterThanOrEqual(1);
     const left = await db.importBatch.findMany({
       where: { id: { in: [abandoned.batchId, recent.batchId, imported.batchId] } },
       select: { id: true },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from 'next-intl';
 import { db } from '@/lib/db';
-import { loadMessages } from '@/i18n/request';
+import { loadMessages } from '@/i18n/catalogue';
 import { NotFoundError, type ActorWithName } from '@/lib/authz';
 import type { Result } from '@/lib/result';
 import { createPairing, endPairing, updatePairing } from '@/lib/pairings/commands';

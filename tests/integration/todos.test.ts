@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { listTodos, TODO_KEYS, todoHref, type TodoKey } from '@/lib/todos/queries';
+import { listActivities } from '@/lib/activities/queries';
 import { createActivity, createPairingWorld } from '../fixtures/activity-factories';
 import { actorFor } from '../fixtures/factories';
 
@@ -70,13 +71,14 @@ describe('to-do on every role’s home', () => {
       requestsToAnswer: 1,
       incomplete: 1,
       monthlyVisit: 1,
+      classHoursBehind: 1,
       lessonsToRate: 1,
       papersToConfirm: 1,
       planDue: 1,
     });
     expect(await todosOf(w.directorA2)).toEqual({ requestsToClose: 1, lessonsToRate: 1 });
-    expect(await todosOf(w.teacherA)).toEqual({ lessonsToRate: 1, lessonsAwaitingRating: 1, papersToComplete: 1 });
-    expect(await todosOf(w.teacherA2)).toEqual({ lessonsAwaitingRating: 1 });
+    expect(await todosOf(w.teacherA)).toEqual({ lessonsToRate: 1, lessonsAwaitingRating: 1, mentoringToLog: 1, papersToComplete: 1 });
+    expect(await todosOf(w.teacherA2)).toEqual({ lessonsAwaitingRating: 1, mentoringToLog: 1 });
     expect(await todosOf(w.countyAdminA)).toEqual({ overdue: 1 });
     expect(await todosOf(w.countyAdminB)).toEqual({ toReview: 1 });
     expect(await todosOf(w.directorA3)).toEqual({});
@@ -97,10 +99,28 @@ describe('to-do on every role’s home', () => {
     await db.annualPlan.create({
       data: { pairingId: w.pairingA.id, academicYear: 2025, planStatus: 'RETURNED', planSubmittedAt: NOW, updatedById: w.directorA.id },
     });
+    // Sent teaching ahead of the pace (10 hours × 37/181 of the semester gone ≈ 2.0), and a mentoring session this month.
+    await createActivity(db, {
+      pairingId: w.pairingA.id,
+      ...parts,
+      type: 'SENT_LECTURE',
+      direction: 'TO_ASSISTED',
+      status: 'DONE',
+      classHours: 2.5,
+      confirmation: 'CONFIRMED',
+      startsAt: new Date('2026-03-06T01:00:00Z'),
+      recordingKindergartenId: w.kgA.id,
+      createdById: w.directorA.id,
+    });
+    const pair = await db.mentorPair.findFirstOrThrow({ where: { mentorId: w.teacherA.id } });
+    await db.mentorSession.create({ data: { mentorPairId: pair.id, heldOn: d('2026-03-03'), topic: '磨课', createdById: w.teacherA.id } });
     const evidence = await db.paper.findFirstOrThrow({ where: { authorId: w.teacherA.id } });
     await db.paper.update({ where: { id: evidence.id }, data: { confirmedAt: NOW, confirmedById: w.directorA.id } });
     const a = await todosOf(w.directorA);
     expect(a.monthlyVisit).toBeUndefined();
+    expect(a.classHoursBehind).toBeUndefined();
+    expect((await todosOf(w.teacherA)).mentoringToLog).toBeUndefined();
+    expect((await todosOf(w.teacherA2)).mentoringToLog).toBeUndefined();
     expect(a.planDue).toBeUndefined();
     expect(a.planReturned).toBe(1);
     expect(a.papersToConfirm).toBeUndefined();
@@ -115,6 +135,7 @@ describe('to-do on every role’s home', () => {
       toConfirm: 1,
       requestsToAnswer: 1,
       monthlyVisit: 1,
+      classHoursBehind: 1,
       lessonsToRate: 1,
       papersToConfirm: 1,
     });
@@ -123,6 +144,46 @@ describe('to-do on every role’s home', () => {
     const city = await todosOf(w.cityAdmin);
     expect(city.toReview).toBeGreaterThanOrEqual(1);
     expect(city.overdue).toBeGreaterThanOrEqual(1);
+  });
+
+  it('counts a done record missing any part of its archive, by the same rule as the list’s marker', async () => {
+    const w = await createPairingWorld(db);
+    const base = { pairingId: w.pairingA.id, status: 'DONE' as const, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id };
+    const noPlan = await createActivity(db, { ...base, ...parts, plan: '' });
+    const noMeasures = await createActivity(db, { ...base, ...parts, measures: '' });
+    await createActivity(db, { ...base, ...parts });
+    const director = await actorFor(db, w.directorA);
+    expect((await todosOf(w.directorA)).incomplete).toBe(2);
+    const rows = (await listActivities(director, { status: 'DONE' }, db)).rows;
+    expect(
+      rows
+        .filter((r) => r.incomplete)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([noPlan.id, noMeasures.id].sort());
+    await db.activity.update({ where: { id: noPlan.id }, data: { plan: '计划' } });
+    expect((await todosOf(w.directorA)).incomplete).toBe(1);
+  });
+
+  it('tells the county of a pairing newly at risk: a test at risk this semester that was met the semester before', async () => {
+    const w = await createPairingWorld(db);
+    const base = { pairingId: w.pairingA.id, status: 'DONE' as const, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id };
+    // S5: the year's plan handed in; autumn's record complete (met), spring's missing its summary (at risk).
+    await db.annualPlan.create({
+      data: { pairingId: w.pairingA.id, academicYear: 2025, planStatus: 'SUBMITTED', planSubmittedAt: NOW, updatedById: w.directorA.id },
+    });
+    // Confirmed: they count whether or not the city counts only confirmed records.
+    const confirmed = { ...base, ...parts, confirmation: 'CONFIRMED' as const };
+    await createActivity(db, { ...confirmed, startsAt: new Date('2025-10-15T01:00:00Z') });
+    const spring = await createActivity(db, { ...confirmed, summary: '', startsAt: new Date('2026-03-05T01:00:00Z') });
+    // Pairing B is at risk on S5 too, but it never met it: nothing new there.
+    await createActivity(db, { ...base, pairingId: w.pairingB.id, recordingKindergartenId: w.kgB.id, createdById: w.directorB.id });
+    expect((await todosOf(w.countyAdminA)).newlyAtRisk).toBe(1);
+    expect((await todosOf(w.countyAdminB)).newlyAtRisk).toBeUndefined();
+    // Directors and teachers are not asked to watch the county's pairings.
+    expect((await todosOf(w.directorA)).newlyAtRisk).toBeUndefined();
+    await db.activity.update({ where: { id: spring.id }, data: { summary: '总结' } });
+    expect((await todosOf(w.countyAdminA)).newlyAtRisk).toBeUndefined();
   });
 
   it('links every item to a page that exists', () => {
@@ -135,5 +196,46 @@ describe('to-do on every role’s home', () => {
     expect(todoHref('requestsToAnswer')).toBe('/requests?status=OPEN');
     expect(todoHref('toReview')).toBe('/annual-plans/status?state=submitted');
     expect(todoHref('overdue')).toBe('/annual-plans/status?state=overdue');
+  });
+});
+
+describe('rectifications on the to-do list', () => {
+  it('the director’s to answer (overdue apart), the office’s to accept, overdue in scope', async () => {
+    const w = await createPairingWorld(db);
+    const base = { requirement: '整改', createdById: w.countyAdminA.id, pairingId: w.pairingA.id, kindergartenId: w.kgA2.id };
+    await db.rectification.createMany({
+      data: [
+        { ...base, officeCountyId: w.countyA.id, deadline: d('2026-03-20'), status: 'OPEN' },
+        // The deadline day is in time; the day before it passed.
+        { ...base, officeCountyId: w.countyA.id, deadline: d('2026-03-10'), status: 'OPEN' },
+        { ...base, officeCountyId: w.countyA.id, deadline: d('2026-03-09'), status: 'RETURNED' },
+        { ...base, officeCountyId: w.countyA.id, deadline: d('2026-03-01'), status: 'ANSWERED' },
+        { ...base, officeCountyId: w.countyA.id, deadline: d('2026-03-01'), status: 'CLOSED' },
+        {
+          ...base,
+          pairingId: w.pairingB.id,
+          kindergartenId: w.kgB2.id,
+          officeCountyId: w.countyB.id,
+          createdById: w.countyAdminB.id,
+          deadline: d('2026-03-01'),
+          status: 'OPEN',
+        },
+      ],
+    });
+    const keys = ['rectificationsToAnswer', 'rectificationsToAccept', 'rectificationsOverdue'] as const;
+    const pick = async (u: { id: string }) => {
+      const all = await todosOf(u);
+      return Object.fromEntries(keys.filter((k) => all[k] !== undefined).map((k) => [k, all[k]]));
+    };
+    expect(await pick(w.directorA2)).toEqual({ rectificationsToAnswer: 2, rectificationsOverdue: 1 });
+    expect(await pick(w.directorA)).toEqual({});
+    expect(await pick(w.teacherA2)).toEqual({});
+    expect(await pick(w.countyAdminA)).toEqual({ rectificationsToAccept: 1, rectificationsOverdue: 1 });
+    expect(await pick(w.countyAdminB)).toEqual({ rectificationsOverdue: 1 });
+    expect(await pick(w.directorB2)).toEqual({ rectificationsOverdue: 1 });
+    expect((await todosOf(w.cityAdmin)).rectificationsOverdue).toBeGreaterThanOrEqual(2);
+    expect(todoHref('rectificationsToAnswer')).toBe('/rectifications?status=due');
+    expect(todoHref('rectificationsToAccept')).toBe('/rectifications?status=answered&office=mine');
+    expect(todoHref('rectificationsOverdue')).toBe('/rectifications?status=overdue');
   });
 });

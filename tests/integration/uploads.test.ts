@@ -18,7 +18,7 @@ const signedIn = vi.hoisted(() => ({ user: null as unknown, locale: 'zh' as 'zh'
 vi.mock('@/lib/auth/next-auth', () => ({ auth: async () => (signedIn.user ? { sid: 'test' } : null) }));
 vi.mock('@/lib/auth/sessions', () => ({ validateSession: async () => (signedIn.user ? { user: signedIn.user } : { ended: 'missing' }) }));
 // Outside a Next request there is no locale cookie: the route's messages come from the real catalogues
-// (read from the files: '@/i18n/request' imports this very module, which would wait on itself).
+// (read from the files, as src/i18n/catalogue.ts does).
 vi.mock('next-intl/server', async () => {
   const { createTranslator } = await import('next-intl');
   const { readdirSync, readFileSync } = await import('node:fs');

@@ -1,2 +1,6 @@
-// This segment has translated client components: they get next-intl here (decision 011).
-export { default } from '@/components/intl/client-intl';
+import { ClientIntl } from '@/components/intl/client-intl';
+
+// The sign-in form's words only: the first page on a slow network carries no other catalogue (decision 024).
+export default function LoginLayout({ children }: { children: React.ReactNode }) {
+  return <ClientIntl namespaces={['login']}>{children}</ClientIntl>;
+}

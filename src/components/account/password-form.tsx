@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import { changePasswordAction } from '@/lib/account/actions';
 import { IDLE } from '@/lib/action-state';
@@ -10,7 +10,7 @@ import { SubmitButton } from '@/components/form/submit-button';
 export function PasswordForm() {
   const t = useTranslations('password');
   const tf = useTranslations('form');
-  const [state, action] = useActionState(changePasswordAction, IDLE);
+  const [state, action] = useFormAction(changePasswordAction, IDLE);
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} className="flex max-w-md flex-col gap-4" noValidate>

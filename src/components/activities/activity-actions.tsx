@@ -1,5 +1,6 @@
 'use client';
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useFormStatus } from 'react-dom';
 import { useTranslations } from 'next-intl';
 import { cancelActivityAction, closeRequestAction, confirmActivityAction, confirmReceiptAction } from '@/lib/activities/actions';
@@ -15,7 +16,7 @@ import { SubmitButton } from '@/components/form/submit-button';
  */
 export function ConfirmForm({ id, version, alsoReceives = false }: { id: string; version: number; alsoReceives?: boolean }) {
   const t = useTranslations('activities');
-  const [state, action] = useActionState(confirmActivityAction, IDLE);
+  const [state, action] = useFormAction(confirmActivityAction, IDLE);
   return (
     <form action={action} className="flex flex-col gap-3" noValidate>
       <FormMessage state={state} />
@@ -63,7 +64,7 @@ function DecisionButtons({ alsoReceives }: { alsoReceives: boolean }) {
 
 export function ReceiptForm({ id }: { id: string }) {
   const t = useTranslations('activities');
-  const [state, action] = useActionState(confirmReceiptAction, IDLE);
+  const [state, action] = useFormAction(confirmReceiptAction, IDLE);
   return (
     <form action={action} className="flex flex-col gap-3" noValidate>
       <FormMessage state={state} />
@@ -76,7 +77,7 @@ export function ReceiptForm({ id }: { id: string }) {
 
 export function CancelForm({ id, version }: { id: string; version: number }) {
   const t = useTranslations('activities');
-  const [state, action] = useActionState(cancelActivityAction, IDLE);
+  const [state, action] = useFormAction(cancelActivityAction, IDLE);
   const [open, setOpen] = useState(state.status === 'error');
   if (!open) {
     return (
@@ -109,7 +110,7 @@ export function CancelForm({ id, version }: { id: string; version: number }) {
 
 export function CloseRequestForm({ id }: { id: string }) {
   const t = useTranslations('activities.requests');
-  const [state, action] = useActionState(closeRequestAction, IDLE);
+  const [state, action] = useFormAction(closeRequestAction, IDLE);
   return (
     <form action={action}>
       <FormMessage state={state} />

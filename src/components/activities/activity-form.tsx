@@ -1,5 +1,7 @@
 'use client';
-import { useActionState, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useFormatter, useTranslations } from 'next-intl';
 import { saveActivityAction } from '@/lib/activities/actions';
 import { ACTIVITY_TYPES, DIRECTIONS, TARGET_AREAS, TYPE_RULES } from '@/lib/activities/rules';
@@ -11,7 +13,12 @@ import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
 import { DraftNotice } from '@/components/form/draft-notice';
 import { formSnapshot, useLocalDraft } from '@/components/form/use-local-draft';
+import { useDraftOwner } from '@/components/form/draft-owner';
+import { deliver, discard, enqueue, loadDraftPhotos, newKey, saveDraftPhotos, type OutboxPhoto } from '@/components/offline/outbox';
+import { FormPhotos } from './form-photos';
+import { activityFormValues } from './form-values';
 import type { ActivityType } from '@/generated/prisma/enums';
+import { LateChoice } from '@/components/bulletins/late-choice';
 
 export type FormPairing = {
   id: string;
@@ -37,10 +44,64 @@ export function ActivityForm({
   requests: { id: string; pairingId: string; title: string }[];
   initial: Record<string, string>;
 }) {
-  const [state, action] = useActionState(saveActivityAction, IDLE);
+  const isNew = !initial.id;
+  const owner = useDraftOwner();
+  const router = useRouter();
+  const tOffline = useTranslations('offline');
   // What is typed survives a reload on the phone until the save succeeds (the detail page clears it).
   const draft = useLocalDraft(`activity:${initial.id || 'new'}`);
+  // A new activity: photos held on the device, and the key that makes its send happen once.
+  const [photos, setPhotos] = useState<OutboxPhoto[]>([]);
+  const [key, setKey] = useState('');
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  useEffect(() => {
+    if (!isNew || !owner) return;
+    let live = true;
+    loadDraftPhotos(owner, 'activity:new').then(
+      (p) => live && p.length > 0 && setPhotos(p),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [isNew, owner]);
+  const keepPhotos = (next: OutboxPhoto[]) => {
+    setPhotos(next);
+    if (owner) saveDraftPhotos(owner, 'activity:new', next).catch(() => {});
+  };
+  const sendNew = useCallback(
+    async (_prev: ActionState, fd: FormData): Promise<ActionState> => {
+      const values = activityFormValues(fd);
+      if (!owner) return saveActivityAction(_prev, fd);
+      const k = String(fd.get('idempotencyKey') || '') || newKey();
+      fd.set('idempotencyKey', k);
+      const fields = [...fd.entries()].filter((e): e is [string, string] => typeof e[1] === 'string' && !e[0].startsWith('$'));
+      await enqueue({ key: k, owner, fields, photos, createdAt: Date.now() });
+      const r = await deliver(owner, k, (done, total) => setProgress({ done, total }));
+      setProgress(null);
+      if (r.outcome === 'sent') {
+        await saveDraftPhotos(owner, 'activity:new', []).catch(() => {});
+        router.push(`/activities/${r.activityId}?saved=1`);
+        return { status: 'ok', values };
+      }
+      if (r.outcome === 'refused') {
+        await discard(owner, k);
+        return { ...r.state, values: r.state.values ?? values };
+      }
+      if (r.outcome === 'gone') {
+        router.push('/activities');
+        return { status: 'ok', values };
+      }
+      return { status: 'error', offline: true, message: tOffline('waitingToSend'), values };
+    },
+    [owner, photos, router, tOffline],
+  );
+  const [state, action] = useFormAction(isNew ? sendNew : saveActivityAction, IDLE, { values: activityFormValues });
   const values = state.values ?? draft.restored?.values ?? initial;
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- made in the browser only: a key from the server render would be everyone's
+    if (isNew) setKey((k) => k || values.idempotencyKey || newKey());
+  }, [isNew, values.idempotencyKey]);
   // After a failed save the form starts again from what was typed (React resets uncontrolled forms).
   return (
     <>
@@ -53,10 +114,12 @@ export function ActivityForm({
         key={JSON.stringify(values)}
         pairings={pairings}
         requests={requests}
-        values={values}
+        values={key ? { ...values, idempotencyKey: key } : values}
         state={state}
         action={action}
         onDraft={draft.save}
+        photos={isNew ? <FormPhotos photos={photos} onChange={keepPhotos} /> : null}
+        progress={progress && progress.total > 0 ? tOffline('sendingPhotos', progress) : null}
       />
     </>
   );
@@ -82,6 +145,8 @@ function Inner({
   state,
   action,
   onDraft,
+  photos,
+  progress,
 }: {
   pairings: FormPairing[];
   requests: { id: string; pairingId: string; title: string }[];
@@ -89,6 +154,8 @@ function Inner({
   state: ActionState;
   action: (fd: FormData) => void;
   onDraft: (values: Record<string, string>) => void;
+  photos: React.ReactNode;
+  progress: string | null;
 }) {
   const t = useTranslations('activities');
   const format = useFormatter();
@@ -130,6 +197,7 @@ function Inner({
       <FormMessage state={state} />
       {values.id && <input type="hidden" name="id" value={values.id} />}
       {values.version && <input type="hidden" name="version" value={values.version} />}
+      {values.idempotencyKey && !values.id && <input type="hidden" name="idempotencyKey" value={values.idempotencyKey} />}
       {pairings.length > 1 && !values.id ? (
         <SelectField
           label={t('fields.pairing')}
@@ -217,6 +285,7 @@ function Inner({
             {m}
           </p>
         ))}
+      <LateChoice offered={!!e.lateCorrection} checked={values.lateCorrection === 'on'} errors={e.lateCorrection} />
 
       {(!rule || rule.location !== 'none') && (
         <Field
@@ -450,7 +519,20 @@ function Inner({
         )}
       </fieldset>
 
-      <div className="sticky bottom-0 -mx-3 border-t border-stone-200 bg-stone-50/95 px-3 py-2 sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:p-0">
+      {photos}
+
+      {/* Not sticky: a bar pinned over the form hid the field under it, and the one just focused (WCAG 2.4.11, 2.5.8). */}
+      <div>
+        {progress && (
+          <p role="status" className="mb-1 text-sm text-stone-700">
+            {progress}
+          </p>
+        )}
+        {state.offline && (
+          <p className="mb-1 text-sm font-medium text-amber-900" data-testid="waiting-to-send">
+            {state.message}
+          </p>
+        )}
         <SubmitButton pendingLabel={t('actions.saving')} className="w-full sm:w-auto">
           {t('actions.save')}
         </SubmitButton>

@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import { createRequestAction } from '@/lib/activities/actions';
 import { REQUEST_KINDS } from '@/lib/activities/schemas';
@@ -12,7 +12,7 @@ import { SubmitButton } from '@/components/form/submit-button';
 
 export function RequestForm({ pairings }: { pairings: { value: string; label: string }[] }) {
   const t = useTranslations('activities.requests');
-  const [state, action] = useActionState(createRequestAction, IDLE);
+  const [state, action] = useFormAction(createRequestAction, IDLE);
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   return (

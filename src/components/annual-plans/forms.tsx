@@ -1,5 +1,6 @@
 'use client';
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import { IDLE } from '@/lib/action-state';
 import {
@@ -40,7 +41,7 @@ export function AnnualPlanForm({
 }) {
   const t = useTranslations('teaching.annualPlans');
   const tf = useTranslations('form');
-  const [state, action] = useActionState(saveAnnualPlanAction, IDLE);
+  const [state, action] = useFormAction(saveAnnualPlanAction, IDLE);
   const [confirming, setConfirming] = useState(false);
   const v = state.values;
   const e = state.fieldErrors ?? {};
@@ -128,7 +129,7 @@ export function ReviewForm({
   academicYear: number;
 }) {
   const t = useTranslations('teaching.annualPlans');
-  const [state, action] = useActionState(reviewAnnualPlanAction, IDLE);
+  const [state, action] = useFormAction(reviewAnnualPlanAction, IDLE);
   return (
     <form action={action} className="flex flex-col gap-3" noValidate data-testid={`review-${kind}`}>
       <FormMessage state={state} />
@@ -174,7 +175,7 @@ export function CommentForm({
   academicYear: number;
 }) {
   const t = useTranslations('teaching.annualPlans');
-  const [state, action] = useActionState(commentAnnualPlanAction, IDLE);
+  const [state, action] = useFormAction(commentAnnualPlanAction, IDLE);
   return (
     <form action={action} className="flex flex-col gap-2" noValidate>
       <FormMessage state={state} />
@@ -205,7 +206,7 @@ export function DueDatesForm({
   yearLabel: string;
 }) {
   const t = useTranslations('teaching.annualPlans');
-  const [state, action] = useActionState(setAnnualPlanDueDatesAction, IDLE);
+  const [state, action] = useFormAction(setAnnualPlanDueDatesAction, IDLE);
   return (
     <form action={action} className="flex flex-wrap items-end gap-3" noValidate data-testid={`due-${academicYear}`}>
       <FormMessage state={state} />

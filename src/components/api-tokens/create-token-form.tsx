@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import { createTokenAction, type CreateTokenState } from '@/lib/api-tokens/actions';
 import { Field } from '@/components/form/field';
@@ -11,7 +11,7 @@ const IDLE: CreateTokenState = { status: 'idle' };
 
 export function CreateTokenForm() {
   const t = useTranslations('api.tokens');
-  const [state, action] = useActionState(createTokenAction, IDLE);
+  const [state, action] = useFormAction(createTokenAction, IDLE);
   const e = state.fieldErrors ?? {};
   return (
     <div className="flex flex-col gap-4">

@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import { revokeTokenAction } from '@/lib/api-tokens/actions';
 import { IDLE } from '@/lib/action-state';
@@ -8,7 +8,7 @@ import { SubmitButton } from '@/components/form/submit-button';
 
 export function RevokeTokenForm({ id }: { id: string }) {
   const t = useTranslations('api.tokens');
-  const [state, action] = useActionState(revokeTokenAction, IDLE);
+  const [state, action] = useFormAction(revokeTokenAction, IDLE);
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />

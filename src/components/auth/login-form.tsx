@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import { signInAction } from '@/lib/auth/actions';
 import { IDLE } from '@/lib/action-state';
@@ -9,7 +9,7 @@ import { SubmitButton } from '@/components/form/submit-button';
 
 export function LoginForm() {
   const t = useTranslations('login');
-  const [state, action] = useActionState(signInAction, IDLE);
+  const [state, action] = useFormAction(signInAction, IDLE);
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormMessage state={state} />

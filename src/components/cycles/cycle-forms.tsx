@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import { createCycleAction, updateSemestersAction, updateSettingsAction } from '@/lib/cycles/actions';
 import { IDLE } from '@/lib/action-state';
@@ -10,7 +10,7 @@ import { SubmitButton } from '@/components/form/submit-button';
 export function CreateCycleForm({ suggestedYear }: { suggestedYear: number }) {
   const t = useTranslations('cycles');
   const tf = useTranslations('form');
-  const [state, action] = useActionState(createCycleAction, IDLE);
+  const [state, action] = useFormAction(createCycleAction, IDLE);
   return (
     <form action={action} className="flex flex-col gap-3" noValidate>
       <FormMessage state={state} />
@@ -40,7 +40,7 @@ export type SemesterRow = { academicYear: number; term: 'AUTUMN' | 'SPRING'; sta
 export function SemestersForm({ cycleId, semesters, readOnly }: { cycleId: string; semesters: SemesterRow[]; readOnly: boolean }) {
   const t = useTranslations('cycles');
   const tf = useTranslations('form');
-  const [state, action] = useActionState(updateSemestersAction, IDLE);
+  const [state, action] = useFormAction(updateSemestersAction, IDLE);
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} className="flex flex-col gap-4" noValidate key={JSON.stringify(state.values ?? {})}>
@@ -87,7 +87,7 @@ export function SemestersForm({ cycleId, semesters, readOnly }: { cycleId: strin
 export function SettingsForm({ maxAssisted }: { maxAssisted: number }) {
   const t = useTranslations('cycles.settings');
   const tf = useTranslations('form');
-  const [state, action] = useActionState(updateSettingsAction, IDLE);
+  const [state, action] = useFormAction(updateSettingsAction, IDLE);
   return (
     <form action={action} className="flex max-w-lg flex-col gap-3" noValidate>
       <FormMessage state={state} />

@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { recordAssessmentAction } from '@/lib/effect-tests/actions';
 import { IDLE } from '@/lib/action-state';
 import { Field } from '@/components/form/field';
@@ -25,7 +25,7 @@ export function AssessmentForm({
   labels: AssessmentLabels;
 }) {
   const t = (key: keyof AssessmentLabels) => labels[key];
-  const [state, action] = useActionState(recordAssessmentAction, IDLE);
+  const [state, action] = useFormAction(recordAssessmentAction, IDLE);
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   return (

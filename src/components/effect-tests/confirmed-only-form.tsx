@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import { setConfirmedOnlyAction } from '@/lib/effect-tests/actions';
 import { IDLE } from '@/lib/action-state';
@@ -7,7 +7,7 @@ import { FormMessage } from '@/components/form/form-message';
 
 export function ConfirmedOnlyForm({ confirmedOnly }: { confirmedOnly: boolean }) {
   const t = useTranslations('effectTests.settings');
-  const [state, action] = useActionState(setConfirmedOnlyAction, IDLE);
+  const [state, action] = useFormAction(setConfirmedOnlyAction, IDLE);
   return (
     <form action={action} className="flex flex-col gap-2">
       <FormMessage state={state} />

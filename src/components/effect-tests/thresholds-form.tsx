@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import { setThresholdsAction } from '@/lib/effect-tests/actions';
 import { IDLE } from '@/lib/action-state';
@@ -9,7 +9,7 @@ import { SubmitButton } from '@/components/form/submit-button';
 
 export function ThresholdsForm({ current, suggestedFrom }: { current: Record<string, number>; suggestedFrom: string }) {
   const t = useTranslations('effectTests.settings');
-  const [state, action] = useActionState(setThresholdsAction, IDLE);
+  const [state, action] = useFormAction(setThresholdsAction, IDLE);
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   const num = (name: 'classHours' | 'shadowStudies' | 'lectures' | 'excellentRate' | 'passRate' | 'papers', step: string) => (

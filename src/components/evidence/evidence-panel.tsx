@@ -1,9 +1,11 @@
 'use client';
-import { useActionState, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useRouter } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
 import { deleteEvidenceAction } from '@/lib/evidence/actions';
 import { IDLE } from '@/lib/action-state';
+import { readCaptureText } from '@/lib/signals/capture-time';
 import { isPhotoFile, scalePhoto } from './scale-photo';
 
 export type PanelItem = {
@@ -55,9 +57,12 @@ export function EvidencePanel({
   async function run(job: Job) {
     let body: Blob = job.file;
     let name = job.file.name;
+    let capturedAt: string | null = null;
     if (isPhotoFile(job.file)) {
       patch(job.key, { state: 'preparing', error: undefined, progress: 0 });
       try {
+        // Scaling on a canvas drops EXIF: the capture time is read from the original first (decision 019).
+        capturedAt = await readCaptureText(job.file);
         body = await scalePhoto(job.file);
         name = name.replace(/\.(png|webp|jpe?g)$/i, '') + '.jpg';
       } catch {
@@ -66,7 +71,9 @@ export function EvidencePanel({
       }
     }
     patch(job.key, { state: 'uploading', progress: 0, error: undefined });
-    const url = `/api/files?target=${encodeURIComponent(target)}&id=${encodeURIComponent(recordId)}&name=${encodeURIComponent(name)}`;
+    const url =
+      `/api/files?target=${encodeURIComponent(target)}&id=${encodeURIComponent(recordId)}&name=${encodeURIComponent(name)}` +
+      (capturedAt ? `&capturedAt=${encodeURIComponent(capturedAt)}` : '');
     const result = await new Promise<{ ok: boolean; error?: string; id?: string }>((resolve) => {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', url);
@@ -245,7 +252,7 @@ export function EvidencePanel({
 
 function RemoveButton({ id, compact }: { id: string; compact?: boolean }) {
   const t = useTranslations('evidence');
-  const [state, action, pending] = useActionState(deleteEvidenceAction, IDLE);
+  const [state, action, pending] = useFormAction(deleteEvidenceAction, IDLE);
   return (
     <form
       action={action}

@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { IDLE, type ActionState } from '@/lib/action-state';
 import { Field } from '@/components/form/field';
 import { SelectField } from '@/components/form/select-field';
@@ -66,7 +66,7 @@ function FormBody({
   draft?: Record<string, string>;
   onDraft?: (values: Record<string, string>) => void;
 }) {
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction] = useFormAction(action, IDLE);
   const v = state.values ?? draft;
   const e = state.fieldErrors ?? {};
   return (

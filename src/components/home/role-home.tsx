@@ -41,44 +41,45 @@ export async function RoleHome({ path }: { path: string }) {
       <PageHeader title={t('welcome', { name: user.name })} />
       <p className="mb-2 text-stone-700">{scope}</p>
       <CurrentPeriod className="mb-4" />
-      <TodoList user={user} />
-      {figures.length > 0 && (
-        <dl className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
-          {figures.map((f) => (
-            <div key={f.label} className="rounded-lg border border-stone-200 bg-white p-3 shadow-sm">
-              <dt className="text-sm text-stone-600">{f.label}</dt>
-              <dd className="text-2xl font-semibold tabular-nums" data-testid={`figure-${f.label}`}>
-                {format.number(f.value)}
-              </dd>
-            </div>
-          ))}
-        </dl>
-      )}
-      {/* The most frequent task of a kindergarten's people, one tap from where they land. */}
-      {user.kindergartenId && hasPermission(user, 'activity.create') && (
-        <Card className="mb-4">
-          <Link
-            href="/activities/new"
-            className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white"
-          >
-            + {t('logActivity')}
-          </Link>
-          <p className="mt-1 text-sm text-stone-700">{t('logActivityHelp')}</p>
-        </Card>
-      )}
-      {user.kindergartenId && can(user, 'kindergarten.updateProfile', { kindergartenIds: [user.kindergartenId] }) && (
-        <Card className="mb-4">
-          <Link
-            href={`/kindergartens/${user.kindergartenId}`}
-            className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline"
-          >
-            {tk('ownProfile')}
-          </Link>
-          <p className="text-sm text-stone-700">{tk('ownProfileHelp')}</p>
-        </Card>
-      )}
-      <AnnualPlansHome user={user} />
-      <EffectsHome user={user} />
+      <TodoList user={user}>
+        {figures.length > 0 && (
+          <dl className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+            {figures.map((f) => (
+              <div key={f.label} className="rounded-lg border border-stone-200 bg-white p-3 shadow-sm">
+                <dt className="text-sm text-stone-600">{f.label}</dt>
+                <dd className="text-2xl font-semibold tabular-nums" data-testid={`figure-${f.label}`}>
+                  {format.number(f.value)}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        )}
+        {/* The most frequent task of a kindergarten's people, one tap from where they land. */}
+        {user.kindergartenId && hasPermission(user, 'activity.create') && (
+          <Card className="mb-4">
+            <Link
+              href="/activities/new"
+              className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white"
+            >
+              + {t('logActivity')}
+            </Link>
+            <p className="mt-1 text-sm text-stone-700">{t('logActivityHelp')}</p>
+          </Card>
+        )}
+        {user.kindergartenId && can(user, 'kindergarten.updateProfile', { kindergartenIds: [user.kindergartenId] }) && (
+          <Card className="mb-4">
+            <Link
+              href={`/kindergartens/${user.kindergartenId}`}
+              className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline"
+            >
+              {tk('ownProfile')}
+            </Link>
+            <p className="text-sm text-stone-700">{tk('ownProfileHelp')}</p>
+          </Card>
+        )}
+        <AnnualPlansHome user={user} />
+        <EffectsHome user={user} />
+      </TodoList>
     </>
   );
 }

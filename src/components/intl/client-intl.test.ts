@@ -62,3 +62,46 @@ describe('translated client components have next-intl above them', () => {
     }
   });
 });
+
+// A segment may give its client components only some catalogues (decision 024): each page under it
+// must reach no client component translating from another one (its words would show as keys).
+function clientNamespaces(file: string, out = new Set<string>(), seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return out;
+  seen.add(file);
+  const text = read(file);
+  if (/^['"]use client['"]/m.test(text)) {
+    for (const m of text.matchAll(/\buseTranslations\(\s*([^)]*?)\s*\)/g)) {
+      // No namespace (or a computed one) may use any catalogue: name the file instead.
+      out.add(/^['"]([^'".]+)[^'"]*['"]$/.exec(m[1])?.[1] ?? `every catalogue (${path.relative(src, file)})`);
+    }
+  }
+  for (const m of text.matchAll(/from\s+['"]([^'"]+)['"]/g)) {
+    const next = resolveImport(file, m[1]);
+    if (next) clientNamespaces(next, out, seen);
+  }
+  return out;
+}
+
+function layouts(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? layouts(path.join(dir, e.name)) : e.name === 'layout.tsx' ? [path.join(dir, e.name)] : [],
+  );
+}
+
+describe('a segment that lists its catalogues lists all it uses', () => {
+  const narrowed = layouts(path.join(src, 'app'))
+    .map((f) => ({ f, list: /<ClientIntl\s+namespaces=\{\[([^\]]*)\]\}/.exec(read(f))?.[1] }))
+    .filter((l): l is { f: string; list: string } => l.list !== undefined);
+  it('finds the sign-in page’s', () => expect(narrowed.map((l) => path.relative(src, l.f))).toContain('app/login/layout.tsx'));
+  it.each(narrowed.map((l) => [path.relative(src, l.f), l.list]))('%s', (rel, list) => {
+    const given = new Set([...list.matchAll(/['"]([^'"]+)['"]/g)].map((m) => m[1]));
+    for (const page of pages(path.dirname(path.join(src, rel)))) {
+      const missing = [...clientNamespaces(page)].filter((ns) => !given.has(ns));
+      expect(missing, path.relative(src, page)).toEqual([]);
+    }
+  });
+  it('would name a catalogue left out', () => {
+    const page = path.join(src, 'app/(app)/activities/new/page.tsx');
+    expect([...clientNamespaces(page)]).toEqual(expect.arrayContaining(['activities', 'form', 'offline']));
+  });
+});

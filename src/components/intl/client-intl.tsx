@@ -1,15 +1,24 @@
+import type { Messages } from 'next-intl';
 import { NextIntlClientProvider } from 'next-intl';
+import { getMessages } from 'next-intl/server';
 
 /**
  * Translations for client components, given only to the parts of the app that have some
  * (docs/decisions/011-translations-on-the-server.md). Pages without translated client
  * components — the dashboards — ship neither next-intl's client code nor the catalogues in their
  * payload. Used by the layouts of those route segments.
+ *
+ * `namespaces`: the catalogues (top-level keys) the segment's client components use, instead of all
+ * of them: every catalogue travels in each page's HTML, ~100 KB for the whole app, most of the
+ * sign-in page's weight on a slow network (decision 024). client-intl.test.ts checks the list is complete.
  */
-export function ClientIntl({ children }: { children: React.ReactNode }) {
-  // Rendered from a server component, the provider inherits locale, messages and time zone from
-  // the request configuration (src/i18n/request.ts).
-  return <NextIntlClientProvider>{children}</NextIntlClientProvider>;
+export async function ClientIntl({ children, namespaces }: { children: React.ReactNode; namespaces?: readonly (keyof Messages)[] }) {
+  // Without a list, the provider inherits locale, messages and time zone from the request
+  // configuration (src/i18n/request.ts); with one, only the messages are narrowed.
+  if (!namespaces) return <NextIntlClientProvider>{children}</NextIntlClientProvider>;
+  const all = await getMessages();
+  const messages = Object.fromEntries(namespaces.map((ns) => [ns, all[ns]]));
+  return <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>;
 }
 
 /** A route segment layout that only adds ClientIntl. */

@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import { setKindergartenActiveAction } from '@/lib/kindergartens/actions';
 import { IDLE } from '@/lib/action-state';
@@ -8,7 +8,7 @@ import { SubmitButton } from '@/components/form/submit-button';
 
 export function ActiveToggle({ id, active }: { id: string; active: boolean }) {
   const t = useTranslations('kindergartens');
-  const [state, action] = useActionState(setKindergartenActiveAction, IDLE);
+  const [state, action] = useFormAction(setKindergartenActiveAction, IDLE);
   return (
     <form action={action} className="flex flex-col gap-2">
       <input type="hidden" name="id" value={id} />

@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import { IDLE, type ActionState } from '@/lib/action-state';
 import { FormMessage } from '@/components/form/form-message';
@@ -15,7 +15,7 @@ export function ImportConfirmForm({
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
 }) {
   const t = useTranslations('kindergartens.import');
-  const [state, action] = useActionState(serverAction, IDLE);
+  const [state, action] = useFormAction(serverAction, IDLE);
   return (
     <form action={action} className="flex flex-col gap-3">
       <input type="hidden" name="batchId" value={batchId} />

@@ -1,5 +1,6 @@
 'use client';
-import { useActionState, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import { IDLE, type ActionState } from '@/lib/action-state';
 import { FormMessage } from '@/components/form/form-message';
@@ -16,7 +17,7 @@ export function ImportUploadForm({
   help?: string;
 }) {
   const t = useTranslations('kindergartens.import');
-  const [state, action] = useActionState(serverAction, IDLE);
+  const [state, action] = useFormAction(serverAction, IDLE);
   const [tooLarge, setTooLarge] = useState(false);
   // A file over the limit is refused here, before it is sent: past the server actions' body limit the
   // server could only answer with the error page. The server checks the size again.

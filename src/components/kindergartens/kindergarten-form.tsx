@@ -1,6 +1,6 @@
 'use client';
 import Link from 'next/link';
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { ConflictNotice } from '@/components/form/conflict-notice';
 import { useTranslations } from 'next-intl';
 import { createKindergartenAction, updateKindergartenAction } from '@/lib/kindergartens/actions';
@@ -47,7 +47,7 @@ export function KindergartenForm({
 }) {
   const t = useTranslations('kindergartens');
   const tc = useTranslations();
-  const [state, action] = useActionState(mode === 'create' ? createKindergartenAction : updateKindergartenAction, IDLE);
+  const [state, action] = useFormAction(mode === 'create' ? createKindergartenAction : updateKindergartenAction, IDLE);
   const e = state.fieldErrors ?? {};
   const v = { ...initial, ...state.values } as KindergartenFormValues;
   const count = (name: 'classCount' | 'childCount' | 'teacherCount' | 'staffCount') => (

@@ -1,5 +1,6 @@
 'use client';
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import { createMentorPairAction } from '@/lib/mentoring/actions';
 import { IDLE } from '@/lib/action-state';
@@ -20,7 +21,7 @@ export function MentorPairForm({
   today: string;
 }) {
   const t = useTranslations('teaching');
-  const [state, action] = useActionState(createMentorPairAction, IDLE);
+  const [state, action] = useFormAction(createMentorPairAction, IDLE);
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   const [pairingId, setPairingId] = useState(v.pairingId ?? pairings[0]?.id ?? '');

@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import { endPairingAction } from '@/lib/pairings/actions';
 import { IDLE } from '@/lib/action-state';
@@ -20,7 +20,7 @@ export function EndPairingForm({
 }) {
   const t = useTranslations('pairings');
   const tf = useTranslations('form');
-  const [state, action] = useActionState(endPairingAction, IDLE);
+  const [state, action] = useFormAction(endPairingAction, IDLE);
   const v = { ...defaults, ...state.values };
   const e = state.fieldErrors ?? {};
   return (

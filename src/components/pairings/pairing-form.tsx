@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import { createPairingAction, updatePairingAction } from '@/lib/pairings/actions';
 import { IDLE } from '@/lib/action-state';
@@ -25,7 +25,7 @@ type Props = {
 export function PairingForm({ mode, hidden, defaults, people, dateBounds }: Props) {
   const t = useTranslations('pairings');
   const tf = useTranslations('form');
-  const [state, action] = useActionState(mode === 'create' ? createPairingAction : updatePairingAction, IDLE);
+  const [state, action] = useFormAction(mode === 'create' ? createPairingAction : updatePairingAction, IDLE);
   const v = { ...defaults, ...state.values };
   const e = state.fieldErrors ?? {};
   const members = new Set((v.memberIds ?? '').split(',').filter(Boolean));

@@ -1,5 +1,6 @@
 'use client';
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import { rolloverAction, type RolloverFormState } from '@/lib/pairings/actions';
 import { FormMessage } from '@/components/form/form-message';
@@ -86,7 +87,7 @@ export function RolloverForm({
 }) {
   const t = useTranslations('pairings.rolloverPage');
   const tf = useTranslations('form');
-  const [state, action] = useActionState(rolloverAction, INITIAL);
+  const [state, action] = useFormAction(rolloverAction, INITIAL);
   const pending = rows.filter((r) => !r.doneWith);
   return (
     <form action={action} className="flex flex-col gap-3" key={state.seq ?? 0}>

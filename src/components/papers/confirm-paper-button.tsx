@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import { confirmPaperAction } from '@/lib/papers/actions';
 import { IDLE } from '@/lib/action-state';
@@ -8,7 +8,7 @@ import { SubmitButton } from '@/components/form/submit-button';
 
 export function ConfirmPaperButton({ id, version, title }: { id: string; version: number; title: string }) {
   const t = useTranslations('teaching.papers');
-  const [state, action] = useActionState(confirmPaperAction, IDLE);
+  const [state, action] = useFormAction(confirmPaperAction, IDLE);
   return (
     <form action={action} className="flex flex-col gap-2">
       <FormMessage state={state} />

@@ -7,6 +7,8 @@ import { DraftOwnerProvider } from '@/components/form/draft-owner';
 import { NavLinks } from './nav-links';
 import { SignOutButton } from './sign-out-button';
 import { LocaleSwitchFor as LocaleSwitch } from './locale-switch-for';
+import { hasPermission } from '@/lib/authz';
+import { NotificationsLinkFallback, UnreadNotificationsLink } from '@/components/notifications/unread-link';
 
 export async function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
   const t = await getTranslations();
@@ -26,6 +28,11 @@ export async function AppShell({ user, children }: { user: SessionUser; children
             <span className="hidden text-sm sm:inline">
               {user.name} · {t(`roles.${user.role}`)}
             </span>
+            {hasPermission(user, 'notification.view') && (
+              <Suspense fallback={<NotificationsLinkFallback label={t('notifications.title')} />}>
+                <UnreadNotificationsLink user={user} />
+              </Suspense>
+            )}
             <Suspense>
               <LocaleSwitch />
             </Suspense>

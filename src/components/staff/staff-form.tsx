@@ -1,5 +1,6 @@
 'use client';
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import type { Role } from '@/generated/prisma/enums';
 import { createStaffAction } from '@/lib/staff/actions';
@@ -21,7 +22,7 @@ export function StaffForm({
 }) {
   const t = useTranslations('staff');
   const tc = useTranslations();
-  const [state, action] = useActionState(createStaffAction, IDLE);
+  const [state, action] = useFormAction(createStaffAction, IDLE);
   const v = state.values ?? {};
   const [role, setRole] = useState<string>(v.role ?? roles[roles.length > 1 ? roles.length - 2 : 0]);
   const e = state.fieldErrors ?? {};

@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import { commitStaffImportAction, type StaffImportState } from '@/lib/staff/actions';
 import { FormMessage } from '@/components/form/form-message';
@@ -20,7 +20,7 @@ function download(base64: string, fileName: string) {
 export function StaffImportConfirm({ batchId, count }: { batchId: string; count: number }) {
   const t = useTranslations('staff');
   const tk = useTranslations('kindergartens.import');
-  const [state, action] = useActionState<StaffImportState, FormData>(commitStaffImportAction, { status: 'idle' });
+  const [state, action] = useFormAction<StaffImportState>(commitStaffImportAction, { status: 'idle' });
   if (state.status === 'ok') {
     return (
       <div className="flex flex-col gap-3">

@@ -6,11 +6,17 @@ import type { Actor } from '@/lib/authz';
 import { listTodos } from '@/lib/todos/queries';
 import { Card } from '@/components/ui/page-header';
 
-/** What waits for this person, first on their home page; each line opens the list where it is done. */
-export function TodoList({ user }: { user: Actor }) {
+/**
+ * What waits for this person, first on their home page; each line opens the list where it is done.
+ * What the page shows below it (`children`) appears with it: a list streamed in above cards already
+ * on screen pushed them down by its height, under the finger about to tap them (Lighthouse measured
+ * a layout shift of 0.3–0.6 on a director's home).
+ */
+export function TodoList({ user, children }: { user: Actor; children?: React.ReactNode }) {
   return (
     <Suspense fallback={null}>
       <TodoCard user={user} />
+      {children}
     </Suspense>
   );
 }

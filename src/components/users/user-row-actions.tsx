@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import { resetPasswordAction, setUserActiveAction } from '@/lib/users/actions';
 import { IDLE } from '@/lib/action-state';
@@ -20,8 +20,8 @@ export function UserRowActions({
   canSetActive: boolean;
 }) {
   const t = useTranslations('users');
-  const [resetState, reset] = useActionState(resetPasswordAction, IDLE);
-  const [activeState, toggle] = useActionState(setUserActiveAction, IDLE);
+  const [resetState, reset] = useFormAction(resetPasswordAction, IDLE);
+  const [activeState, toggle] = useFormAction(setUserActiveAction, IDLE);
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap gap-2">

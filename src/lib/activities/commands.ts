@@ -6,14 +6,27 @@
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db, Tx } from '@/lib/db';
 import { can, PAIRING_SCOPE, pairingResource, sideResource, type Actor, type ActorWithName } from '@/lib/authz';
-import { writeAudit } from '@/lib/audit';
+import { auditDenied, writeAudit } from '@/lib/audit';
 import { fail, invalid, isStaleWrite, ok, parseInput, versioned, type FieldErrors, type Result } from '@/lib/result';
-import { ActivityInput, CancelInput, ConfirmInput, ReceiptInput, RequestInput, RequestRef, type ActivityData } from './schemas';
+import {
+  ActivityInput,
+  CancelInput,
+  ConfirmInput,
+  ConfirmManyInput,
+  ReceiptInput,
+  RequestInput,
+  RequestRef,
+  type ActivityData,
+} from './schemas';
 import { confirmerReceives, confirmingSide, editableBySide, receivingSide, typeRuleErrors } from './rules';
 import { cityTimeZone } from '@/lib/time/city-zone';
 import { dateOnly } from '@/lib/time/date-only';
 import { localDate, zonedToInstant } from '@/lib/time/zoned';
 import { outsideMessage, recordWindow, withinWindow } from '@/lib/pairings/record-window';
+import { checkClosing, closedRefusal } from '@/lib/periods/guard';
+import { afterLostRace, recordKey, repeatedSave } from '@/lib/idempotency';
+import { notify } from '@/lib/notifications/notify';
+import { directorsOf } from '@/lib/notifications/recipients';
 
 type PairingScope = Prisma.PairingGetPayload<{ select: typeof PAIRING_SCOPE }>;
 
@@ -53,6 +66,7 @@ function snapshot(a: ActivityFull | (Omit<ActivityFull, 'pairing'> & { pairing?:
       estimatedValue: l.estimatedValue.toString(),
     })),
     receiptConfirmedAt: a.receiptConfirmedAt,
+    lateCorrection: a.lateCorrection,
     version: a.version,
   };
 }
@@ -88,6 +102,10 @@ export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, n
   const parsed = parseInput(ActivityInput, raw);
   if (!parsed.ok) return parsed;
   const d: ActivityData = parsed.value;
+  // A repeated send of a new activity (retry, queued send) answers with the first one.
+  const key = d.id ? undefined : d.idempotencyKey;
+  const repeat = await repeatedSave(db, actor, key, 'Activity');
+  if (repeat) return repeat;
 
   let existing: ActivityFull | null = null;
   let pairing: PairingScope | null;
@@ -155,11 +173,11 @@ export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, n
     if (found !== added.length) errors.participantIds = ['activities.errors.participantNotInPairing'];
   }
 
-  let answersRequest: { id: string; status: string } | null = null;
+  let answersRequest: { id: string; status: string; title: string } | null = null;
   if (d.requestId && d.requestId !== existing?.requestId) {
     const request = await db.assistanceRequest.findUnique({
       where: { id: d.requestId },
-      select: { id: true, pairingId: true, status: true },
+      select: { id: true, pairingId: true, status: true, title: true },
     });
     if (
       !request ||
@@ -170,7 +188,19 @@ export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, n
       errors.requestId = ['activities.errors.requestNotAnswerable'];
     } else answersRequest = request;
   }
+  // Records dated in a closed period are refused, or taken as a late correction the bureau approves
+  // (decision 020): creating one there, changing one there, or moving one in or out.
+  const closing = await checkClosing(
+    db,
+    { before: existing ? localDate(existing.startsAt, timeZone) : null, after: startDay },
+    { lateAllowed: true, late: d.lateCorrection === 'on' || existing?.lateCorrection === 'PENDING' },
+  );
+  if (closing.kind === 'refused') {
+    const refusal = closedRefusal(closing, 'startDate');
+    return invalid({ ...errors, ...refusal.fieldErrors }, refusal.message);
+  }
   if (Object.keys(errors).length) return invalid(errors);
+  const late = closing.kind === 'late';
 
   // The side that writes the record of what happened is the side whose word the other confirms: when
   // a plan (which both sides may shape) is logged as done, the logging side becomes the recording one.
@@ -193,6 +223,8 @@ export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, n
     record: d.record,
     summary: d.summary,
     requestId: d.requestId,
+    // Held back until a bureau admin approves it, whatever it was before.
+    ...(late ? { lateCorrection: 'PENDING' as const, lateReviewedById: null, lateReviewedAt: null } : {}),
   };
   // A confirmation vouches for what the other side read: a change to a confirmed record re-opens it.
   const reopenConfirmation = existing?.status === 'DONE' && existing.confirmation !== 'PENDING';
@@ -214,6 +246,7 @@ export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, n
             },
           })
         : await tx.activity.create({ data: { ...data, pairingId: pairing.id, recordingKindergartenId, createdById: actor.id } });
+      if (!existing) await recordKey(tx, actor, key, 'Activity', saved.id);
       await tx.activityParticipant.deleteMany({ where: { activityId: saved.id } });
       if (participantIds.length)
         await tx.activityParticipant.createMany({ data: participantIds.map((userId) => ({ activityId: saved.id, userId })) });
@@ -232,6 +265,17 @@ export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, n
         before: existing ? snapshot(existing) : undefined,
         after: snapshot(after),
       });
+      if (late) {
+        await writeAudit(tx, {
+          actor,
+          action: 'activity.lateSubmitted',
+          entityType: 'Activity',
+          entityId: saved.id,
+          ...scope,
+          before: existing ? { lateCorrection: existing.lateCorrection } : undefined,
+          after: { lateCorrection: 'PENDING', period: closing.period.key },
+        });
+      }
       if (reopenConfirmation) {
         await writeAudit(tx, {
           actor,
@@ -265,6 +309,15 @@ export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, n
           before: { status: 'OPEN' },
           after: { status: 'ANSWERED', activityId: saved.id },
         });
+        await notify(tx, {
+          kind: 'request.answered',
+          recipientIds: await directorsOf(tx, [pairing.assistedId]),
+          actorId: actor.id,
+          href: `/activities/${saved.id}`,
+          entityType: 'Activity',
+          entityId: saved.id,
+          values: { title: answersRequest.title },
+        });
       }
       if (existing?.requestId && existing.requestId !== d.requestId)
         await reopenRequestIfUnanswered(tx, actor, existing.requestId, saved.id);
@@ -273,6 +326,8 @@ export async function saveActivity(actor: ActorWithName, raw: unknown, db: Db, n
     .then(
       (id) => ok({ id }),
       async (e: unknown) => {
+        const raced = await afterLostRace(e, db, actor, key, 'Activity');
+        if (raced) return raced;
         // The version guard in the update's where: someone saved in between.
         if (!isStaleWrite(e)) throw e;
         const now = await db.activity.findUnique({ where: { id: existing!.id }, select: { version: true } });
@@ -315,6 +370,19 @@ export async function cancelActivity(actor: ActorWithName, raw: unknown, db: Db)
       return { id: a.id };
     }),
   );
+}
+
+/**
+ * Who hears the other side's answer: the recording side's directors, and whoever logged the record if
+ * they are on that side (a teacher; not someone of the confirming side who planned it before the other
+ * side logged it as done: "the other side confirmed" would be wrong for them).
+ */
+async function recordingSidePeople(tx: Tx, a: { recordingKindergartenId: string; createdById: string }) {
+  const creator = await tx.user.findFirst({
+    where: { id: a.createdById, kindergartenId: a.recordingKindergartenId },
+    select: { id: true },
+  });
+  return [...(await directorsOf(tx, [a.recordingKindergartenId])), ...(creator ? [creator.id] : [])];
 }
 
 /** The director of the side that did not log the activity confirms it happened, or disputes it. */
@@ -368,9 +436,51 @@ export async function confirmActivity(actor: ActorWithName, raw: unknown, db: Db
           after: { receiptConfirmedAt: now, comment, lines: a.donationLines.map((l) => `${l.item} ${l.quantity} ${l.unit}`) },
         });
       }
+      await notify(tx, {
+        kind: decision === 'CONFIRMED' ? 'activity.confirmed' : 'activity.disputed',
+        recipientIds: await recordingSidePeople(tx, a),
+        actorId: actor.id,
+        href: `/activities/${a.id}`,
+        entityType: 'Activity',
+        entityId: a.id,
+        values: { title: a.title },
+      });
       return { id: a.id };
     }),
   );
+}
+
+export type ConfirmManyResult = {
+  confirmed: number;
+  /** In scope, but changed since the list was shown or no longer waiting: to be opened and read first. */
+  stale: { id: string; title: string }[];
+  /** Not this director's to confirm, or outside their scope (not named: nothing learnt about them). */
+  refused: number;
+};
+
+/**
+ * "Confirm selected" on the activity list: each ticked record goes through confirmActivity on its own
+ * (its own transaction, version check, audit entry and notifications), so one stale row never undoes
+ * the others and the rule is the one of the activity page. Denied ids are audited like a denied page.
+ */
+export async function confirmActivities(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<Result<ConfirmManyResult>> {
+  const parsed = parseInput(ConfirmManyInput, raw);
+  if (!parsed.ok) return parsed;
+  const items = [...new Map(parsed.value.items.map((i) => [i.id, i])).values()];
+  let confirmed = 0;
+  const staleIds: string[] = [];
+  const denied: string[] = [];
+  for (const { id, version } of items) {
+    const r = await confirmActivity(actor, { id, version, decision: 'CONFIRMED', comment: '' }, db, now);
+    if (r.ok) confirmed += 1;
+    else if (r.error === 'conflict' || r.error === 'wrongState') staleIds.push(id);
+    else denied.push(id);
+  }
+  for (const id of denied) await auditDenied(actor, { entityType: 'Activity', entityId: id });
+  const stale = staleIds.length
+    ? await db.activity.findMany({ where: { id: { in: staleIds } }, select: { id: true, title: true }, orderBy: { startsAt: 'desc' } })
+    : [];
+  return ok({ confirmed, stale, refused: denied.length });
 }
 
 /** The receiving kindergarten's director confirms that the donated lines arrived. */
@@ -443,6 +553,15 @@ export async function createRequest(actor: ActorWithName, raw: unknown, db: Db, 
       entityId: r.id,
       ...auditScope(pairing, pairing.assistedId),
       after: { kind: d.kind, title: d.title, details: d.details, neededBy: d.neededBy },
+    });
+    await notify(tx, {
+      kind: 'request.created',
+      recipientIds: await directorsOf(tx, [pairing.supportingId]),
+      actorId: actor.id,
+      href: `/requests#request-${r.id}`,
+      entityType: 'AssistanceRequest',
+      entityId: r.id,
+      values: { title: d.title },
     });
     return r.id;
   });

@@ -14,6 +14,8 @@ export type ActivityExportContext = {
   madeOn: string;
   timeZone: string;
   locale: string;
+  /** The late-correction column (decision 020): its header and each state's words. */
+  late?: { header: string; label: (state: 'PENDING' | 'APPROVED' | 'REJECTED') => string };
 };
 
 /**
@@ -51,6 +53,7 @@ export async function buildActivitiesExport({ rows, truncated }: Rows, t: Transl
         { header: t('fields.classHours'), width: 8 },
         { header: t('fields.childCount'), width: 10 },
         { header: t('fields.location'), width: 24 },
+        ...(c.late ? [{ header: c.late.header, width: 14 }] : []),
       ],
       rows: rows.map((a) => {
         const when = instantToZoned(a.startsAt, c.timeZone);
@@ -69,6 +72,7 @@ export async function buildActivitiesExport({ rows, truncated }: Rows, t: Transl
           a.classHours,
           a.childCount,
           a.location ?? '',
+          ...(c.late ? [a.lateCorrection ? c.late.label(a.lateCorrection) : ''] : []),
         ];
       }),
     },

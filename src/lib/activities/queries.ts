@@ -80,6 +80,7 @@ export async function listActivitiesForExport(actor: Actor, filters: ActivityFil
       classHours: true,
       childCount: true,
       confirmation: true,
+      lateCorrection: true,
       pairing: {
         select: {
           supporting: { select: { name: true, county: { select: { name: true, nameEn: true } } } },
@@ -97,6 +98,7 @@ export async function listActivitiesForExport(actor: Actor, filters: ActivityFil
 export async function listActivities(actor: Actor, filters: ActivityFilters, db: Db) {
   const page = filters.page ?? 1;
   const where = await activityListFilter(actor, filters, db);
+  const confirmer = hasPermission(actor, 'activity.confirm') && actor.kindergartenId != null;
   const [rows, total] = await Promise.all([
     db.activity.findMany({
       where,
@@ -112,10 +114,15 @@ export async function listActivities(actor: Actor, filters: ActivityFilters, db:
         location: true,
         classHours: true,
         confirmation: true,
+        plan: true,
+        measures: true,
         record: true,
         summary: true,
         direction: true,
         receiptConfirmedAt: true,
+        recordingKindergartenId: true,
+        version: true,
+        lateCorrection: true,
         pairing: { select: { supporting: { select: { name: true } }, assisted: { select: { name: true } } } },
         _count: { select: { donationLines: true } },
       },
@@ -138,6 +145,10 @@ export async function listActivities(actor: Actor, filters: ActivityFilters, db:
       incomplete: isIncomplete(a),
       donation: a._count.donationLines > 0,
       received: a.receiptConfirmedAt != null,
+      lateCorrection: a.lateCorrection,
+      version: a.version,
+      // Ticked for "confirm selected": the rows awaitingConfirmationBy selects (the command checks again).
+      confirmable: confirmer && a.status === 'DONE' && a.confirmation === 'PENDING' && a.recordingKindergartenId !== actor.kindergartenId,
     })),
   };
 }
@@ -202,6 +213,7 @@ export async function getActivity(actor: Actor, id: string, db: Db) {
     confirmationComment: a.confirmationComment,
     confirmedBy: a.confirmedBy?.name ?? null,
     confirmedAt: a.confirmedAt,
+    lateCorrection: a.lateCorrection,
     version: a.version,
     receiptConfirmedAt: a.receiptConfirmedAt,
     receiptConfirmedBy: a.receiptConfirmedBy?.name ?? null,
@@ -413,6 +425,8 @@ export async function calendarActivities(actor: Actor, pairingId: string, month:
       startsAt: true,
       confirmation: true,
       location: true,
+      plan: true,
+      measures: true,
       record: true,
       summary: true,
     },

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   ACTIVITY_TYPES,
+  ARCHIVE_PARTS,
+  INCOMPLETE_WHERE,
   TYPE_RULES,
   TEACHING_TYPES,
   confirmingSide,
@@ -80,11 +82,18 @@ describe('per-type field rules', () => {
 });
 
 describe('completeness and sides', () => {
-  it('marks a done activity without record or summary as incomplete, never a planned one', () => {
-    expect(isIncomplete({ status: 'DONE', record: '记录', summary: '' })).toBe(true);
-    expect(isIncomplete({ status: 'DONE', record: '  ', summary: '总结' })).toBe(true);
-    expect(isIncomplete({ status: 'DONE', record: '记录', summary: '总结' })).toBe(false);
-    expect(isIncomplete({ status: 'PLANNED', record: '', summary: '' })).toBe(false);
+  it('marks a done activity missing any of the four archive parts as incomplete, never a planned one', () => {
+    const all = { plan: '计划', measures: '措施', record: '记录', summary: '总结' };
+    expect(isIncomplete({ status: 'DONE', ...all })).toBe(false);
+    for (const part of ARCHIVE_PARTS) {
+      expect(isIncomplete({ status: 'DONE', ...all, [part]: '' }), part).toBe(true);
+      expect(isIncomplete({ status: 'DONE', ...all, [part]: '  ' }), part).toBe(true);
+    }
+    expect(isIncomplete({ status: 'PLANNED', plan: '', measures: '', record: '', summary: '' })).toBe(false);
+  });
+
+  it('filters in the database by the same parts as the marker', () => {
+    expect(INCOMPLETE_WHERE).toEqual({ status: 'DONE', OR: [{ plan: '' }, { measures: '' }, { record: '' }, { summary: '' }] });
   });
 
   it('lets both sides shape a plan, but only the logging side change a done record', () => {

@@ -112,10 +112,22 @@ export function typeRuleErrors(f: ActivityFacts, now: Date, timeZone: string): R
   return errors;
 }
 
-/** A done activity still missing its record or summary: the archive wants all four parts. */
-export function isIncomplete(a: { status: ActivityStatus; record: string; summary: string }): boolean {
-  return a.status === 'DONE' && (!a.record.trim() || !a.summary.trim());
+/**
+ * The four parts of an activity's archive (有计划、有措施、有记录、有总结); S5 counts an activity
+ * complete when all four are there. Forms trim what they store, so a missing part is ''.
+ */
+export const ARCHIVE_PARTS = ['plan', 'measures', 'record', 'summary'] as const;
+
+/** A done activity still missing a part of its archive: the list's marker and the to-do count use this one rule. */
+export function isIncomplete(a: { status: ActivityStatus } & Record<(typeof ARCHIVE_PARTS)[number], string>): boolean {
+  return a.status === 'DONE' && ARCHIVE_PARTS.some((part) => !a[part].trim());
 }
+
+/** isIncomplete as a database filter (the to-do count). */
+export const INCOMPLETE_WHERE = {
+  status: 'DONE' as const,
+  OR: ARCHIVE_PARTS.map((part) => ({ [part]: '' })),
+};
 
 /** The kindergarten that receives a donation. */
 export function receivingSide(a: { direction: ActivityDirection }, p: { supportingId: string; assistedId: string }): string {

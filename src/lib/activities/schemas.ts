@@ -13,11 +13,15 @@ import {
   wholeNumber,
 } from '@/lib/schema-fields';
 import { ACTIVITY_TYPES, DIRECTIONS, TARGET_AREAS } from './rules';
+import { idempotencyKeyField } from '@/lib/idempotency';
 
 // Schemas carry message keys (translated by the action), never sentences. Text, ids, numbers and
 // dates follow the shared rules of schema-fields.ts.
 const REQUIRED = 'form.errors.required';
 const TOO_LONG = 'form.errors.tooLong';
+
+/** More than anyone ticks on the list (30 rows a page): a bound on one request's work. */
+const ACTIVITIES_PER_BULK = 100;
 
 const TimeString = z.string({ error: REQUIRED }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: REQUIRED });
 const optionalTime = z
@@ -56,6 +60,10 @@ export const ActivityInput = z.object({
   summary: optionalText(20000),
   requestId: optionalId,
   donationLines: z.array(DonationLineInput).max(100).default([]),
+  /** New activities: made on the device, so a repeated send creates one (src/lib/idempotency.ts). */
+  idempotencyKey: idempotencyKeyField,
+  /** "Submit as a late correction": the writer's explicit choice for a date in a closed period (decision 020). */
+  lateCorrection: z.enum(['on']).optional().catch(undefined),
 });
 export type ActivityInput = z.input<typeof ActivityInput>;
 export type ActivityData = z.output<typeof ActivityInput>;
@@ -101,6 +109,8 @@ export function activityInputFromForm(fd: FormData): Record<string, unknown> {
     summary: str('summary'),
     requestId: str('requestId'),
     donationLines,
+    idempotencyKey: str('idempotencyKey'),
+    lateCorrection: str('lateCorrection'),
   };
 }
 
@@ -114,6 +124,13 @@ export const ConfirmInput = z
   })
   .refine((v) => v.decision === 'CONFIRMED' || v.comment.length > 0, { path: ['comment'], error: 'activities.errors.disputeNeedsComment' });
 export const ReceiptInput = z.object({ id: requiredId, comment: optionalText(1000) });
+/** "Confirm selected" on the list: each ticked row as id and the version the list showed. */
+export const ConfirmManyInput = z.object({
+  items: z
+    .array(z.object({ id: requiredId, version }))
+    .min(1, { error: 'activities.bulk.noneSelected' })
+    .max(ACTIVITIES_PER_BULK, { error: 'form.errors.invalid' }),
+});
 
 export const REQUEST_KINDS = ['LECTURE_TOPIC', 'DEMONSTRATION_CLASS', 'ITEM', 'OTHER'] as const;
 export const RequestInput = z.object({

@@ -11,6 +11,8 @@ import { dateOnly } from '@/lib/time/date-only';
 import type { AnnualReportKind } from '@/generated/prisma/enums';
 import { isEditable, planHandedIn, type StoredStatus } from './due';
 import { listAnnualPlanStatus, type StatusFilters } from './queries';
+import { notify } from '@/lib/notifications/notify';
+import { directorsOf } from '@/lib/notifications/recipients';
 import { ANNUAL_PLAN_PARTS, AnnualPlanCommentInput, AnnualPlanDueDatesInput, AnnualPlanInput, AnnualPlanReviewInput } from './schemas';
 
 const isUniqueViolation = (e: unknown) => !!e && typeof e === 'object' && 'code' in e && e.code === 'P2002';
@@ -163,6 +165,16 @@ export async function reviewAnnualPlan(actor: ActorWithName, raw: unknown, db: D
         countyId: plan.pairing.assisted.countyId,
         before: { status: 'SUBMITTED' },
         after: { kind, number: pending.number, status: outcome, comment },
+      });
+      // The supporting director writes and hands in the plan: the review's outcome is theirs to act on.
+      await notify(tx, {
+        kind: decision === 'file' ? 'annualPlan.filed' : 'annualPlan.returned',
+        recipientIds: await directorsOf(tx, [plan.pairing.supportingId]),
+        actorId: actor.id,
+        href: `/annual-plans/${plan.pairingId}/${plan.academicYear}`,
+        entityType: 'AnnualPlan',
+        entityId: plan.id,
+        values: { year: `${plan.academicYear}–${plan.academicYear + 1}`, part: { key: `notifications.parts.${kind}` } },
       });
       return { id: plan.id };
     }),

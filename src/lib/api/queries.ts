@@ -158,6 +158,7 @@ const ACTIVITY_SELECT = {
   confirmedAt: true,
   recordingKindergartenId: true,
   requestId: true,
+  lateCorrection: true,
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.ActivitySelect;
@@ -180,6 +181,7 @@ function activityJson(a: Prisma.ActivityGetPayload<{ select: typeof ACTIVITY_SEL
     confirmedAt: iso(a.confirmedAt),
     recordingKindergartenId: a.recordingKindergartenId,
     requestId: a.requestId,
+    lateCorrection: a.lateCorrection,
     createdAt: iso(a.createdAt),
     updatedAt: iso(a.updatedAt),
   };

@@ -108,6 +108,8 @@ export function buildIndexPdf(a: Archive, t: Translator, now = new Date(), zipNa
       [pf('participants'), x.participants.map((p) => p.name).join('、') || '—'],
       ...(x.outsideExperts.length ? [[pf('experts'), x.outsideExperts.join('、')] as [string, string]] : []),
       [pf('confirmation'), x.status === 'DONE' ? t(`activities.confirmations.${x.confirmation}`) : t(`activities.statuses.${x.status}`)],
+      // Entered after its period closed (decision 020): marked wherever it shows.
+      ...(x.lateCorrection ? [[t('bulletins.late.column'), t(`bulletins.late.badge.${x.lateCorrection}`)] as [string, string]] : []),
     ];
     for (const [k, v] of facts) doc.font('bold').text(`${k}：`, { continued: true }).font('body').text(v);
     doc.moveDown(0.5);

@@ -54,6 +54,8 @@ export async function archiveCompleteness(pairingId: string, year: number, db: D
              EXISTS (SELECT 1 FROM "EvidenceFile" e WHERE e."activityId" = x.id AND e."deletedAt" IS NULL) AS has_evidence
       FROM "Activity" x
       WHERE x."pairingId" = ${pairingId} AND x."startsAt" >= ${from} AND x."startsAt" < ${to} AND x.status <> 'CANCELLED'
+        -- A late correction counts once approved (decision 020); held back or rejected, it is listed but not counted.
+        AND (x."lateCorrection" IS NULL OR x."lateCorrection" = 'APPROVED')
     ), c AS (
       SELECT count(*)::int AS total,
              count(*) FILTER (WHERE status = 'DONE')::int AS done,
@@ -145,6 +147,7 @@ export async function getArchive(actor: Actor, pairingId: string, year: number, 
         participants: { select: { user: { select: { name: true, kindergartenId: true } } } },
         donationLines: { orderBy: { position: 'asc' }, select: { item: true, quantity: true, unit: true, estimatedValue: true } },
         receiptConfirmedAt: true,
+        lateCorrection: true,
         evidence: evidenceSelect,
       },
     }),

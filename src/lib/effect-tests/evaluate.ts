@@ -17,6 +17,7 @@ import { addDays, sortSemesters, type CyclePeriods, type SemesterDates } from '@
 import {
   DEFAULT_THRESHOLDS,
   judgeByAssessment,
+  latestA1Judgement,
   judgeDocumentation,
   judgeLessonRates,
   judgeMonthlyVisits,
@@ -30,6 +31,7 @@ import {
   type Thresholds,
   type Window,
 } from './rules';
+import { readFrozen, type FrozenRead } from './frozen';
 
 export const TEST_IDS = Object.keys(TESTS) as TestId[];
 
@@ -59,7 +61,14 @@ export type Figure =
       passTarget: number;
     }
   | { kind: 'programme'; hasPlan: boolean; records: number; hasResults: boolean }
-  | { kind: 'assessment'; outcome: 'PASS' | 'FAIL'; on: IsoDate; source: 'INSPECTION' | 'ATTESTATION' }
+  | {
+      kind: 'assessment';
+      outcome: 'PASS' | 'FAIL';
+      on: IsoDate;
+      source: 'INSPECTION' | 'ATTESTATION';
+      /** Set when a recorded inspection's A1 items decided (not an assessment row). */
+      inspectionId?: string;
+    }
   | { kind: 'none' };
 
 export type ResultStatus = Status | 'NOT_APPLICABLE';
@@ -81,8 +90,22 @@ export type PairingEffects = {
   results: Record<TestId, TestResult>;
 };
 
+/** A closed semester or academic year: its results come from FrozenResult (docs/decisions/020). */
+export type ClosedInfo = { key: string; closedAt: Date };
+
+/** What a FrozenResult's `detail` holds: the result as it was shown, and the threshold in force. */
+export type FrozenDetail = {
+  figure: Figure;
+  window: Window | null;
+  threshold: Thresholds & { effectiveFrom: IsoDate | null };
+  confirmedOnly: boolean;
+  evaluatedOn: IsoDate;
+};
+
 export type Evaluation = {
   period: PeriodChoice;
+  /** Set where the semester (S tests) or its academic year (A tests) is closed and read frozen. */
+  closed: { semester: ClosedInfo | null; year: ClosedInfo | null };
   today: IsoDate;
   timeZone: string;
   confirmedOnly: boolean;
@@ -178,11 +201,20 @@ function clip(w: Window, startsOn: IsoDate, endsOn: IsoDate | null): Window | nu
  * shaped like ActivityMonthStat: whole months straight from the rollup (kept by a trigger, see
  * docs/decisions/010-activity-month-rollup.md), the partial months at a window's edges computed
  * from Activity by the same SQL function the rollup is built with.
+ *
+ * Late corrections waiting for review or turned down count nowhere (decision 020), but the rollup's
+ * trigger still counts them: they are taken off again here. Such records only exist in closed
+ * periods, so the join through ClosedPeriod reads Activity only for windows that reach one; once the
+ * rollup's fact function leaves them out itself, this part finds nothing (`f.counted` is false).
  */
 export function activityMonthRows(windows: { pid: string; window: Window }[], timeZone: string): Prisma.Sql {
   const whole = { ids: [] as string[], first: [] as string[], last: [] as string[] };
   const part = { ids: [] as string[], from: [] as string[], to: [] as string[] };
+  const all = { ids: [] as string[], from: [] as string[], to: [] as string[] };
   for (const { pid, window } of windows) {
+    all.ids.push(pid);
+    all.from.push(zonedToInstant(window.from, '00:00', timeZone).toISOString());
+    all.to.push(zonedToInstant(addDays(window.to, 1), '00:00', timeZone).toISOString());
     const split = splitWindow(window);
     if (split.whole) {
       whole.ids.push(pid);
@@ -199,11 +231,38 @@ export function activityMonthRows(windows: { pid: string; window: Window }[], ti
   const low = whole.first.reduce((a, b) => (b < a ? b : a), '9999-12-01');
   const high = whole.last.reduce((a, b) => (b > a ? b : a), '0001-01-01');
   return Prisma.sql`
+    SELECT n."pairingId", n.month,
+      SUM(n."s1Confirmed")::int AS "s1Confirmed", SUM(n."s1Pending")::int AS "s1Pending",
+      SUM(n."s2HoursConfirmed") AS "s2HoursConfirmed", SUM(n."s2HoursPending") AS "s2HoursPending", SUM(n."s2Pending")::int AS "s2Pending",
+      SUM(n."s3Confirmed")::int AS "s3Confirmed", SUM(n."s3Pending")::int AS "s3Pending",
+      SUM(n."s4Confirmed")::int AS "s4Confirmed", SUM(n."s4Pending")::int AS "s4Pending",
+      SUM(n."doneConfirmed")::int AS "doneConfirmed", SUM(n."donePending")::int AS "donePending",
+      SUM(n."completeConfirmed")::int AS "completeConfirmed", SUM(n."completePending")::int AS "completePending",
+      SUM(n."trendSend")::int AS "trendSend", SUM(n."trendObservation")::int AS "trendObservation", SUM(n."trendLecture")::int AS "trendLecture",
+      SUM(n."trendFollowUp")::int AS "trendFollowUp", SUM(n."trendOther")::int AS "trendOther"
+    FROM (
     SELECT m.* FROM unnest(${whole.ids}::text[], ${whole.first}::date[], ${whole.last}::date[]) AS w(pid, mfirst, mlast)
     JOIN "ActivityMonthStat" m ON m."pairingId" = w.pid AND m.month BETWEEN w.mfirst AND w.mlast
       AND m.month BETWEEN ${low}::date AND ${high}::date
     UNION ALL
-    SELECT * FROM effect_activity_months(${part.ids}::text[], ${part.from}::timestamptz[], ${part.to}::timestamptz[])`;
+    SELECT * FROM effect_activity_months(${part.ids}::text[], ${part.from}::timestamptz[], ${part.to}::timestamptz[])
+    UNION ALL
+    SELECT a."pairingId", f.month, -f.s1 * k.c, -f.s1 * k.p, -f.s2_hours * k.c, -f.s2_hours * k.p, -f.s2 * k.p,
+      -f.s3 * k.c, -f.s3 * k.p, -f.s4 * k.c, -f.s4 * k.p, -k.c, -k.p, -f.complete * k.c, -f.complete * k.p,
+      -f.trend_send, -f.trend_observation, -f.trend_lecture, -f.trend_follow_up, -f.trend_other
+    FROM (SELECT effect_city_time_zone() AS tz) z,
+      unnest(${all.ids}::text[], ${all.from}::timestamptz[], ${all.to}::timestamptz[]) AS w(pid, wfrom, wto)
+      -- Windows lie within semesters, and closed semesters never overlap: each record is taken off once.
+      JOIN "ClosedPeriod" cp ON cp.kind = 'SEMESTER' AND cp."startsOn"::timestamp AT TIME ZONE z.tz < w.wto AND (cp."endsOn" + 1)::timestamp AT TIME ZONE z.tz > w.wfrom
+      JOIN "Activity" a ON a."pairingId" = w.pid AND a.status = 'DONE'
+        AND a."startsAt" >= GREATEST(w.wfrom, cp."startsOn"::timestamp AT TIME ZONE z.tz)
+        AND a."startsAt" < LEAST(w.wto, (cp."endsOn" + 1)::timestamp AT TIME ZONE z.tz)
+        AND a."lateCorrection" IN ('PENDING', 'REJECTED'),
+      LATERAL effect_activity_fact(a, z.tz) f,
+      LATERAL (SELECT f.confirmed::int AS c, (NOT f.confirmed)::int AS p) k
+    WHERE f.counted
+    ) n
+    GROUP BY n."pairingId", n.month`;
 }
 
 export const TREND_CATEGORIES = ['SEND', 'OBSERVATION', 'LECTURE', 'FOLLOW_UP', 'OTHER'] as const;
@@ -233,6 +292,9 @@ type YearFacts = {
   outcome: 'PASS' | 'FAIL' | null;
   assessed_on: Date | null;
   source: 'INSPECTION' | 'ATTESTATION' | null;
+  inspection_id: string | null;
+  inspection_outcome: 'PASS' | 'FAIL' | null;
+  inspected_on: Date | null;
 };
 type StaffAgg = { kg: string; n: number; EXCELLENT: number; GOOD: number; PASS: number; FAIL: number };
 
@@ -268,13 +330,63 @@ export type EvaluateOptions = {
   period: PeriodChoice;
   today?: Date;
   /** Extra filters (county, search) in SQL. */ where?: Prisma.PairingWhereInput;
+  /** Compute from the record even where the period is closed: closing itself, and live figures. */
+  live?: boolean;
 };
+
+const SEMESTER_TESTS = ['S1', 'S2', 'S3', 'S4', 'S5'] as const;
+const YEAR_TESTS = ['A1', 'A2', 'A3', 'A4', 'A5', 'A6'] as const;
 
 /**
  * S1–S5 and A1–A6 for every pairing in the actor's scope that is active in the period (optionally
- * only the given ids). Pairings outside the scope are silently absent.
+ * only the given ids). Pairings outside the scope are silently absent. Where the semester or its
+ * academic year is closed, its tests are the results frozen when it closed, never recomputed: a
+ * pairing the close did not evaluate shows them as not applicable.
  */
 export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: Db): Promise<Evaluation> {
+  if (opts.live) return evaluateLive(actor, opts, db);
+  const scope: Prisma.PairingWhereInput = {
+    AND: [
+      pairingWhere(actor, 'effectTests.view'),
+      opts.where ?? {},
+      { cycleId: opts.period.cycleId },
+      opts.pairingIds ? { id: { in: opts.pairingIds } } : {},
+    ],
+  };
+  const [ev, frozen] = await Promise.all([evaluateLive(actor, opts, db), readFrozen(db, opts.period.semester, scope)]);
+  return withFrozen(ev, frozen);
+}
+
+function withFrozen(ev: Evaluation, frozen: FrozenRead): Evaluation {
+  if (!frozen.semester && !frozen.year) return ev;
+  const thresholds = { ...ev.thresholds };
+  const parts = [
+    { part: frozen.semester, tests: SEMESTER_TESTS, which: 'semester' as const },
+    { part: frozen.year, tests: YEAR_TESTS, which: 'year' as const },
+  ];
+  const pairings = ev.pairings.map((p) => {
+    const results = { ...p.results };
+    for (const { part, tests, which } of parts) {
+      if (!part) continue;
+      const rows = part.rows.get(p.id);
+      for (const test of tests) {
+        const row = rows?.get(test);
+        const detail = row?.detail as FrozenDetail | undefined;
+        if (detail) thresholds[which] = detail.threshold;
+        results[test] =
+          row && detail
+            ? { test, status: row.status as ResultStatus, figure: detail.figure, window: detail.window }
+            : { test, status: 'NOT_APPLICABLE', figure: { kind: 'none' }, window: null };
+      }
+    }
+    return { ...p, results };
+  });
+  const info = (part: FrozenRead['semester']) => part && { key: part.key, closedAt: part.closedAt };
+  return { ...ev, thresholds, closed: { semester: info(frozen.semester), year: info(frozen.year) }, pairings };
+}
+
+/** The evaluation from the record as it stands (see evaluatePairings). */
+async function evaluateLive(actor: Actor, opts: EvaluateOptions, db: Db): Promise<Evaluation> {
   const { period } = opts;
   const yearWin = period.academicYear;
   const tList = performance.now();
@@ -315,7 +427,16 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
       year: clip(yearWin, startsOn, endsOn),
     };
   });
-  const base: Evaluation = { period, today, timeZone, confirmedOnly, thresholds: { semester: semT, year: yearT }, pairings: [], trend: [] };
+  const base: Evaluation = {
+    period,
+    closed: { semester: null, year: null },
+    today,
+    timeZone,
+    confirmedOnly,
+    thresholds: { semester: semT, year: yearT },
+    pairings: [],
+    trend: [],
+  };
   if (pairings.length === 0) return base;
 
   // Per-pairing windows travel as parallel arrays and are joined with unnest: one query for all.
@@ -396,7 +517,7 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
       FROM ${yearWindows} JOIN "Programme" p ON p."pairingId" = w.pid AND p."academicYear" = ${period.semester.academicYear}
       LEFT JOIN "ProgrammeRecord" r ON r."programmeId" = p.id
       GROUP BY w.pid, p.kind`,
-      // One row per pairing for the year: S5's annual plan, A6's papers, A1's latest assessment.
+      // One row per pairing for the year: S5's annual plan, A6's papers, A1's latest assessment and inspection.
       // S5 counts a plan filed by the bureau, or handed in and awaiting review; a returned one does not
       // count until it is resubmitted (the bureau found it wanting).
       yIds.length === 0
@@ -408,12 +529,22 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
           AND p.level::text IN ('MUNICIPAL','PROVINCIAL','NATIONAL') AND p."confirmedAt" IS NOT NULL) AS papers,
         (SELECT COUNT(*)::int FROM "Paper" p WHERE p."kindergartenId" = w.kg AND p.date BETWEEN w.wfrom AND w.wto
           AND p.level::text IN ('MUNICIPAL','PROVINCIAL','NATIONAL') AND p."confirmedAt" IS NULL) AS papers_unconfirmed,
-        a1.outcome, a1.assessed_on, a1.source
+        a1.outcome, a1.assessed_on, a1.source, ins.id AS inspection_id, ins.outcome AS inspection_outcome, ins.inspected_on
       FROM ${yearWindows}
       LEFT JOIN LATERAL (
         SELECT s.outcome::text AS outcome, s."assessedOn" AS assessed_on, s.source::text AS source FROM "Assessment" s
         WHERE s."pairingId" = w.pid AND s.test = 'A1' AND s."assessedOn" BETWEEN w.wfrom AND w.wto
-        ORDER BY s."assessedOn" DESC, s."createdAt" DESC LIMIT 1) a1 ON true`,
+        ORDER BY s."assessedOn" DESC, s."createdAt" DESC LIMIT 1) a1 ON true
+      -- The latest recorded inspection of the pairing that judged an A1 item, with A1 by the rule of
+      -- inspections/rules.ts a1Outcome: PASS only when every judged A1 item meets.
+      LEFT JOIN LATERAL (
+        SELECT i.id, i."inspectedOn" AS inspected_on,
+          CASE WHEN bool_and(it.result = 'MEETS') THEN 'PASS' ELSE 'FAIL' END AS outcome
+        FROM "Inspection" i
+        JOIN "InspectionItem" it ON it."inspectionId" = i.id AND it."countsForA1" AND it.result IS NOT NULL AND it.result <> 'NOT_APPLICABLE'
+        WHERE i."pairingId" = w.pid AND i.status = 'RECORDED' AND i."inspectedOn" BETWEEN w.wfrom AND w.wto
+        GROUP BY i.id
+        ORDER BY i."inspectedOn" DESC, i."recordedAt" DESC LIMIT 1) ins ON true`,
     ],
   );
 
@@ -488,7 +619,12 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
     if (p.year) {
       const w = p.year;
       const j = factsBy.get(p.id);
-      const judgement = j?.outcome && j.assessed_on && j.source ? { outcome: j.outcome, on: isoOf(j.assessed_on), source: j.source } : null;
+      const judgement = latestA1Judgement(
+        j?.outcome && j.assessed_on && j.source ? { outcome: j.outcome, on: isoOf(j.assessed_on), source: j.source } : null,
+        j?.inspection_id && j.inspection_outcome && j.inspected_on
+          ? { outcome: j.inspection_outcome, on: isoOf(j.inspected_on), source: 'INSPECTION', inspectionId: j.inspection_id }
+          : null,
+      );
       results.A1 = {
         test: 'A1',
         status: judgeByAssessment(judgement, w, today),

@@ -6,7 +6,9 @@ import { zonedToInstant } from '@/lib/time/zoned';
 import { dateOnly, isoOf } from '@/lib/time/date-only';
 import { addDays } from '@/lib/cycles/periods';
 import { COUNTED_TYPES, evaluatePairings, PAPER_LEVELS, PROGRAMME_TEST, type PeriodChoice, type TestResult } from './evaluate';
-import type { TestId } from './rules';
+import { TESTS, type TestId } from './rules';
+import { frozenCounted } from './frozen';
+import { a1Inspection } from '@/lib/inspections/queries';
 
 export type CountedRecord = {
   id: string;
@@ -41,21 +43,27 @@ export async function countedRecords(actor: Actor, pairingId: string, test: Test
   const effects = ev.pairings[0];
   const result: TestResult | null = effects?.results[test] ?? null;
   const w = result?.window;
-  if (!w) return { ev, effects, result, records: [] as CountedRecord[] };
+  if (!w) return { ev, effects, result, records: [] as CountedRecord[], inspection: null };
   const from = zonedToInstant(w.from, '00:00', ev.timeZone);
   const to = zonedToInstant(addDays(w.to, 1), '00:00', ev.timeZone);
   const dates = { gte: dateOnly(w.from), lte: dateOnly(w.to) };
+  // A closed period lists the records its frozen result counted, whatever has changed since.
+  const closed = TESTS[test].period === 'SEMESTER' ? ev.closed.semester : ev.closed.year;
+  const frozen = closed ? ((await frozenCounted(db, closed.key, pairingId, test)) ?? []) : null;
+  const only = <W>(live: W): W | { id: { in: string[] } } => (frozen ? { id: { in: frozen } } : live);
   const counted: Prisma.ActivityWhereInput = {
     pairingId,
     status: 'DONE',
     startsAt: { gte: from, lt: to },
     confirmation: ev.confirmedOnly ? 'CONFIRMED' : { not: 'DISPUTED' },
+    // A late correction counts once a bureau admin has approved it (decision 020).
+    OR: [{ lateCorrection: null }, { lateCorrection: 'APPROVED' }],
   };
   let records: CountedRecord[] = [];
   if (test === 'S1' || test === 'S2' || test === 'S3' || test === 'S4' || test === 'S5') {
     const rule = test === 'S5' ? null : COUNTED_TYPES[test];
     const rows = await db.activity.findMany({
-      where: { ...counted, ...(rule ? { type: { in: [...rule.types] }, direction: rule.direction } : {}) },
+      where: only({ ...counted, ...(rule ? { type: { in: [...rule.types] }, direction: rule.direction } : {}) }),
       orderBy: { startsAt: 'asc' },
       select: {
         id: true,
@@ -84,12 +92,12 @@ export async function countedRecords(actor: Actor, pairingId: string, test: Test
     });
   } else if (test === 'A2') {
     const rows = await db.lessonRecord.findMany({
-      where: {
+      where: only({
         kindergartenId: pairing.assistedId,
         heldOn: dates,
         rating: { not: null },
         teacher: { kindergartenId: pairing.assistedId, role: 'TEACHER', active: true },
-      },
+      }),
       orderBy: [{ teacherId: 'asc' }, { heldOn: 'desc' }, { evaluatedAt: 'desc' }],
       distinct: ['teacherId'],
       select: { id: true, title: true, heldOn: true, rating: true, teacher: { select: { name: true } } },
@@ -105,7 +113,7 @@ export async function countedRecords(actor: Actor, pairingId: string, test: Test
     }));
   } else if (test === 'A3' || test === 'A4' || test === 'A5') {
     const rows = await db.programmeRecord.findMany({
-      where: { heldOn: dates, programme: { pairingId, kind: PROGRAMME_TEST[test], academicYear: period.semester.academicYear } },
+      where: only({ heldOn: dates, programme: { pairingId, kind: PROGRAMME_TEST[test], academicYear: period.semester.academicYear } }),
       orderBy: { heldOn: 'asc' },
       select: { id: true, title: true, heldOn: true, programmeId: true },
     });
@@ -119,7 +127,7 @@ export async function countedRecords(actor: Actor, pairingId: string, test: Test
     }));
   } else if (test === 'A6') {
     const rows = await db.paper.findMany({
-      where: { kindergartenId: pairing.assistedId, date: dates, level: { in: [...PAPER_LEVELS] } },
+      where: only({ kindergartenId: pairing.assistedId, date: dates, level: { in: [...PAPER_LEVELS] } }),
       orderBy: { date: 'asc' },
       select: { id: true, title: true, date: true, confirmedAt: true, level: true },
     });
@@ -134,7 +142,7 @@ export async function countedRecords(actor: Actor, pairingId: string, test: Test
       note: p.level,
     }));
   } else if (test === 'A1') {
-    const rows = await db.assessment.findMany({ where: { pairingId, test: 'A1', assessedOn: dates }, orderBy: { assessedOn: 'desc' } });
+    const rows = await db.assessment.findMany({ where: only({ pairingId, test: 'A1', assessedOn: dates }), orderBy: { assessedOn: 'desc' } });
     records = rows.map((a) => ({
       id: a.id,
       kind: 'assessment',
@@ -145,5 +153,8 @@ export async function countedRecords(actor: Actor, pairingId: string, test: Test
       note: `${a.source}:${a.outcome}`,
     }));
   }
-  return { ev, effects, result, records };
+  // A1 decided by a recorded inspection (named by the result, live or frozen): the drill-down shows it.
+  const decidedBy = test === 'A1' && result?.figure.kind === 'assessment' ? result.figure.inspectionId : undefined;
+  const inspection = decidedBy ? await a1Inspection(actor, decidedBy, db) : null;
+  return { ev, effects, result, records, inspection };
 }

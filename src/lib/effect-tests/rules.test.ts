@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   judgeByAssessment,
+  latestA1Judgement,
   judgeDocumentation,
   judgeLessonRates,
   judgeMonthlyVisits,
@@ -148,6 +149,21 @@ describe('judgeByAssessment (A1)', () => {
   it('an inspection from last year does not count; none is at risk, then missed', () => {
     expect(judgeByAssessment({ outcome: 'PASS', on: '2026-05-02', source: 'ATTESTATION' }, year, '2027-01-01')).toBe('AT_RISK');
     expect(judgeByAssessment(null, year, '2027-08-01')).toBe('MISSED');
+  });
+});
+
+describe('latestA1Judgement: a recorded inspection beside the A1 assessments', () => {
+  const inspection = { outcome: 'FAIL', on: '2026-11-02', source: 'INSPECTION', inspectionId: 'i1' } as const;
+  it('the recorded inspection decides over an assessment of the same or an earlier day', () => {
+    expect(latestA1Judgement({ outcome: 'PASS', on: '2026-11-02', source: 'INSPECTION' }, inspection)).toBe(inspection);
+    expect(latestA1Judgement({ outcome: 'PASS', on: '2026-10-01', source: 'ATTESTATION' }, inspection)).toBe(inspection);
+    expect(latestA1Judgement(null, inspection)).toBe(inspection);
+  });
+  it('a later assessment or attestation still decides; without an inspection nothing changes', () => {
+    const later = { outcome: 'PASS', on: '2026-12-01', source: 'ATTESTATION' } as const;
+    expect(latestA1Judgement(later, inspection)).toBe(later);
+    expect(latestA1Judgement(later, null)).toBe(later);
+    expect(latestA1Judgement(null, null)).toBeNull();
   });
 });
 

@@ -241,7 +241,19 @@ export function judgeProgramme(p: Programme | null, w: Window, today: IsoDate): 
   return share > 0.25 ? 'ON_TRACK' : 'AT_RISK';
 }
 
-export type Judgement = { outcome: 'PASS' | 'FAIL'; on: IsoDate; source: 'INSPECTION' | 'ATTESTATION' } | null;
+export type Judgement = { outcome: 'PASS' | 'FAIL'; on: IsoDate; source: 'INSPECTION' | 'ATTESTATION'; inspectionId?: string } | null;
+
+/**
+ * A1's evidence: the later of the latest A1 assessment (an inspection or an attestation entered as such)
+ * and the latest recorded inspection's A1 items. On the same day the recorded inspection wins: its
+ * checklist is the bureau's full record of the visit (docs/decisions/017). A later attestation or
+ * assessment still decides, as before.
+ */
+export function latestA1Judgement(assessment: Judgement, inspection: Judgement): Judgement {
+  if (!inspection) return assessment;
+  if (!assessment) return inspection;
+  return assessment.on > inspection.on ? assessment : inspection;
+}
 
 /**
  * A1 needs a person's judgement: the latest inspection (or a director's attestation with evidence)

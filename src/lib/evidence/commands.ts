@@ -10,19 +10,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Db, Tx } from '@/lib/db';
-import { can, pairingResource, pairingWhere, type Action, type Actor, type Resource } from '@/lib/authz';
+import { can, pairingResource, pairingWhere, rectificationResource, type Action, type Actor, type Resource } from '@/lib/authz';
 import { writeAudit } from '@/lib/audit';
 import { fail, ok, parseInput, versioned, type Result } from '@/lib/result';
 import { requiredId, requiredLine } from '@/lib/schema-fields';
 import type { FileStorage } from '@/lib/storage';
-import { PAIRING_SCOPE, type ActorWithName } from '@/lib/authz';
+import { inspectionOfficeResource, inspectionResource, inspectionViewAction, PAIRING_SCOPE, type ActorWithName } from '@/lib/authz';
 import { lessonResource } from '@/lib/lessons/commands';
 import { paperResource } from '@/lib/papers/commands';
 import { mentorsOf } from '@/lib/mentoring/current';
+import { fingerprintPhoto } from '@/lib/signals/fingerprint';
+import { cityTimeZone } from '@/lib/time/city-zone';
 import { detectFile, MAX_UPLOAD_BYTES, type Refusal } from './detect';
 import { downloadName } from './names';
+import { afterLostRace, idempotencyKeyField, recordKey, repeatedSave } from '@/lib/idempotency';
 
-export const TARGETS = ['activity', 'lesson', 'paper', 'programme', 'annualPlan'] as const;
+export const TARGETS = ['activity', 'lesson', 'paper', 'programme', 'annualPlan', 'rectification', 'inspectionItem'] as const;
 export type Target = (typeof TARGETS)[number];
 export const LINK_FIELD = {
   activity: 'activityId',
@@ -30,6 +33,8 @@ export const LINK_FIELD = {
   paper: 'paperId',
   programme: 'programmeId',
   annualPlan: 'annualPlanId',
+  rectification: 'rectificationId',
+  inspectionItem: 'inspectionItemId',
 } as const;
 /** What a refused upload is recorded against. */
 export const TARGET_ENTITY = {
@@ -38,6 +43,8 @@ export const TARGET_ENTITY = {
   paper: 'Paper',
   programme: 'Programme',
   annualPlan: 'AnnualPlan',
+  rectification: 'Rectification',
+  inspectionItem: 'Inspection',
 } as const;
 
 /** A record files hang off, as the permission checks see it. */
@@ -53,6 +60,11 @@ type Parent = {
   path: string;
   /** A further condition on adding files (an annual plan's documents are the directors'). */
   attachAlso?: Action;
+  /**
+   * Files the bureau adds, not a kindergarten (an inspection's photos, taken by the inspectors): who may
+   * add and remove them (the action on every resource), and the kindergarten they are filed under.
+   */
+  byBureau?: { action: Action; resources: Resource[]; kindergartenId: string };
 };
 
 export async function loadParent(db: Db, target: Target, id: string): Promise<Parent | null> {
@@ -138,6 +150,68 @@ export async function loadParent(db: Db, target: Target, id: string): Promise<Pa
         attachAlso: 'annualPlan.edit',
       };
     }
+    case 'inspectionItem': {
+      const it = await db.inspectionItem.findUnique({
+        where: { id },
+        select: {
+          inspection: {
+            select: {
+              id: true,
+              status: true,
+              officeCountyId: true,
+              kindergarten: { select: { id: true, countyId: true } },
+              pairing: { select: PAIRING_SCOPE },
+            },
+          },
+        },
+      });
+      if (!it) return null;
+      const i = it.inspection;
+      const kgs = i.pairing
+        ? [
+            { id: i.pairing.supportingId, countyId: i.pairing.supporting.countyId },
+            { id: i.pairing.assistedId, countyId: i.pairing.assisted.countyId },
+          ]
+        : i.kindergarten
+          ? [i.kindergarten]
+          : [];
+      // Filed under the assisted (or only) kindergarten inspected.
+      const filedUnder = kgs.at(-1);
+      if (!filedUnder) return null;
+      return {
+        target,
+        id,
+        view: { action: inspectionViewAction(i.status), resource: inspectionResource(i) },
+        kindergartenIds: kgs.map((k) => k.id),
+        countyOf: (k) => (kgs.find((x) => x.id === k) ?? filedUnder).countyId,
+        // Taken on the spot while the inspection is a draft; once recorded, they are its record.
+        locked: i.status !== 'DRAFT',
+        path: `/inspections/${i.id}`,
+        byBureau: {
+          action: 'inspection.record',
+          resources: [inspectionResource(i), inspectionOfficeResource(i)],
+          kindergartenId: filedUnder.id,
+        },
+      };
+    }
+    case 'rectification': {
+      const r = await db.rectification.findUnique({
+        where: { id },
+        select: { id: true, status: true, kindergartenId: true, officeCountyId: true, kindergarten: { select: { countyId: true } } },
+      });
+      if (!r) return null;
+      return {
+        target,
+        id,
+        view: { action: 'rectification.view', resource: rectificationResource(r) },
+        kindergartenIds: [r.kindergartenId],
+        countyOf: () => r.kindergarten.countyId,
+        // The evidence of an answer stays as it was sent; after a return the director adds to it.
+        locked: r.status !== 'OPEN' && r.status !== 'RETURNED',
+        path: `/rectifications/${id}`,
+        attachAlso: 'rectification.answer',
+      };
+    }
   }
 }
 
@@ -150,6 +224,8 @@ type FileRow = {
   paperId: string | null;
   programmeId: string | null;
   annualPlanId: string | null;
+  rectificationId: string | null;
+  inspectionItemId: string | null;
 };
 export function parentOf(f: FileRow): { target: Target; id: string } | null {
   if (f.activityId) return { target: 'activity', id: f.activityId };
@@ -157,6 +233,8 @@ export function parentOf(f: FileRow): { target: Target; id: string } | null {
   if (f.paperId) return { target: 'paper', id: f.paperId };
   if (f.programmeId) return { target: 'programme', id: f.programmeId };
   if (f.annualPlanId) return { target: 'annualPlan', id: f.annualPlanId };
+  if (f.rectificationId) return { target: 'rectification', id: f.rectificationId };
+  if (f.inspectionItemId) return { target: 'inspectionItem', id: f.inspectionItemId };
   return null;
 }
 
@@ -173,6 +251,8 @@ export function fileResource(f: FileRow, countyId: string): Resource {
 }
 
 export function mayAttach(actor: Actor, parent: Parent, kindergartenId: string) {
+  const bureau = parent.byBureau;
+  if (bureau) return kindergartenId === bureau.kindergartenId && bureau.resources.every((r) => can(actor, bureau.action, r));
   return (
     can(actor, 'evidence.attach', { countyIds: [parent.countyOf(kindergartenId)], kindergartenIds: [kindergartenId] }) &&
     (!parent.attachAlso || can(actor, parent.attachAlso, parent.view.resource))
@@ -184,6 +264,10 @@ export const UploadInput = z.object({
   id: requiredId,
   // No controls or direction overrides: 'gnp.exe' must not be shown as 'exe.png'.
   name: requiredLine(200),
+  /** Made on the device per file: a repeated send of the same photo stores it once. */
+  key: idempotencyKeyField,
+  /** A photo's EXIF capture time, read by the browser before scaling dropped it; checked in fingerprintPhoto (decision 019). */
+  capturedAt: z.string().max(40).optional().catch(undefined),
 });
 
 export type UploadResult = Result<{ id: string; kind: 'PHOTO' | 'DOCUMENT'; duplicates: number }>;
@@ -236,7 +320,7 @@ export async function uploadEvidence(
   const { target, id } = parsed.value;
   const parent = await loadParent(db, target, id);
   if (!parent || !can(actor, parent.view.action, parent.view.resource)) return fail('notFound');
-  const kindergartenId = actor.kindergartenId;
+  const kindergartenId = parent.byBureau?.kindergartenId ?? actor.kindergartenId;
   if (!kindergartenId || !parent.kindergartenIds.includes(kindergartenId) || !mayAttach(actor, parent, kindergartenId))
     return fail('notAllowed');
   if (parent.locked) return fail('wrongState');
@@ -248,9 +332,17 @@ export async function uploadEvidence(
     // Fewer bytes than announced: something on the way (a proxy's buffer, a dropped connection)
     // cut the file. Storing it would keep a broken file, with the hash of the broken one, as if whole.
     if (declaredSize != null && s.size !== declaredSize) return refused('incomplete');
+    // Sent again after the answer was lost: the first upload stands (the bytes just read are dropped).
+    const repeat = await repeatedSave(db, actor, parsed.value.key, 'EvidenceFile');
+    if (repeat) return repeat.ok ? repeatedUpload(db, repeat.value.id) : repeat;
     const detected = await detectFile(s.file, s.size, parsed.value.name);
     if ('refused' in detected) return refused(detected.refused);
     const name = downloadName(parsed.value.name, detected.ext);
+    // The perceptual hash and capture date the bureau's signals compare (decision 019).
+    const print =
+      detected.kind === 'PHOTO'
+        ? await fingerprintPhoto(s.file, { clientCaptureText: parsed.value.capturedAt, timeZone: await cityTimeZone(db) })
+        : null;
     // Random, unguessable, and free of anything the user typed.
     const storageKey = `${new Date().toISOString().slice(0, 7)}/${randomUUID()}`;
     await storage.putFile(storageKey, s.file, detected.mimeType);
@@ -267,6 +359,8 @@ export async function uploadEvidence(
             uploadedById: actor.id,
             kindergartenId,
             [LINK_FIELD[target]]: id,
+            phash: print?.phash ?? null,
+            capturedAt: print?.capturedAt ?? null,
           },
         });
         await writeAudit(tx, {
@@ -276,9 +370,18 @@ export async function uploadEvidence(
           entityId: f.id,
           countyId: parent.countyOf(kindergartenId),
           kindergartenId,
-          after: { name, kind: f.kind, mimeType: f.mimeType, size: f.size, sha256: f.sha256, [LINK_FIELD[target]]: id },
+          after: {
+            name,
+            kind: f.kind,
+            mimeType: f.mimeType,
+            size: f.size,
+            sha256: f.sha256,
+            ...(print && { phash: f.phash, capturedAt: f.capturedAt }),
+            [LINK_FIELD[target]]: id,
+          },
         });
         await touchActivity(tx, target, id);
+        await recordKey(tx, actor, parsed.value.key, 'EvidenceFile', f.id);
         return f;
       });
       // Counted only where the uploader may see the duplicates list ('evidence.duplicates': admins,
@@ -299,11 +402,18 @@ export async function uploadEvidence(
       return ok({ id: row.id, kind: row.kind, duplicates });
     } catch (e) {
       await storage.remove(storageKey).catch(() => {});
+      const raced = await afterLostRace(e, db, actor, parsed.value.key, 'EvidenceFile');
+      if (raced) return raced.ok ? repeatedUpload(db, raced.value.id) : raced;
       throw e;
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+async function repeatedUpload(db: Db, id: string): Promise<UploadResult> {
+  const f = await db.evidenceFile.findUniqueOrThrow({ where: { id }, select: { id: true, kind: true } });
+  return ok({ id: f.id, kind: f.kind, duplicates: 0 });
 }
 
 /**
@@ -334,7 +444,8 @@ export async function deleteEvidence(
   const parent = ref && (await loadParent(db, ref.target, ref.id));
   if (!parent || !can(actor, parent.view.action, parent.view.resource)) return fail('notFound');
   const countyId = parent.countyOf(f.kindergartenId);
-  if (!can(actor, 'evidence.delete', fileResource(f, countyId))) return fail('notAllowed');
+  const mayDelete = parent.byBureau ? mayAttach(actor, parent, f.kindergartenId) : can(actor, 'evidence.delete', fileResource(f, countyId));
+  if (!mayDelete) return fail('notAllowed');
   if (parent.locked) return fail('wrongState');
   // Removed in between by someone else: one removal, one audit entry.
   return versioned(

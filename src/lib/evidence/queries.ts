@@ -36,14 +36,14 @@ export async function listEvidence(actor: Actor, target: Target, id: string, db:
       paperId: true,
       programmeId: true,
       annualPlanId: true,
+      rectificationId: true,
+      inspectionItemId: true,
       uploadedBy: { select: { name: true } },
     },
   });
-  const canAttach =
-    !parent.locked &&
-    !!actor.kindergartenId &&
-    parent.kindergartenIds.includes(actor.kindergartenId) &&
-    mayAttach(actor, parent, actor.kindergartenId);
+  // The bureau's files (an inspection's photos) are added under the kindergarten the record names, not the actor's own.
+  const attachAs = parent.byBureau?.kindergartenId ?? actor.kindergartenId;
+  const canAttach = !parent.locked && !!attachAs && parent.kindergartenIds.includes(attachAs) && mayAttach(actor, parent, attachAs);
   const items: EvidenceItem[] = rows.map((f) => ({
     id: f.id,
     name: f.originalName,
@@ -52,7 +52,11 @@ export async function listEvidence(actor: Actor, target: Target, id: string, db:
     size: f.size,
     createdAt: f.createdAt,
     uploadedBy: f.uploadedBy.name,
-    canDelete: !parent.locked && can(actor, 'evidence.delete', fileResource(f, parent.countyOf(f.kindergartenId))),
+    canDelete:
+      !parent.locked &&
+      (parent.byBureau
+        ? mayAttach(actor, parent, f.kindergartenId)
+        : can(actor, 'evidence.delete', fileResource(f, parent.countyOf(f.kindergartenId)))),
   }));
   return { items, canAttach, locked: parent.locked };
 }

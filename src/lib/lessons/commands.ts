@@ -6,9 +6,11 @@ import type { Db } from '@/lib/db';
 import { can, type ActorWithName, type Resource } from '@/lib/authz';
 import { writeAudit } from '@/lib/audit';
 import { fail, ok, parseInput, versioned, type Result } from '@/lib/result';
-import { dateOnly } from '@/lib/time/date-only';
+import { dateOnly, isoOf } from '@/lib/time/date-only';
 import { mentorsOf } from '@/lib/mentoring/current';
 import { EvaluateInput, LessonInput } from './schemas';
+import { checkClosing, closedRefusal } from '@/lib/periods/guard';
+import { notify } from '@/lib/notifications/notify';
 
 export function lessonResource(
   l: { teacherId: string; kindergartenId: string; kindergarten: { countyId: string } },
@@ -43,6 +45,9 @@ export async function saveLesson(actor: ActorWithName, raw: unknown, db: Db): Pr
   const data = { ...d, heldOn: dateOnly(d.heldOn) };
   if (!id) {
     if (!actor.kindergartenId || !can(actor, 'lesson.create', { ownerId: actor.id })) return fail('notAllowed');
+    // A closed period's lessons are frozen in its A2 results (decision 020).
+    const closing = await checkClosing(db, { before: null, after: d.heldOn });
+    if (closing.kind === 'refused') return closedRefusal(closing, 'heldOn');
     const kindergartenId = actor.kindergartenId;
     const created = await db.$transaction(async (tx) => {
       const l = await tx.lessonRecord.create({ data: { ...data, teacherId: actor.id, kindergartenId } });
@@ -66,6 +71,8 @@ export async function saveLesson(actor: ActorWithName, raw: unknown, db: Db): Pr
   // An evaluation rates what was read: the record stays as it was.
   if (l.rating) return fail('wrongState');
   if (version !== l.version) return fail('conflict');
+  const closing = await checkClosing(db, { before: isoOf(l.heldOn), after: d.heldOn });
+  if (closing.kind === 'refused') return closedRefusal(closing, 'heldOn');
   return versioned(() =>
     db.$transaction(async (tx) => {
       await tx.lessonRecord.update({ where: { id: l.id, version: l.version }, data: { ...data, version: { increment: 1 } } });
@@ -109,6 +116,15 @@ export async function evaluateLesson(actor: ActorWithName, raw: unknown, db: Db,
         kindergartenId: l.kindergartenId,
         before: { rating: l.rating, comment: l.ratingComment, evaluatedById: l.evaluatedById },
         after: { rating, comment },
+      });
+      await notify(tx, {
+        kind: 'lesson.rated',
+        recipientIds: [l.teacherId],
+        actorId: actor.id,
+        href: `/lessons/${l.id}`,
+        entityType: 'LessonRecord',
+        entityId: l.id,
+        values: { title: l.title, rating: { key: `teaching.ratings.${rating}` } },
       });
       return { id: l.id };
     }),

@@ -9,6 +9,7 @@ import { fail, invalid, ok, parseInput, versioned, type FieldErrors, type Result
 import { dateOnly } from '@/lib/time/date-only';
 import { outsideMessage, recordWindow, withinWindow } from '@/lib/pairings/record-window';
 import { MentorPairInput, MentorPairUpdateInput, MentorSessionInput } from './schemas';
+import { checkClosing, closedRefusal } from '@/lib/periods/guard';
 
 const isUniqueViolation = (e: unknown) => !!e && typeof e === 'object' && 'code' in e && e.code === 'P2002';
 
@@ -114,6 +115,9 @@ export async function logMentorSession(actor: ActorWithName, raw: unknown, db: D
   const window = (await recordWindow(db, p.pairingId, now))!;
   if (window.ended) return invalid({ form: [{ key: 'teaching.errors.pairingEnded', values: { date: window.endsOn! } }] });
   if (!withinWindow(window, d.heldOn)) return invalid({ heldOn: [outsideMessage('teaching.errors.outsidePairing', window)] });
+  // Nothing is written into a closed period (decision 020).
+  const closing = await checkClosing(db, { before: null, after: d.heldOn });
+  if (closing.kind === 'refused') return closedRefusal(closing, 'heldOn');
   const created = await db.$transaction(async (tx) => {
     const s = await tx.mentorSession.create({
       data: { mentorPairId: p.id, heldOn: dateOnly(d.heldOn), topic: d.topic, notes: d.notes, createdById: actor.id },

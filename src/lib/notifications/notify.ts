@@ -1,9 +1,10 @@
 import 'server-only';
 import { createTranslator, type Messages } from 'next-intl';
 import type { Tx } from '@/lib/db';
-import { loadMessages } from '@/i18n/request';
+import { loadMessages } from '@/i18n/catalogue';
 import { toLocale, type Locale } from '@/i18n/locales';
 import type { MessageKey } from '@/i18n/translator';
+import { queueEventMail, splitByChannel } from '@/lib/notification-settings/event-delivery';
 
 /** Every kind of notification; its title is `notifications.kinds.<kind>.title` in the catalogue. */
 export const NOTIFICATION_KINDS = [
@@ -21,6 +22,7 @@ export const NOTIFICATION_KINDS = [
   'rectification.overdue',
   'bulletin.published',
   'lesson.rated',
+  'commendation.published',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -71,14 +73,17 @@ export async function renderNotificationTitle(
 export async function notify(tx: Tx, event: NotificationEvent): Promise<number> {
   const ids = [...new Set(event.recipientIds)].filter((id) => id !== event.actorId);
   if (ids.length === 0) return 0;
-  const people = await tx.user.findMany({ where: { id: { in: ids }, active: true }, select: { id: true, locale: true } });
+  const people = await tx.user.findMany({ where: { id: { in: ids }, active: true }, select: { id: true, locale: true, email: true } });
   const titles = new Map<Locale, string>();
   for (const p of people) {
     const locale = toLocale(p.locale);
     if (!titles.has(locale)) titles.set(locale, await renderNotificationTitle(locale, event.kind, event.values));
   }
+  // Each person's channels for this kind (My account; the city's mandatory kinds), mail through the outbox.
+  const by = await splitByChannel(tx, people, event.kind);
+  await queueEventMail(tx, by.email, titles, event.href);
   const { count } = await tx.notification.createMany({
-    data: people.map((p) => ({
+    data: by.inApp.map((p) => ({
       recipientId: p.id,
       kind: event.kind,
       title: titles.get(toLocale(p.locale))!,

@@ -6,8 +6,9 @@ import type { Db } from '@/lib/db';
 import { can, type ActorWithName, type Resource } from '@/lib/authz';
 import { writeAudit } from '@/lib/audit';
 import { fail, ok, parseInput, versioned, type Result } from '@/lib/result';
-import { dateOnly } from '@/lib/time/date-only';
+import { dateOnly, isoOf } from '@/lib/time/date-only';
 import { PaperInput, PaperRef, PaperUpdateInput } from './schemas';
+import { checkClosing, closedRefusal } from '@/lib/periods/guard';
 
 export function paperResource(p: { authorId: string; kindergartenId: string; kindergarten: { countyId: string } }): Resource {
   return { countyIds: [p.kindergarten.countyId], kindergartenIds: [p.kindergartenId], ownerId: p.authorId };
@@ -19,6 +20,9 @@ export async function createPaper(actor: ActorWithName, raw: unknown, db: Db): P
   if (!parsed.ok) return parsed;
   if (!actor.kindergartenId || !can(actor, 'paper.create', { ownerId: actor.id })) return fail('notAllowed');
   const d = parsed.value;
+  // A closed academic year's papers are frozen in its A6 result (decision 020).
+  const closing = await checkClosing(db, { before: null, after: d.date });
+  if (closing.kind === 'refused') return closedRefusal(closing, 'date');
   const kindergartenId = actor.kindergartenId;
   const created = await db.$transaction(async (tx) => {
     const p = await tx.paper.create({ data: { ...d, date: dateOnly(d.date), authorId: actor.id, kindergartenId } });
@@ -46,6 +50,8 @@ export async function updatePaper(actor: ActorWithName, raw: unknown, db: Db): P
   if (!can(actor, 'paper.update', { ownerId: p.authorId })) return fail('notAllowed');
   if (p.confirmedAt) return fail('wrongState');
   if (p.version !== version) return fail('conflict');
+  const closing = await checkClosing(db, { before: isoOf(p.date), after: d.date });
+  if (closing.kind === 'refused') return closedRefusal(closing, 'date');
   return versioned(() =>
     db.$transaction(async (tx) => {
       await tx.paper.update({ where: { id, version: p.version }, data: { ...d, date: dateOnly(d.date), version: { increment: 1 } } });

@@ -6,7 +6,7 @@ const FONT = path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans
 const FONT_BOLD = path.join(process.cwd(), 'node_modules/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
 
 /** Registers 'body' and 'bold' and selects 'body'. */
-export function useChineseFonts(doc: PDFKit.PDFDocument | InstanceType<typeof PDFDocument>) {
+export function registerChineseFonts(doc: PDFKit.PDFDocument | InstanceType<typeof PDFDocument>) {
   doc.registerFont('body', FONT);
   doc.registerFont('bold', FONT_BOLD);
   doc.font('body');

@@ -10,6 +10,7 @@ import { fail, invalid, ok, parseInput, versioned, type Result } from '@/lib/res
 import { outsideMessage, recordWindow, withinWindow } from '@/lib/pairings/record-window';
 import { dateOnly } from '@/lib/time/date-only';
 import { ProgrammeInput, ProgrammeRecordInput } from './schemas';
+import { checkClosing, closedRefusal } from '@/lib/periods/guard';
 
 /** Creates (no id) or updates a programme of the pairing's assisted kindergarten. */
 export async function saveProgramme(actor: ActorWithName, raw: unknown, db: Db, now = new Date()): Promise<Result> {
@@ -94,6 +95,9 @@ export async function addProgrammeRecord(actor: ActorWithName, raw: unknown, db:
   const window = (await recordWindow(db, p.pairingId, now))!;
   if (window.ended) return invalid({ form: [{ key: 'teaching.errors.pairingEnded', values: { date: window.endsOn! } }] });
   if (!withinWindow(window, d.heldOn)) return invalid({ heldOn: [outsideMessage('teaching.errors.outsidePairing', window)] });
+  // A closed academic year's programme records are frozen in its A3–A5 results (decision 020).
+  const closing = await checkClosing(db, { before: null, after: d.heldOn });
+  if (closing.kind === 'refused') return closedRefusal(closing, 'heldOn');
   const created = await db.$transaction(async (tx) => {
     const r = await tx.programmeRecord.create({
       data: { programmeId: p.id, heldOn: dateOnly(d.heldOn), title: d.title, notes: d.notes, createdById: actor.id },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from 'next-intl';
-import { loadMessages } from '@/i18n/request';
+import { loadMessages } from '@/i18n/catalogue';
 import { buildServiceRecordPdf } from './pdf';
 import type { ServiceRecord } from './queries';
 

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { Translator } from '@/i18n/translator';
-import { useChineseFonts } from '@/lib/pdf/chinese-fonts';
+import { registerChineseFonts } from '@/lib/pdf/chinese-fonts';
 import type { ServiceRecord } from './queries';
 import { formatCode } from './code';
 
@@ -12,7 +12,7 @@ export function buildServiceRecordPdf(
 ): Promise<Buffer> {
   const r = print.record;
   const doc = new PDFDocument({ size: 'A4', margin: 56, bufferPages: true, info: { Title: `${t('pdf.title')} ${r.person.name}` } });
-  useChineseFonts(doc);
+  registerChineseFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));

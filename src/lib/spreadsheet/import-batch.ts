@@ -84,10 +84,18 @@ const HOUR = 3_600_000;
 export const BATCH_EXPIRES_AFTER_MS = 24 * HOUR;
 /**
  * Previews never confirmed hold a spreadsheet's rows (staff names and phone numbers among them):
- * they are deleted a week after upload, each time anyone uploads a new file. The week leaves the
- * "expired" page readable for a while instead of turning a bookmarked preview into a bare 404.
+ * they are deleted a week after upload by the daily clean-up job (src/lib/queue/cleanup.ts). The week
+ * leaves the "expired" page readable for a while instead of turning a bookmarked preview into a bare 404.
  */
 export const ABANDONED_BATCH_DELETED_AFTER_MS = 7 * 24 * HOUR;
+
+/** Deletes previews never confirmed, a week after upload; imported batches stay as history. */
+export async function deleteAbandonedBatches(db: BatchStore, now = new Date()): Promise<number> {
+  const { count } = await db.importBatch.deleteMany({
+    where: { committedAt: null, createdAt: { lt: new Date(now.getTime() - ABANDONED_BATCH_DELETED_AFTER_MS) } },
+  });
+  return count;
+}
 
 /** Keeps the checked rows, errors included, so the confirmation imports exactly what was previewed. */
 export async function saveBatch<V>(
@@ -99,9 +107,6 @@ export async function saveBatch<V>(
   now = new Date(),
 ): Promise<Preview> {
   const errorCount = content.rows.filter((r) => r.errors.length).length;
-  await db.importBatch.deleteMany({
-    where: { committedAt: null, createdAt: { lt: new Date(now.getTime() - ABANDONED_BATCH_DELETED_AFTER_MS) } },
-  });
   // The parsed rows are plain JSON (strings, numbers, null), but their generic type V cannot say so to Prisma.
   const rows = content as Prisma.InputJsonValue;
   const batch = await db.importBatch.create({

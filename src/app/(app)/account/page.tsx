@@ -47,6 +47,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <Link href="/account/password" className="mt-4 inline-flex min-h-11 items-center text-brand-700 underline">
             {t('account.changePassword')}
           </Link>
+          <p className="text-sm text-stone-600">
+            <Link href="/account/notifications" className="inline-flex min-h-11 items-center text-brand-700 underline">
+              {t('notifications.preferences.link')}
+            </Link>{' '}
+            {t('notifications.preferences.linkHelp')}
+          </p>
           {hasPermission(user, 'apiToken.manage') && (
             <p className="text-sm text-stone-600">
               <Link href="/account/tokens" className="inline-flex min-h-11 items-center text-brand-700 underline">

@@ -8,16 +8,25 @@ import { ActivityFilters } from '@/lib/activities/schemas';
 import { ACTIVITY_TYPES } from '@/lib/activities/rules';
 import { PageHeader } from '@/components/ui/page-header';
 import { ActivityBadges, Icon } from '@/components/activities/badges';
+import { LateBadge } from '@/components/bulletins/late-badge';
 import { whenText } from '@/components/activities/format';
 import { cityTimeZone } from '@/lib/time/city-zone';
 import { titled } from '@/i18n/page-title';
+import { ConfirmSelectedForm } from '@/components/activities/confirm-selected';
+import { confirmActivitiesAction } from '@/lib/activities/actions';
 
 export const generateMetadata = titled('activities.title');
+
+/** Only a page with rows this director may confirm becomes a form ("confirm selected"). */
+function MaybeConfirmForm({ on, children }: { on: boolean; children: React.ReactNode }) {
+  return on ? <ConfirmSelectedForm action={confirmActivitiesAction}>{children}</ConfirmSelectedForm> : <>{children}</>;
+}
 
 export default async function ActivitiesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireUser();
   const filters = ActivityFilters.parse(await searchParams);
   const t = await getTranslations('activities');
+  const tl = await getTranslations('bulletins.late');
   const [{ rows, total, page }, pairings, toConfirm, timeZone] = await Promise.all([
     listActivities(user, filters, db),
     listPairingOptions(user, db),
@@ -149,33 +158,47 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
       {rows.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
-        <ul className="grid gap-2 lg:grid-cols-2">
-          {rows.map((a) => (
-            <li key={a.id}>
-              <Link
-                href={`/activities/${a.id}`}
-                className="flex h-full flex-col gap-1 rounded-lg border border-stone-200 bg-white p-3 shadow-sm hover:border-brand-600"
-              >
-                <span className="text-xs text-stone-600">
-                  {t(`types.${a.type}`)} · {whenText(a.startsAt, null, timeZone)}
-                </span>
-                <span className="font-medium text-stone-900">{a.title}</span>
-                <span className="text-sm text-stone-600">
-                  {a.pairing}
-                  {a.location ? ` · ${a.location}` : ''}
-                  {a.classHours != null ? ` · ${t('fields.classHours')} ${a.classHours}` : ''}
-                </span>
-                <ActivityBadges
-                  status={a.status}
-                  confirmation={a.confirmation}
-                  incomplete={a.incomplete}
-                  donation={a.donation}
-                  received={a.received}
-                />
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <MaybeConfirmForm on={rows.some((a) => a.confirmable)}>
+          <ul className="grid gap-2 lg:grid-cols-2">
+            {rows.map((a) => (
+              <li key={a.id} className="flex items-stretch gap-1">
+                {a.confirmable && (
+                  <label className="flex min-h-11 min-w-11 shrink-0 cursor-pointer items-center justify-center rounded-lg border border-amber-700 bg-amber-50">
+                    <input
+                      type="checkbox"
+                      name="items"
+                      value={`${a.id}:${a.version}`}
+                      aria-label={t('bulk.select', { title: a.title })}
+                      className="h-5 w-5 accent-brand-700"
+                    />
+                  </label>
+                )}
+                <Link
+                  href={`/activities/${a.id}`}
+                  className="flex h-full min-w-0 flex-1 flex-col gap-1 rounded-lg border border-stone-200 bg-white p-3 shadow-sm hover:border-brand-600"
+                >
+                  <span className="text-xs text-stone-600">
+                    {t(`types.${a.type}`)} · {whenText(a.startsAt, null, timeZone)}
+                  </span>
+                  <span className="font-medium text-stone-900">{a.title}</span>
+                  <span className="text-sm text-stone-600">
+                    {a.pairing}
+                    {a.location ? ` · ${a.location}` : ''}
+                    {a.classHours != null ? ` · ${t('fields.classHours')} ${a.classHours}` : ''}
+                  </span>
+                  <ActivityBadges
+                    status={a.status}
+                    confirmation={a.confirmation}
+                    incomplete={a.incomplete}
+                    donation={a.donation}
+                    received={a.received}
+                  />
+                  {a.lateCorrection && <LateBadge state={a.lateCorrection} label={tl(`badge.${a.lateCorrection}`)} />}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </MaybeConfirmForm>
       )}
       {(page > 1 || page * ACTIVITIES_PAGE_SIZE < total) && (
         <nav className="mt-4 flex justify-between" aria-label={t('more')}>

@@ -13,6 +13,7 @@ import { ResultBadge } from '@/components/effect-tests/result-badge';
 import { TEST_DETAIL_ID } from '@/components/effect-tests/test-result-link';
 import { figureText, memoizeFormatting, semesterLabel } from '@/components/effect-tests/figure';
 import { StackedBars } from '@/components/charts/stacked-bars';
+import { FrozenNotice } from '@/components/bulletins/frozen-notice';
 import { regionName } from '@/i18n/region-name';
 import { titled } from '@/i18n/page-title';
 
@@ -57,6 +58,7 @@ export default async function EffectTestsPage({ searchParams }: { searchParams: 
         </div>
       </PageHeader>
       <p className="mb-3 max-w-3xl text-sm text-stone-700">{t('intro')}</p>
+      {data.evaluation && <FrozenNotice closed={data.evaluation.closed} />}
       <form role="search" aria-label={t('apply')} className="mb-4 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end">
         <label className="col-span-2 flex flex-col gap-1 text-sm sm:min-w-56">
           <span className="sr-only">{t('search')}</span>

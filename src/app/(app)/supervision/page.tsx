@@ -7,7 +7,16 @@ import { titled } from '@/i18n/page-title';
 
 export const generateMetadata = titled('supervision.title');
 
-type Section = 'inspections' | 'rectifications' | 'spotChecks' | 'signals' | 'bulletins' | 'lateCorrections' | 'checklist';
+type Section =
+  | 'inspections'
+  | 'rectifications'
+  | 'spotChecks'
+  | 'signals'
+  | 'bulletins'
+  | 'commendations'
+  | 'cycleReview'
+  | 'lateCorrections'
+  | 'checklist';
 
 const SECTIONS: { key: Section; href: string; permission: Action }[] = [
   { key: 'inspections', href: '/inspections', permission: 'inspection.view' },
@@ -15,6 +24,8 @@ const SECTIONS: { key: Section; href: string; permission: Action }[] = [
   { key: 'spotChecks', href: '/spot-checks', permission: 'spotCheck.manage' },
   { key: 'signals', href: '/signals', permission: 'signals.view' },
   { key: 'bulletins', href: '/bulletins', permission: 'bulletin.view' },
+  { key: 'commendations', href: '/commendations', permission: 'commendation.view' },
+  { key: 'cycleReview', href: '/cycle-review', permission: 'cycleSummary.view' },
   { key: 'lateCorrections', href: '/bulletins/late-corrections', permission: 'lateCorrection.review' },
   { key: 'checklist', href: '/inspections/checklist', permission: 'checklist.manage' },
 ];

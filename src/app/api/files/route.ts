@@ -25,7 +25,13 @@ export async function POST(request: Request) {
   const { user } = await requireRouteUser(request);
   if (!user) return Response.json({ error: t('signedOut') }, { status: 401 });
   const url = new URL(request.url);
-  const input = { target: url.searchParams.get('target'), id: url.searchParams.get('id'), name: url.searchParams.get('name') };
+  const input = {
+    target: url.searchParams.get('target'),
+    id: url.searchParams.get('id'),
+    name: url.searchParams.get('name'),
+    key: url.searchParams.get('key') ?? undefined,
+    capturedAt: url.searchParams.get('capturedAt') ?? undefined,
+  };
   const refuse = async (key: 'notFound' | 'notAllowed', status: number) => {
     const target = TARGETS.includes(input.target as Target) ? (input.target as Target) : null;
     await denyRoute(user, request, { entityType: target ? TARGET_ENTITY[target] : 'EvidenceFile', entityId: input.id });

@@ -5,12 +5,14 @@ import { denyAccess, requireUser } from '@/lib/session';
 import { getActivity } from '@/lib/activities/queries';
 import { Card } from '@/components/ui/page-header';
 import { ActivityBadges, ConfirmationBadge, Icon, ReceiptBadge } from '@/components/activities/badges';
+import { LateBadge } from '@/components/bulletins/late-badge';
 import { CancelForm, ConfirmForm, ReceiptForm } from '@/components/activities/activity-actions';
 import { whenText } from '@/components/activities/format';
 import { cityTimeZone } from '@/lib/time/city-zone';
 import { EvidenceCard } from '@/components/evidence/evidence-card';
 import { ClearDraft } from '@/components/form/clear-draft';
 import { titled } from '@/i18n/page-title';
+import { ActivitySignalsCard } from '@/components/spot-checks/activity-signals-card';
 
 export const generateMetadata = titled('activities.title');
 
@@ -27,6 +29,7 @@ export default async function ActivityPage({
   const a = await getActivity(user, id, db);
   if (!a) return denyAccess(user, { entityType: 'Activity', entityId: id, path: `/activities/${id}` });
   const t = await getTranslations('activities');
+  const tl = await getTranslations('bulletins.late');
   const format = await getFormatter();
   const money = (n: number) => format.number(n, { style: 'currency', currency: 'CNY' });
   const stamp = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });
@@ -72,6 +75,12 @@ export default async function ActivityPage({
           donation={a.donationLines.length > 0}
           received={!!a.receiptConfirmedAt}
         />
+        {a.lateCorrection && (
+          <p className="flex flex-wrap items-center gap-2 text-sm text-stone-800" data-testid="late-note">
+            <LateBadge state={a.lateCorrection} label={tl(`badge.${a.lateCorrection}`)} />
+            {tl(a.lateCorrection === 'PENDING' ? 'detailPending' : a.lateCorrection === 'APPROVED' ? 'detailApproved' : 'detailRejected')}
+          </p>
+        )}
         {saved && <ClearDraft keys={['activity:new', `activity:${a.id}`]} />}
         {saved && (
           <p role="status" className="rounded-md border border-brand-600 bg-brand-50 px-3 py-2 text-sm text-brand-800">
@@ -174,6 +183,8 @@ export default async function ActivityPage({
         </div>
 
         <div className="flex flex-col gap-4">
+          {/* The bureau's reasons to look at this record (decision 019); nothing for directors and teachers. */}
+          <ActivitySignalsCard user={user} activityId={a.id} />
           <Card>
             <h2 className="mb-2 font-semibold">{t('detail.confirmationTitle')}</h2>
             {a.status === 'DONE' ? (

@@ -16,17 +16,19 @@ export async function GET(request: NextRequest) {
   const { user, response } = await requireRouteUser(request, { permission: 'activity.view', entityType: 'Page' });
   if (!user) return response;
   const filters = ActivityFilters.parse(firstValues(Object.fromEntries(request.nextUrl.searchParams)));
-  const [data, pairings, t, locale, date, timeZone] = await Promise.all([
+  const [data, pairings, t, tl, locale, date, timeZone] = await Promise.all([
     listActivitiesForExport(user, filters, db),
     listPairingOptions(user, db),
     getTranslations('activities'),
+    getTranslations('bulletins.late'),
     getLocale(),
     cityToday(db),
     cityTimeZone(db),
   ]);
   // A pairing out of scope filters to nothing (activityWhere) and is not named in the file either.
   const pairingLabel = filters.pairing ? (pairings.find((p) => p.value === filters.pairing)?.label ?? '—') : null;
-  const body = await buildActivitiesExport(data, t, { filters, pairingLabel, madeOn: date, timeZone, locale });
+  const late = { header: tl('column'), label: (s: 'PENDING' | 'APPROVED' | 'REJECTED') => tl(`badge.${s}`) };
+  const body = await buildActivitiesExport(data, t, { filters, pairingLabel, madeOn: date, timeZone, locale, late });
   return new Response(new Uint8Array(body), {
     headers: {
       'Content-Type': XLSX_TYPE,

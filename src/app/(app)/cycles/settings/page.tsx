@@ -10,6 +10,10 @@ import { DueDatesForm } from '@/components/annual-plans/forms';
 import { SavedNote } from '@/components/form/saved-note';
 import { listDueDates } from '@/lib/annual-plans/queries';
 import { titled } from '@/i18n/page-title';
+import { AdviceSettingsCard } from '@/components/cycle-review/advice-settings-card';
+import { SignalSettingsCard } from '@/components/spot-checks/signal-settings-card';
+import { getDeliverySettings } from '@/lib/notification-settings/queries';
+import { CountyWebhookForm, MandatoryKindsForm } from '@/components/notification-settings/delivery-settings';
 
 export const generateMetadata = titled('cycles.settings.title');
 
@@ -18,7 +22,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   if (!hasPermission(user, 'settings.manage')) await denyAccess(user, { entityType: 'CitySetting', path: '/cycles/settings' });
   const t = await getTranslations('cycles');
   const tt = await getTranslations('teaching');
-  const [city, dueDates] = await Promise.all([getCity(db, user.regionId), listDueDates(db)]);
+  const [city, dueDates, delivery] = await Promise.all([getCity(db, user.regionId), listDueDates(db), getDeliverySettings(user, db)]);
+  const tn = await getTranslations('notifications.settings');
   const { saved } = await searchParams;
   return (
     <>
@@ -50,6 +55,31 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           ))}
         </ul>
       </Card>
+      {/* Signals (issue 10): how late an entry, how far a photo's capture date, before the bureau is pointed at it. */}
+      <SignalSettingsCard user={user} />
+      {/* Re-pairing advice at rollover (issue 14): the two thresholds of its rules. */}
+      <AdviceSettingsCard user={user} />
+      {/* Notifications (issue 11): kinds nobody may switch off, and each county's group robot. */}
+      {delivery && (
+        <>
+          <Card className="mt-4 max-w-2xl" id="mandatory-notifications">
+            <h2 className="mb-1 font-semibold">{tn('mandatoryTitle')}</h2>
+            <p className="mb-3 text-sm text-stone-700">{tn('mandatoryHelp')}</p>
+            <MandatoryKindsForm kinds={delivery.kinds} mandatory={delivery.mandatory} />
+          </Card>
+          <Card className="mt-4 max-w-2xl" id="county-webhooks">
+            <h2 className="mb-1 font-semibold">{tn('webhooksTitle')}</h2>
+            <p className="mb-3 text-sm text-stone-700">{tn('webhooksHelp')}</p>
+            <ul className="flex flex-col gap-3">
+              {delivery.counties.map((c) => (
+                <li key={c.id}>
+                  <CountyWebhookForm county={c} />
+                </li>
+              ))}
+            </ul>
+          </Card>
+        </>
+      )}
     </>
   );
 }

@@ -10,7 +10,11 @@ import { StatusBadge } from '@/components/pairings/status-badge';
 import { Suspense } from 'react';
 import { PairingEffectsCard } from '@/components/effect-tests/pairing-card';
 import { PairingAnnualPlansCard } from '@/components/annual-plans/pairing-card';
+import { PairingRectificationsCard } from '@/components/rectifications/pairing-card';
+import { PairingInspectionsCard } from '@/components/inspections/pairing-card';
 import { titled } from '@/i18n/page-title';
+import { hasPermission } from '@/lib/authz';
+import { PairingSpotCheckCard } from '@/components/spot-checks/pairing-card';
 
 export const generateMetadata = titled('pairings.title');
 
@@ -154,6 +158,15 @@ export default async function PairingPage({
       <Suspense fallback={null}>
         <PairingAnnualPlansCard user={user} pairingId={p.id} />
       </Suspense>
+      <Suspense fallback={null}>
+        <PairingInspectionsCard user={user} pairingId={p.id} />
+      </Suspense>
+      <Suspense fallback={null}>
+        <PairingRectificationsCard user={user} pairingId={p.id} />
+      </Suspense>
+      <Suspense fallback={null}>
+        <PairingSpotCheckCard user={user} pairingId={p.id} />
+      </Suspense>
       <div className="grid gap-4 md:grid-cols-2">
         <Card>
           <h2 className="mb-1 font-semibold">{t('records.title')}</h2>
@@ -184,6 +197,18 @@ export default async function PairingPage({
           </Link>
         </Card>
       </div>
+      {hasPermission(user, 'cycleReview.view') && (
+        <Card className="mt-4">
+          <h2 className="mb-1 font-semibold">{tk('cycleReview.link')}</h2>
+          <p className="mb-2 text-sm text-stone-700">{tk('cycleReview.linkHelp')}</p>
+          <Link
+            href={`/pairings/${p.id}/review`}
+            className="inline-flex min-h-11 items-center rounded-md border border-brand-700 bg-white px-4 text-sm font-medium text-brand-800"
+          >
+            {tk('cycleReview.title')}
+          </Link>
+        </Card>
+      )}
     </>
   );
 }

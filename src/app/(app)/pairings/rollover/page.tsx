@@ -9,6 +9,7 @@ import { Card, PageHeader } from '@/components/ui/page-header';
 import { CurrentPeriod, cycleName } from '@/components/cycles/current-period';
 import { RolloverForm } from '@/components/pairings/rollover-form';
 import { titled } from '@/i18n/page-title';
+import { RolloverAdvice } from '@/components/cycle-review/rollover-advice';
 
 export const generateMetadata = titled('pairings.rolloverPage.title');
 
@@ -103,6 +104,13 @@ export default async function RolloverPage({ searchParams }: { searchParams: Pro
                 note: r.endsOn ? t('ended', { date: r.endsOn }) : null,
                 suggest: r.endsOn ? 'end' : 'keep',
               }))}
+            />
+          )}
+          {plan.rows.length > 0 && (
+            <RolloverAdvice
+              user={user}
+              cycle={source}
+              pairings={plan.rows.map((r) => ({ id: r.id, assistedId: r.assisted.id, label: `${r.supporting.name} · ${r.assisted.name}` }))}
             />
           )}
         </div>

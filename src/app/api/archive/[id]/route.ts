@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit';
 import { denyRoute, requireRouteUser } from '@/lib/session';
 import { getStorage } from '@/lib/storage';
-import { loadMessages } from '@/i18n/request';
+import { loadMessages } from '@/i18n/catalogue';
 import { getArchive } from '@/lib/archive/queries';
 import { streamArchiveZip } from '@/lib/archive/zip';
 import { contentDisposition } from '@/lib/content-disposition';

@@ -8,6 +8,7 @@ import { cityToday } from '@/lib/time/today';
 import { isoOf } from '@/lib/time/date-only';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { ConfirmationBadge } from '@/components/activities/badges';
+import { LateBadge } from '@/components/bulletins/late-badge';
 import { DownloadArchive } from '@/components/archive/download-archive';
 import { titled } from '@/i18n/page-title';
 
@@ -34,6 +35,7 @@ export default async function ArchivePage({
   const a = (await getArchive(user, id, year, db))!;
   const t = await getTranslations('archive');
   const ta = await getTranslations('activities');
+  const tl = await getTranslations('bulletins.late');
   const tp = await getTranslations('teaching.annualPlans');
   const tt = await getTranslations('teaching');
   const format = await getFormatter();
@@ -160,6 +162,7 @@ export default async function ArchivePage({
                       ) : (
                         <span className="text-xs">{ta(`statuses.${x.status}`)}</span>
                       )}
+                      {x.lateCorrection && <LateBadge state={x.lateCorrection} label={tl(`badge.${x.lateCorrection}`)} />}
                     </div>
                     <details className="mt-1 text-sm">
                       <summary className="min-h-8 cursor-pointer text-stone-700">

@@ -14,6 +14,8 @@ import { ResultBadge } from '@/components/effect-tests/result-badge';
 import { TEST_DETAIL_ID, TestResultLink } from '@/components/effect-tests/test-result-link';
 import { figureLine, figureText, semesterLabel } from '@/components/effect-tests/figure';
 import { AssessmentForm } from '@/components/effect-tests/assessment-form';
+import { FrozenNotice } from '@/components/bulletins/frozen-notice';
+import { A1InspectionEvidence } from '@/components/inspections/a1-evidence';
 import { ASSESSMENT_LABELS, type AssessmentLabels } from '@/components/effect-tests/assessment-labels';
 import { can, pairingResource } from '@/lib/authz';
 import { isMessageKey } from '@/i18n/translator';
@@ -87,6 +89,7 @@ export default async function PairingEffectTestsPage({
           ))}
       </nav>
       <p className="mb-3 text-sm text-stone-700">{ev.confirmedOnly ? t('detail.confirmedOnly') : t('detail.unconfirmedCounted')}</p>
+      <FrozenNotice closed={ev.closed} />
       {sp.saved && (
         <p role="status" className="mb-3 rounded-md border border-brand-600 bg-brand-50 px-3 py-2">
           {t('assessment.saved')}
@@ -161,6 +164,7 @@ export default async function PairingEffectTestsPage({
                     ))}
                   </ul>
                 )}
+                {test === 'A1' && test === sp.test && data.inspection && <A1InspectionEvidence inspection={data.inspection} />}
                 <h3 className="mb-1 text-sm font-semibold">{t('detail.records')}</h3>
                 {data.records.length === 0 || test !== (sp.test as TestId) ? (
                   <p className="text-sm text-stone-600">{t('detail.noRecords')}</p>

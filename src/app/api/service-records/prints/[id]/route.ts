@@ -1,7 +1,7 @@
 import { createTranslator } from 'next-intl';
 import { db } from '@/lib/db';
 import { denyRoute, requireRouteUser } from '@/lib/session';
-import { loadMessages } from '@/i18n/request';
+import { loadMessages } from '@/i18n/catalogue';
 import { toLocale } from '@/i18n/locales';
 import { getPrint } from '@/lib/service-records/queries';
 import { buildServiceRecordPdf } from '@/lib/service-records/pdf';

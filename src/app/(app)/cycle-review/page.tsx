@@ -1,0 +1,63 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { requireUser } from '@/lib/session';
+import { getReviewIndex } from '@/lib/cycle-review/queries';
+import { Card, PageHeader } from '@/components/ui/page-header';
+import { titled } from '@/i18n/page-title';
+
+export const generateMetadata = titled('cycleReview.index.title');
+
+/** Where the end of each cycle is found: the roll-up (bureau), the pairings' reviews (directors), the summaries (everyone in scope). */
+export default async function CycleReviewIndexPage() {
+  const user = await requireUser();
+  const [t, rows] = await Promise.all([getTranslations('cycleReview'), getReviewIndex(user)]);
+  return (
+    <>
+      <PageHeader title={t('index.title')} />
+      <p className="mb-4 max-w-3xl text-stone-700">{t('index.intro')}</p>
+      <div className="flex flex-col gap-4">
+        {rows.map((r) => (
+          <Card key={r.cycle.id}>
+            <h2 className="mb-2 font-semibold">{r.cycle.name}</h2>
+            {r.hasRollup && (
+              <p className="mb-2">
+                <Link href={`/cycles/${r.cycle.id}/review`} className="inline-flex min-h-11 items-center text-brand-800 underline">
+                  {t('index.rollup')}
+                </Link>
+              </p>
+            )}
+            {r.pairings.length > 0 && (
+              <>
+                <h3 className="text-sm font-medium text-stone-800">{t('index.pairings')}</h3>
+                <ul className="mb-2 flex flex-col text-sm">
+                  {r.pairings.map((p) => (
+                    <li key={p.id}>
+                      <Link href={`/pairings/${p.id}/review`} className="inline-flex min-h-11 items-center text-brand-800 underline">
+                        {p.supporting.name} · {p.assisted.name}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            <h3 className="text-sm font-medium text-stone-800">{t('index.summaries')}</h3>
+            {r.summaries.length === 0 ? (
+              <p className="text-sm text-stone-600">{t('index.noSummaries')}</p>
+            ) : (
+              <ul className="flex flex-col text-sm">
+                {r.summaries.map((s) => (
+                  <li key={s.scope}>
+                    <Link href={`/cycles/${r.cycle.id}/summary/${s.scope}`} className="inline-flex min-h-11 items-center text-brand-800 underline">
+                      {s.name}
+                    </Link>{' '}
+                    · {t(`summary.status.${s.status}`)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+// This segment has translated client components: they get next-intl here (decision 011).
+export { default } from '@/components/intl/client-intl';

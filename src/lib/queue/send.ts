@@ -1,0 +1,33 @@
+import 'server-only';
+import PgBoss from 'pg-boss';
+import type { Tx } from '@/lib/db';
+import { QUEUE_SCHEMA } from './queues.mjs';
+
+// Never started: only its SQL for a send is used, on the caller's transaction (pg-boss's `db` option),
+// so a job exists exactly when the change that asked for it commits.
+let sender: PgBoss | null = null;
+function senderBoss(): PgBoss {
+  sender ??= new PgBoss({
+    schema: QUEUE_SCHEMA,
+    schedule: false,
+    supervise: false,
+    migrate: false,
+    db: {
+      executeSql: () => {
+        throw new Error('sendInTransaction passes its own transaction');
+      },
+    },
+  });
+  return sender;
+}
+
+/** Queues a job inside a Prisma transaction; the queue's own options (retries) apply. */
+export async function sendInTransaction(tx: Tx, queue: string, data: object): Promise<string | null> {
+  const db = {
+    // Prisma refuses undefined parameters; pg-boss leaves unset options undefined.
+    executeSql: async (text: string, values: unknown[]) => ({
+      rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values.map((v) => (v === undefined ? null : v))),
+    }),
+  };
+  return senderBoss().send(queue, data, { db });
+}
