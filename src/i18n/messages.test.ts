@@ -35,9 +35,11 @@ describe('message catalogues', () => {
       Object.entries(o as Record<string, unknown>).flatMap(([k, v]) =>
         v && typeof v === 'object' ? texts(v, `${prefix}${k}.`) : [[`${prefix}${k}`, String(v)] as [string, string]],
       );
-    const words = /种子|seed|数据库|database|prisma|schema|\bnull\b|undefined|NaN/i;
+    const words = /种子|seed|数据库|database|prisma|schema|\bnull\b|undefined/i;
+    // NaN as a word and in its own case: "Unannounced" and "unanswered" hold the letters n-a-n.
+    const notANumber = /\bNaN\b/;
     for (const locale of ['zh', 'en'] as const) {
-      const found = texts(await loadMessages(locale)).filter(([, v]) => words.test(v));
+      const found = texts(await loadMessages(locale)).filter(([, v]) => words.test(v) || notANumber.test(v));
       expect(found, locale).toEqual([]);
     }
   });
