@@ -54,7 +54,8 @@ export default defineConfig([
             {
               name: 'react',
               importNames: ['useActionState'],
-              message: "Use useFormAction from '@/components/form/use-form-action': it keeps the typed text and retries when the network fails.",
+              message:
+                "Use useFormAction from '@/components/form/use-form-action': it keeps the typed text and retries when the network fails.",
             },
           ],
         },

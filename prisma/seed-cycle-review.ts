@@ -5,7 +5,7 @@
  * and the advice and decisions at its rollover (two decided, 机关幼儿园 → 白沙镇幼儿园 left for the county
  * admin). Written directly, in a few statements; skipped when the cycle's first semester is closed.
  */
-import type { PrismaClient } from '@/generated/prisma/client';
+import type { Prisma, PrismaClient } from '@/generated/prisma/client';
 import { DEFAULT_THRESHOLDS } from '../src/lib/effect-tests/rules';
 import { adviseRollover, DEFAULT_ADVICE_SETTINGS, semesterVerdict, type Figures, type Standard } from '../src/lib/cycle-review/rules';
 import { addDays } from '../src/lib/cycles/periods';
@@ -32,7 +32,7 @@ function missedElsewhere(pair: string, key: string, test: string) {
 
 function monthsOf(from: string, to: string) {
   const out: string[] = [];
-  for (let d = from.slice(0, 7); d <= to.slice(0, 7); ) {
+  for (let d = from.slice(0, 7); d <= to.slice(0, 7);) {
     out.push(d);
     const [y, m] = d.split('-').map(Number);
     d = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
@@ -48,7 +48,13 @@ function figureFor(test: string, met: boolean, window: { from: string; to: strin
       const visited = met ? months.length : months.length - 2;
       return {
         value: visited,
-        figure: { kind: 'months', visited, required: months.length, months: months.map((month, i) => ({ month, visited: i < visited, due: true })), unconfirmed: 0 },
+        figure: {
+          kind: 'months',
+          visited,
+          required: months.length,
+          months: months.map((month, i) => ({ month, visited: i < visited, due: true })),
+          unconfirmed: 0,
+        },
       };
     }
     case 'S2':
@@ -60,11 +66,22 @@ function figureFor(test: string, met: boolean, window: { from: string; to: strin
     case 'S5':
       return { value: met ? 8 : 5, figure: { kind: 'docs', planSubmitted: met, done: 8, complete: met ? 8 : 5 } };
     case 'A1':
-      return { value: null, figure: { kind: 'assessment', outcome: met ? 'PASS' : 'FAIL', on: addDays(window.to, -20), source: 'ATTESTATION' } };
+      return {
+        value: null,
+        figure: { kind: 'assessment', outcome: met ? 'PASS' : 'FAIL', on: addDays(window.to, -20), source: 'ATTESTATION' },
+      };
     case 'A2':
       return {
         value: met ? 0.333 : 0.2,
-        figure: { kind: 'rates', excellentRate: met ? 0.333 : 0.2, passRate: met ? 1 : 0.9, teachers: 6, notEvaluated: 0, excellentTarget: 0.3, passTarget: 1 },
+        figure: {
+          kind: 'rates',
+          excellentRate: met ? 0.333 : 0.2,
+          passRate: met ? 1 : 0.9,
+          teachers: 6,
+          notEvaluated: 0,
+          excellentTarget: 0.3,
+          passTarget: 1,
+        },
       };
     case 'A6':
       return { value: met ? 1 : 0, figure: { kind: 'count', unit: 'papers', have: met ? 1 : 0, need: 1, unconfirmed: 0 } };
@@ -100,21 +117,38 @@ export async function seedCycleReview(db: PrismaClient) {
     })),
     ...[cycle.startYear, cycle.startYear + 1].map((y) => {
       const sems = cycle.semesters.filter((s) => s.academicYear === y);
-      return { key: String(y), kind: 'ACADEMIC_YEAR' as const, academicYear: y, term: null, startsOn: sems[0].startsOn, endsOn: sems[sems.length - 1].endsOn };
+      return {
+        key: String(y),
+        kind: 'ACADEMIC_YEAR' as const,
+        academicYear: y,
+        term: null,
+        startsOn: sems[0].startsOn,
+        endsOn: sems[sems.length - 1].endsOn,
+      };
     }),
   ];
   const closed = await Promise.all(
     periods.map((p) =>
       db.closedPeriod.create({
-        data: { ...p, closedById: city.id, closedAt: new Date(dateOnly(addDays(isoOf(p.endsOn), p.kind === 'SEMESTER' ? 16 : 18)).getTime() + 2 * 3600_000) },
+        data: {
+          ...p,
+          closedById: city.id,
+          closedAt: new Date(dateOnly(addDays(isoOf(p.endsOn), p.kind === 'SEMESTER' ? 16 : 18)).getTime() + 2 * 3600_000),
+        },
       }),
     ),
   );
   const pairings = await db.pairing.findMany({
     where: { cycleId: cycle.id },
-    select: { id: true, supportingId: true, assistedId: true, supporting: { select: { code: true } }, assisted: { select: { code: true } } },
+    select: {
+      id: true,
+      supportingId: true,
+      assistedId: true,
+      supporting: { select: { code: true } },
+      assisted: { select: { code: true } },
+    },
   });
-  const rows = [];
+  const rows: (Prisma.FrozenResultCreateManyInput & { status: string })[] = [];
   for (const p of pairings) {
     const pair = `${p.supporting.code}>${p.assisted.code}`;
     for (const cp of closed) {
@@ -128,7 +162,13 @@ export async function seedCycleReview(db: PrismaClient) {
           test,
           status: met ? 'MET' : 'MISSED',
           value,
-          detail: { figure, window, threshold: { ...DEFAULT_THRESHOLDS, effectiveFrom: null }, confirmedOnly: false, evaluatedOn: isoOf(cp.closedAt) },
+          detail: {
+            figure,
+            window,
+            threshold: { ...DEFAULT_THRESHOLDS, effectiveFrom: null },
+            confirmedOnly: false,
+            evaluatedOn: isoOf(cp.closedAt),
+          },
           counted: {},
         });
       }
@@ -276,8 +316,21 @@ export async function seedCycleReview(db: PrismaClient) {
   const PLAN: [typeof liuwan, Figures, Standard, Figures, Standard][] = [
     [
       liuwan,
-      figures(liuwan.assistedId, { teachersLess: 3, qualifiedTeachers: 5, excellentRate: 0.1, passRate: 0.8, teachersRated: 10, inspectionGrade: 'PASS', inspectedOn: '2023-05-16' }),
-      std('PARTLY', 'PARTLY', 'FAILS', 'PARTLY', ['户外场地不足，区角材料单一。', '制度不全，缺少保教常规检查记录。', '青年教师多，持证率低。', '大班仍有书写练习。']),
+      figures(liuwan.assistedId, {
+        teachersLess: 3,
+        qualifiedTeachers: 5,
+        excellentRate: 0.1,
+        passRate: 0.8,
+        teachersRated: 10,
+        inspectionGrade: 'PASS',
+        inspectedOn: '2023-05-16',
+      }),
+      std('PARTLY', 'PARTLY', 'FAILS', 'PARTLY', [
+        '户外场地不足，区角材料单一。',
+        '制度不全，缺少保教常规检查记录。',
+        '青年教师多，持证率低。',
+        '大班仍有书写练习。',
+      ]),
       figures(liuwan.assistedId, {
         qualifiedTeachers: 11,
         excellentRate: 0.385,
@@ -289,11 +342,24 @@ export async function seedCycleReview(db: PrismaClient) {
         testsMet: 5,
         testsJudged: 6,
       }),
-      std('MEETS', 'MEETS', 'MEETS', 'MEETS', ['新建户外游戏区，每班有图书角和美工区。', '保教、安全、卫生保健制度健全。', '两名教师获市级优质课奖。', '以游戏为基本活动，无小学化倾向。']),
+      std('MEETS', 'MEETS', 'MEETS', 'MEETS', [
+        '新建户外游戏区，每班有图书角和美工区。',
+        '保教、安全、卫生保健制度健全。',
+        '两名教师获市级优质课奖。',
+        '以游戏为基本活动，无小学化倾向。',
+      ]),
     ],
     [
       shiqiao,
-      figures(shiqiao.assistedId, { teachersLess: 2, qualifiedTeachers: 3, excellentRate: 0, passRate: 0.667, teachersRated: 6, inspectionGrade: 'FAIL', inspectedOn: '2023-06-08' }),
+      figures(shiqiao.assistedId, {
+        teachersLess: 2,
+        qualifiedTeachers: 3,
+        excellentRate: 0,
+        passRate: 0.667,
+        teachersRated: 6,
+        inspectionGrade: 'FAIL',
+        inspectedOn: '2023-06-08',
+      }),
       std('FAILS', 'PARTLY', 'FAILS', 'PARTLY', ['活动室拥挤，玩具不足。', '', '教师流动大。', '']),
       figures(shiqiao.assistedId, {
         qualifiedTeachers: 5,
@@ -310,7 +376,15 @@ export async function seedCycleReview(db: PrismaClient) {
     ],
     [
       baisha,
-      figures(baisha.assistedId, { teachersLess: 1, qualifiedTeachers: 4, excellentRate: 0.111, passRate: 0.778, teachersRated: 9, inspectionGrade: 'PASS', inspectedOn: '2023-05-25' }),
+      figures(baisha.assistedId, {
+        teachersLess: 1,
+        qualifiedTeachers: 4,
+        excellentRate: 0.111,
+        passRate: 0.778,
+        teachersRated: 9,
+        inspectionGrade: 'PASS',
+        inspectedOn: '2023-05-25',
+      }),
       std('PARTLY', 'FAILS', 'PARTLY', 'PARTLY', ['', '缺少园务计划和总结。', '', '']),
       figures(baisha.assistedId, {
         qualifiedTeachers: 7,
@@ -362,12 +436,20 @@ export async function seedCycleReview(db: PrismaClient) {
     const verdicts = cycle.semesters.flatMap((s) => {
       const key = `${s.academicYear}-${s.term}`;
       const tests = rows
-        .filter((r) => r.pairingId === pairingId && (r.closedPeriodId === closed.find((c) => c.key === key)!.id || (s.term === 'SPRING' && r.closedPeriodId === closed.find((c) => c.key === String(s.academicYear))!.id)))
+        .filter(
+          (r) =>
+            r.pairingId === pairingId &&
+            (r.closedPeriodId === closed.find((c) => c.key === key)!.id ||
+              (s.term === 'SPRING' && r.closedPeriodId === closed.find((c) => c.key === String(s.academicYear))!.id)),
+        )
         .map((r) => ({ test: r.test, status: r.status }));
       const v = semesterVerdict(tests);
       return v ? [v] : [];
     });
-    return adviseRollover({ semesters: verdicts, endStandard, grade, overdueRectifications: 0, questionedRecords: 0 }, DEFAULT_ADVICE_SETTINGS);
+    return adviseRollover(
+      { semesters: verdicts, endStandard, grade, overdueRectifications: 0, questionedRecords: 0 },
+      DEFAULT_ADVICE_SETTINGS,
+    );
   };
   const forLiuwan = adviceOf(liuwan.id, 'GOOD', PLAN[0][4]);
   const forShiqiao = adviceOf(shiqiao.id, 'PASS', PLAN[1][4]);

@@ -187,8 +187,8 @@ export async function seedNotifications(db: PrismaClient, now = new Date()) {
         at: l.evaluatedAt!,
       });
 
-    // Supervision, as far as the other seeds made it: rectifications answered (to the office that opened
-    // them) and published bulletins (to everyone).
+    // Supervision and commendation, as far as the other seeds made them: rectifications answered (to the
+    // office that opened them), a commendation round and a bulletin published.
     const answers = await tx.rectificationAnswer.findMany({
       orderBy: { answeredAt: 'desc' },
       take: PER_KIND,
@@ -210,6 +210,39 @@ export async function seedNotifications(db: PrismaClient, now = new Date()) {
         at: a.answeredAt,
         toldElsewhere: true,
       });
+    // A published commendation round: those commended hear it (the person, the directors of the
+    // kindergarten or of both sides of the pairing), as the round's publication tells them.
+    const rounds = await tx.commendationRound.findMany({
+      where: { status: 'PUBLISHED', publishedAt: { not: null } },
+      orderBy: { publishedAt: 'desc' },
+      take: 1,
+      select: { id: true, title: true, publishedAt: true, createdById: true },
+    });
+    for (const r of rounds) {
+      const approved = await tx.nomination.findMany({
+        where: { category: { roundId: r.id }, status: 'APPROVED' },
+        select: { userId: true, kindergartenId: true, pairingId: true },
+      });
+      const pairings = await tx.pairing.findMany({
+        where: { id: { in: approved.flatMap((n) => (n.pairingId ? [n.pairingId] : [])) } },
+        select: { supportingId: true, assistedId: true },
+      });
+      const kgs = [
+        ...pairings.flatMap((p) => [p.supportingId, p.assistedId]),
+        ...approved.flatMap((n) => (n.kindergartenId ? [n.kindergartenId] : [])),
+      ];
+      events.push({
+        kind: 'commendation.published',
+        recipientIds: [...approved.flatMap((n) => (n.userId ? [n.userId] : [])), ...(await directorsOf(tx, kgs))],
+        actorId: r.createdById,
+        href: `/commendations/${r.id}`,
+        entityType: 'CommendationRound',
+        entityId: r.id,
+        values: { title: r.title },
+        at: r.publishedAt!,
+        toldElsewhere: true,
+      });
+    }
     const bulletins = await tx.bulletin.findMany({
       where: { status: 'PUBLISHED', publishedAt: { not: null } },
       orderBy: { publishedAt: 'desc' },

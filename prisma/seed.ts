@@ -21,6 +21,7 @@ import { seedEffects } from './seed-effects';
 import { seedInspections } from './seed-inspections';
 import { seedRectifications } from './seed-rectifications';
 import { seedSpotChecks } from './seed-spot-checks';
+import { seedBulletins } from './seed-bulletins';
 import { seedCommendations } from './seed-commendations';
 import { seedAnnualReviews } from './seed-annual-plans';
 import { seedReminders } from './seed-reminders';
@@ -255,6 +256,7 @@ export async function seed(db: PrismaClient) {
   await seedInspections(db);
   await seedRectifications(db);
   await seedSpotChecks(db);
+  await seedBulletins(db);
   await seedCommendations(db);
   await seedCycleReview(db);
   await seedNotifications(db);

@@ -531,6 +531,8 @@ describe('scope of the lists', () => {
       ...base,
       status: 'DONE',
       startsAt: new Date('2026-02-02T02:00:00Z'),
+      plan: 'p',
+      measures: 'm',
       record: 'r',
       summary: 's',
       confirmation: 'CONFIRMED',

@@ -2,26 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { advanceRound, createRound, decideNomination, nominate, withdrawNomination } from '@/lib/commendations/commands';
 import { getCertificate, getRound, listRounds, shortlistFor } from '@/lib/commendations/queries';
-import { createActivity, createPairingWorld } from '../fixtures/activity-factories';
+import { createActivity } from '../fixtures/activity-factories';
 import { actorFor } from '../fixtures/factories';
+import { closingWorld } from '../fixtures/period-factories';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const TESTS = ['S1', 'S2', 'S3', 'S4', 'S5'];
 
-/** Closed semesters of the 2025 cycle (shared by every file of the suite: made once, whoever comes first). */
-async function closedSemester(key: string, term: 'AUTUMN' | 'SPRING', startsOn: string, endsOn: string, by: string) {
-  return db.closedPeriod.upsert({
-    where: { key },
-    create: { key, kind: 'SEMESTER', academicYear: 2025, term, startsOn: d(startsOn), endsOn: d(endsOn), closedById: by },
-    update: {},
+/** Closing is city-wide: these semesters belong to a past cycle of the test's own (period-factories.ts). */
+async function closedSemester(key: string, year: number, term: 'AUTUMN' | 'SPRING', startsOn: string, endsOn: string, by: string) {
+  return db.closedPeriod.create({
+    data: { key, kind: 'SEMESTER', academicYear: year, term, startsOn: d(startsOn), endsOn: d(endsOn), closedById: by },
   });
 }
 
 /** Pairing A (county A) met every test in both closed semesters and was inspected 良好; teacher A sent 12 confirmed hours. */
 async function world() {
-  const w = await createPairingWorld(db);
-  const autumn = await closedSemester('2025-AUTUMN', 'AUTUMN', '2025-09-01', '2026-01-31', w.cityAdmin.id);
-  const spring = await closedSemester('2025-SPRING', 'SPRING', '2026-02-01', '2026-07-31', w.cityAdmin.id);
+  const w = await closingWorld(db);
+  const y = w.year;
+  const autumn = await closedSemester(w.autumn, y, 'AUTUMN', `${y}-09-01`, `${y + 1}-01-31`, w.cityAdmin.id);
+  const spring = await closedSemester(w.spring, y, 'SPRING', `${y + 1}-02-01`, `${y + 1}-07-31`, w.cityAdmin.id);
   for (const period of [autumn, spring])
     await db.frozenResult.createMany({
       data: TESTS.map((test) => ({ closedPeriodId: period.id, pairingId: w.pairingA.id, test, status: 'MET', detail: {}, counted: {} })),
@@ -51,6 +51,7 @@ async function world() {
     recordingKindergartenId: w.kgA.id,
     createdById: w.directorA.id,
     participantIds: [w.teacherA.id],
+    startsAt: new Date(`${y + 1}-03-05T01:00:00Z`),
   });
   const actor = async (u: { id: string }) => actorFor(db, u);
   const created = await createRound(

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { NextRequest } from 'next/server';
 import { db } from '@/lib/db';
-import { getCycleRollup, getPairingReview, getRolloverAdvice, getSummary, listSummaries } from '@/lib/cycle-review/queries';
+import { getCycleRollup, getPairingReview, getReviewIndex, getRolloverAdvice, getSummary, listSummaries } from '@/lib/cycle-review/queries';
 import {
   confirmMeasurement,
   decideRollover,
@@ -65,9 +65,23 @@ type World = Awaited<ReturnType<typeof world>>;
 
 /** Done, confirmed, pending, a donation, and records that do not count (planned, cancelled, a late correction held). */
 async function records(w: World) {
-  const base = { pairingId: w.pairing.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id, startsAt: new Date(`${w.Y}-10-10T02:00:00Z`) };
+  const base = {
+    pairingId: w.pairing.id,
+    recordingKindergartenId: w.kgA.id,
+    createdById: w.directorA.id,
+    startsAt: new Date(`${w.Y}-10-10T02:00:00Z`),
+  };
   const parts = { plan: '计划', measures: '措施', record: '记录', summary: '总结' };
-  await createActivity(db, { ...base, status: 'DONE', type: 'SENT_DEMONSTRATION', classHours: 2.5, confirmation: 'CONFIRMED', confirmedById: w.directorA2.id, title: '示范课', ...parts });
+  await createActivity(db, {
+    ...base,
+    status: 'DONE',
+    type: 'SENT_DEMONSTRATION',
+    classHours: 2.5,
+    confirmation: 'CONFIRMED',
+    confirmedById: w.directorA2.id,
+    title: '示范课',
+    ...parts,
+  });
   await createActivity(db, { ...base, status: 'DONE', type: 'SENT_LECTURE', classHours: 1, title: '讲座' });
   await createActivity(db, {
     ...base,
@@ -87,7 +101,13 @@ async function records(w: World) {
   await db.activity.update({ where: { id: held.id }, data: { lateCorrection: 'PENDING' } });
   await createActivity(db, { ...base, pairingId: w.pairingB.id, recordingKindergartenId: w.kgB.id, status: 'DONE', classHours: 6 });
   const mp = await db.mentorPair.create({
-    data: { pairingId: w.pairing.id, mentorId: w.teacherA.id, apprenticeId: w.teacherA2.id, startsOn: d(`${w.Y}-09-01`), createdById: w.directorA.id },
+    data: {
+      pairingId: w.pairing.id,
+      mentorId: w.teacherA.id,
+      apprenticeId: w.teacherA2.id,
+      startsOn: d(`${w.Y}-09-01`),
+      createdById: w.directorA.id,
+    },
   });
   for (const day of ['10-01', '11-01', '12-01'])
     await db.mentorSession.create({ data: { mentorPairId: mp.id, heldOn: d(`${w.Y}-${day}`), topic: '说课', createdById: w.teacherA.id } });
@@ -110,9 +130,7 @@ describe('the review of a pairing', () => {
     const stored = await db.frozenResult.findMany({ where: { pairingId: w.pairing.id }, include: { closedPeriod: true } });
     const shown = r.history.flatMap((h) => h.tests.map((t) => `${h.key}:${t.test}:${t.status}`)).sort();
     expect(shown).toEqual(
-      stored
-        .map((s) => `${s.closedPeriod.kind === 'SEMESTER' ? s.closedPeriod.key : `${w.Y}-SPRING`}:${s.test}:${s.status}`)
-        .sort(),
+      stored.map((s) => `${s.closedPeriod.kind === 'SEMESTER' ? s.closedPeriod.key : `${w.Y}-SPRING`}:${s.test}:${s.status}`).sort(),
     );
     expect(r.history[0].verdict).toMatchObject({ allMet: true, supportingMissed: false });
     expect(r.history[1].verdict).toMatchObject({ judged: 10, met: 8, allMet: false, supportingMissed: true });
@@ -148,8 +166,18 @@ describe('the review of a pairing', () => {
 
   it('shows the bureau the share of spot-checked records found true', async () => {
     const w = await world();
-    const a = await createActivity(db, { pairingId: w.pairing.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id, status: 'DONE' });
-    const b = await createActivity(db, { pairingId: w.pairing.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id, status: 'DONE' });
+    const a = await createActivity(db, {
+      pairingId: w.pairing.id,
+      recordingKindergartenId: w.kgA.id,
+      createdById: w.directorA.id,
+      status: 'DONE',
+    });
+    const b = await createActivity(db, {
+      pairingId: w.pairing.id,
+      recordingKindergartenId: w.kgA.id,
+      createdById: w.directorA.id,
+      status: 'DONE',
+    });
     await db.spotCheck.create({
       data: {
         countyId: w.countyA.id,
@@ -181,6 +209,16 @@ describe('the review of a pairing', () => {
     for (const u of [w.countyAdminB, w.directorB, w.teacherA, w.teacherB])
       expect(await getPairingReview(await actor(u), w.pairing.id, db, NOW(w)), u.name).toBeNull();
     expect(await getPairingReview(await actor(w.cityAdmin), 'no-such-id', db)).toBeNull();
+    // The landing page: a director finds their own pairings' reviews, a teacher none, the bureau its roll-up.
+    const mine = (await getReviewIndex(await actor(w.directorA2), db)).find((r) => r.cycle.id === w.cycle.id)!;
+    expect(mine.pairings.map((p) => p.id)).toEqual([w.pairing.id]);
+    expect(mine.hasRollup).toBe(false);
+    const teacher = (await getReviewIndex(await actor(w.teacherA), db)).find((r) => r.cycle.id === w.cycle.id)!;
+    expect(teacher.pairings).toEqual([]);
+    expect((await getReviewIndex(await actor(w.countyAdminB), db)).find((r) => r.cycle.id === w.cycle.id)).toMatchObject({
+      hasRollup: true,
+      pairings: [],
+    });
   });
 });
 
@@ -204,8 +242,12 @@ describe('measurements', () => {
     expect(await recordMeasurement(await actor(w.countyAdminB), baseline, db, NOW(w))).toMatchObject({ ok: false, error: 'notFound' });
     expect(await db.cycleMeasurement.count({ where: { pairingId: w.pairing.id } })).toBe(0);
     expect(await recordMeasurement(await actor(w.directorA), baseline, db, NOW(w))).toMatchObject({ ok: true });
-    expect(await recordMeasurement(await actor(w.countyAdminA), form(w, 'END', `${w.Y + 2}-06-20`), db, NOW(w))).toMatchObject({ ok: true });
-    const audit = await db.auditEntry.findMany({ where: { entityType: 'CycleMeasurement', action: 'measurement.recorded', actorId: { in: [w.directorA.id, w.countyAdminA.id] } } });
+    expect(await recordMeasurement(await actor(w.countyAdminA), form(w, 'END', `${w.Y + 2}-06-20`), db, NOW(w))).toMatchObject({
+      ok: true,
+    });
+    const audit = await db.auditEntry.findMany({
+      where: { entityType: 'CycleMeasurement', action: 'measurement.recorded', actorId: { in: [w.directorA.id, w.countyAdminA.id] } },
+    });
     expect(audit).toHaveLength(2);
     expect(audit[0]).toMatchObject({ countyId: w.countyA.id, kindergartenId: w.kgA2.id });
   });
@@ -215,7 +257,9 @@ describe('measurements', () => {
     const Y = w.Y;
     await db.kindergarten.update({ where: { id: w.kgA2.id }, data: { childCount: 150, teacherCount: 12, classCount: 5 } });
     const lesson = (teacherId: string, heldOn: string, rating: 'EXCELLENT' | 'GOOD' | 'PASS' | 'FAIL') =>
-      db.lessonRecord.create({ data: { teacherId, kindergartenId: w.kgA2.id, heldOn: d(heldOn), className: '大一班', domain: 'ART', title: '美术', rating } });
+      db.lessonRecord.create({
+        data: { teacherId, kindergartenId: w.kgA2.id, heldOn: d(heldOn), className: '大一班', domain: 'ART', title: '美术', rating },
+      });
     // The latest rated lesson per teacher in the year up to the day: teacherA2 FAIL then EXCELLENT; teacherA2b PASS; one too old, one after the day.
     await lesson(w.teacherA2.id, `${Y + 1}-10-01`, 'FAIL');
     await lesson(w.teacherA2.id, `${Y + 2}-03-01`, 'EXCELLENT');
@@ -223,7 +267,14 @@ describe('measurements', () => {
     await lesson(w.teacherA2b.id, `${Y + 2}-07-01`, 'FAIL');
     await lesson(w.teacherA2b.id, `${Y}-10-01`, 'FAIL');
     await db.inspection.create({
-      data: { pairingId: w.pairing.id, inspectedOn: d(`${Y + 2}-05-10`), status: 'RECORDED', grade: 'GOOD', createdById: w.countyAdminA.id, recordedAt: new Date() },
+      data: {
+        pairingId: w.pairing.id,
+        inspectedOn: d(`${Y + 2}-05-10`),
+        status: 'RECORDED',
+        grade: 'GOOD',
+        createdById: w.countyAdminA.id,
+        recordedAt: new Date(),
+      },
     });
     const ok = await recordMeasurement(await actor(w.countyAdminA), form(w, 'END', `${Y + 2}-06-20`), db, NOW(w));
     expect(ok.ok).toBe(true);
@@ -262,9 +313,16 @@ describe('measurements', () => {
     expect(await confirmMeasurement(await actor(w.directorA2), confirm, db)).toMatchObject({ ok: true });
     const confirmed = await db.cycleMeasurement.findUniqueOrThrow({ where: { id: m.id } });
     expect(confirmed.confirmedById).toBe(w.directorA2.id);
-    expect(await confirmMeasurement(await actor(w.directorA2), { id: m.id, version: String(confirmed.version) }, db)).toMatchObject({ error: 'wrongState' });
+    expect(await confirmMeasurement(await actor(w.directorA2), { id: m.id, version: String(confirmed.version) }, db)).toMatchObject({
+      error: 'wrongState',
+    });
     expect(
-      await recordMeasurement(await actor(w.directorA), { ...form(w, 'BASELINE', `${w.Y}-09-21`), version: String(confirmed.version) }, db, NOW(w)),
+      await recordMeasurement(
+        await actor(w.directorA),
+        { ...form(w, 'BASELINE', `${w.Y}-09-21`), version: String(confirmed.version) },
+        db,
+        NOW(w),
+      ),
     ).toMatchObject({ ok: false, error: 'wrongState' });
     expect(await db.auditEntry.count({ where: { entityId: m.id, action: 'measurement.confirmed', actorId: w.directorA2.id } })).toBe(1);
     // Nobody confirms their own, even where the permission would otherwise allow it.
@@ -282,17 +340,28 @@ describe('measurements', () => {
     const w = await world();
     const director = await actor(w.directorA);
     const late = await recordMeasurement(director, form(w, 'BASELINE', `${w.Y + 1}-03-01`), db, NOW(w));
-    expect(late).toMatchObject({ ok: false, error: 'invalid', fieldErrors: { measuredOn: [{ key: 'cycleReview.errors.baselineWindow' }] } });
-    expect(await recordMeasurement(director, form(w, 'END', `${w.Y + 2}-06-20`), db, new Date(`${w.Y + 2}-06-01T04:00:00Z`))).toMatchObject({
-      fieldErrors: { measuredOn: [{ key: 'cycleReview.errors.future' }] },
+    expect(late).toMatchObject({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { measuredOn: [{ key: 'cycleReview.errors.baselineWindow' }] },
     });
+    expect(await recordMeasurement(director, form(w, 'END', `${w.Y + 2}-06-20`), db, new Date(`${w.Y + 2}-06-01T04:00:00Z`))).toMatchObject(
+      {
+        fieldErrors: { measuredOn: [{ key: 'cycleReview.errors.future' }] },
+      },
+    );
     expect(await recordMeasurement(director, { ...form(w, 'BASELINE', `${w.Y}-09-20`), teachers: '' }, db, NOW(w))).toMatchObject({
       fieldErrors: { teachers: ['cycleReview.errors.areaRequired'] },
     });
     expect(await recordMeasurement(director, form(w, 'BASELINE', `${w.Y}-09-20`), db, NOW(w))).toMatchObject({ ok: true });
     // Recorded again without naming the version it was based on: someone may have saved since.
-    expect(await recordMeasurement(director, form(w, 'BASELINE', `${w.Y}-09-22`), db, NOW(w))).toMatchObject({ ok: false, error: 'conflict' });
-    expect(await recordMeasurement(director, { ...form(w, 'BASELINE', `${w.Y}-09-22`), version: '1' }, db, NOW(w))).toMatchObject({ ok: true });
+    expect(await recordMeasurement(director, form(w, 'BASELINE', `${w.Y}-09-22`), db, NOW(w))).toMatchObject({
+      ok: false,
+      error: 'conflict',
+    });
+    expect(await recordMeasurement(director, { ...form(w, 'BASELINE', `${w.Y}-09-22`), version: '1' }, db, NOW(w))).toMatchObject({
+      ok: true,
+    });
   });
 });
 
@@ -307,17 +376,28 @@ describe('re-pairing advice at rollover', () => {
       ok: false,
       error: 'notFound',
     });
-    expect(await updateAdviceSettings(await actor(w.cityAdmin), { semesterMetPercent: '80', missedPercent: '40' }, db)).toMatchObject({ ok: true });
+    expect(await updateAdviceSettings(await actor(w.cityAdmin), { semesterMetPercent: '80', missedPercent: '40' }, db)).toMatchObject({
+      ok: true,
+    });
     const row = (await getRolloverAdvice(county, cycle, [w.pairing], db, NOW(w))).get(w.pairing.id)!;
     expect(row.computed.advice).toBe('CHANGE_SUPPORTER');
     expect(row.computed.reasons[0]).toMatchObject({ key: 'supportingMissed', values: { missed: 1, closed: 2, share: 40 } });
     expect(row.stored).toBeNull();
 
     const decide = { pairingId: w.pairing.id, decision: 'CONTINUE', note: '' };
-    expect(await decideRollover(county, decide, db, NOW(w))).toMatchObject({ ok: false, error: 'invalid', fieldErrors: { note: ['cycleReview.errors.noteRequired'] } });
+    expect(await decideRollover(county, decide, db, NOW(w))).toMatchObject({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { note: ['cycleReview.errors.noteRequired'] },
+    });
     expect(await decideRollover(county, { ...decide, note: '新园长刚到任，再观察一学期。' }, db, NOW(w))).toMatchObject({ ok: true });
     const kept = await db.rolloverAdvice.findUniqueOrThrow({ where: { pairingId: w.pairing.id } });
-    expect(kept).toMatchObject({ advice: 'CHANGE_SUPPORTER', decision: 'CONTINUE', decisionNote: '新园长刚到任，再观察一学期。', decidedById: w.countyAdminA.id });
+    expect(kept).toMatchObject({
+      advice: 'CHANGE_SUPPORTER',
+      decision: 'CONTINUE',
+      decisionNote: '新园长刚到任，再观察一学期。',
+      decidedById: w.countyAdminA.id,
+    });
     expect(kept.reasons).toEqual(row.computed.reasons);
     const audit = await db.auditEntry.findFirstOrThrow({ where: { action: 'rollover.decided', entityId: w.pairing.id } });
     expect(audit.after).toMatchObject({ advice: 'CHANGE_SUPPORTER', decision: 'CONTINUE' });
@@ -325,7 +405,9 @@ describe('re-pairing advice at rollover', () => {
 
     // Changing it names the version; a stale one is refused. Agreeing with the advice needs no note.
     expect(await decideRollover(county, { ...decide, decision: 'CHANGE_SUPPORTER' }, db, NOW(w))).toMatchObject({ error: 'conflict' });
-    expect(await decideRollover(county, { ...decide, decision: 'CHANGE_SUPPORTER', version: String(kept.version) }, db, NOW(w))).toMatchObject({ ok: true });
+    expect(
+      await decideRollover(county, { ...decide, decision: 'CHANGE_SUPPORTER', version: String(kept.version) }, db, NOW(w)),
+    ).toMatchObject({ ok: true });
     const stored = (await getRolloverAdvice(county, cycle, [w.pairing], db, NOW(w))).get(w.pairing.id)!.stored!;
     expect(stored).toMatchObject({ advice: 'CHANGE_SUPPORTER', decision: 'CHANGE_SUPPORTER', version: 2 });
   });
@@ -338,7 +420,9 @@ describe('re-pairing advice at rollover', () => {
     // Across the county line: the city decides (as it rolls such pairings over).
     expect(await decideRollover(await actor(w.countyAdminA), decide(w.crossCounty.id), db, NOW(w))).toMatchObject({ error: 'notFound' });
     expect(await decideRollover(await actor(w.cityAdmin), decide(w.crossCounty.id), db, NOW(w))).toMatchObject({ ok: true });
-    expect(await getRolloverAdvice(await actor(w.directorA), (await getCycle(w.cycle.id, db))!, [w.pairing], db, NOW(w))).toEqual(new Map());
+    expect(await getRolloverAdvice(await actor(w.directorA), (await getCycle(w.cycle.id, db))!, [w.pairing], db, NOW(w))).toEqual(
+      new Map(),
+    );
   });
 });
 
@@ -403,7 +487,9 @@ describe('roll-up and cycle summaries', () => {
             kind: 'PAIRING',
             name: '优秀结对',
             quotaPerCounty: 1,
-            nominations: { create: { countyId: w.countyA.id, pairingId: w.pairing.id, status: 'APPROVED', nominatedById: w.countyAdminA.id } },
+            nominations: {
+              create: { countyId: w.countyA.id, pairingId: w.pairing.id, status: 'APPROVED', nominatedById: w.countyAdminA.id },
+            },
           },
         },
       },
@@ -415,7 +501,9 @@ describe('roll-up and cycle summaries', () => {
     expect(await saveSummary(await actor(w.directorA), body, db)).toMatchObject({ error: 'notFound' });
     // The city reads a county's draft but the text is the county's own.
     expect(await saveSummary(await actor(w.cityAdmin), body, db)).toMatchObject({ error: 'notAllowed' });
-    expect(await publishSummary(await actor(w.countyAdminA), { cycleId: w.cycle.id, scope: A, version: '1', confirm: 'on' }, db)).toMatchObject({
+    expect(
+      await publishSummary(await actor(w.countyAdminA), { cycleId: w.cycle.id, scope: A, version: '1', confirm: 'on' }, db),
+    ).toMatchObject({
       error: 'wrongState',
     });
     expect(await saveSummary(await actor(w.countyAdminA), body, db, NOW(w))).toMatchObject({ ok: true });
@@ -427,29 +515,48 @@ describe('roll-up and cycle summaries', () => {
     expect(draft.content.examples.map((e) => e.title)).toEqual(['示范课']);
     expect(draft.content.after).toMatchObject({ n: 1, meets: 4 });
     for (const u of [w.cityAdmin]) expect(await getSummary(await actor(u), w.cycle.id, A, db), u.name).not.toBeNull();
-    for (const u of [w.countyAdminB, w.directorA, w.teacherA]) expect(await getSummary(await actor(u), w.cycle.id, A, db), u.name).toBeNull();
+    for (const u of [w.countyAdminB, w.directorA, w.teacherA])
+      expect(await getSummary(await actor(u), w.cycle.id, A, db), u.name).toBeNull();
 
     const row = await db.cycleSummary.findUniqueOrThrow({ where: { cycleId_scopeKey: { cycleId: w.cycle.id, scopeKey: A } } });
-    expect(await publishSummary(await actor(w.countyAdminA), { cycleId: w.cycle.id, scope: A, version: String(row.version) }, db)).toMatchObject({
+    expect(
+      await publishSummary(await actor(w.countyAdminA), { cycleId: w.cycle.id, scope: A, version: String(row.version) }, db),
+    ).toMatchObject({
       error: 'invalid',
     });
     expect(
-      await publishSummary(await actor(w.countyAdminA), { cycleId: w.cycle.id, scope: A, version: String(row.version), confirm: 'on' }, db, NOW(w)),
+      await publishSummary(
+        await actor(w.countyAdminA),
+        { cycleId: w.cycle.id, scope: A, version: String(row.version), confirm: 'on' },
+        db,
+        NOW(w),
+      ),
     ).toMatchObject({ ok: true });
     const published = await db.cycleSummary.findUniqueOrThrow({ where: { id: row.id } });
     expect(published.publishedAt).not.toBeNull();
     expect((published.generated as SummaryContent).totals.done).toBe(3);
-    expect(await saveSummary(await actor(w.countyAdminA), { ...body, version: String(published.version) }, db)).toMatchObject({ error: 'wrongState' });
-    expect(await db.auditEntry.count({ where: { entityId: row.id, action: { in: ['cycleSummary.created', 'cycleSummary.published'] } } })).toBe(2);
+    expect(await saveSummary(await actor(w.countyAdminA), { ...body, version: String(published.version) }, db)).toMatchObject({
+      error: 'wrongState',
+    });
+    expect(
+      await db.auditEntry.count({ where: { entityId: row.id, action: { in: ['cycleSummary.created', 'cycleSummary.published'] } } }),
+    ).toBe(2);
 
     // Published: everyone of county A reads it (the stored figures, not recomputed); county B does not.
-    await createActivity(db, { pairingId: w.pairing.id, recordingKindergartenId: w.kgA.id, createdById: w.directorA.id, status: 'DONE', classHours: 9 });
+    await createActivity(db, {
+      pairingId: w.pairing.id,
+      recordingKindergartenId: w.kgA.id,
+      createdById: w.directorA.id,
+      status: 'DONE',
+      classHours: 9,
+    });
     for (const u of [w.directorA, w.teacherA, w.directorA2]) {
       const s = await getSummary(await actor(u), w.cycle.id, A, db);
       expect(s?.content.totals.done, u.name).toBe(3);
       expect(s?.canEdit).toBe(false);
     }
-    for (const u of [w.countyAdminB, w.directorB, w.teacherB]) expect(await getSummary(await actor(u), w.cycle.id, A, db), u.name).toBeNull();
+    for (const u of [w.countyAdminB, w.directorB, w.teacherB])
+      expect(await getSummary(await actor(u), w.cycle.id, A, db), u.name).toBeNull();
     expect((await listSummaries(await actor(w.teacherA), db)).get(w.cycle.id)).toEqual([
       expect.objectContaining({ scope: A, status: 'published' }),
     ]);
@@ -472,7 +579,11 @@ describe('roll-up and cycle summaries', () => {
     const ok = await get(w.countyAdminA);
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await ok.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await ok.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     expect((await get(w.countyAdminB)).status).toBe(404);
     // A draft is not the county's people's to read yet.
     expect((await get(w.directorA)).status).toBe(404);

@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { LocalStorage } from '@/lib/storage';
+import { LocalStorage, type FileStorage } from '@/lib/storage';
 import { uploadEvidence } from '@/lib/evidence/commands';
 import { perceptualHash } from '@/lib/signals/fingerprint';
 import { hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE, normaliseForReuse, placeKey } from '@/lib/signals/rules';
@@ -24,7 +24,7 @@ const YEAR = { from: '2091-01-01', to: '2091-12-31' };
 const at = (days: number, from = T) => new Date(from.getTime() + days * DAY);
 
 let dir: string;
-let storage: LocalStorage;
+let storage: FileStorage;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'hih-signals-'));
   storage = new LocalStorage(dir);
@@ -122,7 +122,7 @@ describe('perceptual hash', () => {
     const bytes = await makeScenePhoto(7104, { capturedAt: '2026:04:01 08:00:00' });
     const key = `2091-04/${randomUUID()}`;
     const file = path.join(dir, 'backfill.jpg');
-    await (await import('node:fs/promises')).writeFile(file, bytes);
+    await writeFile(file, bytes);
     await storage.putFile(key, file, 'image/jpeg');
     const row = await db.evidenceFile.create({
       data: {

@@ -1,7 +1,7 @@
 'use client';
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { IDLE, type ActionState } from '@/lib/action-state';
+import { useFormAction } from '@/components/form/use-form-action';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
 
@@ -17,7 +17,7 @@ export function ConfirmSelectedForm({
   action: (prev: ActionState, fd: FormData) => Promise<ActionState>;
   children: React.ReactNode;
 }) {
-  const [state, formAction] = useActionState(action, IDLE);
+  const [state, formAction] = useFormAction(action, IDLE);
   const t = useTranslations('activities.bulk');
   return (
     <form action={formAction} aria-describedby="confirm-selected-help" data-testid="confirm-selected">

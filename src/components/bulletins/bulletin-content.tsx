@@ -25,7 +25,8 @@ export async function BulletinContentView({ content }: { content: BulletinConten
   return (
     <div className="flex flex-col gap-4" data-testid="bulletin-content">
       <p className="text-sm text-stone-700">
-        {t('closedOn', { date: format.dateTime(new Date(content.period.closedAt), { dateStyle: 'medium' }) })} {t('asOf', { date: content.asOf })}
+        {t('closedOn', { date: format.dateTime(new Date(content.period.closedAt), { dateStyle: 'medium' }) })}{' '}
+        {t('asOf', { date: content.asOf })}
       </p>
       <Card>
         <h2 className="mb-2 font-semibold">{t('counties')}</h2>

@@ -6,7 +6,8 @@ import { useTranslations } from 'next-intl';
  * as a late correction for the bureau to approve. Shown once the refusal offers it, or ticked already.
  */
 export function LateChoice({ offered, checked, errors }: { offered: boolean; checked: boolean; errors?: string[] }) {
-  const t = useTranslations('bulletins.late');
+  // Its words live with the activity form's, the catalogue its page already ships (decision 024).
+  const t = useTranslations('activities.late');
   if (!offered && !checked) return null;
   return (
     <div className="rounded-md border border-amber-600 bg-amber-50 p-3" data-testid="late-choice">

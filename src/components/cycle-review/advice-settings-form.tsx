@@ -1,6 +1,6 @@
 'use client';
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
+import { useFormAction } from '@/components/form/use-form-action';
 import { IDLE } from '@/lib/action-state';
 import { updateAdviceSettingsAction } from '@/lib/cycle-review/actions';
 import { Field } from '@/components/form/field';
@@ -11,7 +11,7 @@ import { SubmitButton } from '@/components/form/submit-button';
 export function AdviceSettingsForm({ semesterMetPercent, missedPercent }: { semesterMetPercent: number; missedPercent: number }) {
   const t = useTranslations('cycleReview.settings');
   const tf = useTranslations('form');
-  const [state, action] = useActionState(updateAdviceSettingsAction, IDLE);
+  const [state, action] = useFormAction(updateAdviceSettingsAction, IDLE);
   const v = state.values;
   return (
     <form action={action} className="flex max-w-lg flex-col gap-3" noValidate>

@@ -6,7 +6,15 @@ import { BeforeAfterTable } from './before-after-table';
 type Row = ComparisonRow | RollupRow;
 
 /** The before/after of a pairing or a roll-up: the chart of the shares and the table of every measure. */
-export async function Comparison({ rows, kind, notes }: { rows: Row[]; kind: 'pairing' | 'rollup'; notes?: { before?: string; after?: string } }) {
+export async function Comparison({
+  rows,
+  kind,
+  notes,
+}: {
+  rows: Row[];
+  kind: 'pairing' | 'rollup';
+  notes?: { before?: string; after?: string };
+}) {
   const t = await getTranslations('cycleReview');
   const format = await getFormatter();
   const percent = (v: number) => format.number(v, { style: 'percent', maximumFractionDigits: 0 });

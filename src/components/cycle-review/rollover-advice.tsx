@@ -39,7 +39,9 @@ export async function RolloverAdvice({
   ]);
   if (advice.size === 0) return null;
   const reason = (r: AdviceReason) =>
-    r.key === 'gradeGood' ? t('advice.reasons.gradeGood', { grade: t(`grade.${r.values.grade as Grade}`) }) : t(`advice.reasons.${r.key}`, r.values);
+    r.key === 'gradeGood'
+      ? t('advice.reasons.gradeGood', { grade: t(`grade.${r.values.grade as Grade}`) })
+      : t(`advice.reasons.${r.key}`, r.values);
   return (
     <section className="mt-6 flex flex-col gap-3" aria-labelledby="advice-heading">
       <h2 id="advice-heading" className="text-lg font-semibold">
@@ -75,7 +77,11 @@ export async function RolloverAdvice({
                   <li
                     key={s.key}
                     className={`rounded border px-2 py-1 ${
-                      !s.verdict ? 'border-stone-300 text-stone-600' : s.verdict.allMet ? 'border-brand-600 text-brand-800' : 'border-amber-700 text-amber-900'
+                      !s.verdict
+                        ? 'border-stone-300 text-stone-600'
+                        : s.verdict.allMet
+                          ? 'border-brand-600 text-brand-800'
+                          : 'border-amber-700 text-amber-900'
                     }`}
                   >
                     {t('semesterName', { year: academicYearName(tc, s.academicYear), term: t(`term.${s.term}`) })}：
@@ -87,7 +93,10 @@ export async function RolloverAdvice({
                   </li>
                 ))}
               </ol>
-              <p className={`inline-block rounded-md border px-2 py-1 text-sm font-medium ${ADVICE_CLASS[computed.advice]}`} data-testid="advice-kind">
+              <p
+                className={`inline-block rounded-md border px-2 py-1 text-sm font-medium ${ADVICE_CLASS[computed.advice]}`}
+                data-testid="advice-kind"
+              >
                 {t('advice.adviceIs', { advice: t(`advice.kind.${computed.advice}`) })}
               </p>
               <ul className="mt-1 list-disc pl-5 text-sm text-stone-800" data-testid="advice-reasons">
@@ -125,18 +134,14 @@ export async function RolloverAdvice({
                   <p className="text-stone-700">{t('advice.noDecision')}</p>
                 )}
               </div>
-              <details className="mt-2" open={!stored?.decision}>
-                <summary className="min-h-11 cursor-pointer content-center text-sm font-medium text-brand-800">
-                  {stored?.decision ? t('advice.change') : t('advice.decide')}
-                </summary>
+              <div className="mt-2">
                 <DecisionForm
-                  key={stored?.version ?? 0}
                   pairingId={p.id}
                   label={p.label}
                   advice={computed.advice}
                   stored={stored ? { decision: stored.decision, note: stored.decisionNote, version: stored.version } : null}
                 />
-              </details>
+              </div>
             </li>
           );
         })}

@@ -8,7 +8,17 @@ import { SubmitButton } from '@/components/form/submit-button';
 import { TextareaField } from '@/components/form/textarea-field';
 
 /** The bureau's own text of a cycle summary, saved with freshly generated figures. */
-export function SummaryBodyForm({ cycleId, scope, body, version }: { cycleId: string; scope: string; body: string; version: number | null }) {
+export function SummaryBodyForm({
+  cycleId,
+  scope,
+  body,
+  version,
+}: {
+  cycleId: string;
+  scope: string;
+  body: string;
+  version: number | null;
+}) {
   const t = useTranslations('cycleReview.summary');
   const tf = useTranslations('form');
   const [state, action] = useFormAction(saveSummaryAction, IDLE);

@@ -7,6 +7,7 @@ import { deleteEvidenceAction } from '@/lib/evidence/actions';
 import { IDLE } from '@/lib/action-state';
 import { readCaptureText } from '@/lib/signals/capture-time';
 import { isPhotoFile, scalePhoto } from './scale-photo';
+import { newKey } from '@/components/offline/new-key';
 
 export type PanelItem = {
   id: string;
@@ -21,6 +22,8 @@ export type PanelItem = {
 
 type Job = {
   key: string;
+  /** Sent with every attempt: a retry after a lost answer stores the file once (src/lib/idempotency.ts). */
+  uploadKey: string;
   file: File;
   state: 'preparing' | 'queued' | 'uploading' | 'done' | 'failed';
   progress: number;
@@ -73,7 +76,8 @@ export function EvidencePanel({
     patch(job.key, { state: 'uploading', progress: 0, error: undefined });
     const url =
       `/api/files?target=${encodeURIComponent(target)}&id=${encodeURIComponent(recordId)}&name=${encodeURIComponent(name)}` +
-      (capturedAt ? `&capturedAt=${encodeURIComponent(capturedAt)}` : '');
+      (capturedAt ? `&capturedAt=${encodeURIComponent(capturedAt)}` : '') +
+      `&key=${job.uploadKey}`;
     const result = await new Promise<{ ok: boolean; error?: string; id?: string }>((resolve) => {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', url);
@@ -121,6 +125,7 @@ export function EvidencePanel({
     if (!files?.length) return;
     const fresh: Job[] = [...files].map((file, i) => ({
       key: `${Date.now()}-${i}-${file.name}`,
+      uploadKey: newKey(),
       file,
       state: 'queued',
       progress: 0,

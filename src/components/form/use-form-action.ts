@@ -42,7 +42,7 @@ export function useFormAction<S extends ActionState>(
         ...prev,
         status: 'error',
         message: text.kept,
-        values: values ? values(formData) : formValues(formData, passwordFields(formData)),
+        values: values ? values(formData) : typedValues(formData),
         conflict: undefined,
         offline: true,
       });
@@ -73,5 +73,19 @@ export function useFormAction<S extends ActionState>(
   return [state, dispatch, pending];
 }
 
-// Never kept in the page's state, as the server's answers never carry them (action-state.ts).
-const passwordFields = (formData: FormData) => [...formData.keys()].filter((k) => /password/i.test(k));
+/**
+ * What the form shows again: one string per field, a repeated field's values joined with commas as
+ * the actions keep them (checked members, participants). Passwords never, as the server's answers
+ * never carry them (action-state.ts).
+ */
+function typedValues(formData: FormData) {
+  const values = formValues(
+    formData,
+    [...formData.keys()].filter((k) => /password/i.test(k)),
+  );
+  for (const k of Object.keys(values)) {
+    const all = formData.getAll(k).filter((v) => typeof v === 'string');
+    if (all.length > 1) values[k] = all.join(',');
+  }
+  return values;
+}

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { writeDraft } from '@/components/form/draft-store';
 import { activityFormValues } from '@/components/activities/form-values';
-import { OFFLINE_COPY_META, PAGES_CACHE } from '@/sw/pages';
+import { offlineCopySavedAt, PAGES_CACHE } from '@/sw/pages';
 import { OUTBOX_CHANGED } from './outbox-event';
 
 // Loaded after the page shows: most pages never queue anything, and the dashboards count every kilobyte.
@@ -51,7 +51,7 @@ export function OfflineStatus({ owner, words }: { owner: string; words: OfflineW
   }, []);
 
   useEffect(() => {
-    const savedAt = document.querySelector(`meta[name="${OFFLINE_COPY_META}"]`)?.getAttribute('content');
+    const savedAt = offlineCopySavedAt(document);
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the mark is in the document the service worker served
     setCopyOf(
       savedAt
@@ -82,7 +82,7 @@ export function OfflineStatus({ owner, words }: { owner: string; words: OfflineW
     firstPage.current = false;
     // A page loaded through the worker was kept by it already; the router's moves between pages were not.
     if (first && navigator.serviceWorker.controller) return;
-    if (!navigator.onLine || document.querySelector(`meta[name="${OFFLINE_COPY_META}"]`)) return;
+    if (!navigator.onLine || offlineCopySavedAt(document)) return;
     const url = window.location.href;
     navigator.serviceWorker.ready.then((reg) => reg.active?.postMessage({ type: 'hih-keep-page', url })).catch(() => {});
   }, [pathname]);

@@ -4,6 +4,7 @@ import { sendNewActivityAction } from '@/lib/activities/actions';
 import { IDLE, type ActionState } from '@/lib/action-state';
 import { isNetworkFailure } from '@/components/form/use-form-action';
 import { COUNT_KEY, OUTBOX_CHANGED, OUTBOX_DB } from './outbox-event';
+export { newKey } from './new-key';
 
 /**
  * New activities waiting on this device for the network (IndexedDB, so photos fit and a reload or
@@ -185,14 +186,4 @@ async function uploadPhoto(activityId: string, photo: OutboxPhoto): Promise<{ id
   if (res.status >= 500) throw new TypeError(`upload answered ${res.status}`);
   if (res.ok && body.id) return { id: body.id };
   return { error: body.error ?? String(res.status) };
-}
-
-/** A UUID where `crypto.randomUUID` is missing (plain http on a local address is not a secure context). */
-export function newKey() {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

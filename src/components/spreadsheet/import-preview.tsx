@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { PreviewRow } from '@/lib/spreadsheet/import-batch';
 import { Card } from '@/components/ui/page-header';
 import { ImportErrors } from '@/components/kindergartens/import-errors';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 const PREVIEW_ROWS = 200;
 
@@ -72,7 +73,7 @@ export async function ImportPreview({
       </p>
       <h2 className="mb-2 font-semibold">{t('previewRows')}</h2>
       {rows.length > PREVIEW_ROWS && <p className="mb-2 text-sm text-stone-600">{t('previewLimited', { shown: PREVIEW_ROWS })}</p>}
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+      <ScrollRegion label={t('previewRows')} className="rounded-lg border border-stone-200 bg-white">
         <table className="w-full min-w-[40rem] text-left text-sm">
           <thead className="bg-stone-100">
             <tr>
@@ -103,7 +104,7 @@ export async function ImportPreview({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

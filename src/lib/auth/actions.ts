@@ -13,6 +13,7 @@ import { signInWait } from './throttle';
 import { clientAddress } from '@/lib/net/client-address';
 import { signOutSession } from './sessions';
 import { LOCALE_COOKIE, LOCALE_PICKED_COOKIE, toLocale } from '@/i18n/locales';
+import { HOME_PATH } from '@/lib/navigation';
 import type { ActionState } from '@/lib/action-state';
 
 const SignInInput = z.object({
@@ -47,7 +48,7 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
   store.delete(LOCALE_PICKED_COOKIE);
   const user = await db.user.findFirst({
     where: normalizeIdentifier(parsed.data.identifier),
-    select: { id: true, name: true, locale: true },
+    select: { id: true, name: true, locale: true, role: true },
   });
   if (user && picked && toLocale(picked) !== user.locale) {
     const locale = toLocale(picked);
@@ -64,7 +65,8 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
     });
   }
   store.set(LOCALE_COOKIE, toLocale(picked ?? user?.locale), { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 86400 });
-  redirect('/');
+  // Straight to the role's home, not to `/` and its redirect: one round trip less on a slow network.
+  redirect(user ? HOME_PATH[user.role] : '/');
 }
 
 export async function signOutAction() {

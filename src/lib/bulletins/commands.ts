@@ -22,7 +22,13 @@ export async function saveBulletin(actor: ActorWithName, raw: unknown, db: Db): 
     if (!period) return invalid({ closedPeriodId: ['bulletins.errors.periodNotClosed'] });
     const created = await db.$transaction(async (tx) => {
       const b = await tx.bulletin.create({ data: { closedPeriodId: period.id, title, body, createdById: actor.id } });
-      await writeAudit(tx, { actor, action: 'bulletin.created', entityType: 'Bulletin', entityId: b.id, after: { period: period.key, title, body } });
+      await writeAudit(tx, {
+        actor,
+        action: 'bulletin.created',
+        entityType: 'Bulletin',
+        entityId: b.id,
+        after: { period: period.key, title, body },
+      });
       return b;
     });
     return ok({ id: created.id });
@@ -34,7 +40,10 @@ export async function saveBulletin(actor: ActorWithName, raw: unknown, db: Db): 
   if (version !== b.version) return fail('conflict', { conflict: { version: b.version } });
   return versioned(() =>
     db.$transaction(async (tx) => {
-      await tx.bulletin.update({ where: { id: b.id, version: b.version, status: 'DRAFT' }, data: { title, body, version: { increment: 1 } } });
+      await tx.bulletin.update({
+        where: { id: b.id, version: b.version, status: 'DRAFT' },
+        data: { title, body, version: { increment: 1 } },
+      });
       await writeAudit(tx, {
         actor,
         action: 'bulletin.updated',

@@ -11,7 +11,9 @@ describe('whom a bulletin commends and asks to improve', () => {
     expect(judgePairing({ statuses: met5, grade: 'PASS', overdueRectifications: 0 }).verdict).toBeNull();
     expect(judgePairing({ statuses: met5, grade: null, overdueRectifications: 0 }).verdict).toBeNull();
     // One test missed is no longer "all met".
-    expect(judgePairing({ statuses: ['MET', 'MET', 'MET', 'MET', 'MISSED'], grade: 'EXCELLENT', overdueRectifications: 0 }).verdict).toBeNull();
+    expect(
+      judgePairing({ statuses: ['MET', 'MET', 'MET', 'MET', 'MISSED'], grade: 'EXCELLENT', overdueRectifications: 0 }).verdict,
+    ).toBeNull();
     // Tests that do not apply are left out: the rest met is all met.
     expect(judgePairing({ statuses: ['MET', 'NOT_APPLICABLE'], grade: 'GOOD', overdueRectifications: 0 }).verdict).toBe('commend');
     expect(judgePairing({ statuses: ['NOT_APPLICABLE', 'NOT_APPLICABLE'], grade: 'GOOD', overdueRectifications: 0 }).verdict).toBeNull();
@@ -23,7 +25,9 @@ describe('whom a bulletin commends and asks to improve', () => {
       reasons: ['mostMissed'],
     });
     expect(judgePairing({ statuses: ['MISSED', 'MISSED', 'MET', 'MET'], grade: null, overdueRectifications: 0 }).verdict).toBeNull();
-    expect(judgePairing({ statuses: ['MISSED', 'MISSED', 'MET', 'MET', 'NOT_APPLICABLE'], grade: null, overdueRectifications: 0 }).verdict).toBeNull();
+    expect(
+      judgePairing({ statuses: ['MISSED', 'MISSED', 'MET', 'MET', 'NOT_APPLICABLE'], grade: null, overdueRectifications: 0 }).verdict,
+    ).toBeNull();
   });
 
   it('asks to improve for an overdue rectification or a failed inspection, even with every test met', () => {
@@ -31,7 +35,10 @@ describe('whom a bulletin commends and asks to improve', () => {
       verdict: 'improve',
       reasons: ['overdueRectifications'],
     });
-    expect(judgePairing({ statuses: met5, grade: 'FAIL', overdueRectifications: 0 })).toEqual({ verdict: 'improve', reasons: ['failGrade'] });
+    expect(judgePairing({ statuses: met5, grade: 'FAIL', overdueRectifications: 0 })).toEqual({
+      verdict: 'improve',
+      reasons: ['failGrade'],
+    });
     expect(judgePairing({ statuses: ['MISSED', 'MISSED'], grade: 'FAIL', overdueRectifications: 2 }).reasons).toEqual([
       'mostMissed',
       'overdueRectifications',
@@ -54,7 +61,15 @@ describe('the content of a bulletin', () => {
 
   it('groups pairings by county, takes the latest grade in the period, and counts per county', () => {
     const c = buildContent({
-      period: { key: '2025-SPRING', kind: 'SEMESTER', academicYear: 2025, term: 'SPRING', startsOn: '2026-02-01', endsOn: '2026-07-31', closedAt: 'x' },
+      period: {
+        key: '2025-SPRING',
+        kind: 'SEMESTER',
+        academicYear: 2025,
+        term: 'SPRING',
+        startsOn: '2026-02-01',
+        endsOn: '2026-07-31',
+        closedAt: 'x',
+      },
       asOf: '2026-09-01',
       tests: ['S1', 'S2'],
       counties: [
@@ -62,7 +77,11 @@ describe('the content of a bulletin', () => {
         { ...county('DS', '东山县'), overdueRectifications: 0 },
       ],
       pairings: [
-        pairing({ county: county('DS', '东山县'), supporting: { name: '东山实验', county: '东山县' }, results: { S1: 'MISSED', S2: 'MISSED' } }),
+        pairing({
+          county: county('DS', '东山县'),
+          supporting: { name: '东山实验', county: '东山县' },
+          results: { S1: 'MISSED', S2: 'MISSED' },
+        }),
         pairing({
           inspections: [
             { on: '2026-05-01', grade: 'PASS' },

@@ -27,15 +27,19 @@ export function buildBulletinPdf(b: PdfBulletin, t: Translator, madeOn: string):
   const line = (s: string) => doc.text(s).moveDown(0.15);
   const countyName = (code: string) => c.counties.find((x) => x.code === code)?.name ?? '';
   const label = (p: BulletinPairing) => `${p.supporting.name} → ${p.assisted.name}`;
-  const tests = (ids: string[]) => (ids.length ? ids.map((id) => `${id} ${t(`effectTests.testName.${id}` as 'effectTests.testName.S1')}`).join('、') : tc('none'));
+  const tests = (ids: string[]) =>
+    ids.length ? ids.map((id) => `${id} ${t(`effectTests.testName.${id}` as 'effectTests.testName.S1')}`).join('、') : tc('none');
   const grade = (g: BulletinPairing['grade']) => (g ? tc(`gradeName.${g}`) : tc('noGrade'));
 
   doc.fontSize(12).text(t('bulletins.pdf.heading'), { align: 'center' }).moveDown(0.3);
   h1(b.title);
   doc
-    .text(`${periodName((k, v) => t(`bulletins.${k}`, v), c.period)}（${t('bulletins.periodDays', { from: c.period.startsOn, to: c.period.endsOn })}）`, {
-      align: 'center',
-    })
+    .text(
+      `${periodName((k, v) => t(`bulletins.${k}`, v), c.period)}（${t('bulletins.periodDays', { from: c.period.startsOn, to: c.period.endsOn })}）`,
+      {
+        align: 'center',
+      },
+    )
     .moveDown(0.2);
   if (b.publishedOn) doc.text(t('bulletins.publishedOn', { date: b.publishedOn }), { align: 'center' });
   doc.moveDown(0.8);
@@ -72,7 +76,11 @@ export function buildBulletinPdf(b: PdfBulletin, t: Translator, madeOn: string):
   for (const x of c.counties.filter((k) => k.pairings > 0)) {
     doc.moveDown(0.3).font('bold').text(x.name).font('body');
     for (const p of c.pairings.filter((q) => q.county === x.code)) {
-      doc.moveDown(0.2).font('bold').text(`${label(p)}${p.verdict ? `　[${tc(`verdictName.${p.verdict}`)}]` : ''}`).font('body');
+      doc
+        .moveDown(0.2)
+        .font('bold')
+        .text(`${label(p)}${p.verdict ? `　[${tc(`verdictName.${p.verdict}`)}]` : ''}`)
+        .font('body');
       line(`${tc('met')}：${tests(p.met)}`);
       line(`${tc('missed')}：${tests(p.missed)}`);
       line(`${tc('grade')}：${grade(p.grade)}　${tc('overdue')}：${p.overdueRectifications}`);

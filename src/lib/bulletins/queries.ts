@@ -94,7 +94,10 @@ export async function listBulletins(actor: Actor, db: Db) {
     take: 200,
     select: LIST_SELECT,
   });
-  return rows.map((b) => ({ ...b, closedPeriod: { ...b.closedPeriod, startsOn: isoOf(b.closedPeriod.startsOn), endsOn: isoOf(b.closedPeriod.endsOn) } }));
+  return rows.map((b) => ({
+    ...b,
+    closedPeriod: { ...b.closedPeriod, startsOn: isoOf(b.closedPeriod.startsOn), endsOn: isoOf(b.closedPeriod.endsOn) },
+  }));
 }
 
 /**

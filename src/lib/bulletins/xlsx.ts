@@ -82,7 +82,10 @@ export async function buildBulletinXlsx(
     ],
     rows: [
       [t('bulletins.fields.title'), b.title],
-      [t('bulletins.fields.period'), `${periodName((k, v) => t(`bulletins.${k}`, v), c.period)} ${t('bulletins.periodDays', { from: c.period.startsOn, to: c.period.endsOn })}`],
+      [
+        t('bulletins.fields.period'),
+        `${periodName((k, v) => t(`bulletins.${k}`, v), c.period)} ${t('bulletins.periodDays', { from: c.period.startsOn, to: c.period.endsOn })}`,
+      ],
       [t('bulletins.statusName.PUBLISHED'), b.publishedOn ?? '—'],
       [t('bulletins.fields.body'), b.body],
     ],

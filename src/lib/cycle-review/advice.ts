@@ -10,10 +10,12 @@ import { getCity } from '@/lib/cycles/city';
 import type { CycleRow } from '@/lib/cycles/queries';
 import { overdueWhere } from '@/lib/rectifications/rules';
 import { periodKeyOf } from '@/lib/periods/rules';
+import { addDays } from '@/lib/cycles/periods';
 import { dateOnly, type IsoDate } from '@/lib/time/date-only';
 import {
   adviseRollover,
   DEFAULT_ADVICE_SETTINGS,
+  MEASUREMENT_MARGIN_DAYS,
   semesterVerdict,
   type Advice,
   type AdviceInput,
@@ -53,7 +55,8 @@ export async function adviceSettings(db: Db | Tx, actor?: { countyId: string | n
 
 /** Each pairing's semesters of the cycle, in order, closed or not, with what was frozen. */
 export async function pairingHistories(db: Db | Tx, pairingIds: string[], cycle: CycleRow): Promise<Map<string, HistorySemester[]>> {
-  const keyOf = (s: { academicYear: number; term: 'AUTUMN' | 'SPRING' }) => periodKeyOf({ kind: 'SEMESTER', academicYear: s.academicYear, term: s.term });
+  const keyOf = (s: { academicYear: number; term: 'AUTUMN' | 'SPRING' }) =>
+    periodKeyOf({ kind: 'SEMESTER', academicYear: s.academicYear, term: s.term });
   const semesterKeys = cycle.semesters.map(keyOf);
   const yearKeys = [...new Set(cycle.semesters.map((s) => String(s.academicYear)))];
   const [closed, frozen] = await Promise.all([
@@ -80,7 +83,14 @@ export async function pairingHistories(db: Db | Tx, pairingIds: string[], cycle:
         const key = keyOf(s);
         const tests = [...(byKey.get(`${id}|${key}`) ?? []), ...(s.term === 'SPRING' ? (byKey.get(`${id}|${s.academicYear}`) ?? []) : [])];
         const isClosed = closedKeys.has(key);
-        return { key, academicYear: s.academicYear, term: s.term, closed: isClosed, tests, verdict: isClosed ? semesterVerdict(tests) : null };
+        return {
+          key,
+          academicYear: s.academicYear,
+          term: s.term,
+          closed: isClosed,
+          tests,
+          verdict: isClosed ? semesterVerdict(tests) : null,
+        };
       }),
     );
   }
@@ -99,7 +109,10 @@ export async function adviceFor(
 ): Promise<Map<string, PairingAdvice>> {
   const ids = pairings.map((p) => p.id);
   const assistedIds = pairings.map((p) => p.assistedId);
+  // The grade of the cycle: inspected from its start to a little after its end (as an end measurement may be).
   const from = dateOnly(cycle.startsOn ?? today);
+  const lastDay = cycle.endsOn ? addDays(cycle.endsOn, MEASUREMENT_MARGIN_DAYS) : today;
+  const to = dateOnly(lastDay < today ? lastDay : today);
   const [settings, histories, ends, inspections, overdue, questioned] = await Promise.all([
     adviceSettings(db, actor),
     pairingHistories(db, ids, cycle),
@@ -111,7 +124,7 @@ export async function adviceFor(
       where: {
         status: 'RECORDED',
         grade: { not: null },
-        inspectedOn: { gte: from, lte: dateOnly(today) },
+        inspectedOn: { gte: from, lte: to },
         OR: [{ pairingId: { in: ids } }, { kindergartenId: { in: assistedIds } }],
       },
       orderBy: [{ inspectedOn: 'desc' }, { recordedAt: 'desc' }],
@@ -119,7 +132,11 @@ export async function adviceFor(
     }),
     db.rectification.findMany({
       where: {
-        AND: [rectificationWhere(actor), overdueWhere(today), { OR: [{ pairingId: { in: ids } }, { pairingId: null, kindergartenId: { in: assistedIds } }] }],
+        AND: [
+          rectificationWhere(actor),
+          overdueWhere(today),
+          { OR: [{ pairingId: { in: ids } }, { pairingId: null, kindergartenId: { in: assistedIds } }] },
+        ],
       },
       select: { pairingId: true, kindergartenId: true },
     }),
@@ -139,7 +156,8 @@ export async function adviceFor(
       semesters: history.flatMap((h) => (h.verdict ? [h.verdict] : [])),
       endStandard: end ? (end.standard as Standard) : null,
       grade,
-      overdueRectifications: overdue.filter((r) => r.pairingId === p.id || (r.pairingId === null && r.kindergartenId === p.assistedId)).length,
+      overdueRectifications: overdue.filter((r) => r.pairingId === p.id || (r.pairingId === null && r.kindergartenId === p.assistedId))
+        .length,
       questionedRecords: questioned.filter((q) => q.activity.pairingId === p.id).length,
     };
     out.set(p.id, { history, input, gradeSource: endGrade ? 'end' : latest ? 'latest' : null, computed: adviseRollover(input, settings) });

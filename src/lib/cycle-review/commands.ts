@@ -28,7 +28,14 @@ import { mayConfirmMeasurement, mayRecordMeasurement } from './access';
 import { computeFigures } from './figures';
 import { cycleDates } from './queries';
 import { AREAS, measurementDateProblem, type Standard } from './rules';
-import { AdviceDecisionInput, AdviceSettingsInput, ConfirmMeasurementInput, MeasurementInput, PublishSummaryInput, SummaryInput } from './schemas';
+import {
+  AdviceDecisionInput,
+  AdviceSettingsInput,
+  ConfirmMeasurementInput,
+  MeasurementInput,
+  PublishSummaryInput,
+  SummaryInput,
+} from './schemas';
 import { computeSummary } from './summary';
 
 const json = (v: unknown) => JSON.parse(JSON.stringify(v));
@@ -46,7 +53,10 @@ export async function recordMeasurement(actor: ActorWithName, raw: unknown, db: 
   if (!mayRecordMeasurement(actor, p)) return fail('notAllowed');
   const [cycle, existing, today] = await Promise.all([
     getCycle(p.cycleId, db),
-    db.cycleMeasurement.findMany({ where: { pairingId: p.id }, select: { id: true, kind: true, measuredOn: true, confirmedAt: true, version: true } }),
+    db.cycleMeasurement.findMany({
+      where: { pairingId: p.id },
+      select: { id: true, kind: true, measuredOn: true, confirmedAt: true, version: true },
+    }),
     cityToday(db, now),
   ]);
   const dates = cycle && cycleDates(cycle);
@@ -56,7 +66,8 @@ export async function recordMeasurement(actor: ActorWithName, raw: unknown, db: 
   if (same?.confirmedAt) return fail('wrongState', { message: 'cycleReview.errors.alreadyConfirmed' });
   if (same && v.version !== same.version) return fail('conflict', { conflict: { version: same.version } });
   const problem = measurementDateProblem(v.kind, v.measuredOn, dates, today, other ? isoOf(other.measuredOn) : null);
-  if (problem) return invalid({ measuredOn: [{ key: `cycleReview.errors.${problem.key}`, values: 'values' in problem ? problem.values : {} }] });
+  if (problem)
+    return invalid({ measuredOn: [{ key: `cycleReview.errors.${problem.key}`, values: 'values' in problem ? problem.values : {} }] });
   const standard = Object.fromEntries(AREAS.map((a) => [a, { result: v[a], note: v[`${a}Note`].trim() }])) as Standard;
   const figures = await computeFigures(db, p.assistedId, v.measuredOn, v.qualifiedTeachers);
   const data = { measuredOn: dateOnly(v.measuredOn), figures: json(figures), standard: json(standard), recordedById: actor.id };
@@ -75,8 +86,16 @@ export async function recordMeasurement(actor: ActorWithName, raw: unknown, db: 
     });
   return versioned(() =>
     db.$transaction(async (tx) => {
-      await tx.cycleMeasurement.update({ where: { id: same.id, version: same.version, confirmedAt: null }, data: { ...data, version: { increment: 1 } } });
-      await writeAudit(tx, { ...audit, action: 'measurement.rerecorded', entityId: same.id, before: { measuredOn: isoOf(same.measuredOn) } });
+      await tx.cycleMeasurement.update({
+        where: { id: same.id, version: same.version, confirmedAt: null },
+        data: { ...data, version: { increment: 1 } },
+      });
+      await writeAudit(tx, {
+        ...audit,
+        action: 'measurement.rerecorded',
+        entityId: same.id,
+        before: { measuredOn: isoOf(same.measuredOn) },
+      });
       return { id: same.id };
     }),
   );
@@ -208,7 +227,10 @@ export async function saveSummary(actor: ActorWithName, raw: unknown, db: Db = d
   const parsed = parseInput(SummaryInput, raw);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  const [scope, cycle] = await Promise.all([summaryScope(db, v.scope), db.cycle.findUnique({ where: { id: v.cycleId }, select: { id: true } })]);
+  const [scope, cycle] = await Promise.all([
+    summaryScope(db, v.scope),
+    db.cycle.findUnique({ where: { id: v.cycleId }, select: { id: true } }),
+  ]);
   if (!scope || !cycle) return fail('notFound');
   if (!isCycleSummaryOffice(actor, scope.countyId))
     return fail(canReadCycleSummary(actor, { countyId: scope.countyId, published: false }) ? 'notAllowed' : 'notFound');

@@ -12,7 +12,12 @@ import { lessonRates, staffingRatio, type Figures, type Grade } from './rules';
 
 const ASSISTED_TESTS = ['A1', 'A2', 'A3', 'A4', 'A5', 'A6'];
 
-export async function computeFigures(db: Db | Tx, assistedId: string, measuredOn: IsoDate, qualifiedTeachers: number | null): Promise<Figures> {
+export async function computeFigures(
+  db: Db | Tx,
+  assistedId: string,
+  measuredOn: IsoDate,
+  qualifiedTeachers: number | null,
+): Promise<Figures> {
   const day = dateOnly(measuredOn);
   const yearBefore = dateOnly(addDays(measuredOn, -365));
   const [kg, ratings, inspection, year] = await Promise.all([
@@ -37,7 +42,10 @@ export async function computeFigures(db: Db | Tx, assistedId: string, measuredOn
     db.closedPeriod.findFirst({
       where: { kind: 'ACADEMIC_YEAR', endsOn: { lte: day }, results: { some: { pairing: { assistedId }, test: { in: ASSISTED_TESTS } } } },
       orderBy: { endsOn: 'desc' },
-      select: { academicYear: true, results: { where: { pairing: { assistedId }, test: { in: ASSISTED_TESTS } }, select: { status: true } } },
+      select: {
+        academicYear: true,
+        results: { where: { pairing: { assistedId }, test: { in: ASSISTED_TESTS } }, select: { status: true } },
+      },
     }),
   ]);
   const n = (r: string) => ratings.find((x) => x.rating === r)?.n ?? 0;

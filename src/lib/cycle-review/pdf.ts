@@ -93,7 +93,8 @@ export function buildSummaryPdf(s: PdfSummary, t: Translator<'cycleReview'>, mad
 
   h2(t('summary.examples'));
   if (!c.examples.length) line(t('summary.noExamples'));
-  for (const x of c.examples) line(t('summary.exampleLine', { date: x.date, title: x.title, supporting: x.supporting, assisted: x.assisted, evidence: x.evidence }));
+  for (const x of c.examples)
+    line(t('summary.exampleLine', { date: x.date, title: x.title, supporting: x.supporting, assisted: x.assisted, evidence: x.evidence }));
 
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -102,7 +103,11 @@ export function buildSummaryPdf(s: PdfSummary, t: Translator<'cycleReview'>, mad
     doc.page.margins.bottom = 0;
     doc
       .fontSize(8)
-      .text(t('summary.pageFooter', { page: i + 1, date: madeOn }), 0, doc.page.height - 36, { align: 'center', width: doc.page.width, lineBreak: false });
+      .text(t('summary.pageFooter', { page: i + 1, date: madeOn }), 0, doc.page.height - 36, {
+        align: 'center',
+        width: doc.page.width,
+        lineBreak: false,
+      });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

@@ -156,7 +156,13 @@ export type RolloverAdviceRow = PairingAdvice & {
  * The advice for the rollover screen's pairings (already in the actor's rollover scope): computed now,
  * with the advice and decision kept when the county admin decided.
  */
-export async function getRolloverAdvice(actor: Actor & { regionId?: string | null }, cycle: CycleRow, pairings: { id: string; assistedId: string }[], db: Db = defaultDb, now = new Date()) {
+export async function getRolloverAdvice(
+  actor: Actor & { regionId?: string | null },
+  cycle: CycleRow,
+  pairings: { id: string; assistedId: string }[],
+  db: Db = defaultDb,
+  now = new Date(),
+) {
   if (!hasPermission(actor, 'pairing.rollover') || pairings.length === 0) return new Map<string, RolloverAdviceRow>();
   const today = await cityToday(db, now);
   const [computed, stored] = await Promise.all([
@@ -183,7 +189,9 @@ export async function getRolloverAdvice(actor: Actor & { regionId?: string | nul
         p.id,
         {
           ...computed.get(p.id)!,
-          stored: s ? { ...s, reasons: s.reasons as AdviceReason[], advice: s.advice as AdviceKind, decision: s.decision as AdviceKind | null } : null,
+          stored: s
+            ? { ...s, reasons: s.reasons as AdviceReason[], advice: s.advice as AdviceKind, decision: s.decision as AdviceKind | null }
+            : null,
         },
       ] as const;
     }),
@@ -266,11 +274,17 @@ export type SummaryEntry = { scope: string; name: string; status: 'none' | 'draf
 /** The summaries of each cycle the actor may open: the office's own in any state, published ones in scope. */
 export async function listSummaries(actor: Actor, db: Db = defaultDb): Promise<Map<string, SummaryEntry[]>> {
   const [rows, counties, city] = await Promise.all([
-    db.cycleSummary.findMany({ where: cycleSummaryWhere(actor), select: { cycleId: true, scopeKey: true, countyId: true, publishedAt: true } }),
+    db.cycleSummary.findMany({
+      where: cycleSummaryWhere(actor),
+      select: { cycleId: true, scopeKey: true, countyId: true, publishedAt: true },
+    }),
     db.region.findMany({ where: { kind: 'COUNTY' }, orderBy: { code: 'asc' }, select: { id: true, name: true } }),
     db.region.findFirst({ where: { kind: 'CITY' }, orderBy: { createdAt: 'asc' }, select: { name: true } }),
   ]);
-  const scopes = [{ key: 'city', countyId: null as string | null, name: city?.name ?? '' }, ...counties.map((c) => ({ key: c.id, countyId: c.id, name: c.name }))];
+  const scopes = [
+    { key: 'city', countyId: null as string | null, name: city?.name ?? '' },
+    ...counties.map((c) => ({ key: c.id, countyId: c.id, name: c.name })),
+  ];
   const cycles = await listCycles(db);
   return new Map(
     cycles.map((c) => [
@@ -281,7 +295,14 @@ export async function listSummaries(actor: Actor, db: Db = defaultDb): Promise<M
         const seesEmpty = scopeRuleFor(actor, 'cycleSummary.manage') === 'city' || isCycleSummaryOffice(actor, s.countyId);
         if (!row && !seesEmpty) return [];
         if (row && !canReadCycleSummary(actor, { countyId: s.countyId, published: !!row.publishedAt })) return [];
-        return [{ scope: s.key, name: s.name, status: row ? (row.publishedAt ? 'published' : 'draft') : 'none', publishedAt: row?.publishedAt ?? null }];
+        return [
+          {
+            scope: s.key,
+            name: s.name,
+            status: row ? (row.publishedAt ? 'published' : 'draft') : 'none',
+            publishedAt: row?.publishedAt ?? null,
+          },
+        ];
       }),
     ]),
   );

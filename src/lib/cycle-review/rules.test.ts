@@ -28,7 +28,13 @@ const settings = { semesterMetShare: 0.8, missedShare: 0.5 };
 
 describe('a semester of the history', () => {
   it('is met when every judged test was met; n.a. and not-yet-due are not judged', () => {
-    expect(semesterVerdict([{ test: 'S1', status: 'MET' }, { test: 'S2', status: 'MET' }, { test: 'A1', status: 'NOT_APPLICABLE' }])).toEqual({
+    expect(
+      semesterVerdict([
+        { test: 'S1', status: 'MET' },
+        { test: 'S2', status: 'MET' },
+        { test: 'A1', status: 'NOT_APPLICABLE' },
+      ]),
+    ).toEqual({
       judged: 2,
       met: 2,
       allMet: true,
@@ -38,8 +44,18 @@ describe('a semester of the history', () => {
     expect(semesterVerdict([])).toBeNull();
   });
   it('counts the supporting side as missing only for its own tests (S1–S5)', () => {
-    expect(semesterVerdict([{ test: 'S1', status: 'MET' }, { test: 'A2', status: 'MISSED' }])).toMatchObject({ allMet: false, supportingMissed: false });
-    expect(semesterVerdict([{ test: 'S3', status: 'MISSED' }, { test: 'A2', status: 'MET' }])).toMatchObject({ allMet: false, supportingMissed: true });
+    expect(
+      semesterVerdict([
+        { test: 'S1', status: 'MET' },
+        { test: 'A2', status: 'MISSED' },
+      ]),
+    ).toMatchObject({ allMet: false, supportingMissed: false });
+    expect(
+      semesterVerdict([
+        { test: 'S3', status: 'MISSED' },
+        { test: 'A2', status: 'MET' },
+      ]),
+    ).toMatchObject({ allMet: false, supportingMissed: true });
   });
 });
 
@@ -54,7 +70,10 @@ describe('re-pairing advice', () => {
     const five = [sem(true), sem(true), sem(true), sem(true), sem(false)];
     // 4 of 5 is exactly 0.8: at the threshold counts (no floating-point loss).
     expect(adviseRollover({ ...base, semesters: five, grade: 'GOOD' }, settings).advice).toBe('GRADUATE');
-    expect(adviseRollover({ ...base, semesters: five, grade: 'EXCELLENT' }, settings).reasons.map((r) => r.key)).toEqual(['semestersMet', 'gradeGood']);
+    expect(adviseRollover({ ...base, semesters: five, grade: 'EXCELLENT' }, settings).reasons.map((r) => r.key)).toEqual([
+      'semestersMet',
+      'gradeGood',
+    ]);
     const four = [sem(true), sem(true), sem(true), sem(false)];
     expect(adviseRollover({ ...base, semesters: four, grade: 'GOOD' }, settings).advice).toBe('CONTINUE');
     expect(adviseRollover({ ...base, semesters: four, grade: 'GOOD' }, { ...settings, semesterMetShare: 0.75 }).advice).toBe('GRADUATE');
@@ -120,7 +139,10 @@ describe('when a measurement may be dated', () => {
   });
   it('keeps the baseline before the end', () => {
     const shortCycle = { ...cycle, firstSemesterEndsOn: '2025-06-30', lastSemesterStartsOn: '2023-09-01' };
-    expect(measurementDateProblem('END', '2024-01-01', shortCycle, '2026-01-01', '2024-01-01')).toEqual({ key: 'order', values: { date: '2024-01-01' } });
+    expect(measurementDateProblem('END', '2024-01-01', shortCycle, '2026-01-01', '2024-01-01')).toEqual({
+      key: 'order',
+      values: { date: '2024-01-01' },
+    });
     expect(measurementDateProblem('BASELINE', '2024-03-01', shortCycle, '2026-01-01', '2024-02-01')).toMatchObject({ key: 'order' });
   });
 });
@@ -150,8 +172,14 @@ describe('figures and the before/after table', () => {
       ...o,
     });
     const rows = comparisonRows(
-      { figures: f({ excellentRate: 0.1, testsMet: 2, testsJudged: 6, inspectionGrade: 'PASS' }), standard: std('FAILS', 'PARTLY', 'MEETS', 'NOT_APPLICABLE') },
-      { figures: f({ excellentRate: 0.4, testsMet: 6, testsJudged: 6, inspectionGrade: 'GOOD' }), standard: std('MEETS', 'MEETS', 'MEETS', 'PARTLY') },
+      {
+        figures: f({ excellentRate: 0.1, testsMet: 2, testsJudged: 6, inspectionGrade: 'PASS' }),
+        standard: std('FAILS', 'PARTLY', 'MEETS', 'NOT_APPLICABLE'),
+      },
+      {
+        figures: f({ excellentRate: 0.4, testsMet: 6, testsJudged: 6, inspectionGrade: 'GOOD' }),
+        standard: std('MEETS', 'MEETS', 'MEETS', 'PARTLY'),
+      },
     );
     expect(Object.fromEntries(rows.map((r) => [r.key, [r.before, r.after]]))).toEqual({
       staffingRatio: [10, 10],

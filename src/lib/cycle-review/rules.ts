@@ -105,7 +105,8 @@ export function adviseRollover(input: AdviceInput, settings: AdviceSettings): Ad
 
   if (input.overdueRectifications > 0)
     reasons.push({ rule: 'LOOK_CLOSER', key: 'overdueRectifications', values: { count: input.overdueRectifications } });
-  if (input.questionedRecords > 0) reasons.push({ rule: 'LOOK_CLOSER', key: 'questionedRecords', values: { count: input.questionedRecords } });
+  if (input.questionedRecords > 0)
+    reasons.push({ rule: 'LOOK_CLOSER', key: 'questionedRecords', values: { count: input.questionedRecords } });
 
   if (standardAllMeets(input.endStandard)) reasons.push({ rule: 'GRADUATE', key: 'standardAllMeets', values: {} });
   else if (closed > 0 && atLeast(met, closed, settings.semesterMetShare) && (input.grade === 'EXCELLENT' || input.grade === 'GOOD')) {
@@ -159,11 +160,13 @@ export function measurementDateProblem(
   if (measuredOn > today) return { key: 'future' };
   if (kind === 'BASELINE') {
     const from = addDays(cycle.startsOn, -MEASUREMENT_MARGIN_DAYS);
-    if (measuredOn < from || measuredOn > cycle.firstSemesterEndsOn) return { key: 'baselineWindow', values: { from, to: cycle.firstSemesterEndsOn } };
+    if (measuredOn < from || measuredOn > cycle.firstSemesterEndsOn)
+      return { key: 'baselineWindow', values: { from, to: cycle.firstSemesterEndsOn } };
     if (other && measuredOn >= other) return { key: 'order', values: { date: other } };
   } else {
     const to = addDays(cycle.endsOn, MEASUREMENT_MARGIN_DAYS);
-    if (measuredOn < cycle.lastSemesterStartsOn || measuredOn > to) return { key: 'endWindow', values: { from: cycle.lastSemesterStartsOn, to } };
+    if (measuredOn < cycle.lastSemesterStartsOn || measuredOn > to)
+      return { key: 'endWindow', values: { from: cycle.lastSemesterStartsOn, to } };
     if (other && measuredOn <= other) return { key: 'order', values: { date: other } };
   }
   return null;
@@ -206,13 +209,7 @@ export function lessonRates(latest: { EXCELLENT: number; GOOD: number; PASS: num
 
 export type Unit = 'ratio' | 'count' | 'percent' | 'grade';
 export type ComparisonKey =
-  | 'staffingRatio'
-  | 'qualifiedTeachers'
-  | 'excellentRate'
-  | 'passRate'
-  | 'inspectionGrade'
-  | 'testsMetShare'
-  | 'standardMeetsShare';
+  'staffingRatio' | 'qualifiedTeachers' | 'excellentRate' | 'passRate' | 'inspectionGrade' | 'testsMetShare' | 'standardMeetsShare';
 export type ComparisonRow = { key: ComparisonKey; unit: Unit; before: number | string | null; after: number | string | null };
 
 /** Share of the applicable areas that meet the standard (null when none applies). */
@@ -232,14 +229,24 @@ type Side = { figures: Figures; standard: Standard } | null;
 export function comparisonRows(before: Side, after: Side): ComparisonRow[] {
   const pick = <T>(s: Side, f: (x: NonNullable<Side>) => T) => (s ? f(s) : null);
   return [
-    { key: 'staffingRatio', unit: 'ratio', before: pick(before, (s) => s.figures.staffingRatio), after: pick(after, (s) => s.figures.staffingRatio) },
+    {
+      key: 'staffingRatio',
+      unit: 'ratio',
+      before: pick(before, (s) => s.figures.staffingRatio),
+      after: pick(after, (s) => s.figures.staffingRatio),
+    },
     {
       key: 'qualifiedTeachers',
       unit: 'count',
       before: pick(before, (s) => s.figures.qualifiedTeachers),
       after: pick(after, (s) => s.figures.qualifiedTeachers),
     },
-    { key: 'excellentRate', unit: 'percent', before: pick(before, (s) => s.figures.excellentRate), after: pick(after, (s) => s.figures.excellentRate) },
+    {
+      key: 'excellentRate',
+      unit: 'percent',
+      before: pick(before, (s) => s.figures.excellentRate),
+      after: pick(after, (s) => s.figures.excellentRate),
+    },
     { key: 'passRate', unit: 'percent', before: pick(before, (s) => s.figures.passRate), after: pick(after, (s) => s.figures.passRate) },
     {
       key: 'inspectionGrade',
@@ -247,7 +254,12 @@ export function comparisonRows(before: Side, after: Side): ComparisonRow[] {
       before: pick(before, (s) => s.figures.inspectionGrade),
       after: pick(after, (s) => s.figures.inspectionGrade),
     },
-    { key: 'testsMetShare', unit: 'percent', before: pick(before, (s) => testsMetShare(s.figures)), after: pick(after, (s) => testsMetShare(s.figures)) },
+    {
+      key: 'testsMetShare',
+      unit: 'percent',
+      before: pick(before, (s) => testsMetShare(s.figures)),
+      after: pick(after, (s) => testsMetShare(s.figures)),
+    },
     {
       key: 'standardMeetsShare',
       unit: 'percent',

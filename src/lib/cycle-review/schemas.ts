@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateString, optionalDecimal, optionalText, requiredId, version } from '@/lib/schema-fields';
+import { dateField, LATEST_CYCLE_DATE, optionalDecimal, optionalText, requiredId, version } from '@/lib/schema-fields';
 import { ADVICE_KINDS, AREA_RESULTS } from './rules';
 
 const areaResult = z.enum(AREA_RESULTS, { error: 'cycleReview.errors.areaRequired' });
@@ -12,7 +12,8 @@ const areaNote = optionalText(500);
 export const MeasurementInput = z.object({
   pairingId: requiredId,
   kind: z.enum(['BASELINE', 'END'], { error: 'form.errors.invalid' }),
-  measuredOn: DateString,
+  // Within the cycle's dates and not after the city's today: measurementDateProblem says so with the dates.
+  measuredOn: dateField({ to: LATEST_CYCLE_DATE }),
   qualifiedTeachers: optionalDecimal({ min: 0, max: 1000, error: 'cycleReview.errors.qualifiedTeachers' }),
   conditions: areaResult,
   conditionsNote: areaNote,

@@ -76,7 +76,10 @@ export async function totalsBy(db: Db | Tx, f: Filter): Promise<Map<string | nul
 }
 
 /** Averages of the confirmed baseline and end measurements per county and overall, over the pairings with both. */
-export async function measuresBy(db: Db | Tx, f: Filter): Promise<Map<string | null, { before: MeasureAverages | null; after: MeasureAverages | null }>> {
+export async function measuresBy(
+  db: Db | Tx,
+  f: Filter,
+): Promise<Map<string | null, { before: MeasureAverages | null; after: MeasureAverages | null }>> {
   const rows = await db.$queryRaw<(Keyed & { kind: 'BASELINE' | 'END' } & MeasureAverages)[]>`
     WITH compared AS (
       SELECT p.id, k."countyId" FROM "Pairing" p JOIN "Kindergarten" k ON k.id = p."assistedId"
@@ -131,7 +134,15 @@ export async function rollup(db: Db | Tx, cycleId: string, countyIds: string[] |
   }));
 }
 
-export type SummaryExample = { id: string; title: string; type: string; date: IsoDate; supporting: string; assisted: string; evidence: number };
+export type SummaryExample = {
+  id: string;
+  title: string;
+  type: string;
+  date: IsoDate;
+  supporting: string;
+  assisted: string;
+  evidence: number;
+};
 export type SummaryCommendation = { category: string; name: string };
 
 export type SummaryContent = {
@@ -151,7 +162,9 @@ export type SummaryContent = {
 
 /** The best records as examples: done, confirmed by the other side, all four parts written, most evidence first. */
 async function examples(db: Db | Tx, cycleId: string, countyId: string | null, timeZone: string): Promise<SummaryExample[]> {
-  const rows = await db.$queryRaw<{ id: string; title: string; type: string; date: string; supporting: string; assisted: string; evidence: number }[]>`
+  const rows = await db.$queryRaw<
+    { id: string; title: string; type: string; date: string; supporting: string; assisted: string; evidence: number }[]
+  >`
     SELECT a.id, a.title, a.type::text AS type, to_char((a."startsAt" AT TIME ZONE ${timeZone})::date, 'YYYY-MM-DD') AS date,
       s.name AS supporting, k.name AS assisted,
       (SELECT COUNT(*) FROM "EvidenceFile" e WHERE e."activityId" = a.id AND e."deletedAt" IS NULL)::int AS evidence
@@ -173,7 +186,10 @@ async function commendations(db: Db | Tx, cycleId: string, countyId: string | nu
   });
   const ids = (k: 'pairingId' | 'kindergartenId' | 'userId') => rows.flatMap((r) => (r[k] ? [r[k]] : []));
   const [pairings, kgs, users] = await Promise.all([
-    db.pairing.findMany({ where: { id: { in: ids('pairingId') } }, select: { id: true, supporting: { select: { name: true } }, assisted: { select: { name: true } } } }),
+    db.pairing.findMany({
+      where: { id: { in: ids('pairingId') } },
+      select: { id: true, supporting: { select: { name: true } }, assisted: { select: { name: true } } },
+    }),
     db.kindergarten.findMany({ where: { id: { in: ids('kindergartenId') } }, select: { id: true, name: true } }),
     db.user.findMany({ where: { id: { in: ids('userId') } }, select: { id: true, name: true, kindergarten: { select: { name: true } } } }),
   ]);
@@ -186,14 +202,22 @@ async function commendations(db: Db | Tx, cycleId: string, countyId: string | nu
 }
 
 /** The generated part of a summary as of `now`: stored when published, shown live before. */
-export async function computeSummary(db: Db | Tx, cycleId: string, countyId: string | null, timeZone: string, now = new Date()): Promise<SummaryContent> {
+export async function computeSummary(
+  db: Db | Tx,
+  cycleId: string,
+  countyId: string | null,
+  timeZone: string,
+  now = new Date(),
+): Promise<SummaryContent> {
   const cycle = await db.cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { name: true, startYear: true } });
   const counties = await db.region.findMany({
     where: { kind: 'COUNTY', ...(countyId ? { id: countyId } : {}) },
     orderBy: { code: 'asc' },
     select: { id: true, name: true },
   });
-  const city = countyId ? null : await db.region.findFirst({ where: { kind: 'CITY' }, orderBy: { createdAt: 'asc' }, select: { name: true } });
+  const city = countyId
+    ? null
+    : await db.region.findFirst({ where: { kind: 'CITY' }, orderBy: { createdAt: 'asc' }, select: { name: true } });
   const [rows, commended, best] = await Promise.all([
     rollup(db, cycleId, countyId ? [countyId] : counties.map((c) => c.id)),
     commendations(db, cycleId, countyId),

@@ -8,6 +8,7 @@ import { dateOnly } from '@/lib/time/date-only';
 import { fail, invalid, ok, parseInput, type Result } from '@/lib/result';
 import type { ActorWithName } from '@/lib/authz';
 import { AssessmentInput, ConfirmedOnlyInput, ThresholdsInput } from './schemas';
+import { checkClosing, closedRefusal } from '@/lib/periods/guard';
 
 /**
  * A1: admins record inspections (their scope), the assisted kindergarten's director an
@@ -34,6 +35,9 @@ export async function recordAssessment(actor: ActorWithName, raw: unknown, db: D
       : can(actor, 'assessment.attest', { countyId: pairing.assisted.countyId, kindergartenIds: [pairing.assistedId] });
   if (!allowed) return fail('notAllowed');
   if (d.assessedOn > localDate(now, await cityTimeZone(db))) return invalid({ assessedOn: ['form.errors.invalid'] });
+  // A closed academic year's A1 is frozen: no judgement is dated into it afterwards (decision 020).
+  const closing = await checkClosing(db, { before: null, after: d.assessedOn });
+  if (closing.kind === 'refused') return closedRefusal(closing, 'assessedOn');
   const row = await db.$transaction(async (tx) => {
     const created = await tx.assessment.create({
       data: {

@@ -10,10 +10,16 @@ import { addDays } from '@/lib/cycles/periods';
 import { COUNTED_TYPES, PAPER_LEVELS, PROGRAMME_TEST, type Evaluation } from './evaluate';
 import type { TestId } from './rules';
 
-export type CountedIds = Partial<Record<'activities' | 'lessons' | 'programmeRecords' | 'papers' | 'assessments' | 'inspections', string[]>>;
+export type CountedIds = Partial<
+  Record<'activities' | 'lessons' | 'programmeRecords' | 'papers' | 'assessments' | 'inspections', string[]>
+>;
 
 /** pairing id → test → ids, for the semester's tests or the academic year's. */
-export async function countedIdsFor(db: Db, ev: Evaluation, part: 'SEMESTER' | 'ACADEMIC_YEAR'): Promise<Map<string, Map<TestId, CountedIds>>> {
+export async function countedIdsFor(
+  db: Db,
+  ev: Evaluation,
+  part: 'SEMESTER' | 'ACADEMIC_YEAR',
+): Promise<Map<string, Map<TestId, CountedIds>>> {
   const out = new Map<string, Map<TestId, CountedIds>>();
   const put = (pid: string, test: TestId, kind: keyof CountedIds, id: string) => {
     let tests = out.get(pid);

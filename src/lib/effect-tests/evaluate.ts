@@ -250,8 +250,8 @@ export function activityMonthRows(windows: { pid: string; window: Window }[], ti
     SELECT a."pairingId", f.month, -f.s1 * k.c, -f.s1 * k.p, -f.s2_hours * k.c, -f.s2_hours * k.p, -f.s2 * k.p,
       -f.s3 * k.c, -f.s3 * k.p, -f.s4 * k.c, -f.s4 * k.p, -k.c, -k.p, -f.complete * k.c, -f.complete * k.p,
       -f.trend_send, -f.trend_observation, -f.trend_lecture, -f.trend_follow_up, -f.trend_other
-    FROM (SELECT effect_city_time_zone() AS tz) z,
-      unnest(${all.ids}::text[], ${all.from}::timestamptz[], ${all.to}::timestamptz[]) AS w(pid, wfrom, wto)
+    FROM unnest(${all.ids}::text[], ${all.from}::timestamptz[], ${all.to}::timestamptz[]) AS w(pid, wfrom, wto)
+      CROSS JOIN (SELECT effect_city_time_zone() AS tz) z
       -- Windows lie within semesters, and closed semesters never overlap: each record is taken off once.
       JOIN "ClosedPeriod" cp ON cp.kind = 'SEMESTER' AND cp."startsOn"::timestamp AT TIME ZONE z.tz < w.wto AND (cp."endsOn" + 1)::timestamp AT TIME ZONE z.tz > w.wfrom
       JOIN "Activity" a ON a."pairingId" = w.pid AND a.status = 'DONE'

@@ -142,7 +142,10 @@ export async function countedRecords(actor: Actor, pairingId: string, test: Test
       note: p.level,
     }));
   } else if (test === 'A1') {
-    const rows = await db.assessment.findMany({ where: only({ pairingId, test: 'A1', assessedOn: dates }), orderBy: { assessedOn: 'desc' } });
+    const rows = await db.assessment.findMany({
+      where: only({ pairingId, test: 'A1', assessedOn: dates }),
+      orderBy: { assessedOn: 'desc' },
+    });
     records = rows.map((a) => ({
       id: a.id,
       kind: 'assessment',

@@ -45,7 +45,8 @@ export async function closePeriod(actor: ActorWithName, raw: unknown, db: Db, no
         ).length
       : 0;
   const verdict = closeVerdict({ endsOn: span.endsOn, today, graceDays, alreadyClosed: closedKeys.has(key), openSemesters });
-  if (!verdict.ok) return fail('wrongState', { message: { key: `bulletins.periods.refused.${verdict.reason}`, values: { date: verdict.closableOn } } });
+  if (!verdict.ok)
+    return fail('wrongState', { message: { key: `bulletins.periods.refused.${verdict.reason}`, values: { date: verdict.closableOn } } });
 
   const rows = await computeFrozen(db, actor, period, now);
   try {
@@ -78,7 +79,13 @@ export async function closePeriod(actor: ActorWithName, raw: unknown, db: Db, no
         action: 'period.closed',
         entityType: 'ClosedPeriod',
         entityId: cp.id,
-        after: { key, startsOn: span.startsOn, endsOn: span.endsOn, pairings: new Set(rows.map((r) => r.pairingId)).size, results: rows.length },
+        after: {
+          key,
+          startsOn: span.startsOn,
+          endsOn: span.endsOn,
+          pairings: new Set(rows.map((r) => r.pairingId)).size,
+          results: rows.length,
+        },
       });
       return cp.id;
     });
@@ -102,7 +109,14 @@ export async function reviewLateCorrection(actor: ActorWithName, raw: unknown, d
   const { id, version, decision } = parsed.value;
   const a = await db.activity.findUnique({
     where: { id },
-    select: { id: true, title: true, version: true, lateCorrection: true, recordingKindergartenId: true, pairing: { select: PAIRING_SCOPE } },
+    select: {
+      id: true,
+      title: true,
+      version: true,
+      lateCorrection: true,
+      recordingKindergartenId: true,
+      pairing: { select: PAIRING_SCOPE },
+    },
   });
   if (!a || !can(actor, 'activity.view', pairingResource(a.pairing))) return fail('notFound');
   if (!can(actor, 'lateCorrection.review', pairingResource(a.pairing))) return fail('notAllowed');

@@ -13,7 +13,14 @@ import type { TestId } from '@/lib/effect-tests/rules';
 import type { IsoDate } from '@/lib/time/date-only';
 import type { PeriodRef } from './rules';
 
-export type FrozenRow = { pairingId: string; test: TestId; status: string; value: number | null; detail: FrozenDetail; counted: CountedIds };
+export type FrozenRow = {
+  pairingId: string;
+  test: TestId;
+  status: string;
+  value: number | null;
+  detail: FrozenDetail;
+  counted: CountedIds;
+};
 
 const TESTS_OF = {
   SEMESTER: ['S1', 'S2', 'S3', 'S4', 'S5'],
@@ -43,7 +50,9 @@ export function figureValue(f: Figure): number | null {
 export async function periodSpan(db: Db, p: PeriodRef): Promise<{ startsOn: IsoDate; endsOn: IsoDate; cycleIds: string[] } | null> {
   const cycles = await listCycles(db);
   const sems = cycles.flatMap((c) =>
-    c.semesters.filter((s) => s.academicYear === p.academicYear && (p.kind === 'ACADEMIC_YEAR' || s.term === p.term)).map((s) => ({ c, s })),
+    c.semesters
+      .filter((s) => s.academicYear === p.academicYear && (p.kind === 'ACADEMIC_YEAR' || s.term === p.term))
+      .map((s) => ({ c, s })),
   );
   if (sems.length === 0) return null;
   return {
@@ -76,13 +85,20 @@ export async function computeFrozen(db: Db, actor: Actor, p: PeriodRef, now: Dat
         if (r.status === 'NOT_APPLICABLE') continue;
         const ids = { ...(counted.get(pairing.id)?.get(test) ?? {}) };
         // A1 decided by a recorded inspection's checklist: that inspection is the record counted.
-        if (r.figure.kind === 'assessment' && 'inspectionId' in r.figure && r.figure.inspectionId) ids.inspections = [r.figure.inspectionId];
+        if (r.figure.kind === 'assessment' && 'inspectionId' in r.figure && r.figure.inspectionId)
+          ids.inspections = [r.figure.inspectionId];
         rows.push({
           pairingId: pairing.id,
           test,
           status: r.status,
           value: figureValue(r.figure),
-          detail: { figure: r.figure, window: r.window, threshold: ev.thresholds[which], confirmedOnly: ev.confirmedOnly, evaluatedOn: ev.today },
+          detail: {
+            figure: r.figure,
+            window: r.window,
+            threshold: ev.thresholds[which],
+            confirmedOnly: ev.confirmedOnly,
+            evaluatedOn: ev.today,
+          },
           counted: ids,
         });
       }

@@ -35,8 +35,5 @@ export function periodValues(span: ClosedSpan): Record<string, string> {
  */
 export function closedRefusal(v: Extract<ClosingVerdict, { kind: 'refused' }>, dateField: string): Failure {
   const message: Message = { key: 'bulletins.closed.refused', values: periodValues(v.period) };
-  return invalid(
-    { [dateField]: [message], ...(v.lateOffered ? { lateCorrection: ['bulletins.closed.lateOffer'] } : {}) },
-    message,
-  );
+  return invalid({ [dateField]: [message], ...(v.lateOffered ? { lateCorrection: ['bulletins.closed.lateOffer'] } : {}) }, message);
 }

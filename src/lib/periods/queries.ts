@@ -17,10 +17,16 @@ export type PeriodRow = PeriodRef & {
 };
 
 /** Every semester and academic year of the cycles on record, newest first, with whether it may be closed today. */
-export async function listPeriods(actor: Actor, db: Db, now = new Date()): Promise<{ rows: PeriodRow[]; graceDays: number; today: IsoDate }> {
+export async function listPeriods(
+  actor: Actor,
+  db: Db,
+  now = new Date(),
+): Promise<{ rows: PeriodRow[]; graceDays: number; today: IsoDate }> {
   const [cycles, closed, graceDays, today] = await Promise.all([
     listCycles(db),
-    db.closedPeriod.findMany({ select: { key: true, closedAt: true, closedBy: { select: { name: true } }, _count: { select: { results: true } } } }),
+    db.closedPeriod.findMany({
+      select: { key: true, closedAt: true, closedBy: { select: { name: true } }, _count: { select: { results: true } } },
+    }),
     closingGraceDays(db),
     cityToday(db, now),
   ]);
@@ -33,11 +39,21 @@ export async function listPeriods(actor: Actor, db: Db, now = new Date()): Promi
       const row = (p: PeriodRef, startsOn: IsoDate, endsOn: IsoDate, openSemesters: number): PeriodRow => {
         const key = periodKeyOf(p);
         const done = byKey.get(key) ?? null;
-        return { ...p, key, startsOn, endsOn, closed: done, verdict: closeVerdict({ endsOn, today, graceDays, alreadyClosed: !!done, openSemesters }) };
+        return {
+          ...p,
+          key,
+          startsOn,
+          endsOn,
+          closed: done,
+          verdict: closeVerdict({ endsOn, today, graceDays, alreadyClosed: !!done, openSemesters }),
+        };
       };
       const semesterRows = sems.map((s) => row({ kind: 'SEMESTER', academicYear: year, term: s.term }, s.startsOn, s.endsOn, 0));
       const open = semesterRows.filter((r) => !r.closed).length;
-      rows.push(...semesterRows, row({ kind: 'ACADEMIC_YEAR', academicYear: year, term: null }, sems[0].startsOn, sems.at(-1)!.endsOn, open));
+      rows.push(
+        ...semesterRows,
+        row({ kind: 'ACADEMIC_YEAR', academicYear: year, term: null }, sems[0].startsOn, sems.at(-1)!.endsOn, open),
+      );
     }
   }
   return { rows: rows.reverse(), graceDays, today };

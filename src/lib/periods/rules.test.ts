@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closableOn, closeVerdict, closingVerdict, lateCounts, parsePeriodKey, periodKeyOf, type ClosedSpan } from './rules';
+import { closableOn, closeVerdict, closingVerdict, parsePeriodKey, periodKeyOf, type ClosedSpan } from './rules';
 
 describe('closing eligibility', () => {
   const spring = { endsOn: '2026-07-31', graceDays: 14, alreadyClosed: false, openSemesters: 0 };
@@ -53,15 +53,15 @@ describe('what may change after a close', () => {
 
   it('accepts an activity as a late correction only when chosen, and only where offered', () => {
     const change = { before: null, after: '2026-03-01' };
-    expect(closingVerdict(closed, change, { lateAllowed: true, late: false })).toEqual({ kind: 'refused', period: closed[0], lateOffered: true });
+    expect(closingVerdict(closed, change, { lateAllowed: true, late: false })).toEqual({
+      kind: 'refused',
+      period: closed[0],
+      lateOffered: true,
+    });
     expect(closingVerdict(closed, change, { lateAllowed: true, late: true })).toEqual({ kind: 'late', period: closed[0] });
     // Lessons, papers and sessions have no late path: asking for one changes nothing.
     expect(closingVerdict(closed, change, { lateAllowed: false, late: true })).toMatchObject({ kind: 'refused', lateOffered: false });
     // Choosing it for a record outside closed periods is no late correction.
     expect(closingVerdict(closed, { before: null, after: '2026-09-01' }, { lateAllowed: true, late: true })).toEqual({ kind: 'open' });
-  });
-
-  it('counts a late correction only once approved', () => {
-    expect([null, 'PENDING', 'APPROVED', 'REJECTED'].map((s) => lateCounts(s as never))).toEqual([true, false, true, false]);
   });
 });

@@ -19,7 +19,9 @@ export function periodKeyOf(p: PeriodRef): string {
 export function parsePeriodKey(key: string): PeriodRef | null {
   const m = /^(\d{4})(?:-(AUTUMN|SPRING))?$/.exec(key);
   if (!m) return null;
-  return m[2] ? { kind: 'SEMESTER', academicYear: Number(m[1]), term: m[2] as Term } : { kind: 'ACADEMIC_YEAR', academicYear: Number(m[1]), term: null };
+  return m[2]
+    ? { kind: 'SEMESTER', academicYear: Number(m[1]), term: m[2] as Term }
+    : { kind: 'ACADEMIC_YEAR', academicYear: Number(m[1]), term: null };
 }
 
 /** The first day a period may be closed: it has ended and the city's grace days have passed. */
@@ -34,7 +36,13 @@ export type CloseVerdict = { ok: true } | { ok: false; reason: CloseRefusal; clo
  * May the period be closed today? Once, after its last day plus the grace days. An academic year
  * closes after its semesters: its records are locked by then, and its S tests must be frozen first.
  */
-export function closeVerdict(p: { endsOn: IsoDate; today: IsoDate; graceDays: number; alreadyClosed: boolean; openSemesters: number }): CloseVerdict {
+export function closeVerdict(p: {
+  endsOn: IsoDate;
+  today: IsoDate;
+  graceDays: number;
+  alreadyClosed: boolean;
+  openSemesters: number;
+}): CloseVerdict {
   const from = closableOn(p.endsOn, p.graceDays);
   if (p.alreadyClosed) return { ok: false, reason: 'alreadyClosed', closableOn: from };
   if (p.today < from) return { ok: false, reason: 'notYet', closableOn: from };
@@ -60,9 +68,7 @@ export function closedSpanOf(closed: readonly ClosedSpan[], date: IsoDate | null
  * Confirmations, receipts, ratings and cancelling a plan are no such write (their callers do not ask).
  */
 export type ClosingVerdict =
-  | { kind: 'open' }
-  | { kind: 'late'; period: ClosedSpan }
-  | { kind: 'refused'; period: ClosedSpan; lateOffered: boolean };
+  { kind: 'open' } | { kind: 'late'; period: ClosedSpan } | { kind: 'refused'; period: ClosedSpan; lateOffered: boolean };
 
 export function closingVerdict(
   closed: readonly ClosedSpan[],
@@ -73,10 +79,4 @@ export function closingVerdict(
   if (!period) return { kind: 'open' };
   if (opts.lateAllowed && opts.late) return { kind: 'late', period };
   return { kind: 'refused', period, lateOffered: opts.lateAllowed };
-}
-
-/** Late corrections waiting for review, or turned down, count nowhere; an approved one counts in live figures. */
-export const COUNTED_LATE_STATES = [null, 'APPROVED'] as const;
-export function lateCounts(state: 'PENDING' | 'APPROVED' | 'REJECTED' | null): boolean {
-  return state == null || state === 'APPROVED';
 }

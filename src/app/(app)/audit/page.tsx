@@ -8,6 +8,7 @@ import { parseAuditFilters } from '@/lib/audit-trail/filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { isMessageKey } from '@/i18n/translator';
 import { titled } from '@/i18n/page-title';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const generateMetadata = titled('audit.title');
 
@@ -81,7 +82,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {rows.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+        <ScrollRegion label={t('title')} className="rounded-lg border border-stone-200 bg-white">
           <table className="w-full min-w-[40rem] text-left text-sm">
             <thead className="bg-stone-100">
               <tr>
@@ -138,7 +139,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <nav className="mt-3 flex gap-4" aria-label={t('title')}>
         {before && (

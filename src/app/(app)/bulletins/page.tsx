@@ -25,7 +25,10 @@ export default async function BulletinsPage() {
       <PageHeader title={t('title')}>
         <div className="flex flex-wrap gap-2">
           {hasPermission(user, 'bulletin.manage') && (
-            <Link href="/bulletins/new" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white">
+            <Link
+              href="/bulletins/new"
+              className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white"
+            >
               {t('new')}
             </Link>
           )}

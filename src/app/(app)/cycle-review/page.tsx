@@ -47,7 +47,10 @@ export default async function CycleReviewIndexPage() {
               <ul className="flex flex-col text-sm">
                 {r.summaries.map((s) => (
                   <li key={s.scope}>
-                    <Link href={`/cycles/${r.cycle.id}/summary/${s.scope}`} className="inline-flex min-h-11 items-center text-brand-800 underline">
+                    <Link
+                      href={`/cycles/${r.cycle.id}/summary/${s.scope}`}
+                      className="inline-flex min-h-11 items-center text-brand-800 underline"
+                    >
                       {s.name}
                     </Link>{' '}
                     · {t(`summary.status.${s.status}`)}

@@ -1,2 +1,7 @@
-// This segment has translated client components: they get next-intl here (decision 011).
-export { default } from '@/components/intl/client-intl';
+import { ClientIntl } from '@/components/intl/client-intl';
+
+// The inbox's one client form ("mark all read") gets next-intl here (decision 011), with only the
+// catalogues it uses (decision 024; client-intl.test.ts names any missing).
+export default function NotificationsLayout({ children }: { children: React.ReactNode }) {
+  return <ClientIntl namespaces={['form']}>{children}</ClientIntl>;
+}

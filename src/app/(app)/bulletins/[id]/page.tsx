@@ -77,7 +77,10 @@ export default async function BulletinPage({
         <div className="mt-6 grid gap-4 lg:grid-cols-2">
           <Card>
             <h2 className="mb-2 font-semibold">{t('actions.save')}</h2>
-            <BulletinForm periods={[]} initial={{ id: b.id, version: b.version, closedPeriodId: b.closedPeriodId, title: b.title, body: b.body }} />
+            <BulletinForm
+              periods={[]}
+              initial={{ id: b.id, version: b.version, closedPeriodId: b.closedPeriodId, title: b.title, body: b.body }}
+            />
           </Card>
           <Card>
             <h2 className="mb-2 font-semibold">{t('publish.title')}</h2>

@@ -32,7 +32,10 @@ export default async function NewBulletinPage({ searchParams }: { searchParams: 
         </p>
       ) : (
         <BulletinForm
-          periods={periods.map((p) => ({ value: p.id, label: `${periodName(t, p)} · ${t('periodDays', { from: p.startsOn, to: p.endsOn })}` }))}
+          periods={periods.map((p) => ({
+            value: p.id,
+            label: `${periodName(t, p)} · ${t('periodDays', { from: p.startsOn, to: p.endsOn })}`,
+          }))}
           initial={{ closedPeriodId: periods.find((p) => p.id === period)?.id }}
         />
       )}

@@ -20,9 +20,7 @@ export default async function PeriodsPage({ searchParams }: { searchParams: Prom
   const { rows, graceDays, today } = await listPeriods(user, db);
   const { closed } = await searchParams;
   const name = (r: (typeof rows)[number]) =>
-    r.kind === 'SEMESTER'
-      ? periodName(t, r)
-      : t('periods.yearName', { year: String(r.academicYear), next: String(r.academicYear + 1) });
+    r.kind === 'SEMESTER' ? periodName(t, r) : t('periods.yearName', { year: String(r.academicYear), next: String(r.academicYear + 1) });
   return (
     <>
       <Link href="/bulletins" className="text-sm text-brand-800 underline">
@@ -33,7 +31,7 @@ export default async function PeriodsPage({ searchParams }: { searchParams: Prom
       <p className="mb-4 text-sm text-stone-700">{t('periods.grace', { days: graceDays, today })}</p>
       {closed && rows.some((r) => r.key === closed && r.closed) && (
         <p role="status" className="mb-3 rounded-md border border-brand-600 bg-brand-50 px-3 py-2">
-          {name(rows.find((r) => r.key === closed)!)}：{t('periods.closedNotice')}
+          {name(rows.find((r) => r.key === closed)!)} · {t('periods.closedNotice')}
         </p>
       )}
       <ul className="flex flex-col gap-3" data-testid="period-list">

@@ -12,13 +12,24 @@ import { titled } from '@/i18n/page-title';
 export const generateMetadata = titled('cycleReview.rollup.title');
 
 /** The cycle's before/after and totals per county and for the city: the city all counties, a county admin its own. */
-export default async function CycleRollupPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ county?: string }> }) {
+export default async function CycleRollupPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ county?: string }>;
+}) {
   const user = await requireUser();
   const { id } = await params;
   const county = searchId.parse((await searchParams).county);
   const r = await getCycleRollup(user, id, county);
   if (!r) return denyAccess(user, { entityType: 'Cycle', entityId: id, path: `/cycles/${id}/review` });
-  const [t, format, locale, summaries] = await Promise.all([getTranslations('cycleReview'), getFormatter(), getLocale(), listSummaries(user)]);
+  const [t, format, locale, summaries] = await Promise.all([
+    getTranslations('cycleReview'),
+    getFormatter(),
+    getLocale(),
+    listSummaries(user),
+  ]);
   const name = (c: { name: string; nameEn: string | null }) => regionName(c, locale);
   const total = r.rows.find((x) => x.countyId === null)!;
   const chosenRow = r.chosen ? r.rows.find((x) => x.countyId === r.chosen!.id) : null;
@@ -26,7 +37,8 @@ export default async function CycleRollupPage({ params, searchParams }: { params
     const m = ms.find((x) => x.kind === kind);
     return t(`rollup.state.${!m ? 'none' : m.confirmedAt ? 'confirmed' : 'recorded'}`);
   };
-  const compared = (row: { after: { n: number } | null }) => (row.after ? t('rollup.compared', { n: row.after.n }) : t('rollup.noneCompared'));
+  const compared = (row: { after: { n: number } | null }) =>
+    row.after ? t('rollup.compared', { n: row.after.n }) : t('rollup.noneCompared');
   return (
     <>
       <PageHeader title={`${t('rollup.title')} · ${r.cycle.name}`}>

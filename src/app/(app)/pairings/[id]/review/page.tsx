@@ -18,7 +18,13 @@ const STATUS_CLASS: Record<string, string> = {
   AT_RISK: 'text-amber-800',
 };
 
-export default async function PairingReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+export default async function PairingReviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
   const user = await requireUser();
   const { id } = await params;
   const { saved } = await searchParams;
@@ -77,7 +83,7 @@ export default async function PairingReviewPage({ params, searchParams }: { para
             {m.canConfirm && <ConfirmMeasurementButton id={m.id} version={m.version} pairingId={p.id} />}
           </>
         )}
-        {r.canRecord && !m?.confirmedAt && window && (
+        {r.canRecord && !m?.confirmedAt && window && r.today >= window.from && (
           <details className="mt-2" open={!m}>
             <summary className="min-h-11 cursor-pointer content-center text-sm font-medium text-brand-800">
               {m ? t('measurements.rerecord') : t('measurements.record')}
@@ -87,7 +93,11 @@ export default async function PairingReviewPage({ params, searchParams }: { para
               kind={kind}
               window={window}
               today={r.today}
-              current={m ? { measuredOn: m.measuredOn, qualifiedTeachers: m.figures.qualifiedTeachers, standard: m.standard, version: m.version } : null}
+              current={
+                m
+                  ? { measuredOn: m.measuredOn, qualifiedTeachers: m.figures.qualifiedTeachers, standard: m.standard, version: m.version }
+                  : null
+              }
             />
           </details>
         )}
@@ -123,7 +133,10 @@ export default async function PairingReviewPage({ params, searchParams }: { para
                     ? t('notClosed')
                     : !s.verdict
                       ? t('noneJudged')
-                      : [s.verdict.allMet ? t('verdict.met') : t('verdict.some'), s.verdict.supportingMissed ? t('verdict.supportingMissed') : null]
+                      : [
+                          s.verdict.allMet ? t('verdict.met') : t('verdict.some'),
+                          s.verdict.supportingMissed ? t('verdict.supportingMissed') : null,
+                        ]
                           .filter(Boolean)
                           .join(' · ')}
                 </span>
@@ -196,7 +209,8 @@ export default async function PairingReviewPage({ params, searchParams }: { para
                   <Link href={`/inspections/${i.id}`} className="text-brand-800 underline">
                     {i.inspectedOn}
                   </Link>{' '}
-                  · {i.grade ? t(`grade.${i.grade}`) : t('inspections.noGrade')} · {i.announced ? t('inspections.announced') : t('inspections.unannounced')}
+                  · {i.grade ? t(`grade.${i.grade}`) : t('inspections.noGrade')} ·{' '}
+                  {i.announced ? t('inspections.announced') : t('inspections.unannounced')}
                 </li>
               ))}
             </ul>

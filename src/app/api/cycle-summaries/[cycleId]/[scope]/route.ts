@@ -22,14 +22,23 @@ export async function GET(request: Request, { params }: { params: Promise<{ cycl
   const t = createTranslator({ locale: 'zh', messages: await loadMessages('zh'), namespace: 'cycleReview' });
   const zone = await cityTimeZone(db);
   const pdf = await buildSummaryPdf(
-    { name: s.name, body: s.row?.body ?? '', publishedOn: s.row?.publishedAt ? localDate(s.row.publishedAt, zone) : null, content: s.content },
+    {
+      name: s.name,
+      body: s.row?.body ?? '',
+      publishedOn: s.row?.publishedAt ? localDate(s.row.publishedAt, zone) : null,
+      content: s.content,
+    },
     t,
     await cityToday(db),
   );
   return new Response(new Uint8Array(pdf), {
     headers: {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': contentDisposition('attachment', `${safeSegment(`${s.name}${s.cycle.name}周期总结`, 60)}.pdf`, `cycle-summary-${s.cycle.startYear}.pdf`),
+      'Content-Disposition': contentDisposition(
+        'attachment',
+        `${safeSegment(`${s.name}${s.cycle.name}周期总结`, 60)}.pdf`,
+        `cycle-summary-${s.cycle.startYear}.pdf`,
+      ),
       'X-Content-Type-Options': 'nosniff',
       'Content-Security-Policy': "default-src 'none'; sandbox",
       'Cache-Control': 'private, no-store',

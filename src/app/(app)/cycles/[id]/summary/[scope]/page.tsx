@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { denyAccess, requireUser } from '@/lib/session';
@@ -8,6 +7,7 @@ import type { Totals } from '@/lib/cycle-review/summary';
 import { cycleHasEnded } from '@/lib/cycles/periods';
 import { cityTimeZone } from '@/lib/time/city-zone';
 import { localDate } from '@/lib/time/zoned';
+import { cityToday } from '@/lib/time/today';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { Comparison } from '@/components/cycle-review/comparison';
 import { PublishSummaryForm, SummaryBodyForm } from '@/components/cycle-review/summary-forms';
@@ -40,7 +40,7 @@ export default async function CycleSummaryPage({
       value: format.number(x.donationValue),
       sessions: x.mentoringSessions,
     });
-  const today = localDate(new Date(), zone);
+  const today = await cityToday(db);
   return (
     <>
       <PageHeader title={t('heading', { scope: s.name, cycle: s.cycle.name })}>
@@ -65,7 +65,13 @@ export default async function CycleSummaryPage({
 
       {s.canEdit ? (
         <Card className="mb-4">
-          <SummaryBodyForm key={s.row?.version ?? 0} cycleId={s.cycle.id} scope={s.scope} body={s.row?.body ?? ''} version={s.row?.version ?? null} />
+          <SummaryBodyForm
+            key={s.row?.version ?? 0}
+            cycleId={s.cycle.id}
+            scope={s.scope}
+            body={s.row?.body ?? ''}
+            version={s.row?.version ?? null}
+          />
           {s.row && (
             <div className="mt-4 border-t border-stone-200 pt-4">
               <PublishSummaryForm cycleId={s.cycle.id} scope={s.scope} version={s.row.version} />
@@ -128,10 +134,7 @@ export default async function CycleSummaryPage({
             <ul className="flex flex-col gap-1 text-sm">
               {c.examples.map((x) => (
                 <li key={x.id}>
-                  <Link href={`/activities/${x.id}`} className="text-brand-800 underline">
-                    {x.title}
-                  </Link>{' '}
-                  · {x.date} · {x.supporting} → {x.assisted}
+                  {x.title} · {x.date} · {x.supporting} → {x.assisted}
                 </li>
               ))}
             </ul>
