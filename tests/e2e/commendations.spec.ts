@@ -20,11 +20,13 @@ test('a commendation round from set-up to a published list @desktop-only', async
   await signIn(page, DEMO_ACCOUNTS.county);
   await page.goto(roundUrl);
   const teachers = page.locator('section').filter({ has: page.getByRole('heading', { name: /优秀教师/ }) });
-  await teachers.getByText('不在推荐名单中的提名').click();
-  await teachers.getByLabel('提名对象').selectOption({ index: 1 });
-  const nominee = (await teachers.getByLabel('提名对象').locator('option:checked').textContent())!.replace(/（.*$/, '');
-  await teachers.getByLabel('理由').fill('两年送教下乡四十余课时。');
-  await teachers.getByRole('button', { name: '提名', exact: true }).click();
+  // The shortlist has its own buttons; this nomination comes from outside it, with a reason.
+  const other = teachers.locator('details');
+  await other.getByText('不在推荐名单中的提名').click();
+  await other.getByLabel('提名对象').selectOption({ index: 1 });
+  const nominee = (await other.getByLabel('提名对象').locator('option:checked').textContent())!.replace(/（.*$/, '');
+  await other.getByLabel('理由').fill('两年送教下乡四十余课时。');
+  await other.getByRole('button', { name: '提名', exact: true }).click();
   await expect(teachers.getByText('待审定')).toBeVisible();
   await signOut(page);
 

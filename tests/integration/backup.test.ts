@@ -91,7 +91,11 @@ describe('npm run backup / npm run restore', () => {
     source = await embedded(path.join(a, 'pg'));
     const migrated = run(process.execPath, ['scripts/db/migrate.mjs', 'deploy'], { DATABASE_URL: source.url });
     expect(migrated.status, migrated.stderr).toBe(0);
-    const seeded = run(path.join(root, 'node_modules/.bin/tsx'), ['prisma/seed.ts'], { DATABASE_URL: source.url });
+    // The demo's own photos go where npm start keeps uploads: the data folder's files/.
+    const seeded = run(path.join(root, 'node_modules/.bin/tsx'), ['prisma/seed.ts'], {
+      DATABASE_URL: source.url,
+      FILE_STORAGE_DIR: path.join(a, 'files'),
+    });
     expect(seeded.status, seeded.stderr).toBe(0);
 
     // Uploads through the real command, into local storage in the data folder as npm start sets it up.

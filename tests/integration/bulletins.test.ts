@@ -12,7 +12,9 @@ import { GET as bulletinPdf } from '@/app/api/bulletins/[id]/pdf/route';
 import { GET as bulletinXlsx } from '@/app/api/bulletins/[id]/xlsx/route';
 import { GET as apiBulletins } from '@/app/api/v1/bulletins/route';
 import { GET as apiAnnualPlans } from '@/app/api/v1/annual-plans/route';
+import { listAnnualPlanStatus } from '@/lib/annual-plans/queries';
 import { actorFor } from '../fixtures/factories';
+import { createPairingWorld } from '../fixtures/activity-factories';
 import { closingWorld } from '../fixtures/period-factories';
 
 const signedIn = vi.hoisted(() => ({ user: null as unknown }));
@@ -286,28 +288,47 @@ describe('the JSON API', () => {
     expect((await get(apiBulletins, '/api/v1/bulletins?status=DRAFT', await tokenFor(w.cityAdmin))).status).toBe(400);
   });
 
-  it('lists plan and summary review status per pairing and year, scoped like the status list', async () => {
-    const { w } = await closedAutumn();
-    const y = w.year;
-    const ids = async (u: { id: string }) => {
-      const r = await get(apiAnnualPlans, `/api/v1/annual-plans?year=${y}`, await tokenFor(u));
+  it("lists plan and summary review status per pairing and year, as the bureau's status list has them", async () => {
+    // No close needed: the shared 2025 cycle, each world in counties of its own.
+    const w = await createPairingWorld(db);
+    await db.annualPlan.create({
+      data: {
+        pairingId: w.pairingA.id,
+        academicYear: 2025,
+        planStatus: 'SUBMITTED',
+        planSubmittedAt: new Date('2025-08-25T02:00:00Z'),
+        updatedById: w.directorA.id,
+      },
+    });
+    const list = async (u: { id: string }, query: string) => {
+      const r = await get(apiAnnualPlans, `/api/v1/annual-plans?${query}`, await tokenFor(u));
       expect(r.status).toBe(200);
-      return r.body.data.map((x: { pairingId: string }) => x.pairingId);
+      return r.body;
     };
+    const ids = async (u: { id: string }, query = 'year=2025') =>
+      (await list(u, query)).data.map((x: { pairingId: string }) => x.pairingId);
     expect(await ids(w.countyAdminA)).toEqual([w.pairingA.id]);
     expect(await ids(w.countyAdminB)).toEqual([w.pairingB.id]);
     expect(await ids(w.directorA2)).toEqual([w.pairingA.id]);
-    expect(new Set(await ids(w.cityAdmin))).toEqual(new Set([w.pairingA.id, w.pairingB.id]));
-    const r = await get(apiAnnualPlans, `/api/v1/annual-plans?year=${y}&pairing=${w.pairingA.id}`, await tokenFor(w.cityAdmin));
-    expect(r.body).toMatchObject({ total: 1, hasMore: false });
-    expect(r.body.data[0]).toMatchObject({
-      academicYear: y,
+    expect(await ids(w.cityAdmin, `year=2025&county=${w.countyA.id}`)).toEqual([w.pairingA.id]);
+    // Both academic years the pairing reaches, in order.
+    expect((await list(w.countyAdminA, '')).data.map((x: { academicYear: number }) => x.academicYear)).toEqual([2025, 2026]);
+
+    const body = await list(w.cityAdmin, `year=2025&pairing=${w.pairingA.id}`);
+    expect(body).toMatchObject({ total: 1, hasMore: false });
+    const rows = (await listAnnualPlanStatus(await actor(w.cityAdmin), { year: 2025 }, db)).filter((r) => r.pairingId === w.pairingA.id);
+    const [plan, summary] = (['PLAN', 'SUMMARY'] as const).map((k) => rows.find((r) => r.kind === k)!);
+    expect(body.data[0]).toEqual({
+      pairingId: w.pairingA.id,
+      academicYear: 2025,
       supporting: w.kgA.name,
-      plan: { state: 'submitted', dueOn: `${y}-08-31`, overdue: false },
-      summary: { state: 'overdue', dueOn: `${y + 1}-08-31`, overdue: true, lastSubmittedAt: null },
+      assisted: w.kgA2.name,
+      countyId: w.countyA.id,
+      plan: { state: 'submitted', dueOn: plan.dueOn, overdue: false, lastSubmittedAt: '2025-08-25T02:00:00.000Z' },
+      summary: { state: summary.state, dueOn: summary.dueOn, overdue: summary.state === 'overdue', lastSubmittedAt: null },
     });
-    const overdue = await get(apiAnnualPlans, `/api/v1/annual-plans?year=${y}&state=overdue`, await tokenFor(w.countyAdminB));
-    expect(overdue.body.data).toMatchObject([{ pairingId: w.pairingB.id, plan: { state: 'overdue' } }]);
+    expect(await ids(w.countyAdminA, 'year=2025&state=submitted')).toEqual([w.pairingA.id]);
+    expect(await ids(w.countyAdminB, 'year=2025&state=submitted')).toEqual([]);
     expect((await get(apiAnnualPlans, '/api/v1/annual-plans?sort=name', await tokenFor(w.cityAdmin))).status).toBe(400);
   });
 });

@@ -64,7 +64,7 @@ const close = (a: ActorWithName, key: string, now: Date) => closePeriod(a, { key
 const version = async (id: string) => (await db.activity.findUniqueOrThrow({ where: { id } })).version;
 
 describe('closing a period', () => {
-  it('freezes every pairing as the live evaluation had it, once, after the grace days, by the city only', async () => {
+  it('freezes every pairing as the live evaluation had it, once, after the grace days, by the city only, for good', async () => {
     const w = await closingWorld(db);
     const { ids } = await loggedAutumn(w);
     const city = await actor(w.cityAdmin);
@@ -132,23 +132,14 @@ describe('closing a period', () => {
     expect(rows.find((r) => r.key === w.autumn)).toMatchObject({ closed: { closedBy: '市管理员' } });
     expect(rows.find((r) => r.key === w.spring)).toMatchObject({ closed: null, verdict: { ok: true } });
     expect(rows.find((r) => r.key === String(w.year))).toMatchObject({ verdict: { ok: false, reason: 'semestersOpen' } });
-  });
 
-  it('the database refuses to change or remove a frozen result', async () => {
-    const w = await closingWorld(db);
-    await loggedAutumn(w);
-    const id = idOf(await close(await actor(w.cityAdmin), w.autumn, w.closable));
-    const row = await db.frozenResult.findFirstOrThrow({ where: { closedPeriodId: id, test: 'S2' } });
-    await expect(
-      db.frozenResult.update({
-        where: { closedPeriodId_pairingId_test: { closedPeriodId: id, pairingId: row.pairingId, test: 'S2' } },
-        data: { status: 'MET' },
-      }),
-    ).rejects.toThrow(/frozen results/);
+    // The database itself refuses to change or remove a frozen result.
+    const key = { closedPeriodId: id, pairingId: w.pairingA.id, test: 'S2' };
+    await expect(db.frozenResult.update({ where: { closedPeriodId_pairingId_test: key }, data: { status: 'MET' } })).rejects.toThrow(
+      /frozen results/,
+    );
     await expect(db.frozenResult.deleteMany({ where: { closedPeriodId: id } })).rejects.toThrow(/frozen results/);
-    expect(await db.frozenResult.findFirstOrThrow({ where: { closedPeriodId: id, test: 'S2', pairingId: row.pairingId } })).toMatchObject({
-      status: row.status,
-    });
+    expect(await db.frozenResult.findUniqueOrThrow({ where: { closedPeriodId_pairingId_test: key } })).toMatchObject({ status: 'MISSED' });
   });
 });
 

@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import { IDLE } from '@/lib/action-state';
 import { answerRectificationAction, openRectificationAction, reviewRectificationAction } from '@/lib/rectifications/actions';
@@ -24,7 +24,7 @@ export function OpenRectificationForm({
   suggestedDeadline: string;
 }) {
   const t = useTranslations('rectifications');
-  const [state, action] = useActionState(openRectificationAction, IDLE);
+  const [state, action] = useFormAction(openRectificationAction, IDLE);
   const v = state.values;
   const e = state.fieldErrors ?? {};
   return (
@@ -80,7 +80,7 @@ export function OpenRectificationForm({
 /** The kindergarten's director sends the measures taken (the evidence is uploaded above it). */
 export function AnswerRectificationForm({ id, version }: { id: string; version: number }) {
   const t = useTranslations('rectifications');
-  const [state, action] = useActionState(answerRectificationAction, IDLE);
+  const [state, action] = useFormAction(answerRectificationAction, IDLE);
   return (
     <form action={action} className="flex flex-col gap-3" noValidate data-testid="answer-rectification">
       <FormMessage state={state} />
@@ -102,7 +102,7 @@ export function AnswerRectificationForm({ id, version }: { id: string; version: 
 /** The office's decision: accept (closed), or return saying what still has to change. */
 export function ReviewRectificationForm({ id, version }: { id: string; version: number }) {
   const t = useTranslations('rectifications');
-  const [state, action] = useActionState(reviewRectificationAction, IDLE);
+  const [state, action] = useFormAction(reviewRectificationAction, IDLE);
   return (
     <form action={action} className="flex flex-col gap-3" noValidate data-testid="review-rectification">
       <FormMessage state={state} />

@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import { IDLE } from '@/lib/action-state';
 import { checkSpotCheckItemAction } from '@/lib/spot-checks/actions';
@@ -20,7 +20,7 @@ export function CheckForm({
   verifyAllowed?: boolean;
 }) {
   const t = useTranslations('spotChecks.check');
-  const [state, action, pending] = useActionState(checkSpotCheckItemAction, IDLE);
+  const [state, action, pending] = useFormAction(checkSpotCheckItemAction, IDLE);
   return (
     <form action={action} className="flex flex-col gap-2" noValidate data-testid={`check-${id}`}>
       <FormMessage state={state} />

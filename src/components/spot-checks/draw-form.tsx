@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import { IDLE } from '@/lib/action-state';
 import { drawSpotCheckAction } from '@/lib/spot-checks/actions';
@@ -23,7 +23,7 @@ export function DrawForm({
   defaults: { periodFrom: string; periodTo: string; sampleSize: number };
 }) {
   const t = useTranslations('spotChecks.draw');
-  const [state, action] = useActionState(drawSpotCheckAction, IDLE);
+  const [state, action] = useFormAction(drawSpotCheckAction, IDLE);
   const v = state.values;
   const e = state.fieldErrors ?? {};
   return (

@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from 'next-intl';
 import { IDLE } from '@/lib/action-state';
 import { updateSignalSettingsAction } from '@/lib/signals/actions';
@@ -17,7 +17,7 @@ export function SignalSettingsForm({
 }) {
   const t = useTranslations('spotChecks.signals.settings');
   const tf = useTranslations('form');
-  const [state, action] = useActionState(updateSignalSettingsAction, IDLE);
+  const [state, action] = useFormAction(updateSignalSettingsAction, IDLE);
   const v = state.values;
   return (
     <form action={action} className="flex max-w-lg flex-col gap-3" noValidate>
