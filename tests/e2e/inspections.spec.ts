@@ -30,6 +30,8 @@ test('a county admin inspects a pairing item by item on a phone, with a photo, a
   const url = page.url();
 
   const cards = page.getByTestId('inspection-item');
+  // count() does not wait: the items must be on the page first.
+  await expect(cards.first()).toBeVisible();
   const count = await cards.count();
   expect(count).toBeGreaterThan(5);
   await expect(page.getByTestId('judged-count')).toContainText(`已评判 0 / ${count} 项`);

@@ -40,7 +40,8 @@ test('the director answers an overdue rectification with a photo; the county acc
   await page.getByTestId('answer-rectification').getByRole('button', { name: '提交整改情况' }).click();
   await expect(page).toHaveURL(/saved=1/);
   await expect(page.locator('[data-status="ANSWERED"]')).toHaveText('待验收');
-  await expect(page.getByTestId('answers').getByRole('listitem')).toHaveCount(1);
+  // One answer (its files are a list inside it).
+  await expect(page.getByTestId('answers').locator(':scope > li')).toHaveCount(1);
   await expect(page.getByTestId('answers')).toContainText(measures);
   // The kindergarten cannot close its own: no review form, and the answer can no longer be changed.
   await expect(page.getByTestId('review-rectification')).toHaveCount(0);

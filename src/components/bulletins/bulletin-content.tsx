@@ -30,7 +30,7 @@ export async function BulletinContentView({ content }: { content: BulletinConten
       </p>
       <Card>
         <h2 className="mb-2 font-semibold">{t('counties')}</h2>
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0}>
           <table className="w-full min-w-[36rem] border-collapse text-sm" data-testid="bulletin-counties">
             <thead>
               <tr className="border-b border-stone-300">

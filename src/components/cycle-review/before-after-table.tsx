@@ -9,7 +9,7 @@ export function BeforeAfterTable({
   rows: { key: string; label: string; before: string; after: string }[];
 }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0}>
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -26,7 +26,7 @@ export async function ServiceRecordView({ record }: { record: ServiceRecord }) {
         {record.cycles.length === 0 ? (
           <p className="text-sm text-stone-600">{t('noCycles')}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0}>
             <table className="w-full min-w-[36rem] text-left text-sm">
               <thead className="text-stone-600">
                 <tr>

@@ -58,7 +58,7 @@ export default async function CycleRollupPage({
 
       {r.isCity && (
         <Card className="mb-4">
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0}>
             <table className="min-w-full text-left text-sm">
               <caption className="sr-only">{t('rollup.title')}</caption>
               <thead>
