@@ -8,9 +8,13 @@ import { DEMO_ACCOUNTS } from '../tests/fixtures/demo-accounts';
 
 export async function seedCommendations(db: PrismaClient) {
   const city = await db.user.findFirst({ where: { role: 'CITY_ADMIN' }, select: { id: true } });
-  const county = await db.user.findFirst({ where: { role: 'COUNTY_ADMIN', region: { code: 'JZ-QH' } }, select: { id: true, regionId: true } });
+  const county = await db.user.findFirst({
+    where: { role: 'COUNTY_ADMIN', region: { code: 'JZ-QH' } },
+    select: { id: true, regionId: true },
+  });
   const cycle = await db.cycle.findUnique({ where: { startYear: 2023 }, select: { id: true } });
-  const pairing = cycle && (await db.pairing.findFirst({ where: { cycleId: cycle.id, supporting: { code: 'QH-01' }, assisted: { code: 'QH-04' } } }));
+  const pairing =
+    cycle && (await db.pairing.findFirst({ where: { cycleId: cycle.id, supporting: { code: 'QH-01' }, assisted: { code: 'QH-04' } } }));
   const teacher = await db.user.findUnique({ where: { phone: DEMO_ACCOUNTS.teacher }, select: { id: true } });
   if (!city || !county?.regionId || !cycle || !pairing || !teacher) return;
   const publishedAt = new Date('2025-09-20T02:00:00Z');

@@ -101,13 +101,11 @@ export function buildSummaryPdf(s: PdfSummary, t: Translator<'cycleReview'>, mad
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc
-      .fontSize(8)
-      .text(t('summary.pageFooter', { page: i + 1, date: madeOn }), 0, doc.page.height - 36, {
-        align: 'center',
-        width: doc.page.width,
-        lineBreak: false,
-      });
+    doc.fontSize(8).text(t('summary.pageFooter', { page: i + 1, date: madeOn }), 0, doc.page.height - 36, {
+      align: 'center',
+      width: doc.page.width,
+      lineBreak: false,
+    });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

@@ -61,7 +61,11 @@ export default async function CommendationRoundPage({
         <form className="mb-4 flex flex-wrap items-end gap-2">
           <label className="flex flex-col text-sm text-stone-700">
             {t('county')}
-            <select name="county" defaultValue={countyId ?? undefined} className="min-h-11 rounded-md border border-stone-400 bg-white px-3">
+            <select
+              name="county"
+              defaultValue={countyId ?? undefined}
+              className="min-h-11 rounded-md border border-stone-400 bg-white px-3"
+            >
               {round.counties.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
