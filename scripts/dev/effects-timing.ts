@@ -1,6 +1,6 @@
 /**
  * Times evaluatePairings (and the dashboard loader) against a database, e.g. the bench city:
- *   DATABASE_URL=… npx tsx --conditions=react-server scripts/dev/effects-timing.ts
+ *   DATABASE_URL=… npx tsx --import ./scripts/outside-next.mjs scripts/dev/effects-timing.ts
  * EFFECT_TESTS_TIMING=1 also prints each query's time. RUNS=n sets the repetitions (default 12).
  */
 import { db } from '@/lib/db';

@@ -32,12 +32,24 @@ test('a commendation round from set-up to a published list @desktop-only', async
 
   await signIn(page, DEMO_ACCOUNTS.city);
   await page.goto(roundUrl);
-  await page
+  // Other nominations may be waiting too (demo data, earlier runs): decide this one by its nominee.
+  const ours = page
     .locator('section')
     .filter({ has: page.getByRole('heading', { name: /优秀教师/ }) })
-    .getByRole('button', { name: '通过' })
-    .click();
-  await expect(page.getByText('通过', { exact: true }).first()).toBeVisible();
+    .locator('li')
+    .filter({ hasText: nominee })
+    .filter({ has: page.getByRole('button', { name: '通过' }) });
+  await ours.getByRole('button', { name: '通过' }).click();
+  await expect(ours).toHaveCount(0);
+  await expect(
+    page
+      .locator('section')
+      .filter({ has: page.getByRole('heading', { name: /优秀教师/ }) })
+      .locator('li')
+      .filter({ hasText: nominee })
+      .filter({ hasText: '· 通过' })
+      .first(),
+  ).toBeVisible();
   page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: '公布表彰名单' }).click();
   await expect(page.getByText('已公布')).toBeVisible();

@@ -1,4 +1,4 @@
-// Run by crash.test.ts as a child process (node --import tsx --conditions=react-server) and killed with SIGKILL
+// Run by crash.test.ts as a child process (node --import tsx --import ./scripts/outside-next.mjs) and killed with SIGKILL
 // while it works: the app's own save and upload commands against the real database and local
 // storage, several at once, forever. A line reaches the parent only after a command answered, so
 // the parent's lines are exactly the "answered" saves and uploads.

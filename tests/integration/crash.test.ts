@@ -76,7 +76,8 @@ describe('a crash in the middle of saves and uploads', () => {
       [
         '--import',
         'tsx',
-        '--conditions=react-server',
+        '--import',
+        './scripts/outside-next.mjs',
         'tests/integration/crash-worker.ts',
         JSON.stringify({
           directorId: w.directorA.id,
@@ -188,7 +189,7 @@ describe('a crash in the middle of saves and uploads', () => {
     const store = path.join(sub, 'files');
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '--conditions=react-server', 'tests/integration/crash-worker.ts', 'put', key, fifo],
+      ['--import', 'tsx', '--import', './scripts/outside-next.mjs', 'tests/integration/crash-worker.ts', 'put', key, fifo],
       {
         cwd: root,
         env: { ...process.env, FILE_STORAGE_DIR: store },
