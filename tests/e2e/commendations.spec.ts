@@ -38,8 +38,8 @@ test('a commendation round from set-up to a published list @desktop-only', async
     .filter({ has: page.getByRole('heading', { name: /优秀教师/ }) })
     .locator('li')
     .filter({ hasText: nominee })
-    .filter({ has: page.getByRole('button', { name: '通过' }) });
-  await ours.getByRole('button', { name: '通过' }).click();
+    .filter({ has: page.getByRole('button', { name: '通过', exact: true }) });
+  await ours.getByRole('button', { name: '通过', exact: true }).click();
   await expect(ours).toHaveCount(0);
   await expect(
     page

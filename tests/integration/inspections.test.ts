@@ -68,7 +68,7 @@ async function judgeAll(id: string, by: User, results: Record<number, ChecklistR
     const result = it.position in results ? results[it.position] : 'MEETS';
     if (result === null) continue;
     expect(
-      await judgeInspectionItem(a, { inspectionId: id, itemId: it.id, version: await version(id), result, note: `第${it.position}项` }, db),
+      await judgeInspectionItem(a, { inspectionId: id, itemId: it.id, version: it.version, result, note: `第${it.position}项` }, db),
     ).toMatchObject({ ok: true });
   }
 }
@@ -172,9 +172,7 @@ describe('an inspection from start to record', () => {
     expect(await record(id, w.countyAdminA, 'EXCELLENT')).toMatchObject({ ok: true });
     const [item] = await itemsOf(id);
     const admin = await actor(w.countyAdminA);
-    expect(
-      await judgeInspectionItem(admin, { inspectionId: id, itemId: item.id, version: await version(id), result: 'FAILS' }, db),
-    ).toEqual({
+    expect(await judgeInspectionItem(admin, { inspectionId: id, itemId: item.id, version: item.version, result: 'FAILS' }, db)).toEqual({
       ok: false,
       error: 'wrongState',
     });
@@ -190,21 +188,33 @@ describe('an inspection from start to record', () => {
     expect((await getInspection(admin, id, db))!.canEdit).toBe(false);
   });
 
-  it('a save with a stale version is refused as a conflict and names the stored version', async () => {
+  it('judging one item never refuses the next from the same page; a stale save of one item is a conflict naming its version', async () => {
     const w = await createPairingWorld(db);
     const id = await start(w);
     const [first, second] = await itemsOf(id);
     const admin = await actor(w.countyAdminA);
     const v = await version(id);
-    expect(await judgeInspectionItem(admin, { inspectionId: id, itemId: first.id, version: v, result: 'MEETS' }, db)).toMatchObject({
+    // The page was loaded once: both items carry the versions it showed.
+    expect(
+      await judgeInspectionItem(admin, { inspectionId: id, itemId: first.id, version: first.version, result: 'MEETS' }, db),
+    ).toMatchObject({
       ok: true,
     });
-    expect(await judgeInspectionItem(admin, { inspectionId: id, itemId: second.id, version: v, result: 'FAILS' }, db)).toEqual({
+    expect(
+      await judgeInspectionItem(admin, { inspectionId: id, itemId: second.id, version: second.version, result: 'FAILS' }, db),
+    ).toMatchObject({
+      ok: true,
+    });
+    // Each save moved the inspection's version (the record form refuses items changed since it loaded).
+    expect(await version(id)).toBe(v + 2);
+    // The first item saved again from a copy older than its last save: refused, nothing changed.
+    expect(await judgeInspectionItem(admin, { inspectionId: id, itemId: first.id, version: first.version, result: 'FAILS' }, db)).toEqual({
       ok: false,
       error: 'conflict',
-      conflict: { version: v + 1 },
+      conflict: { version: first.version + 1 },
     });
-    expect((await db.inspectionItem.findUniqueOrThrow({ where: { id: second.id } })).result).toBeNull();
+    expect((await db.inspectionItem.findUniqueOrThrow({ where: { id: first.id } })).result).toBe('MEETS');
+    expect((await db.inspectionItem.findUniqueOrThrow({ where: { id: second.id } })).result).toBe('FAILS');
   });
 
   it('refuses a date in the future, a pairing not running that day, and an item of another inspection', async () => {
@@ -239,7 +249,7 @@ describe('an inspection from start to record', () => {
     expect(
       await judgeInspectionItem(
         await actor(w.countyAdminA),
-        { inspectionId: one, itemId: foreign.id, version: await version(one), result: 'MEETS' },
+        { inspectionId: one, itemId: foreign.id, version: foreign.version, result: 'MEETS' },
         db,
       ),
     ).toEqual({ ok: false, error: 'notFound' });
@@ -260,7 +270,7 @@ describe('scope', () => {
     const [item] = await itemsOf(id);
     for (const u of [w.directorA2, w.countyAdminB])
       expect(
-        await judgeInspectionItem(await actor(u), { inspectionId: id, itemId: item.id, version: await version(id), result: 'FAILS' }, db),
+        await judgeInspectionItem(await actor(u), { inspectionId: id, itemId: item.id, version: item.version, result: 'FAILS' }, db),
       ).toEqual({
         ok: false,
         error: 'notFound',
@@ -306,11 +316,7 @@ describe('scope', () => {
       expect(await getInspection(await actor(u), byCity, db)).toMatchObject({ canEdit: false });
       const [item] = await itemsOf(byCity);
       expect(
-        await judgeInspectionItem(
-          await actor(u),
-          { inspectionId: byCity, itemId: item.id, version: await version(byCity), result: 'MEETS' },
-          db,
-        ),
+        await judgeInspectionItem(await actor(u), { inspectionId: byCity, itemId: item.id, version: item.version, result: 'MEETS' }, db),
       ).toEqual({
         ok: false,
         error: 'notAllowed',

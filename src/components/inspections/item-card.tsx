@@ -15,6 +15,8 @@ import { itemDraftKey } from './draft-keys';
 
 type Item = {
   id: string;
+  /** The item's own version (each item saves on its own). */
+  version: number;
   position: number;
   title: string;
   countsForA1: boolean;
@@ -27,18 +29,18 @@ type Item = {
  * One checklist item on the phone: the result as four big choices, a note, photos taken on the spot.
  * It saves on its own; what is typed stays on the device until then (a reload or a lost tab keeps it).
  */
-export function ItemCard({ inspectionId, version, item }: { inspectionId: string; version: number; item: Item }) {
+export function ItemCard({ inspectionId, item }: { inspectionId: string; item: Item }) {
   const t = useTranslations('inspections');
   const tf = useTranslations('form');
   const draft = useLocalDraft(itemDraftKey(item.id));
   // What this card last saved: shown at once, before the page's fresh copy arrives.
-  const [saved, setSaved] = useState<Record<string, string> | null>(null);
+  const [saved, setSaved] = useState<{ result: string; note: string; version: number } | null>(null);
   const { discard } = draft;
   const save = useCallback(
     async (prev: ActionState, fd: FormData) => {
       const next = await judgeInspectionItemAction(prev, fd);
       if (next.status === 'ok') {
-        setSaved({ result: String(fd.get('result') ?? ''), note: String(fd.get('note') ?? '') });
+        setSaved({ result: String(fd.get('result') ?? ''), note: String(fd.get('note') ?? ''), version: Number(fd.get('version')) + 1 });
         discard();
       }
       return next;
@@ -49,8 +51,8 @@ export function ItemCard({ inspectionId, version, item }: { inspectionId: string
   const [state, action] = useFormAction(save, IDLE);
   const stored = saved ?? { result: item.result ?? '', note: item.note };
   const initial = (state.status === 'error' && state.values) || draft.restored?.values || stored;
-  // Other items saved meanwhile moved the inspection's version on; after a refused save, the stored one.
-  const current = Math.max(version, Number(state.values?.version ?? 0));
+  // This item's version: the page's, the one its last save made, or after a refused save the stored one.
+  const current = Math.max(item.version, saved?.version ?? 0, Number(state.values?.version ?? 0));
   const judged = stored.result as Item['result'] | '';
   return (
     <li

@@ -1,6 +1,6 @@
 /**
  * Inspections (督查) and the city's checklist template: (actor, raw input, db) → Result; change + audit
- * in one transaction, the inspection's version in the update's WHERE (each item saved on its own moves it).
+ * in one transaction, the version in the update's WHERE (an item's own for an item; each item saved moves the inspection's).
  */
 import type { Db, Tx } from '@/lib/db';
 import {
@@ -261,12 +261,14 @@ export async function judgeInspectionItem(actor: ActorWithName, raw: unknown, db
   if (!item || !i || !mayViewInspection(actor, i)) return fail('notFound');
   if (!mayEditInspection(actor, i)) return fail('notAllowed');
   if (i.status !== 'DRAFT') return fail('wrongState');
-  if (version !== i.version) return fail('conflict', { conflict: { version: i.version } });
+  // The item's own version: judging one item never refuses the next one saved from the same page.
+  if (version !== item.version) return fail('conflict', { conflict: { version: item.version } });
   return versioned(
     () =>
       db.$transaction(async (tx) => {
-        await tx.inspection.update({ where: { id: i.id, version: i.version, status: 'DRAFT' }, data: { version: { increment: 1 } } });
-        await tx.inspectionItem.update({ where: { id: item.id }, data: { result, note } });
+        await tx.inspectionItem.update({ where: { id: item.id, version }, data: { result, note, version: { increment: 1 } } });
+        // The inspection's version still moves: the record form refuses items changed since it was loaded.
+        await tx.inspection.update({ where: { id: i.id, status: 'DRAFT' }, data: { version: { increment: 1 } } });
         await writeAudit(tx, {
           actor,
           action: 'inspection.itemJudged',
@@ -278,7 +280,8 @@ export async function judgeInspectionItem(actor: ActorWithName, raw: unknown, db
         });
         return { id: i.id, itemId: item.id };
       }),
-    async () => fail('conflict', { conflict: { version: (await loadInspection(db, i.id))?.version ?? i.version } }),
+    async () =>
+      fail('conflict', { conflict: { version: (await db.inspectionItem.findUnique({ where: { id: item.id } }))?.version ?? version } }),
   );
 }
 

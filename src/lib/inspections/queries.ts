@@ -185,6 +185,7 @@ export async function getInspection(actor: Actor, id: string, db: Db) {
         countsForA1: true,
         result: true,
         note: true,
+        version: true,
         evidence: {
           where: { deletedAt: null },
           orderBy: [{ kind: 'desc' }, { createdAt: 'asc' }],

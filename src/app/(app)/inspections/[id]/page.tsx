@@ -102,9 +102,9 @@ export default async function InspectionPage({
               <ItemCard
                 key={it.id}
                 inspectionId={i.id}
-                version={i.version}
                 item={{
                   id: it.id,
+                  version: it.version,
                   position: it.position,
                   title: title(it),
                   countsForA1: it.countsForA1,
