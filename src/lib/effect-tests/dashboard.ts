@@ -5,17 +5,8 @@ import type { Db } from '@/lib/db';
 import { scopeRuleFor, type Actor } from '@/lib/authz';
 import { cityTimeZone } from '@/lib/time/city-zone';
 import { localDate } from '@/lib/time/zoned';
-import {
-  activityMonthRows,
-  allPeriods,
-  TREND_CATEGORIES,
-  type TrendPoint,
-  evaluatePairings,
-  resolvePeriod,
-  riskScore,
-  type Evaluation,
-  type PairingEffects,
-} from './evaluate';
+import { activityMonthRows, TREND_CATEGORIES, type TrendPoint } from './facts';
+import { allPeriods, evaluatePairings, resolvePeriod, riskScore, type Evaluation, type PairingEffects } from './evaluate';
 import { listCycles } from '@/lib/cycles/queries';
 import type { DashboardFilters } from './filters';
 

@@ -1,0 +1,107 @@
+import 'server-only';
+/**
+ * Keeping the effect-test facts up to date (docs/decisions/027). Triggers mark a pairing in
+ * ResultStale in the transaction of any write its tests read; `refreshKeptResults` recomputes the
+ * facts of marked pairings for every semester of their cycle, stores them in KeptResult and clears
+ * each mark it read — unless a write bumped it meanwhile, which leaves it for the next run. Until then
+ * reads compute a marked pairing live, so a refresh that is late only costs time, never truth.
+ *
+ * Run by the `results-refresh` job (sent after every successful action, and each minute as a sweep
+ * for writes from elsewhere) and by `npm run results:rebuild` (every pairing, also the repair).
+ */
+import type { Db, Tx } from '@/lib/db';
+import { listCycles } from '@/lib/cycles/queries';
+import { isoOf } from '@/lib/time/date-only';
+import { cityTimeZone } from '@/lib/time/city-zone';
+import { periodOf, scopedIn } from './evaluate';
+import { computeFacts } from './facts';
+
+/** One refresher at a time (pg_advisory_xact_lock key): a slower one could otherwise store older facts over newer ones. */
+const REFRESH_LOCK = 7_201_127;
+
+export type RefreshRun = { pairings: number; rows: number; ms: number };
+
+/**
+ * Refreshes up to `batch` marked pairings (of `only`, when given), oldest marks first, in one
+ * transaction. Returns how many it took; 0 when nothing was marked.
+ */
+export async function refreshKeptResults(db: Db, { batch = 500, only }: { batch?: number; only?: string[] } = {}): Promise<RefreshRun> {
+  const t0 = performance.now();
+  const run = await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`;
+      // seq as text: a bigint comes back as BigInt, which the clearing query below takes back as text.
+      const marks = await tx.$queryRaw<{ pid: string; seq: string }[]>`
+        SELECT "pairingId" AS pid, seq::text AS seq FROM "ResultStale"
+        WHERE ${only ?? null}::text[] IS NULL OR "pairingId" = ANY(${only ?? null}::text[])
+        ORDER BY seq LIMIT ${batch}`;
+      if (marks.length === 0) return { pairings: 0, rows: 0 };
+      const ids = marks.map((m) => m.pid);
+      const rows = await factsOf(tx, ids);
+      await tx.$executeRaw`DELETE FROM "KeptResult" WHERE "pairingId" = ANY(${ids}::text[])`;
+      if (rows.length > 0)
+        await tx.$executeRaw`
+          INSERT INTO "KeptResult" ("pairingId", "academicYear", term, facts)
+          SELECT pid, ay, term::"Term", f::jsonb
+          FROM unnest(${rows.map((r) => r.pid)}::text[], ${rows.map((r) => r.academicYear)}::int[], ${rows.map((r) => r.term)}::text[], ${rows.map((r) => JSON.stringify(r.facts))}::text[]) AS x(pid, ay, term, f)`;
+      // Clear a mark only as it was read. A writer holding it (its bump not committed yet) is skipped,
+      // not waited for: its commit leaves a newer seq, so the pairing is refreshed again.
+      await tx.$executeRaw`
+        WITH done AS (
+          SELECT r."pairingId" FROM "ResultStale" r
+          JOIN unnest(${ids}::text[], ${marks.map((m) => m.seq)}::bigint[]) AS m(pid, seq) ON r."pairingId" = m.pid AND r.seq = m.seq
+          FOR UPDATE OF r SKIP LOCKED)
+        DELETE FROM "ResultStale" s USING done WHERE s."pairingId" = done."pairingId"`;
+      return { pairings: ids.length, rows: rows.length };
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  return { ...run, ms: Math.round(performance.now() - t0) };
+}
+
+/** Each pairing's facts for every semester of its cycle in which it is active. */
+async function factsOf(tx: Tx, ids: string[]) {
+  const [timeZone, cycles, pairings] = await Promise.all([
+    cityTimeZone(tx),
+    listCycles(tx),
+    tx.pairing.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, cycleId: true, assistedId: true, startsOn: true, endsOn: true },
+    }),
+  ]);
+  const rows: { pid: string; academicYear: number; term: 'AUTUMN' | 'SPRING'; facts: unknown }[] = [];
+  for (const cycle of cycles) {
+    const mine = pairings
+      .filter((p) => p.cycleId === cycle.id)
+      .map((p) => ({ id: p.id, assistedId: p.assistedId, startsOn: isoOf(p.startsOn), endsOn: p.endsOn ? isoOf(p.endsOn) : null }));
+    if (mine.length === 0) continue;
+    for (const s of cycle.semesters) {
+      const period = periodOf(cycle, s.academicYear, s.term)!;
+      const scoped = mine.map((p) => scopedIn(period, p));
+      const facts = await computeFacts(tx, scoped, s.academicYear, period.academicYear, timeZone);
+      for (const [pid, f] of facts) rows.push({ pid, academicYear: s.academicYear, term: s.term, facts: f });
+    }
+  }
+  return rows;
+}
+
+/** Refreshes until nothing is marked (or `budgetMs` has passed); what the job and the rebuild run. */
+export async function refreshAllKept(db: Db, { batch = 500, budgetMs = Infinity }: { batch?: number; budgetMs?: number } = {}) {
+  const t0 = performance.now();
+  const total = { pairings: 0, rows: 0, batches: 0 };
+  for (;;) {
+    const run = await refreshKeptResults(db, { batch });
+    if (run.pairings === 0) break;
+    total.pairings += run.pairings;
+    total.rows += run.rows;
+    total.batches += 1;
+    if (performance.now() - t0 > budgetMs) break;
+  }
+  return { ...total, ms: Math.round(performance.now() - t0) };
+}
+
+/** Marks every pairing and refreshes them all: the repair after writes that bypassed the triggers. */
+export async function rebuildKeptResults(db: Db, options: { batch?: number } = {}) {
+  await db.$executeRaw`SELECT kept_mark_all()`;
+  return refreshAllKept(db, options);
+}
