@@ -1,5 +1,6 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
+import { after } from 'next/server';
 import { redirect } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { isMessageKey, type MessageKey, type Translator } from '@/i18n/translator';
@@ -7,6 +8,8 @@ import { auditDenied } from '@/lib/audit';
 import { requireUser, type SessionUser } from '@/lib/session';
 import { formValues, type ActionState } from '@/lib/action-state';
 import type { ErrorCode, Failure, Message, Result } from '@/lib/result';
+import { db } from '@/lib/db';
+import { queueKeptRefresh } from '@/lib/effect-tests/kept';
 
 /** The sentence shown for each failure unless the command or the action names another. */
 const DEFAULT_MESSAGES: Record<ErrorCode, MessageKey> = {
@@ -59,6 +62,8 @@ export async function runAction<T>(formData: FormData, spec: ActionSpec<T>): Pro
   const user = await requireUser({ allowPasswordChange: spec.allowPasswordChange });
   const result = await spec.command(user, spec.input ? spec.input(formData) : Object.fromEntries(formData));
   if (!result.ok) return failureState(user, result, formData, spec);
+  // A change may have marked effect-test results stale (triggers, decision 027): refreshed soon after the answer.
+  after(() => queueKeptRefresh(db));
   const paths = typeof spec.revalidate === 'function' ? spec.revalidate(result.value, formData) : (spec.revalidate ?? []);
   for (const p of paths) revalidatePath(p);
   if (spec.revalidateLayout) revalidatePath(spec.revalidateLayout, 'layout');

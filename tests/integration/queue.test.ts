@@ -14,6 +14,7 @@ import { localDate } from '@/lib/time/zoned';
 import { addDays } from '@/lib/cycles/periods';
 import { createReminderWorld, createRequest } from '../fixtures/reminder-factories';
 import { eventually, startSmtp } from '../fixtures/smtp';
+import { queueKeptRefresh } from '@/lib/effect-tests/kept';
 
 const appUrl = inject('appDatabaseUrl');
 let appDb: PrismaClient;
@@ -107,4 +108,16 @@ describe('the queue as the app role', () => {
     >`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${name} AND state = 'completed'`;
     expect(done[0].n).toBeGreaterThanOrEqual(1);
   });
+
+  it('refreshes kept effect-test results soon after a change: the job a request asks for, as the app role', async () => {
+    const w = await createReminderWorld(db);
+    const ids = [w.pairingA.id, w.pairingB.id];
+    // New pairings are marked by their insert's trigger; the request asks for a refresh once (throttled).
+    expect(await db.resultStale.count({ where: { pairingId: { in: ids } } })).toBe(2);
+    await queueKeptRefresh(appDb);
+    await queueKeptRefresh(appDb);
+    await eventually(async () => (await db.resultStale.count({ where: { pairingId: { in: ids } } })) === 0, 60_000, 250);
+    // Every semester of the cycle kept for both.
+    expect(await db.keptResult.count({ where: { pairingId: { in: ids } } })).toBe(8);
+  }, 90_000);
 });

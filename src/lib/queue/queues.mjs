@@ -20,6 +20,8 @@ export const QUEUES = {
     name: 'outbox-deliver',
     options: { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
   },
+  /** Kept effect-test results brought up to date for the pairings marked stale (docs/decisions/027). */
+  resultsRefresh: { name: 'results-refresh', options: { retryLimit: 2, retryDelay: 10, expireInSeconds: 300 } },
   /** Housekeeping: expired import previews, old delivered messages. */
   cleanup: { name: 'cleanup', options: { retryLimit: 2, retryDelay: 600, expireInSeconds: 600 } },
 };

@@ -1,6 +1,6 @@
 import 'server-only';
 import PgBoss from 'pg-boss';
-import type { Tx } from '@/lib/db';
+import type { Db, Tx } from '@/lib/db';
 import { QUEUE_SCHEMA } from './queues.mjs';
 
 // Never started: only its SQL for a send is used, on the caller's transaction (pg-boss's `db` option),
@@ -30,4 +30,17 @@ export async function sendInTransaction(tx: Tx, queue: string, data: object): Pr
     }),
   };
   return senderBoss().send(queue, data, { db });
+}
+
+/**
+ * Queues a job outside any transaction, at most one per `seconds` (pg-boss's singleton slot): a burst
+ * of requests asks once. For work that catches up with changes already committed.
+ */
+export async function sendThrottled(db: Db, queue: string, seconds: number): Promise<string | null> {
+  const exec = {
+    executeSql: async (text: string, values: unknown[]) => ({
+      rows: await db.$queryRawUnsafe<unknown[]>(text, ...values.map((v) => (v === undefined ? null : v))),
+    }),
+  };
+  return senderBoss().send(queue, {}, { db: exec, singletonKey: queue, singletonSeconds: seconds });
 }

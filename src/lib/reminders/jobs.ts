@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import type { Db } from '@/lib/db';
 import { deliverOutbound, type Senders } from '@/lib/outbox/deliver';
 import { runCleanup } from '@/lib/queue/cleanup';
+import { refreshAllKept } from '@/lib/effect-tests/kept';
 import { QUEUE_SCHEMA, QUEUES } from '@/lib/queue/queues.mjs';
 import { cityTimeZone } from '@/lib/time/city-zone';
 import { runReminderChecks } from './checks';
@@ -14,6 +15,9 @@ export const SCHEDULES = [
   { queue: QUEUES.remindersCheck.name, cron: '0 8 * * *' },
   { queue: QUEUES.countyDigest.name, cron: '30 8 * * *' },
   { queue: QUEUES.cleanup.name, cron: '30 3 * * *' },
+  // Kept results are refreshed after every action within seconds; this sweep catches writes made
+  // elsewhere (the JSON API, imports, psql), which reads compute live meanwhile.
+  { queue: QUEUES.resultsRefresh.name, cron: '* * * * *' },
 ] as const;
 
 /** What the scheduled check jobs may carry: only a test narrows a run to its own counties. */
@@ -75,9 +79,17 @@ export async function startQueue(options: QueueOptions): Promise<PgBoss> {
     return done;
   });
 
+  await boss.work(QUEUES.resultsRefresh.name, polling(2), async () => {
+    const run = await refreshAllKept(db, { budgetMs: 20_000 });
+    if (run.pairings > 0) log(`kept results: ${run.pairings} pairings refreshed in ${run.ms} ms`);
+    return run;
+  });
+
   if (options.schedules ?? true) {
     const tz = await cityTimeZone(db);
     for (const s of SCHEDULES) await boss.schedule(s.queue, s.cron, {}, { tz });
   }
+  // Whatever was marked while no worker ran (a fresh demo database, a restart) is refreshed now.
+  await boss.send(QUEUES.resultsRefresh.name, {}, { singletonKey: QUEUES.resultsRefresh.name, singletonSeconds: 2 });
   return boss;
 }
