@@ -69,6 +69,17 @@ function perPairing(scopeSql, sem) {
       LEFT JOIN pr ON pr."pairingId" = p.id LEFT JOIN ap ON ap."pairingId" = p.id)`;
 }
 
+function keptRead(scopeSql, sem) {
+  return `
+  SELECT k."pairingId", k.facts, sk.name, ak.name
+  FROM "Pairing" p JOIN "Kindergarten" sk ON sk.id = p."supportingId" JOIN "Kindergarten" ak ON ak.id = p."assistedId"
+  JOIN "KeptResult" k ON k."pairingId" = p.id AND k."academicYear" = ${sem.academicYear} AND k."term" = (
+    SELECT s.term FROM "Semester" s WHERE s."startsOn" = '${sem.startsOn}'::date LIMIT 1)
+  WHERE p."cycleId" = (SELECT s."cycleId" FROM "Semester" s WHERE s."startsOn" = '${sem.startsOn}'::date LIMIT 1)
+    AND NOT EXISTS (SELECT 1 FROM "ResultStale" r WHERE r."pairingId" = p.id) AND ${scopeSql}
+  ORDER BY sk.name, ak.name`;
+}
+
 const COUNTY_ROLLUP = `
   SELECT county_id, count(*) AS pairings, count(*) FILTER (WHERE s1_met) AS s1_met, count(*) FILTER (WHERE s2_met) AS s2_met,
          count(*) FILTER (WHERE s4_met) AS s4_met, count(*) FILTER (WHERE excellent_rate >= 0.3 AND a2_pass) AS a2_met,
@@ -98,5 +109,9 @@ export function benchQueries({ countyId, pairingId, semester: sem }) {
       params: [countyId],
     },
     pairing: { sql: perPairing(`p.id = $1`, sem) + ` SELECT * FROM per_pairing`, params: [pairingId] },
+    // The pages' own reads since decision 027: the kept facts of the pairings in scope, unless marked stale.
+    cityKept: { sql: keptRead('true', sem), params: [] },
+    countyKept: { sql: keptRead(`(sk."countyId" = $1 OR ak."countyId" = $1)`, sem), params: [countyId] },
+    pairingKept: { sql: keptRead(`p.id = $1`, sem), params: [pairingId] },
   };
 }

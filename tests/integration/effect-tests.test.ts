@@ -12,7 +12,7 @@ import { listCycles } from '@/lib/cycles/queries';
 import { countedRecords } from '@/lib/effect-tests/queries';
 import { recordAssessment, setThresholds } from '@/lib/effect-tests/commands';
 import { activityTrend, loadDashboard } from '@/lib/effect-tests/dashboard';
-import { buildEffectTestsExport } from '@/lib/effect-tests/export';
+import { streamEffectTestsExport } from '@/lib/effect-tests/export';
 import { receivedInSemester } from '@/lib/effect-tests/home-queries';
 import ExcelJS from 'exceljs';
 import { TYPE_RULES } from '@/lib/activities/rules';
@@ -423,7 +423,7 @@ describe('effect tests computed from the record', () => {
     expect(trendA.filter((r) => r.category === 'SEND').reduce((s, r) => s + r.n, 0)).toBe(4);
     const t = (k: string, v?: Record<string, unknown>) => (v ? `${k}:${JSON.stringify(v)}` : k);
     const countyNames = new Map([[w.countyA.id, '甲县']]);
-    const file = await buildEffectTestsExport(
+    const file = streamEffectTestsExport(
       dataA,
       t as never,
       { number: (n: number) => String(n) },
@@ -434,7 +434,7 @@ describe('effect tests computed from the record', () => {
       },
     );
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(file as never);
+    await wb.xlsx.load((await new Response(file).arrayBuffer()) as never);
     const sheet = wb.worksheets[0];
     expect(sheet.rowCount).toBe(2);
     const header = (sheet.getRow(1).values as unknown[]).map(String);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { buildWorkbook } from '@/lib/spreadsheet/write';
+import { streamWorkbook } from '@/lib/spreadsheet/stream';
 import { figureText, memoizeFormatting, semesterLabel } from '@/components/effect-tests/figure';
 import { TEST_IDS, type Figure } from './evaluate';
 import type { DashboardData } from './dashboard';
@@ -39,12 +39,18 @@ const COUNTED = new Set<Figure['kind']>(['months', 'hours', 'count']);
 /**
  * The dashboard table as the page shows it, one row per pairing: the counties, then per test its
  * status, value, target and a note. A second sheet states the filters the file was made with (the
- * first sheet keeps its header on row 1, so it filters and sorts as a plain table).
+ * first sheet keeps its header on row 1, so it filters and sorts as a plain table). Streamed: each
+ * row is made as it is written, so the city's file starts downloading at once.
  */
-export async function buildEffectTestsExport(data: DashboardData, tRaw: T, formatRaw: F, context: ExportContext) {
+export function streamEffectTestsExport(data: DashboardData, tRaw: T, formatRaw: F, context: ExportContext) {
   const { t, format } = memoizeFormatting(tRaw, formatRaw);
   const ev = data.evaluation;
   const county = (id: string) => context.countyNames.get(id) ?? '';
+  // Most pairings lie in one county; one across two names both, supporting side first.
+  const countyOf = (p: DashboardData['rows'][number]) => {
+    const [a, b] = [county(p.supporting.countyId), county(p.assisted.countyId)];
+    return a === b ? a : `${a} → ${b}`;
+  };
   const rateColumn = (id: string) => data.rows.some((p) => p.results[id as (typeof TEST_IDS)[number]].figure.kind === 'rates');
   const columns = [
     { header: t('supporting'), width: 28 },
@@ -61,29 +67,29 @@ export async function buildEffectTestsExport(data: DashboardData, tRaw: T, forma
       ];
     }),
   ];
-  const rows = data.rows.map((p) => {
-    // Most pairings lie in one county; one across two names both, supporting side first.
-    const [a, b] = [county(p.supporting.countyId), county(p.assisted.countyId)];
-    return [
-      p.supporting.name,
-      p.assisted.name,
-      a === b ? a : `${a} → ${b}`,
-      ...TEST_IDS.flatMap((id) => {
-        const r = p.results[id];
-        if (r.status === 'NOT_APPLICABLE') return [t(`statusName.${r.status}`), null, null, ''];
-        const { value, target } = numbers(r.figure);
-        const fig = figureText(t, format, r.figure);
-        const note = COUNTED.has(r.figure.kind) ? (fig.extra ?? '') : [fig.main, fig.extra].filter(Boolean).join('；');
-        return [t(`statusName.${r.status}`), value, target, note];
-      }),
-    ];
-  });
+  function* rows() {
+    for (const p of data.rows) {
+      yield [
+        p.supporting.name,
+        p.assisted.name,
+        countyOf(p),
+        ...TEST_IDS.flatMap((id) => {
+          const r = p.results[id];
+          if (r.status === 'NOT_APPLICABLE') return [t(`statusName.${r.status}`), null, null, ''];
+          const { value, target } = numbers(r.figure);
+          const fig = figureText(t, format, r.figure);
+          const note = COUNTED.has(r.figure.kind) ? (fig.extra ?? '') : [fig.main, fig.extra].filter(Boolean).join('；');
+          return [t(`statusName.${r.status}`), value, target, note];
+        }),
+      ];
+    }
+  }
   const f = context.filters;
   // Only the city chooses a county (loadDashboard ignores it for anyone else); a county admin's
   // file is of their scope, named by the counties its rows lie in.
   const countyFilter = () => {
     if (data.counties.length) return f.county ? (context.countyNames.get(f.county) ?? '') : t('exportSheet.all');
-    return [...new Set(rows.map((r) => String(r[2])))].join('、') || '—';
+    return [...new Set(data.rows.map(countyOf))].join('、') || '—';
   };
   const filterRows: string[][] = [
     [t('period'), ev ? semesterLabel(t, ev.period.semester) : '—'],
@@ -92,14 +98,14 @@ export async function buildEffectTestsExport(data: DashboardData, tRaw: T, forma
     [t('status'), f.status ? t(`statusName.${f.status}`) : t('anyStatus')],
     [t('search'), f.q ?? '—'],
     [t('sort'), f.sort === 'name' ? t('sortName') : t('sortRisk')],
-    [t('exportSheet.rows'), String(rows.length)],
+    [t('exportSheet.rows'), String(data.rows.length)],
     [t('exportSheet.madeOn'), context.madeOn],
   ];
   const name = ev ? semesterLabel(t, ev.period.semester, true) : t('title');
   // Excel refuses these characters in sheet names, and names longer than 31.
   const sheetName = (s: string) => s.replace(/[*?:\\/[\]]/g, ' ').slice(0, 31);
-  return buildWorkbook([
-    { name: sheetName(name), columns, rows },
+  return streamWorkbook([
+    { name: sheetName(name), columns, rows: rows() },
     {
       name: sheetName(t('exportSheet.filtersSheet')),
       columns: [

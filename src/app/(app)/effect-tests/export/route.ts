@@ -6,11 +6,14 @@ import { db } from '@/lib/db';
 import { cityToday } from '@/lib/time/today';
 import { loadDashboard } from '@/lib/effect-tests/dashboard';
 import { parseDashboardFilters } from '@/lib/effect-tests/filters';
-import { buildEffectTestsExport } from '@/lib/effect-tests/export';
+import { streamEffectTestsExport } from '@/lib/effect-tests/export';
 import { XLSX_TYPE } from '@/lib/spreadsheet/write';
 import { contentDisposition } from '@/lib/content-disposition';
 
-/** The dashboard's query string, the dashboard's loader, the caller's scope: the file holds what the page shows. */
+/**
+ * The dashboard's query string, the dashboard's loader, the caller's scope: the file holds what the
+ * page shows. Scope and data are settled before the first byte; the workbook is then streamed.
+ */
 export async function GET(request: NextRequest) {
   const { user, response } = await requireRouteUser(request, { permission: 'effectTests.export', entityType: 'Page' });
   if (!user) return response;
@@ -26,8 +29,8 @@ export async function GET(request: NextRequest) {
   const ids = new Set([...data.rows.flatMap((p) => [p.supporting.countyId, p.assisted.countyId]), ...(f.county ? [f.county] : [])]);
   const regions = await db.region.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true, nameEn: true } });
   const countyNames = new Map(regions.map((r) => [r.id, regionName(r, locale)]));
-  const body = await buildEffectTestsExport(data, t, format, { filters: f, countyNames, madeOn: date });
-  return new Response(new Uint8Array(body), {
+  const body = streamEffectTestsExport(data, t, format, { filters: f, countyNames, madeOn: date });
+  return new Response(body, {
     headers: {
       'Content-Type': XLSX_TYPE,
       'Content-Disposition': contentDisposition('attachment', `${t('title')}-${date}.xlsx`, `effect-tests-${date}.xlsx`),
