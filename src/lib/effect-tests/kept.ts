@@ -44,7 +44,7 @@ export async function refreshKeptResults(db: Db, { batch = 500, only }: { batch?
       if (rows.length > 0)
         await tx.$executeRaw`
           INSERT INTO "KeptResult" ("pairingId", "academicYear", term, facts)
-          SELECT pid, ay, term::"Term", f::jsonb
+          SELECT pid, ay, term::"Term", f::json
           FROM unnest(${rows.map((r) => r.pid)}::text[], ${rows.map((r) => r.academicYear)}::int[], ${rows.map((r) => r.term)}::text[], ${rows.map((r) => JSON.stringify(r.facts))}::text[]) AS x(pid, ay, term, f)`;
       // Clear a mark only as it was read. A writer holding it (its bump not committed yet) is skipped,
       // not waited for: its commit leaves a newer seq, so the pairing is refreshed again.

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "KeptResult" ALTER COLUMN "facts" SET DATA TYPE JSON;
