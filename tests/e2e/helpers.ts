@@ -13,8 +13,19 @@ export async function pickLocale(context: BrowserContext, baseURL: string, local
 }
 
 /** Signs in and waits until the app has left the sign-in page (or, when a failure is expected, for the error). */
-export async function signIn(page: Page, identifier: string, password = DEMO_PASSWORD, { expectFailure = false } = {}) {
+export async function signIn(
+  page: Page,
+  identifier: string,
+  password = DEMO_PASSWORD,
+  { expectFailure = false, storedLocale = false } = {},
+) {
   await page.goto('/login');
+  // Signing in stores the language picked with the account (sign-in.spec signs every demo account in
+  // English too): a test that picked none reads the app's default, Chinese, whatever ran before it.
+  // `storedLocale`: the test is about the account's stored language, so nothing is picked for it.
+  const context = page.context();
+  if (!storedLocale && !(await context.cookies()).some((c) => c.name === 'locale_picked'))
+    await pickLocale(context, new URL(page.url()).origin, 'zh');
   await page.getByLabel(/手机号或邮箱|Phone or e-mail/).fill(identifier);
   await page.getByLabel(/^(密码|Password)$/).fill(password);
   await page.getByRole('button', { name: /^(登录|Sign in)$/ }).click();

@@ -15,7 +15,7 @@ import {
   setChecklistItemActive,
   startInspection,
 } from '@/lib/inspections/commands';
-import { getInspection, listInspections, pairingInspections } from '@/lib/inspections/queries';
+import { getInspection, inspectablePairings, listInspections, pairingInspections } from '@/lib/inspections/queries';
 import { DEFAULT_CHECKLIST } from '@/lib/inspections/default-checklist';
 import { canViewFile, deleteEvidence, uploadEvidence } from '@/lib/evidence/commands';
 import { evaluatePairings, periodOf } from '@/lib/effect-tests/evaluate';
@@ -23,7 +23,7 @@ import { countedRecords } from '@/lib/effect-tests/queries';
 import { listCycles } from '@/lib/cycles/queries';
 import { issueToken } from '@/lib/api-tokens/commands';
 import { GET as listApi } from '@/app/api/v1/inspections/route';
-import { actorFor, createKindergarten, createUser } from '../fixtures/factories';
+import { actorFor, createCycle, createKindergarten, createUser } from '../fixtures/factories';
 import { createPairing, createPairingWorld } from '../fixtures/activity-factories';
 import { makePng } from '../fixtures/evidence-files';
 
@@ -253,6 +253,29 @@ describe('an inspection from start to record', () => {
         db,
       ),
     ).toEqual({ ok: false, error: 'notFound' });
+  });
+});
+
+describe('the pairings offered', () => {
+  it('are those of a cycle still running: a past cycle’s open-ended pairing is neither offered nor inspected', async () => {
+    const w = await createPairingWorld(db);
+    // A past cycle (its pairings keep endsOn empty, decision 013) pairing the same two kindergartens.
+    const taken = new Set((await db.cycle.findMany({ select: { startYear: true } })).map((c) => c.startYear));
+    const year = Array.from({ length: 40 }, (_, i) => 1951 + i).find((y) => !taken.has(y))!;
+    const past = await createCycle(db, { startYear: year });
+    const old = await createPairing(db, { cycleId: past.id, supportingId: w.kgA.id, assistedId: w.kgA2.id });
+    const admin = await actor(w.countyAdminA);
+    const offered = (await inspectablePairings(admin, db, NOW)).map((p) => p.id);
+    expect(offered).toContain(w.pairingA.id);
+    expect(offered).not.toContain(old.id);
+    expect(
+      await startInspection(
+        admin,
+        { subject: 'pairing', pairingId: old.id, inspectedOn: '2026-03-02', announced: 'no', inspectors: '张三' },
+        db,
+        NOW,
+      ),
+    ).toMatchObject({ ok: false, fieldErrors: { inspectedOn: ['inspections.errors.pairingNotRunning'] } });
   });
 });
 

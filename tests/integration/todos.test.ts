@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { listTodos, TODO_KEYS, todoHref, type TodoKey } from '@/lib/todos/queries';
 import { listActivities } from '@/lib/activities/queries';
-import { createActivity, createPairingWorld } from '../fixtures/activity-factories';
-import { actorFor } from '../fixtures/factories';
+import { createActivity, createPairing, createPairingWorld } from '../fixtures/activity-factories';
+import { actorFor, createCycle, createKindergarten } from '../fixtures/factories';
 
 // In academic year 2025–2026: its plan (due 2025-08-31) is overdue unless handed in; nothing else is due within 30 days.
 const NOW = new Date('2026-03-10T04:00:00Z');
@@ -63,6 +63,26 @@ async function world() {
 }
 
 describe('to-do on every role’s home', () => {
+  it('never asks for a visit or a mentoring log on a past cycle’s pairing (they keep endsOn empty)', async () => {
+    const w = await world();
+    const taken = new Set((await db.cycle.findMany({ select: { startYear: true } })).map((c) => c.startYear));
+    const year = Array.from({ length: 40 }, (_, i) => 1951 + i).find((y) => !taken.has(y))!;
+    const past = await createCycle(db, { startYear: year });
+    const kgOld = await createKindergarten(db, w.countyA.id, { area: 'RURAL', level: 'NONE' });
+    const old = await createPairing(db, { cycleId: past.id, supportingId: w.kgA.id, assistedId: kgOld.id, startsOn: d(`${year}-09-01`) });
+    await db.mentorPair.create({
+      data: {
+        pairingId: old.id,
+        mentorId: w.teacherA.id,
+        apprenticeId: w.teacherA2.id,
+        startsOn: d(`${year}-09-01`),
+        createdById: w.directorA.id,
+      },
+    });
+    expect((await todosOf(w.directorA)).monthlyVisit).toBe(1);
+    expect((await todosOf(w.teacherA)).mentoringToLog).toBe(1);
+  });
+
   it('counts each item for the person it waits for', async () => {
     const w = await world();
     expect(await todosOf(w.directorA)).toEqual({

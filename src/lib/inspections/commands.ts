@@ -3,6 +3,7 @@
  * in one transaction, the version in the update's WHERE (an item's own for an item; each item saved moves the inspection's).
  */
 import type { Db, Tx } from '@/lib/db';
+import { recordWindow, withinWindow } from '@/lib/pairings/record-window';
 import {
   can,
   inspectionOfficeResource,
@@ -18,7 +19,7 @@ import {
 import { writeAudit } from '@/lib/audit';
 import { fail, invalid, ok, parseInput, versioned, type Result } from '@/lib/result';
 import { cityToday } from '@/lib/time/today';
-import { dateOnly, isoOf, type IsoDate } from '@/lib/time/date-only';
+import { dateOnly, isoOf } from '@/lib/time/date-only';
 import { notify } from '@/lib/notifications/notify';
 import { directorsOf } from '@/lib/notifications/recipients';
 import { createDefaultChecklistIfEmpty } from './default-checklist';
@@ -176,10 +177,6 @@ function auditPlace(i: Pick<Loaded, 'kindergarten' | 'pairing'>) {
 }
 
 /** A pairing is inspected while it runs: on a day within its dates. */
-function runsOn(p: { startsOn: Date; endsOn: Date | null }, day: IsoDate) {
-  return isoOf(p.startsOn) <= day && (p.endsOn == null || isoOf(p.endsOn) >= day);
-}
-
 /**
  * A county or city admin starts an inspection of a pairing (both kindergartens) or of one kindergarten,
  * checked against each kindergarten inspected. The active checklist items are copied into it, so later
@@ -191,14 +188,16 @@ export async function startInspection(actor: ActorWithName, raw: unknown, db: Db
   const d = parsed.value;
   let subject: { pairingId: string | null; kindergartenId: string | null; place: { countyId: string; kindergartenId: string } };
   if (d.subject === 'pairing') {
-    const p = await db.pairing.findUnique({ where: { id: d.pairingId }, select: { ...PAIRING_SCOPE, startsOn: true, endsOn: true } });
+    const p = await db.pairing.findUnique({ where: { id: d.pairingId }, select: PAIRING_SCOPE });
     if (!p || !can(actor, 'pairing.view', pairingResource(p))) return fail('notFound');
     const sides = [
       { id: p.supportingId, countyId: p.supporting.countyId },
       { id: p.assistedId, countyId: p.assisted.countyId },
     ];
     if (!sides.every((k) => can(actor, 'inspection.record', kindergartenResource(k)))) return fail('notAllowed');
-    if (!runsOn(p, d.inspectedOn)) return invalid({ inspectedOn: ['inspections.errors.pairingNotRunning'] });
+    // The pairing's days as decision 013 has them: to its own end, else its cycle's last day.
+    const days = await recordWindow(db, p.id, now);
+    if (!days || !withinWindow(days, d.inspectedOn)) return invalid({ inspectedOn: ['inspections.errors.pairingNotRunning'] });
     subject = { pairingId: p.id, kindergartenId: null, place: { countyId: p.assisted.countyId, kindergartenId: p.assistedId } };
   } else {
     const k = await db.kindergarten.findUnique({ where: { id: d.kindergartenId }, select: { id: true, countyId: true } });
@@ -300,7 +299,10 @@ export async function saveInspection(actor: ActorWithName, raw: unknown, db: Db,
   if (i.status !== 'DRAFT') return fail('wrongState');
   if (version !== i.version) return fail('conflict', { conflict: { version: i.version } });
   if (d.inspectedOn > (await cityToday(db, now))) return invalid({ inspectedOn: ['inspections.errors.future'] });
-  if (i.pairing && !runsOn(i.pairing, d.inspectedOn)) return invalid({ inspectedOn: ['inspections.errors.pairingNotRunning'] });
+  if (i.pairingId) {
+    const days = await recordWindow(db, i.pairingId, now);
+    if (!days || !withinWindow(days, d.inspectedOn)) return invalid({ inspectedOn: ['inspections.errors.pairingNotRunning'] });
+  }
   const record = intent === 'record';
   if (record) {
     const items = await db.inspectionItem.findMany({ where: { inspectionId: id }, select: { result: true, countsForA1: true } });

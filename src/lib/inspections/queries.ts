@@ -1,4 +1,5 @@
 import 'server-only';
+import { runningOn } from '@/lib/pairings/record-window';
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/lib/db';
 import {
@@ -142,7 +143,7 @@ export async function inspectablePairings(actor: Actor, db: Db, now = new Date()
   const today = dateOnly(await cityToday(db, now));
   const rows = await db.pairing.findMany({
     where: {
-      AND: [pairingWhere(actor, 'inspection.record'), { startsOn: { lte: today } }, { OR: [{ endsOn: null }, { endsOn: { gte: today } }] }],
+      AND: [pairingWhere(actor, 'inspection.record'), runningOn(today)],
     },
     select: PAIRING_SCOPE,
     orderBy: [{ supporting: { code: 'asc' } }, { assisted: { code: 'asc' } }],

@@ -8,6 +8,18 @@ import { addDays, sortSemesters } from '@/lib/cycles/periods';
 import { isoOf, type IsoDate } from '@/lib/time/date-only';
 import { cityToday } from '@/lib/time/today';
 
+/**
+ * Pairings at work on `day` (a date-only value of the city's date), in Prisma's terms: started, not
+ * ended, and in a cycle that has not ended (a past cycle's pairings keep endsOn empty).
+ */
+export function runningOn(day: Date) {
+  return {
+    startsOn: { lte: day },
+    OR: [{ endsOn: null }, { endsOn: { gte: day } }],
+    cycle: { semesters: { some: { endsOn: { gte: day } } } },
+  };
+}
+
 /** How long after its academic year (or the pairing) ends a year's summary may still be written and submitted. */
 export const SUMMARY_GRACE_DAYS = 92;
 

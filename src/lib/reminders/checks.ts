@@ -1,4 +1,5 @@
 import 'server-only';
+import { runningOn } from '@/lib/pairings/record-window';
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/lib/db';
 import { PAIRING_SCOPE, pairingResource, rectificationResource, sideResource, type Actor } from '@/lib/authz';
@@ -132,11 +133,7 @@ function address(people: Recipient[] | undefined, item: ReminderItem): Addressed
 /** A pairing still at work: started, not ended, in a cycle that has not ended. */
 function live(ctx: Context): Prisma.PairingWhereInput {
   return {
-    AND: [
-      ctx.pairings,
-      { startsOn: { lte: ctx.day }, OR: [{ endsOn: null }, { endsOn: { gte: ctx.day } }] },
-      { cycle: { semesters: { some: { endsOn: { gte: ctx.day } } } } },
-    ],
+    AND: [ctx.pairings, runningOn(ctx.day)],
   };
 }
 

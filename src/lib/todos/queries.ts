@@ -1,4 +1,5 @@
 import 'server-only';
+import { runningOn } from '@/lib/pairings/record-window';
 import type { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/lib/db';
 import {
@@ -100,7 +101,7 @@ export async function listTodos(actor: Actor, db: Db, now = new Date()): Promise
             AND: [
               pairingWhere(actor, 'activity.view'),
               ownSide('supportingId'),
-              { startsOn: { lte: today }, OR: [{ endsOn: null }, { endsOn: { gte: today } }] },
+              runningOn(today),
               {
                 activities: {
                   none: {
@@ -143,7 +144,7 @@ export async function listTodos(actor: Actor, db: Db, now = new Date()): Promise
               { OR: [{ mentorId: actor.id }, { apprenticeId: actor.id }] },
               { startsOn: { lte: today } },
               currentMentorPairWhere(today),
-              { pairing: { OR: [{ endsOn: null }, { endsOn: { gte: today } }] } },
+              { pairing: runningOn(today) },
               { sessions: { none: { heldOn: { gte: dateOnly(`${todayIso.slice(0, 7)}-01`), lte: today } } } },
             ],
           },
