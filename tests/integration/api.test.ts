@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { hashToken } from '@/lib/api-tokens/token';
 import { issueToken, revokeOwnToken } from '@/lib/api-tokens/commands';
@@ -51,6 +51,23 @@ async function world() {
     status: 'DONE',
   });
   return { ...w, actA, actA2, actB };
+}
+
+/** Runs `body` (PL/pgSQL) whenever the token's lastUsedAt is written, while `during` runs. */
+async function withTouchTrigger(tokenId: string, body: string, during: () => Promise<unknown>) {
+  await db.$executeRawUnsafe(
+    `CREATE FUNCTION api_touch_trigger() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${body}; RETURN NEW; END $$`,
+  );
+  await db.$executeRawUnsafe(
+    `CREATE TRIGGER api_touch_trigger BEFORE UPDATE OF "lastUsedAt" ON "PersonalAccessToken" FOR EACH ROW
+     WHEN (NEW."id" = '${tokenId.replace(/'/g, "''")}') EXECUTE FUNCTION api_touch_trigger()`,
+  );
+  try {
+    await during();
+  } finally {
+    await db.$executeRawUnsafe('DROP TRIGGER api_touch_trigger ON "PersonalAccessToken"');
+    await db.$executeRawUnsafe('DROP FUNCTION api_touch_trigger()');
+  }
 }
 
 describe('personal access tokens', () => {
@@ -119,6 +136,54 @@ describe('personal access tokens', () => {
     expect((await db.personalAccessToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).toBeNull();
     await call(listPairings, '/api/v1/pairings', token);
     expect((await db.personalAccessToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).not.toBeNull();
+  });
+
+  it('answer 200 when their last use cannot be recorded, and log it', async () => {
+    const w = await world();
+    const { id, token } = await tokenFor(w.countyAdminA);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    // A real failure of the write, as a busy pool or a lock would give: the database refuses it.
+    await withTouchTrigger(id, `RAISE EXCEPTION 'last use refused'`, async () => {
+      const res = await call(listActivities, '/api/v1/activities', token);
+      expect(res.status).toBe(200);
+      expect(res.body.data.length).toBeGreaterThan(0);
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining('last use refused'));
+    }).finally(() => logged.mockRestore());
+    expect((await db.personalAccessToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).toBeNull();
+  });
+
+  it('record their last use at most once a minute, once for concurrent requests', async () => {
+    const w = await world();
+    const { id, token } = await tokenFor(w.countyAdminA);
+    const lastUsedAt = async () => (await db.personalAccessToken.findUniqueOrThrow({ where: { id } })).lastUsedAt;
+    // Counts the writes themselves: a rewrite with a later time would be invisible in the value alone.
+    const writes = async (during: () => Promise<unknown>) => {
+      await db.$executeRawUnsafe('DROP TABLE IF EXISTS api_touch_log');
+      await db.$executeRawUnsafe('CREATE TABLE api_touch_log (at timestamptz)');
+      try {
+        await withTouchTrigger(id, `INSERT INTO api_touch_log VALUES (NEW."lastUsedAt")`, during);
+        return Number((await db.$queryRawUnsafe<{ n: bigint }[]>('SELECT count(*) AS n FROM api_touch_log'))[0].n);
+      } finally {
+        await db.$executeRawUnsafe('DROP TABLE api_touch_log');
+      }
+    };
+    const get = () => call(listActivities, '/api/v1/activities', token);
+
+    expect(await writes(() => Promise.all([get(), get(), get(), get()]))).toBe(1);
+    const first = await lastUsedAt();
+    expect(first).not.toBeNull();
+    expect(await writes(() => Promise.all([get(), get()]))).toBe(0);
+    expect(await lastUsedAt()).toEqual(first);
+
+    const recent = new Date(Date.now() - 50_000);
+    await db.personalAccessToken.update({ where: { id }, data: { lastUsedAt: recent } });
+    expect(await writes(get)).toBe(0);
+    expect(await lastUsedAt()).toEqual(recent);
+
+    const stale = new Date(Date.now() - 61_000);
+    await db.personalAccessToken.update({ where: { id }, data: { lastUsedAt: stale } });
+    expect(await writes(() => Promise.all([get(), get(), get()]))).toBe(1);
+    expect((await lastUsedAt())!.getTime()).toBeGreaterThan(stale.getTime() + 60_000);
   });
 });
 

@@ -52,13 +52,27 @@ export async function authenticateToken(authorization: string | null, now = new 
 
   const count = await countRequest(row.id, now);
   if (count > RATE_LIMIT_PER_MINUTE) return { status: 429, retryAfter: 60 - now.getUTCSeconds() };
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
-    await db.$transaction([
-      db.personalAccessToken.update({ where: { id: row.id }, data: { lastUsedAt: now } }),
-      db.apiRateWindow.deleteMany({ where: { tokenId: row.id, windowStart: { lt: new Date(now.getTime() - 5 * 60 * 1000) } } }),
-    ]);
-  }
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) await touchToken(row.id, now);
   return { actor, tokenId: row.id };
+}
+
+/**
+ * Best-effort bookkeeping: lastUsedAt is a hint for the token list, so a failure here is logged
+ * and never fails the request (in a transaction it answered 500 with P2028 when the pool was
+ * busy). One plain UPDATE, no transaction; its WHERE repeats the minute test so that concurrent
+ * requests of a busy client, all having read the old value, write once. Only the request that
+ * wrote prunes the old rate windows.
+ */
+async function touchToken(tokenId: string, now: Date): Promise<void> {
+  try {
+    const touched = await db.$executeRaw`
+      UPDATE "PersonalAccessToken" SET "lastUsedAt" = ${now}
+      WHERE "id" = ${tokenId} AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ${new Date(now.getTime() - TOUCH_EVERY_MS)})`;
+    if (touched > 0)
+      await db.apiRateWindow.deleteMany({ where: { tokenId, windowStart: { lt: new Date(now.getTime() - 5 * 60 * 1000) } } });
+  } catch (error) {
+    console.error(`[api token] last use not recorded for ${tokenId}: ${(error as Error).message ?? error}`);
+  }
 }
 
 /** One upsert per request in a fixed one-minute window; returns this window's count so far. */

@@ -1,0 +1,5 @@
+'use server';
+
+export async function echo(_previous: string, formData: FormData): Promise<string> {
+  return String(formData.get('name') ?? '');
+}
