@@ -61,7 +61,9 @@ if (process.env.BENCH_DATABASE_URL) {
   database = { url: process.env.BENCH_DATABASE_URL, stop: async () => {} };
 } else {
   delete process.env.DATABASE_URL; // never the development or test database
-  database = await ensureDatabase({ dataDir: path.join(root, '.data', 'bench', 'pg'), port: 54479, database: 'hih_bench' });
+  // One folder per scale, so the three scales of docs/performance.md can be kept side by side.
+  const folder = scale === 1 ? 'bench' : `bench-scale-${scale}`;
+  database = await ensureDatabase({ dataDir: path.join(root, '.data', folder, 'pg'), port: 54479, database: 'hih_bench' });
 }
 const url = database.url;
 let server = null;

@@ -3,7 +3,8 @@ import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
 import { test, expect, pickLocale, signIn } from './helpers';
 
 // One story across three people, on a phone: the supporting director logs sent teaching with class
-// hours, the assisted director confirms it, a teacher records a lesson and the director rates it.
+// hours, the assisted director confirms it, a teacher records a lesson and the director rates it. It
+// opens its own phone-sized contexts, so a run on the desktop project would repeat the phone's.
 test.describe.configure({ mode: 'serial' });
 
 async function as(browser: Browser, baseURL: string, who: string): Promise<Page> {
@@ -14,11 +15,11 @@ async function as(browser: Browser, baseURL: string, who: string): Promise<Page>
   return page;
 }
 
-test('sent teaching is logged on a phone, confirmed by the other side; a lesson is recorded and rated', async ({
+test('sent teaching is logged on a phone, confirmed by the other side; a lesson is recorded and rated @phone-only', async ({
   browser,
   baseURL,
 }, info) => {
-  // Both projects run this spec against the same demo data: names are unique per run.
+  // Other runs of the suite may have left the same names in the demo data: names are unique per run.
   const tag = `${info.project.name}-${Date.now().toString(36)}`;
   const title = `送教下乡示范课 ${tag}`;
 

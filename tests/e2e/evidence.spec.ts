@@ -6,7 +6,8 @@ import { test, expect, pickLocale, signIn } from './helpers';
 
 // On a phone: the supporting director logs sent teaching with two photos (scaled in the browser,
 // uploaded with a progress bar), the assisted director confirms it, and the archive downloads as a
-// zip holding those photos and the index PDF. Also: a half-filled form survives a reload.
+// zip holding those photos and the index PDF. Also: a half-filled form survives a reload. The tests
+// open their own phone-sized contexts, so a run on the desktop project would repeat the phone's.
 test.describe.configure({ mode: 'serial' });
 
 async function as(browser: Browser, baseURL: string, who: string): Promise<Page> {
@@ -22,7 +23,7 @@ async function as(browser: Browser, baseURL: string, who: string): Promise<Page>
   return page;
 }
 
-test('two photos on a sent-teaching activity, confirmed, in the downloaded archive', async ({ browser, baseURL }, info) => {
+test('two photos on a sent-teaching activity, confirmed, in the downloaded archive @phone-only', async ({ browser, baseURL }, info) => {
   const tag = `${info.project.name}-${Date.now().toString(36)}`;
   const title = `送教照片 ${tag}`;
   const urban = await as(browser, baseURL!, DEMO_ACCOUNTS.urbanDirector);
@@ -111,14 +112,17 @@ test('two photos on a sent-teaching activity, confirmed, in the downloaded archi
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 });
 
-test('a half-filled activity form survives a reload and can be discarded', async ({ browser, baseURL }, info) => {
+test('a half-filled activity form survives a reload and can be discarded @phone-only', async ({ browser, baseURL }, info) => {
   const page = await as(browser, baseURL!, DEMO_ACCOUNTS.urbanDirector);
   const title = `草稿 ${info.project.name}`;
   await page.goto('/activities/new');
   await page.getByLabel('活动类型').selectOption({ label: '专题讲座' });
   await page.getByLabel('活动名称').fill(title);
   await page.getByLabel('活动记录').fill('讲到一半，手机没电了。');
-  await page.waitForTimeout(600);
+  // The draft is written 250 ms after the last keystroke: wait until it holds what was typed last.
+  await expect
+    .poll(() => page.evaluate(() => Object.entries(localStorage).some(([k, v]) => k.startsWith('hih-draft:') && v.includes('手机没电了'))))
+    .toBe(true);
   await page.reload();
   await expect(page.getByTestId('draft-notice')).toContainText('已恢复你在');
   await expect(page.getByLabel('活动名称')).toHaveValue(title);

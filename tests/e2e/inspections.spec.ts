@@ -26,7 +26,7 @@ test('a county admin inspects a pairing item by item on a phone, with a photo, a
   await page.getByText('不定期督查（未通知）').click();
   await page.getByLabel('督查人员').fill('刘建国、周敏');
   await page.getByRole('button', { name: '开始逐项检查' }).click();
-  await expect(page).toHaveURL(/\/inspections\/[^/?]+$/);
+  await expect(page).toHaveURL(/\/inspections\/(?!new$)[^/?]+$/);
   const url = page.url();
 
   const cards = page.getByTestId('inspection-item');

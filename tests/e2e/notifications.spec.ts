@@ -5,7 +5,8 @@ import { test, expect, pickLocale, signIn, signOut } from './helpers';
 // Issue 11: the rural director disputes a record; the urban director learns it from the header, the
 // inbox and the to-do list, opens it, fixes the record, and the dispute clears (the record waits for the
 // other side's confirmation again). Other specs tell the same demo directors things meanwhile, so counts
-// are read as "some", and this run's record is found by its unique title.
+// are read as "some", and this run's record is found by its unique title. Nothing depends on the
+// screen's width: the desktop project runs it.
 
 async function logActivity(page: Page, title: string) {
   await page.goto('/activities/new');
@@ -22,7 +23,7 @@ async function logActivity(page: Page, title: string) {
   return new URL(page.url()).pathname;
 }
 
-test('a disputed record reaches its recorder through the inbox, and fixing it clears the dispute', async ({
+test('a disputed record reaches its recorder through the inbox, and fixing it clears the dispute @desktop-only', async ({
   page,
   context,
   baseURL,
@@ -88,7 +89,7 @@ test('a disputed record reaches its recorder through the inbox, and fixing it cl
   await expect(page.getByText('示范课一节《沉与浮》，柳湾园 8 位教师观摩。')).toBeVisible();
 });
 
-test('another person’s notification is not found', async ({ page, context, baseURL }) => {
+test('another person’s notification is not found @desktop-only', async ({ page, context, baseURL }) => {
   await pickLocale(context, baseURL!, 'zh');
   // The rural director's first notification (the seed gives every demo account some).
   await signIn(page, DEMO_ACCOUNTS.ruralDirector);

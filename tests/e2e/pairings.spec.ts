@@ -76,7 +76,7 @@ test('a director of another county gets the not-found page for that pairing @des
   expect((await page.goto(`${pairingPath}/edit`))?.status()).toBe(404);
 });
 
-test('a director sees their own pairing, read-only, and no other', async ({ page, context, baseURL }) => {
+test('a director sees their own pairing, read-only, and no other @desktop-only', async ({ page, context, baseURL }) => {
   await pickLocale(context, baseURL!, 'en');
   await signIn(page, DEMO_ACCOUNTS.urbanDirector);
   await expect(page.getByTestId('current-period')).toContainText('Cycle 2025–2027');

@@ -3,7 +3,8 @@ import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
 import { test, expect, pickLocale, signIn } from './helpers';
 
 // What a new user met walking through the app on a phone (issue 12, "Fixes from the phone walk"),
-// and what makes it installable.
+// and what makes it installable. A walk on a phone: the phone project runs all of it (what is not about
+// the width, such as the manifest or the supporter's cap, says the same at any width).
 
 async function as(browser: Browser, baseURL: string, who: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
@@ -13,7 +14,11 @@ async function as(browser: Browser, baseURL: string, who: string): Promise<Page>
   return page;
 }
 
-test('installable: a manifest with icons, a favicon, and a title per page in the reader’s language', async ({ page, context, baseURL }) => {
+test('installable: a manifest with icons, a favicon, and a title per page in the reader’s language @phone-only', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await pickLocale(context, baseURL!, 'zh');
   // Signed out: the sign-in page is where a phone offers to install, so all of it is reachable there.
   await page.goto('/login');
@@ -75,7 +80,7 @@ test('tapping a test on a phone shows its explanation on the screen @phone-only'
   await expect(page.getByTestId('test-heading')).toBeInViewport();
 });
 
-test('confirming an activity shows that it is being sent, then what was recorded, and the prompt goes', async ({
+test('confirming an activity shows that it is being sent, then what was recorded, and the prompt goes @phone-only', async ({
   browser,
   baseURL,
 }, info) => {
@@ -120,7 +125,7 @@ test('confirming an activity shows that it is being sent, then what was recorded
   await expect(rural.getByRole('button', { name: '提出异议' })).toBeVisible();
 });
 
-test('the new-pairing form does not offer a supporter that is at its cap', async ({ page, context, baseURL }) => {
+test('the new-pairing form does not offer a supporter that is at its cap @phone-only', async ({ page, context, baseURL }) => {
   await pickLocale(context, baseURL!, 'zh');
   await signIn(page, DEMO_ACCOUNTS.county);
   await page.goto('/pairings/new');
@@ -148,7 +153,11 @@ test('the phone’s menu shows that it scrolls @phone-only', async ({ page, cont
   await expect(page.getByTestId('nav-more-left')).toBeVisible();
 });
 
-test('a director logs an activity from the home page; the sign-in page says who resets a password', async ({ page, context, baseURL }) => {
+test('a director logs an activity from the home page; the sign-in page says who resets a password @phone-only', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await pickLocale(context, baseURL!, 'zh');
   await page.goto('/login');
   await page.getByText('忘记密码？').click();

@@ -1,7 +1,7 @@
 import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
 import { test, expect, pickLocale, signIn } from './helpers';
 
-test('server actions refuse requests from another origin and accept same-origin ones', async ({ page, request, baseURL }) => {
+test('server actions refuse requests from another origin and accept same-origin ones @desktop-only', async ({ page, request, baseURL }) => {
   await page.goto('/login');
   // The language switch is a plain server-action form: its hidden field names the action.
   const actionField = await page.locator('form input[type=hidden][name^="$ACTION_ID_"]').first().getAttribute('name');

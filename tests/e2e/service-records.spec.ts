@@ -2,7 +2,8 @@ import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
 import { expect, test, signIn } from './helpers';
 
 // A teacher prints their service record; whoever holds the paper checks its code without an account.
-test('a teacher prints the service record and its code verifies, signed out', async ({ page, browser }) => {
+// Nothing depends on the screen's width: the desktop project runs it.
+test('a teacher prints the service record and its code verifies, signed out @desktop-only', async ({ page, browser }) => {
   await signIn(page, DEMO_ACCOUNTS.teacher);
   await page.goto('/teaching');
   await page.getByRole('link', { name: /服务记录/ }).click();

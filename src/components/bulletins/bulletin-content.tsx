@@ -67,7 +67,7 @@ export async function BulletinContentView({ content }: { content: BulletinConten
         </div>
       </Card>
 
-      <div className="grid gap-4 md:grid-cols-2">
+      <div className="grid items-start gap-4 md:grid-cols-2">
         <Card>
           <h2 className="mb-2 font-semibold">{t('commendList')}</h2>
           {commended.length === 0 ? (
@@ -121,7 +121,7 @@ export async function BulletinContentView({ content }: { content: BulletinConten
                           {label(p)}
                           {p.verdict && (
                             <span
-                              className={`ml-2 rounded border px-1.5 text-xs ${p.verdict === 'commend' ? 'border-green-700 bg-green-50' : 'border-amber-700 bg-amber-50'}`}
+                              className={`ml-2 inline-block whitespace-nowrap rounded border px-1.5 text-xs ${p.verdict === 'commend' ? 'border-green-700 bg-green-50' : 'border-amber-700 bg-amber-50'}`}
                             >
                               {t(`verdictName.${p.verdict}`)}
                             </span>

@@ -25,14 +25,14 @@ export function PreferencesForm({ groups }: { groups: Group[] }) {
       {groups.map((g) => (
         <fieldset key={g.key} className="overflow-x-auto">
           <legend className="mb-2 font-semibold">{t(`groups.${g.key}`)}</legend>
-          <table className="w-full min-w-[20rem] text-sm">
+          <table className="w-full min-w-[18rem] text-sm">
             <thead>
               <tr className="border-b border-stone-300 text-left">
                 <th scope="col" className="py-2 pr-2 font-medium">
                   {t('kind')}
                 </th>
                 {CHANNELS.map((c) => (
-                  <th key={c.field} scope="col" className="w-24 px-2 py-2 text-center font-medium">
+                  <th key={c.field} scope="col" className="w-20 px-2 py-2 text-center font-medium sm:w-24">
                     {t(c.label)}
                   </th>
                 ))}
@@ -45,7 +45,7 @@ export function PreferencesForm({ groups }: { groups: Group[] }) {
                   <tr key={r.kind} className="border-b border-stone-200 last:border-0">
                     <th scope="row" className="py-2 pr-2 text-left font-normal">
                       {label}
-                      {r.mandatory && <span className="ml-1 text-xs text-stone-600">（{t('mandatory')}）</span>}
+                      {r.mandatory && <span className="ml-1 text-xs text-stone-600">{t('mandatory')}</span>}
                     </th>
                     {CHANNELS.map((c) => (
                       <td key={c.field} className="px-2 py-1 text-center">

@@ -34,7 +34,10 @@ export async function Finding({ finding }: { finding: FindingView }) {
             {finding.note}
           </p>
         )}
-        <Link href={`/inspections/${finding.inspectionId}`} className="min-h-8 self-start text-brand-800 underline">
+        <Link
+          href={`/inspections/${finding.inspectionId}`}
+          className="inline-flex min-h-11 items-center self-start text-brand-800 underline"
+        >
           {t('openInspection')}
         </Link>
       </div>
@@ -52,7 +55,7 @@ export async function Finding({ finding }: { finding: FindingView }) {
           {finding.note}
         </p>
       )}
-      <Link href={`/activities/${finding.activityId}`} className="min-h-8 self-start text-brand-800 underline">
+      <Link href={`/activities/${finding.activityId}`} className="inline-flex min-h-11 items-center self-start text-brand-800 underline">
         {t('openActivity')}
       </Link>
     </div>

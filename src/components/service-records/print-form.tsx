@@ -12,7 +12,7 @@ export function PrintServiceRecordForm({ id, label }: { id: string; label: strin
     <form action={action} className="flex flex-col gap-2">
       <input type="hidden" name="id" value={id} />
       <FormMessage state={state} />
-      <SubmitButton>{label}</SubmitButton>
+      <SubmitButton className="self-start">{label}</SubmitButton>
     </form>
   );
 }

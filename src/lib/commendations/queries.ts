@@ -58,7 +58,9 @@ export async function getRound(actor: Actor, id: string, db: Db = defaultDb) {
   const all = round.categories.flatMap((c) => c.nominations);
   const names = await nomineeNames(db, all);
   const counties = new Map(
-    (await db.region.findMany({ where: { kind: 'COUNTY' }, select: { id: true, name: true } })).map((r) => [r.id, r.name] as const),
+    (await db.region.findMany({ where: { kind: 'COUNTY' }, select: { id: true, name: true, nameEn: true } })).map(
+      (r) => [r.id, r] as const,
+    ),
   );
   return {
     ...round,
@@ -66,11 +68,11 @@ export async function getRound(actor: Actor, id: string, db: Db = defaultDb) {
       ...c,
       nominations: c.nominations.map((n) => ({
         ...n,
-        county: counties.get(n.countyId) ?? '',
+        county: counties.get(n.countyId) ?? { name: '', nameEn: null },
         nominee: names.get(n.pairingId ?? n.kindergartenId ?? n.userId ?? '') ?? { name: '—', detail: '' },
       })),
     })),
-    counties: [...counties.entries()].map(([id, name]) => ({ id, name })),
+    counties: [...counties.values()],
   };
 
   function nominationWhere(a: Actor): Prisma.NominationWhereInput {

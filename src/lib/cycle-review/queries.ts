@@ -242,14 +242,18 @@ export async function getCycleRollup(actor: Actor, cycleId: string, countyParam:
 }
 
 /** "city" or a county's id → the summary's county (null for the city); undefined when no such scope. */
-async function scopeOf(db: Db, scope: string): Promise<{ countyId: string | null; name: string } | undefined> {
+async function scopeOf(db: Db, scope: string): Promise<{ countyId: string | null; name: string; nameEn: string | null } | undefined> {
   if (scope === 'city') {
-    const city = await db.region.findFirst({ where: { kind: 'CITY' }, orderBy: { createdAt: 'asc' }, select: { name: true } });
-    return { countyId: null, name: city?.name ?? '' };
+    const city = await db.region.findFirst({
+      where: { kind: 'CITY' },
+      orderBy: { createdAt: 'asc' },
+      select: { name: true, nameEn: true },
+    });
+    return { countyId: null, name: city?.name ?? '', nameEn: city?.nameEn ?? null };
   }
   if (!isRecordId(scope)) return undefined;
-  const county = await db.region.findFirst({ where: { id: scope, kind: 'COUNTY' }, select: { id: true, name: true } });
-  return county ? { countyId: county.id, name: county.name } : undefined;
+  const county = await db.region.findFirst({ where: { id: scope, kind: 'COUNTY' }, select: { id: true, name: true, nameEn: true } });
+  return county ? { countyId: county.id, name: county.name, nameEn: county.nameEn } : undefined;
 }
 
 /** A cycle summary: the stored one once published, the live figures before; null when the actor may not read it. */
@@ -266,10 +270,25 @@ export async function getSummary(actor: Actor, cycleId: string, scope: string, d
     ? (row.generated as SummaryContent)
     : await computeSummary(db, cycleId, where.countyId, await cityTimeZone(db), now);
   const office = isCycleSummaryOffice(actor, where.countyId);
-  return { cycle, scope, countyId: where.countyId, name: where.name, row, content, canEdit: office && !row?.publishedAt };
+  return {
+    cycle,
+    scope,
+    countyId: where.countyId,
+    name: where.name,
+    nameEn: where.nameEn,
+    row,
+    content,
+    canEdit: office && !row?.publishedAt,
+  };
 }
 
-export type SummaryEntry = { scope: string; name: string; status: 'none' | 'draft' | 'published'; publishedAt: Date | null };
+export type SummaryEntry = {
+  scope: string;
+  name: string;
+  nameEn: string | null;
+  status: 'none' | 'draft' | 'published';
+  publishedAt: Date | null;
+};
 
 /** The summaries of each cycle the actor may open: the office's own in any state, published ones in scope. */
 export async function listSummaries(actor: Actor, db: Db = defaultDb): Promise<Map<string, SummaryEntry[]>> {
@@ -278,12 +297,12 @@ export async function listSummaries(actor: Actor, db: Db = defaultDb): Promise<M
       where: cycleSummaryWhere(actor),
       select: { cycleId: true, scopeKey: true, countyId: true, publishedAt: true },
     }),
-    db.region.findMany({ where: { kind: 'COUNTY' }, orderBy: { code: 'asc' }, select: { id: true, name: true } }),
-    db.region.findFirst({ where: { kind: 'CITY' }, orderBy: { createdAt: 'asc' }, select: { name: true } }),
+    db.region.findMany({ where: { kind: 'COUNTY' }, orderBy: { code: 'asc' }, select: { id: true, name: true, nameEn: true } }),
+    db.region.findFirst({ where: { kind: 'CITY' }, orderBy: { createdAt: 'asc' }, select: { name: true, nameEn: true } }),
   ]);
   const scopes = [
-    { key: 'city', countyId: null as string | null, name: city?.name ?? '' },
-    ...counties.map((c) => ({ key: c.id, countyId: c.id, name: c.name })),
+    { key: 'city', countyId: null as string | null, name: city?.name ?? '', nameEn: city?.nameEn ?? null },
+    ...counties.map((c) => ({ key: c.id, countyId: c.id, name: c.name, nameEn: c.nameEn })),
   ];
   const cycles = await listCycles(db);
   return new Map(
@@ -299,6 +318,7 @@ export async function listSummaries(actor: Actor, db: Db = defaultDb): Promise<M
           {
             scope: s.key,
             name: s.name,
+            nameEn: s.nameEn,
             status: row ? (row.publishedAt ? 'published' : 'draft') : 'none',
             publishedAt: row?.publishedAt ?? null,
           },

@@ -1,16 +1,17 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/session';
 import { getReviewIndex } from '@/lib/cycle-review/queries';
 import { Card, PageHeader } from '@/components/ui/page-header';
 import { titled } from '@/i18n/page-title';
+import { regionName } from '@/i18n/region-name';
 
 export const generateMetadata = titled('cycleReview.index.title');
 
 /** Where the end of each cycle is found: the roll-up (bureau), the pairings' reviews (directors), the summaries (everyone in scope). */
 export default async function CycleReviewIndexPage() {
   const user = await requireUser();
-  const [t, rows] = await Promise.all([getTranslations('cycleReview'), getReviewIndex(user)]);
+  const [t, rows, locale] = await Promise.all([getTranslations('cycleReview'), getReviewIndex(user), getLocale()]);
   return (
     <>
       <PageHeader title={t('index.title')} />
@@ -51,7 +52,7 @@ export default async function CycleReviewIndexPage() {
                       href={`/cycles/${r.cycle.id}/summary/${s.scope}`}
                       className="inline-flex min-h-11 items-center text-brand-800 underline"
                     >
-                      {s.name}
+                      {regionName(s, locale)}
                     </Link>{' '}
                     · {t(`summary.status.${s.status}`)}
                   </li>

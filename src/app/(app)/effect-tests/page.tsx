@@ -348,7 +348,7 @@ async function ByTestCard({ user, filtersKey }: { user: SessionUser; filtersKey:
               >
                 {id} {t(`testName.${id}`)}
               </Link>
-              <span className="tabular-nums text-stone-700">
+              <span className="whitespace-nowrap tabular-nums text-stone-700">
                 {td('problems', { missed: format.number(missed), atRisk: format.number(atRisk) })}
               </span>
             </li>

@@ -50,7 +50,7 @@ export default async function SignalsPage({ searchParams }: { searchParams: Prom
         </Link>
       </PageHeader>
       <p className="mb-3 max-w-3xl text-sm text-stone-700">{t('intro')}</p>
-      <form role="search" aria-label={t('list.filter')} className="mb-3 grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-end">
+      <form role="search" aria-label={t('list.filter')} className="mb-3 grid grid-cols-2 items-end gap-2 sm:flex sm:flex-wrap">
         <select name="kind" defaultValue={f.kind ?? ''} aria-label={t('list.kind')} className={select}>
           <option value="">{t('list.allKinds')}</option>
           {SIGNAL_KINDS.map((k) => (

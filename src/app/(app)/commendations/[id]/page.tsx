@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
@@ -10,6 +10,7 @@ import { instantToZoned } from '@/lib/time/zoned';
 import { PageHeader, Card } from '@/components/ui/page-header';
 import { AdvanceRoundButton, DecideButtons, NominateButton, OtherNominationForm, WithdrawButton } from '@/components/commendations/forms';
 import { titled } from '@/i18n/page-title';
+import { regionName } from '@/i18n/region-name';
 
 export const generateMetadata = titled('commendations.title');
 
@@ -24,7 +25,7 @@ export default async function CommendationRoundPage({
   const { id } = await params;
   const round = await getRound(user, id);
   if (!round) notFound();
-  const t = await getTranslations('commendations');
+  const [t, locale] = await Promise.all([getTranslations('commendations'), getLocale()]);
   const manage = hasPermission(user, 'commendation.manage');
   const nominating = round.status === 'NOMINATING' && hasPermission(user, 'commendation.nominate');
   // A county admin nominates for their county; the city may look at (and nominate for) any county.
@@ -68,7 +69,7 @@ export default async function CommendationRoundPage({
             >
               {round.counties.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {c.name}
+                  {regionName(c, locale)}
                 </option>
               ))}
             </select>
@@ -100,9 +101,12 @@ export default async function CommendationRoundPage({
                       <li key={n.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                         <span>
                           <span className="font-medium">{n.nominee.name}</span> <span className="text-stone-600">{n.nominee.detail}</span>{' '}
-                          <span className="text-stone-600">· {n.county}</span>
+                          <span className="text-stone-600">· {regionName(n.county, locale)}</span>
                         </span>
-                        <a className="text-brand-700 underline" href={`/api/commendations/certificates/${n.id}`}>
+                        <a
+                          className="inline-flex min-h-11 items-center text-brand-700 underline"
+                          href={`/api/commendations/certificates/${n.id}`}
+                        >
                           {t('certificate')}
                         </a>
                       </li>
@@ -158,7 +162,7 @@ export default async function CommendationRoundPage({
                               <span className="font-medium">{n.nominee.name}</span>{' '}
                               <span className="text-stone-600">{n.nominee.detail}</span>{' '}
                               <span className="text-stone-600">
-                                · {n.county} · {t(`nomination.${n.status}`)}
+                                · {regionName(n.county, locale)} · {t(`nomination.${n.status}`)}
                               </span>
                               <span className="block text-xs text-stone-600">
                                 {n.fromShortlist ? t('fromShortlist') : t('withReason', { reason: n.reason })}

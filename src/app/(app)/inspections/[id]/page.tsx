@@ -56,7 +56,7 @@ export default async function InspectionPage({
           <InspectionStatusBadge status={i.status} label={t(`status.${i.status}`)} />
           {i.grade && <GradeBadge grade={i.grade} label={t(`grade.${i.grade}`)} />}
         </div>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dl className="grid grid-cols-[fit-content(40%)_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-stone-600">{t('fields.subject')}</dt>
           <dd>
             {i.pairingId ? (

@@ -160,7 +160,7 @@ export default async function CycleRollupPage({
           {(summaries.get(r.cycle.id) ?? []).map((s) => (
             <li key={s.scope}>
               <Link href={`/cycles/${r.cycle.id}/summary/${s.scope}`} className="text-brand-800 underline">
-                {s.name}
+                {name(s)}
               </Link>{' '}
               · {t(`summary.status.${s.status}`)}
             </li>

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { denyAccess, requireUser } from '@/lib/session';
 import { getPairingReview, type MeasurementView } from '@/lib/cycle-review/queries';
 import { addDays } from '@/lib/cycles/periods';
@@ -34,6 +34,8 @@ export default async function PairingReviewPage({
   const tc = await getTranslations('cycles');
   const te = await getTranslations('effectTests');
   const format = await getFormatter();
+  const zh = (await getLocale()) === 'zh';
+  const colon = zh ? '：' : ': ';
   const percent = (v: number) => format.number(v, { style: 'percent', maximumFractionDigits: 0 });
   const p = r.pairing;
 
@@ -107,7 +109,7 @@ export default async function PairingReviewPage({
 
   return (
     <>
-      <PageHeader title={`${t('pairingTitle')}：${p.supporting.name} · ${p.assisted.name}`}>
+      <PageHeader title={`${t('pairingTitle')}${colon}${p.supporting.name} · ${p.assisted.name}`}>
         <Link href={`/pairings/${p.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
           {t('back')}
         </Link>
@@ -145,7 +147,9 @@ export default async function PairingReviewPage({
                 <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
                   {s.tests.map((x) => (
                     <li key={x.test} className={STATUS_CLASS[x.status] ?? 'text-stone-700'}>
-                      {x.test} {te(`testName.${x.test as 'S1'}`)}：{t(`testStatus.${x.status as 'MET'}`)}
+                      {x.test} {te(`testName.${x.test as 'S1'}`)}
+                      {colon}
+                      {t(`testStatus.${x.status as 'MET'}`)}
                     </li>
                   ))}
                 </ul>
@@ -176,7 +180,11 @@ export default async function PairingReviewPage({
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-stone-600">{t('shares.confirmed')}</dt>
             <dd className="tabular-nums">
-              {r.confirmedShare == null ? t('shares.noRecords') : `${r.totals.confirmed}/${r.totals.done}（${percent(r.confirmedShare)}）`}
+              {r.confirmedShare == null
+                ? t('shares.noRecords')
+                : zh
+                  ? `${r.totals.confirmed}/${r.totals.done}（${percent(r.confirmedShare)}）`
+                  : `${r.totals.confirmed}/${r.totals.done} (${percent(r.confirmedShare)})`}
             </dd>
             {r.spotChecks && (
               <>
@@ -248,7 +256,7 @@ export default async function PairingReviewPage({
           }}
         />
       </Card>
-      <div className="grid gap-4 md:grid-cols-2">
+      <div className="grid items-start gap-4 md:grid-cols-2">
         {measurement('BASELINE', r.baseline)}
         {measurement('END', r.end)}
       </div>

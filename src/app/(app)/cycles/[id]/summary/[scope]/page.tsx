@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { denyAccess, requireUser } from '@/lib/session';
 import { getSummary } from '@/lib/cycle-review/queries';
@@ -12,6 +12,7 @@ import { Card, PageHeader } from '@/components/ui/page-header';
 import { Comparison } from '@/components/cycle-review/comparison';
 import { PublishSummaryForm, SummaryBodyForm } from '@/components/cycle-review/summary-forms';
 import { titled } from '@/i18n/page-title';
+import { regionName } from '@/i18n/region-name';
 
 export const generateMetadata = titled('cycleReview.summary.title');
 
@@ -28,7 +29,13 @@ export default async function CycleSummaryPage({
   const { saved, published } = await searchParams;
   const s = await getSummary(user, id, scope);
   if (!s) return denyAccess(user, { entityType: 'CycleSummary', entityId: scope, path: `/cycles/${id}/summary/${scope}` });
-  const [t, format, zone] = await Promise.all([getTranslations('cycleReview.summary'), getFormatter(), cityTimeZone(db)]);
+  const [t, format, zone, locale] = await Promise.all([
+    getTranslations('cycleReview.summary'),
+    getFormatter(),
+    cityTimeZone(db),
+    getLocale(),
+  ]);
+  const colon = locale === 'zh' ? '：' : ': ';
   const c = s.content;
   const totals = (x: Totals) =>
     t('totalsLine', {
@@ -43,7 +50,7 @@ export default async function CycleSummaryPage({
   const today = await cityToday(db);
   return (
     <>
-      <PageHeader title={t('heading', { scope: s.name, cycle: s.cycle.name })}>
+      <PageHeader title={t('heading', { scope: regionName(s, locale), cycle: s.cycle.name })}>
         <a
           href={`/api/cycle-summaries/${s.cycle.id}/${s.scope}`}
           className="inline-flex min-h-11 items-center rounded-md border border-brand-700 bg-white px-4 text-sm font-medium text-brand-800"
@@ -104,13 +111,15 @@ export default async function CycleSummaryPage({
           <ul className="flex flex-col gap-2 text-sm">
             {c.counties.map((k) => (
               <li key={k.name}>
-                <span className="font-medium">{k.name}</span>：{totals(k.totals)}
+                <span className="font-medium">{k.name}</span>
+                {colon}
+                {totals(k.totals)}
               </li>
             ))}
           </ul>
         </Card>
       )}
-      <div className="grid gap-4 md:grid-cols-2">
+      <div className="grid items-start gap-4 md:grid-cols-2">
         <Card>
           <h2 className="mb-2 font-semibold">{t('commendations')}</h2>
           {c.commendations.length === 0 ? (
@@ -119,7 +128,9 @@ export default async function CycleSummaryPage({
             <ul className="flex flex-col gap-1 text-sm">
               {c.commendations.map((x, i) => (
                 <li key={i}>
-                  {x.category}：{x.name}
+                  {x.category}
+                  {colon}
+                  {x.name}
                 </li>
               ))}
             </ul>
