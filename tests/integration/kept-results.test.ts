@@ -289,7 +289,7 @@ describe('kept results', () => {
     const w = await keptWorld();
     const [p] = w.pairings;
     await refreshKeptResults(db, { only: [p.id] });
-    expect(await db.resultStale.findUnique({ where: { pairingId: p.id } })).toBeNull();
+    expect(await db.resultStale.findFirst({ where: { pairingId: p.id } })).toBeNull();
     await expect(
       db.$transaction(async (tx) => {
         await tx.activity.create({
@@ -307,18 +307,18 @@ describe('kept results', () => {
             classHours: 2,
           },
         });
-        expect(await tx.resultStale.findUnique({ where: { pairingId: p.id } })).not.toBeNull();
+        expect(await tx.resultStale.findFirst({ where: { pairingId: p.id } })).not.toBeNull();
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
-    expect(await db.resultStale.findUnique({ where: { pairingId: p.id } })).toBeNull();
+    expect(await db.resultStale.findFirst({ where: { pairingId: p.id } })).toBeNull();
   });
 
-  it('a mark bumped while a refresh computes stays for the next refresh', async () => {
+  it('a mark written while a refresh computes stays for the next refresh; writers never wait on each other’s marks', async () => {
     const w = await keptWorld();
     const [p] = w.pairings;
-    const before = await db.resultStale.findUniqueOrThrow({ where: { pairingId: p.id } });
-    // A writer holds the mark (its bump not committed) while the refresh runs: the refresh skips it.
+    await refreshKeptResults(db, { only: [p.id] });
+    // A writer marks the pairing and has not committed while the refresh runs.
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     const writer = db.$transaction(async (tx) => {
@@ -326,13 +326,18 @@ describe('kept results', () => {
       await held;
     });
     await new Promise((r) => setTimeout(r, 200));
+    // Another writer marks the same pairing meanwhile: it must not wait for the first (no lock on a mark).
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL lock_timeout = '500ms'`;
+      await tx.$executeRaw`SELECT kept_mark(ARRAY[${p.id}])`;
+    });
     await refreshKeptResults(db, { only: [p.id] });
     release();
     await writer;
-    const after = await db.resultStale.findUniqueOrThrow({ where: { pairingId: p.id } });
-    expect(after.seq).toBeGreaterThan(before.seq);
+    // The second writer's mark was read and cleared; the first one's, committed later, stays.
+    expect(await db.resultStale.count({ where: { pairingId: p.id } })).toBe(1);
     await refreshKeptResults(db, { only: [p.id] });
-    expect(await db.resultStale.findUnique({ where: { pairingId: p.id } })).toBeNull();
+    expect(await db.resultStale.count({ where: { pairingId: p.id } })).toBe(0);
   });
 
   it('the rebuild recomputes every pairing, and the city time zone moving marks them all', async () => {
@@ -367,7 +372,7 @@ describe('kept results', () => {
     const cities = await db.region.findMany({ where: { kind: 'CITY' }, select: { id: true, timeZone: true } });
     try {
       await db.region.updateMany({ where: { kind: 'CITY' }, data: { timeZone: 'Pacific/Kiritimati' } });
-      expect(await db.resultStale.count({ where: { pairingId: { in: ids } } })).toBe(2);
+      expect(new Set((await db.resultStale.findMany({ where: { pairingId: { in: ids } } })).map((m) => m.pairingId)).size).toBe(2);
       await refreshKeptResults(db, { only: ids });
       expect(await s1Months()).toEqual([`${w.y}-11`]);
       expect(await check(w, today)).toBeGreaterThan(0);

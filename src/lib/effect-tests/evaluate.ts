@@ -345,10 +345,9 @@ async function evaluateKept(actor: Actor, opts: EvaluateOptions, db: Db): Promis
   const tQuery = performance.now();
   const rows = await db.$queryRaw<(Named & { facts: string | null })[]>`
     SELECT p.id, s.id AS sid, s.name AS sname, s."countyId" AS scounty, a.name AS aname, a."countyId" AS acounty,
-      CASE WHEN st."pairingId" IS NULL THEN k.facts::text END AS facts
+      CASE WHEN NOT EXISTS (SELECT 1 FROM "ResultStale" st WHERE st."pairingId" = p.id) THEN k.facts::text END AS facts
     FROM "Pairing" p JOIN "Kindergarten" s ON s.id = p."supportingId" JOIN "Kindergarten" a ON a.id = p."assistedId"
     LEFT JOIN "KeptResult" k ON k."pairingId" = p.id AND k."academicYear" = ${period.semester.academicYear} AND k.term = ${period.semester.term}::"Term"
-    LEFT JOIN "ResultStale" st ON st."pairingId" = p.id
     WHERE p.id = ANY(${pairings.map((p) => p.id)}::text[])
     ORDER BY s.name, a.name, p.id`;
   const tRead = performance.now();

@@ -1,9 +1,10 @@
 import 'server-only';
 /**
  * Keeping the effect-test facts up to date (docs/decisions/027). Triggers mark a pairing in
- * ResultStale in the transaction of any write its tests read; `refreshKeptResults` recomputes the
- * facts of marked pairings for every semester of their cycle, stores them in KeptResult and clears
- * each mark it read — unless a write bumped it meanwhile, which leaves it for the next run. Until then
+ * ResultStale (one row per write) in the transaction of any write its tests read;
+ * `refreshKeptResults` recomputes the facts of marked pairings for every semester of their cycle,
+ * stores them in KeptResult and deletes the marks it read — a mark written meanwhile stays for the
+ * next run. Until then
  * reads compute a marked pairing live, so a refresh that is late only costs time, never truth.
  *
  * Run by the `results-refresh` job (sent after every successful action, and each minute as a sweep
@@ -32,11 +33,13 @@ export async function refreshKeptResults(db: Db, { batch = 500, only }: { batch?
   const run = await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`;
-      // seq as text: a bigint comes back as BigInt, which the clearing query below takes back as text.
-      const marks = await tx.$queryRaw<{ pid: string; seq: string }[]>`
-        SELECT "pairingId" AS pid, seq::text AS seq FROM "ResultStale"
-        WHERE ${only ?? null}::text[] IS NULL OR "pairingId" = ANY(${only ?? null}::text[])
-        ORDER BY seq LIMIT ${batch}`;
+      // The oldest marks, grouped by pairing; seq as text (a bigint comes back as BigInt).
+      const marks = await tx.$queryRaw<{ pid: string; seqs: string[] }[]>`
+        SELECT "pairingId" AS pid, array_agg(seq::text) AS seqs FROM (
+          SELECT seq, "pairingId" FROM "ResultStale"
+          WHERE ${only ?? null}::text[] IS NULL OR "pairingId" = ANY(${only ?? null}::text[])
+          ORDER BY seq LIMIT ${batch * 10}) m
+        GROUP BY "pairingId" ORDER BY min(seq) LIMIT ${batch}`;
       if (marks.length === 0) return { pairings: 0, rows: 0 };
       const ids = marks.map((m) => m.pid);
       const rows = await factsOf(tx, ids);
@@ -46,14 +49,9 @@ export async function refreshKeptResults(db: Db, { batch = 500, only }: { batch?
           INSERT INTO "KeptResult" ("pairingId", "academicYear", term, facts)
           SELECT pid, ay, term::"Term", f::json
           FROM unnest(${rows.map((r) => r.pid)}::text[], ${rows.map((r) => r.academicYear)}::int[], ${rows.map((r) => r.term)}::text[], ${rows.map((r) => JSON.stringify(r.facts))}::text[]) AS x(pid, ay, term, f)`;
-      // Clear a mark only as it was read. A writer holding it (its bump not committed yet) is skipped,
-      // not waited for: its commit leaves a newer seq, so the pairing is refreshed again.
-      await tx.$executeRaw`
-        WITH done AS (
-          SELECT r."pairingId" FROM "ResultStale" r
-          JOIN unnest(${ids}::text[], ${marks.map((m) => m.seq)}::bigint[]) AS m(pid, seq) ON r."pairingId" = m.pid AND r.seq = m.seq
-          FOR UPDATE OF r SKIP LOCKED)
-        DELETE FROM "ResultStale" s USING done WHERE s."pairingId" = done."pairingId"`;
+      // Exactly the marks read: each was committed before the facts above were computed. A mark
+      // written since (or still uncommitted) stays, so its pairing is refreshed again.
+      await tx.$executeRaw`DELETE FROM "ResultStale" WHERE seq = ANY(${marks.flatMap((m) => m.seqs)}::bigint[])`;
       return { pairings: ids.length, rows: rows.length };
     },
     { timeout: 120_000, maxWait: 30_000 },
