@@ -425,22 +425,20 @@ function judge(p: Scoped, f: Facts | undefined, ev: Evaluation): Record<TestId, 
       window: w,
       figure: { kind: 'hours', have: hours, need: needHours, unconfirmed: a.s2Pending * pending },
     };
-    const stays = a.s3Confirmed + a.s3Pending * pending;
-    const needStays = proRated(semT.shadowStudies, w, semWin);
-    results.S3 = {
-      test: 'S3',
-      status: judgeQuantity(stays, needStays, w, today),
-      window: w,
-      figure: { kind: 'count', unit: 'stays', have: stays, need: needStays, unconfirmed: a.s3Pending * pending },
-    };
-    const lectures = a.s4Confirmed + a.s4Pending * pending;
-    const needLectures = proRated(semT.lectures, w, semWin);
-    results.S4 = {
-      test: 'S4',
-      status: judgeQuantity(lectures, needLectures, w, today),
-      window: w,
-      figure: { kind: 'count', unit: 'lectures', have: lectures, need: needLectures, unconfirmed: a.s4Pending * pending },
-    };
+    // S3 stays and S4 lectures: a count of activities against a pro-rated target.
+    for (const [test, unit, confirmed, unconfirmed, target] of [
+      ['S3', 'stays', a.s3Confirmed, a.s3Pending, semT.shadowStudies],
+      ['S4', 'lectures', a.s4Confirmed, a.s4Pending, semT.lectures],
+    ] as const) {
+      const have = confirmed + unconfirmed * pending;
+      const need = proRated(target, w, semWin);
+      results[test] = {
+        test,
+        status: judgeQuantity(have, need, w, today),
+        window: w,
+        figure: { kind: 'count', unit, have, need, unconfirmed: unconfirmed * pending },
+      };
+    }
     const docs = {
       planSubmitted: f.year?.planSubmitted ?? false,
       doneActivities: a.doneConfirmed + a.donePending * pending,

@@ -21,15 +21,19 @@ function senderBoss(): PgBoss {
   return sender;
 }
 
-/** Queues a job inside a Prisma transaction; the queue's own options (retries) apply. */
-export async function sendInTransaction(tx: Tx, queue: string, data: object): Promise<string | null> {
-  const db = {
+/** pg-boss's SQL run on our Prisma client or transaction. */
+function on(client: Db | Tx) {
+  return {
     // Prisma refuses undefined parameters; pg-boss leaves unset options undefined.
     executeSql: async (text: string, values: unknown[]) => ({
-      rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values.map((v) => (v === undefined ? null : v))),
+      rows: await client.$queryRawUnsafe<unknown[]>(text, ...values.map((v) => (v === undefined ? null : v))),
     }),
   };
-  return senderBoss().send(queue, data, { db });
+}
+
+/** Queues a job inside a Prisma transaction; the queue's own options (retries) apply. */
+export async function sendInTransaction(tx: Tx, queue: string, data: object): Promise<string | null> {
+  return senderBoss().send(queue, data, { db: on(tx) });
 }
 
 /**
@@ -37,10 +41,5 @@ export async function sendInTransaction(tx: Tx, queue: string, data: object): Pr
  * of requests asks once. For work that catches up with changes already committed.
  */
 export async function sendThrottled(db: Db, queue: string, seconds: number): Promise<string | null> {
-  const exec = {
-    executeSql: async (text: string, values: unknown[]) => ({
-      rows: await db.$queryRawUnsafe<unknown[]>(text, ...values.map((v) => (v === undefined ? null : v))),
-    }),
-  };
-  return senderBoss().send(queue, {}, { db: exec, singletonKey: queue, singletonSeconds: seconds });
+  return senderBoss().send(queue, {}, { db: on(db), singletonKey: queue, singletonSeconds: seconds });
 }
