@@ -10,7 +10,9 @@
 import type { PrismaClient } from '@/generated/prisma/client';
 import { DEMO_ACCOUNTS } from '../tests/fixtures/demo-accounts';
 import { cityTimeZone } from '../src/lib/time/city-zone';
-import { dateOnly } from '../src/lib/time/date-only';
+import { dateOnly, isoOf } from '../src/lib/time/date-only';
+import { addDays } from '../src/lib/cycles/periods';
+import { runningOn } from '../src/lib/pairings/record-window';
 import { localDate, zonedToInstant } from '../src/lib/time/zoned';
 import type { NotificationEvent } from '../src/lib/notifications/notify';
 
@@ -29,6 +31,7 @@ export async function seedNotifications(db: PrismaClient, now = new Date()) {
   await import('../scripts/outside-next.mjs');
   const { notify } = await import('../src/lib/notifications/notify');
   const { directorsOf, officeAdmins, everyone } = await import('../src/lib/notifications/recipients');
+  const { computeFigures } = await import('../src/lib/cycle-review/figures');
   const tz = await cityTimeZone(db);
 
   const byPhone = (phone: string) => db.user.findUnique({ where: { phone }, select: { id: true, kindergartenId: true } });
@@ -243,6 +246,59 @@ export async function seedNotifications(db: PrismaClient, now = new Date()) {
         toldElsewhere: true,
       });
     }
+    // The current cycle's before-and-after (issue 14): the demo pairing's baseline, recorded by the urban
+    // director this week and waiting for the rural director; another 清河区 pairing's, recorded by the city
+    // and confirmed yesterday, which the city admin hears of.
+    const city = await tx.user.findUnique({ where: { email: DEMO_ACCOUNTS.city }, select: { id: true } });
+    const current = await tx.pairing.findMany({
+      where: { ...runningOn(dateOnly(localDate(now, tz))), measurements: { none: {} } },
+      orderBy: { startsOn: 'asc' },
+      select: { id: true, assistedId: true, supportingId: true, startsOn: true, assisted: { select: { name: true, countyId: true } } },
+    });
+    const demoPair = current.find((p) => p.supportingId === urbanKg && p.assistedId === ruralDirector.kindergartenId);
+    const cityPair = current.find((p) => p !== demoPair && p.assisted.countyId === demoPair?.assisted.countyId);
+    const measure = async (
+      p: (typeof current)[number],
+      recordedById: string,
+      recordedAt: Date,
+      confirmed: { by: string; at: Date } | null,
+    ) => {
+      const measuredOn = addDays(isoOf(p.startsOn), 30);
+      const m = await tx.cycleMeasurement.create({
+        data: {
+          pairingId: p.id,
+          kind: 'BASELINE',
+          measuredOn: dateOnly(measuredOn),
+          figures: JSON.parse(JSON.stringify(await computeFigures(tx, p.assistedId, measuredOn, null))),
+          standard: {
+            conditions: { result: 'PARTLY', note: '' },
+            management: { result: 'PARTLY', note: '' },
+            teachers: { result: 'FAILS', note: '持证教师不足一半。' },
+            children: { result: 'PARTLY', note: '' },
+          },
+          recordedById,
+          createdAt: recordedAt,
+          confirmedById: confirmed?.by,
+          confirmedAt: confirmed?.at,
+        },
+      });
+      const values = { kindergarten: p.assisted.name, kind: 'BASELINE' };
+      const common = { href: `/pairings/${p.id}/review`, entityType: 'CycleMeasurement', entityId: m.id, values };
+      events.push({
+        kind: 'measurement.recorded',
+        recipientIds: await directorsOf(tx, [p.assistedId]),
+        actorId: recordedById,
+        at: recordedAt,
+        ...common,
+      });
+      if (confirmed)
+        events.push({ kind: 'measurement.confirmed', recipientIds: [recordedById], actorId: confirmed.by, at: confirmed.at, ...common });
+    };
+    if (demoPair) await measure(demoPair, urbanDirector.id, new Date(now.getTime() - 2 * DAY), null);
+    const cityPairDirector = cityPair && (await directorsOf(tx, [cityPair.assistedId]))[0];
+    if (city && cityPair && cityPairDirector)
+      await measure(cityPair, city.id, new Date(now.getTime() - 3 * DAY), { by: cityPairDirector, at: new Date(now.getTime() - DAY) });
+
     const bulletins = await tx.bulletin.findMany({
       where: { status: 'PUBLISHED', publishedAt: { not: null } },
       orderBy: { publishedAt: 'desc' },

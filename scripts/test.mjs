@@ -47,6 +47,43 @@ function vitestCounts(file) {
   return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
 }
 
+/** Each failed test's name and the first line of its error, so the summary (all a CI log may keep) names them. */
+function vitestFailures(file) {
+  if (!existsSync(file)) return [];
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  return r.testResults.flatMap((f) =>
+    f.assertionResults
+      .filter((a) => a.status === 'failed')
+      .map((a) => `${path.relative(root, f.name)} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`),
+  );
+}
+
+function playwrightFailures(file) {
+  if (!existsSync(file)) return [];
+  const found = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status === 'unexpected' || t.status === 'flaky') {
+          const error = t.results?.find((r) => r.error)?.error?.message;
+          found.push(`${spec.file} › ${spec.title} [${t.projectName}${t.status === 'flaky' ? ', flaky' : ''}]: ${firstLine(error)}`);
+        }
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of JSON.parse(readFileSync(file, 'utf8')).suites ?? []) walk(suite);
+  return found;
+}
+
+const firstLine = (text) =>
+  (text ?? '')
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .find((l) => l.trim())
+    ?.trim()
+    .slice(0, 200) ?? '';
+
 function playwrightCounts(file) {
   if (!existsSync(file)) return null;
   const s = JSON.parse(readFileSync(file, 'utf8')).stats;
@@ -69,6 +106,7 @@ const suites = [
         `--outputFile=${results}/unit.json`,
       ]),
     counts: () => vitestCounts(`${results}/unit.json`),
+    failures: () => vitestFailures(`${results}/unit.json`),
   },
   {
     name: 'integration',
@@ -82,8 +120,14 @@ const suites = [
         `--outputFile=${results}/integration.json`,
       ]),
     counts: () => vitestCounts(`${results}/integration.json`),
+    failures: () => vitestFailures(`${results}/integration.json`),
   },
-  { name: 'e2e', run: () => run('e2e', bin('playwright'), ['test']), counts: () => playwrightCounts(`${results}/e2e.json`) },
+  {
+    name: 'e2e',
+    run: () => run('e2e', bin('playwright'), ['test']),
+    counts: () => playwrightCounts(`${results}/e2e.json`),
+    failures: () => playwrightFailures(`${results}/e2e.json`),
+  },
 ];
 
 const total = { passed: 0, failed: 0, skipped: 0 };
@@ -101,6 +145,7 @@ for (const suite of suites) {
   total.failed += c.failed;
   total.skipped += c.skipped;
   lines.push(`${suite.name}: ${c.passed} passed, ${c.failed} failed${code !== 0 ? ` (exit ${code})` : ''}`);
+  lines.push(...(suite.failures?.() ?? []).map((f) => `  ✗ ${f}`));
   if (code !== 0 && ranNothing && suite.name !== 'lint') {
     lines.push(
       `  ${suite.name} stopped before running its tests:`,

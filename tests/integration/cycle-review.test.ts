@@ -11,6 +11,7 @@ import {
   updateAdviceSettings,
 } from '@/lib/cycle-review/commands';
 import { getCycle } from '@/lib/cycles/queries';
+import { listTodos } from '@/lib/todos/queries';
 import type { Figures } from '@/lib/cycle-review/rules';
 import type { SummaryContent } from '@/lib/cycle-review/summary';
 import { actorFor, createCycle, createKindergarten, createPairing, createScopeWorld, createUser } from '../fixtures/factories';
@@ -334,6 +335,32 @@ describe('measurements', () => {
       error: 'notAllowed',
       message: 'cycleReview.errors.ownMeasurement',
     });
+  });
+
+  it('ask the assisted directors to confirm (a notification and a to-do), and tell the recorder once confirmed', async () => {
+    const w = await world();
+    const inbox = (u: { id: string }) =>
+      db.notification.findMany({
+        where: { recipientId: u.id, kind: { startsWith: 'measurement.' } },
+        select: { kind: true, href: true, title: true },
+      });
+    const toConfirm = async (u: { id: string }) =>
+      (await listTodos(await actor(u), db, NOW(w))).find((t) => t.key === 'measurementsToConfirm')?.count ?? 0;
+    await recordMeasurement(await actor(w.countyAdminA), form(w, 'BASELINE', `${w.Y}-09-20`), db, NOW(w));
+    const m = await db.cycleMeasurement.findFirstOrThrow({ where: { pairingId: w.pairing.id } });
+    const href = `/pairings/${w.pairing.id}/review`;
+    expect(await inbox(w.directorA2)).toEqual([{ kind: 'measurement.recorded', href, title: expect.stringContaining('基线') }]);
+    expect(await toConfirm(w.directorA2)).toBe(1);
+    const index = await getReviewIndex(await actor(w.directorA2), db);
+    expect(index.flatMap((r) => r.pairings).find((p) => p.id === w.pairing.id)?.toConfirm).toBe(1);
+    // Nobody else is asked: not the supporting side, not another county, not the recorder.
+    for (const u of [w.directorA, w.directorB, w.countyAdminA, w.teacherA2]) {
+      expect(await inbox(u)).toEqual([]);
+      expect(await toConfirm(u)).toBe(0);
+    }
+    await confirmMeasurement(await actor(w.directorA2), { id: m.id, version: String(m.version) }, db);
+    expect(await toConfirm(w.directorA2)).toBe(0);
+    expect(await inbox(w.countyAdminA)).toEqual([{ kind: 'measurement.confirmed', href, title: expect.stringContaining('基线') }]);
   });
 
   it('are dated at the start and the end of the cycle, the baseline first, never in the future; a stale save is refused', async () => {

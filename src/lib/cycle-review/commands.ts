@@ -4,7 +4,7 @@ import 'server-only';
  * decision at rollover kept beside the advice computed then, the city's advice thresholds, and the
  * cycle summaries. (actor, raw input, db) → Result; the change and its audit entry in one transaction.
  */
-import { db as defaultDb, type Db } from '@/lib/db';
+import { db as defaultDb, type Db, type Tx } from '@/lib/db';
 import {
   can,
   canReadCycleSummary,
@@ -16,6 +16,8 @@ import {
   type ActorWithName,
 } from '@/lib/authz';
 import { writeAudit } from '@/lib/audit';
+import { notify } from '@/lib/notifications/notify';
+import { directorsOf } from '@/lib/notifications/recipients';
 import { getCity } from '@/lib/cycles/city';
 import { getCycle } from '@/lib/cycles/queries';
 import { fail, invalid, ok, parseInput, versioned, type Result } from '@/lib/result';
@@ -71,6 +73,17 @@ export async function recordMeasurement(actor: ActorWithName, raw: unknown, db: 
   const standard = Object.fromEntries(AREAS.map((a) => [a, { result: v[a], note: v[`${a}Note`].trim() }])) as Standard;
   const figures = await computeFigures(db, p.assistedId, v.measuredOn, v.qualifiedTeachers);
   const data = { measuredOn: dateOnly(v.measuredOn), figures: json(figures), standard: json(standard), recordedById: actor.id };
+  // The assisted directors confirm (access.ts): each recording asks them again.
+  const askToConfirm = async (tx: Tx, id: string) =>
+    notify(tx, {
+      kind: 'measurement.recorded',
+      recipientIds: await directorsOf(tx, [p.assistedId]),
+      actorId: actor.id,
+      href: `/pairings/${p.id}/review`,
+      entityType: 'CycleMeasurement',
+      entityId: id,
+      values: { kindergarten: p.assisted.name, kind: v.kind },
+    });
   const audit = {
     actor,
     entityType: 'CycleMeasurement',
@@ -82,6 +95,7 @@ export async function recordMeasurement(actor: ActorWithName, raw: unknown, db: 
     return db.$transaction(async (tx) => {
       const m = await tx.cycleMeasurement.create({ data: { pairingId: p.id, kind: v.kind, ...data }, select: { id: true } });
       await writeAudit(tx, { ...audit, action: 'measurement.recorded', entityId: m.id });
+      await askToConfirm(tx, m.id);
       return ok(m);
     });
   return versioned(() =>
@@ -96,6 +110,7 @@ export async function recordMeasurement(actor: ActorWithName, raw: unknown, db: 
         entityId: same.id,
         before: { measuredOn: isoOf(same.measuredOn) },
       });
+      await askToConfirm(tx, same.id);
       return { id: same.id };
     }),
   );
@@ -128,6 +143,16 @@ export async function confirmMeasurement(actor: ActorWithName, raw: unknown, db:
         countyId: m.pairing.assisted.countyId,
         kindergartenId: m.pairing.assistedId,
         after: { pairingId: m.pairing.id, kind: m.kind },
+      });
+      // The one who recorded it (a bureau officer or the supporting director) learns it now counts.
+      await notify(tx, {
+        kind: 'measurement.confirmed',
+        recipientIds: [m.recordedById],
+        actorId: actor.id,
+        href: `/pairings/${m.pairing.id}/review`,
+        entityType: 'CycleMeasurement',
+        entityId: m.id,
+        values: { kindergarten: m.pairing.assisted.name, kind: m.kind },
       });
       return { id: m.id };
     }),

@@ -339,14 +339,28 @@ export async function getReviewIndex(actor: Actor, db: Db = defaultDb) {
       : db.pairing.findMany({
           where: pairingWhere(actor, 'cycleReview.view'),
           orderBy: { startsOn: 'asc' },
-          select: { id: true, cycleId: true, supporting: { select: { name: true } }, assisted: { select: { name: true } } },
+          select: {
+            id: true,
+            cycleId: true,
+            assistedId: true,
+            supporting: { select: { name: true } },
+            assisted: { select: { name: true } },
+            // What the to-do "measurements to confirm" counts (todos/queries.ts), so the list shows where.
+            _count: { select: { measurements: { where: { confirmedAt: null, recordedById: { not: actor.id } } } } },
+          },
         }),
   ]);
   const hasRollup = pairingCountyScope(actor, 'cycleReview.view') != null;
+  const confirms = actor.kindergartenId != null && hasPermission(actor, 'measurement.confirm');
   return [...cycles].reverse().map((c) => ({
     cycle: c,
     hasRollup,
     summaries: summaries.get(c.id) ?? [],
-    pairings: pairings.filter((p) => p.cycleId === c.id),
+    pairings: pairings
+      .filter((p) => p.cycleId === c.id)
+      .map(({ _count, assistedId, ...p }) => ({
+        ...p,
+        toConfirm: confirms && assistedId === actor.kindergartenId ? _count.measurements : 0,
+      })),
   }));
 }

@@ -23,6 +23,8 @@ export const NOTIFICATION_KINDS = [
   'bulletin.published',
   'lesson.rated',
   'commendation.published',
+  'measurement.recorded',
+  'measurement.confirmed',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -50,6 +50,7 @@ export const TODO_KEYS = [
   'rectificationsToAnswer',
   'rectificationsToAccept',
   'rectificationsOverdue',
+  'measurementsToConfirm',
 ] as const;
 export type TodoKey = (typeof TODO_KEYS)[number];
 export type Todo = { key: TodoKey; count: number; href: string };
@@ -163,6 +164,17 @@ export async function listTodos(actor: Actor, db: Db, now = new Date()): Promise
     rectificationsToAnswer: NONE,
     rectificationsToAccept: NONE,
     rectificationsOverdue: NONE,
+    // The assisted director confirms the before-and-after measurements (cycle-review/access.ts).
+    measurementsToConfirm:
+      kg && hasPermission(actor, 'measurement.confirm')
+        ? db.cycleMeasurement.count({
+            where: {
+              confirmedAt: null,
+              recordedById: { not: actor.id },
+              pairing: { AND: [pairingWhere(actor, 'pairing.view'), ownSide('assistedId')] },
+            },
+          })
+        : NONE,
   };
 
   // One await for every count: a count that fails while another is awaited would otherwise go unhandled.
@@ -300,5 +312,7 @@ export function todoHref(key: TodoKey): string {
       return '/rectifications?status=answered&office=mine';
     case 'rectificationsOverdue':
       return '/rectifications?status=overdue';
+    case 'measurementsToConfirm':
+      return '/cycle-review';
   }
 }

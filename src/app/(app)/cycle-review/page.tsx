@@ -36,6 +36,11 @@ export default async function CycleReviewIndexPage() {
                       <Link href={`/pairings/${p.id}/review`} className="inline-flex min-h-11 items-center text-brand-800 underline">
                         {p.supporting.name} · {p.assisted.name}
                       </Link>
+                      {p.toConfirm > 0 && (
+                        <span className="ms-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">
+                          {t('index.toConfirm', { count: p.toConfirm })}
+                        </span>
+                      )}
                     </li>
                   ))}
                 </ul>
