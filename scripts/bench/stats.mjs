@@ -4,10 +4,12 @@ export function percentile(sorted, p) {
   return sorted[i];
 }
 
-export async function measure(fn, { warmup, runs }) {
+/** `before`, when given, runs before each request untimed (e.g. a write the request must not serve stale). */
+export async function measure(fn, { warmup, runs, before }) {
   for (let i = 0; i < warmup; i++) await fn();
   const times = [];
   for (let i = 0; i < runs; i++) {
+    if (before) await before();
     const t0 = performance.now();
     await fn();
     times.push(performance.now() - t0);

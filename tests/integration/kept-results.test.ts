@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import { evaluatePairings, periodOf, scopedIn, type PeriodChoice } from '@/lib/effect-tests/evaluate';
 import { computeFacts } from '@/lib/effect-tests/facts';
 import { rebuildKeptResults, refreshKeptResults } from '@/lib/effect-tests/kept';
+import { readStamp } from '@/lib/effect-tests/memo';
 import { listCycles } from '@/lib/cycles/queries';
 import { cityTimeZone } from '@/lib/time/city-zone';
 import { isoOf } from '@/lib/time/date-only';
@@ -36,10 +37,11 @@ async function keptWorld() {
     await createPairing(db, { cycleId: cycle.id, supportingId: w.kgA.id, assistedId: kgA4.id }),
   ];
   const city = await actorFor(db, w.cityAdmin);
+  const county = await actorFor(db, w.countyAdminA);
   const periods = (await listCycles(db))
     .filter((c) => c.id === cycle.id)
     .flatMap((c) => c.semesters.map((s) => periodOf(c, s.academicYear, s.term)!));
-  return { ...w, cycle, y, kgA4, teachers, pairings, city, periods, kgs: [w.kgA2.id, kgA4.id] };
+  return { ...w, cycle, y, kgA4, teachers, pairings, city, county, periods, kgs: [w.kgA2.id, kgA4.id] };
 }
 
 /** A day of the cycle: 0 is its first day (1 September), 729 near its end. */
@@ -82,6 +84,8 @@ const op = fc.oneof(
   fc.record({ op: fc.constant('assess' as const), pairing: fc.nat(1), day: dayArb, pass: fc.boolean() }),
   fc.record({ op: fc.constant('threshold' as const), day: fc.integer({ min: 1, max: 700 }), hours: fc.integer({ min: 2, max: 20 }) }),
   fc.record({ op: fc.constant('end' as const), pairing: fc.nat(1), day: fc.integer({ min: 30, max: 700 }) }),
+  // Names and counties are shown beside the facts: a remembered evaluation (memo.ts) must not outlive them.
+  fc.record({ op: fc.constant('rename' as const), kg: fc.nat(1), county: fc.boolean() }),
   fc.record({ op: fc.constant('refresh' as const) }),
   fc.record({ op: fc.constant('refresh' as const) }),
 );
@@ -222,6 +226,16 @@ async function apply(w: World, o: Op) {
     case 'end':
       await db.pairing.update({ where: { id: ids[o.pairing] }, data: { endsOn: new Date(`${isoOf(day(w, o.day))}T00:00:00Z`) } });
       return;
+    case 'rename': {
+      const kg = await db.kindergarten.findUniqueOrThrow({ where: { id: w.kgs[o.kg] } });
+      await db.kindergarten.update({
+        where: { id: kg.id },
+        data: o.county
+          ? { countyId: kg.countyId === w.countyA.id ? w.countyB.id : w.countyA.id }
+          : { name: `${kg.name.replace(/·\d+$/, '')}·${Date.now() % 100_000}` },
+      });
+      return;
+    }
     case 'refresh':
       await refreshKeptResults(db, { only: ids });
       expect(await db.resultStale.count({ where: { pairingId: { in: ids } } })).toBe(0);
@@ -252,7 +266,9 @@ async function check(w: World, today: Date) {
         compared++;
       }
     const opts = { period, today, pairingIds: ids };
-    expect(plain(await evaluatePairings(w.city, opts, db))).toEqual(plain(await evaluatePairings(w.city, { ...opts, live: true }, db)));
+    // Evaluated twice: the second may be the remembered one (memo.ts), and must still equal the live one.
+    for (const actor of [w.city, w.city, w.county, w.county])
+      expect(plain(await evaluatePairings(actor, opts, db))).toEqual(plain(await evaluatePairings(actor, { ...opts, live: true }, db)));
   }
   return compared;
 }
@@ -284,6 +300,44 @@ describe('kept results', () => {
     // The property was about kept facts, not only about live fallbacks: many were compared.
     expect(compared).toBeGreaterThan(50);
   }, 240_000);
+
+  it('a remembered evaluation is not served after a write, even once a refresh has cleared its mark, nor after a pairing is deleted', async () => {
+    const w = await keptWorld();
+    const ids = w.pairings.map((p) => p.id);
+    const today = day(w, 100);
+    const autumn = w.periods.find((p) => p.semester.term === 'AUTUMN')!;
+    const hours = async () =>
+      (await evaluatePairings(w.city, { period: autumn, today, pairingIds: ids }, db)).pairings.map((p) => p.results.S2.figure);
+    await refreshKeptResults(db, { only: ids });
+    const before = await hours();
+    expect(await hours()).toEqual(before); // now remembered
+    const stamp = (await readStamp(db)).key;
+    await createActivity(db, {
+      pairingId: ids[0],
+      recordingKindergartenId: w.kgA.id,
+      createdById: w.directorA.id,
+      type: 'SENT_DEMONSTRATION',
+      direction: 'TO_ASSISTED',
+      status: 'DONE',
+      classHours: 3,
+      startsAt: day(w, 30),
+    });
+    // The refresh deletes the mark the write left: the stamp must still differ from before the write.
+    await refreshKeptResults(db, { only: ids });
+    expect((await readStamp(db)).key).not.toBe(stamp);
+    expect(plain(await hours())).not.toEqual(plain(before));
+    expect((await hours())[0]).toMatchObject({ kind: 'hours', have: 3 });
+    // A pairing deleted leaves the remembered evaluation too.
+    const extra = await createPairing(db, {
+      cycleId: w.cycle.id,
+      supportingId: w.kgB.id,
+      assistedId: (await createKindergarten(db, w.countyB.id, { area: 'RURAL' })).id,
+    });
+    const withExtra = { period: autumn, today, pairingIds: [...ids, extra.id] };
+    expect((await evaluatePairings(w.city, withExtra, db)).pairings).toHaveLength(3);
+    await db.pairing.delete({ where: { id: extra.id } });
+    expect((await evaluatePairings(w.city, withExtra, db)).pairings).toHaveLength(2);
+  });
 
   it('a write marks its pairing in the same transaction, and a rolled-back one leaves no mark', async () => {
     const w = await keptWorld();

@@ -9,7 +9,7 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { Db } from '@/lib/db';
 import { pairingWhere, type Actor } from '@/lib/authz';
-import { cityTimeZone } from '@/lib/time/city-zone';
+import { cityTimeZone, cityZoneOf } from '@/lib/time/city-zone';
 import { dateOnly, isoOf, type IsoDate } from '@/lib/time/date-only';
 import { localDate } from '@/lib/time/zoned';
 import { sortSemesters, type CyclePeriods, type SemesterDates } from '@/lib/cycles/periods';
@@ -30,6 +30,7 @@ import {
   type Window,
 } from './rules';
 import { readFrozen, type FrozenRead } from './frozen';
+import { readStamp, remember } from './memo';
 import { computeFacts, TREND_CATEGORIES, type Facts, type Scoped, type TrendPoint } from './facts';
 
 export const TEST_IDS = Object.keys(TESTS) as TestId[];
@@ -223,8 +224,20 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
       opts.pairingIds ? { id: { in: opts.pairingIds } } : {},
     ],
   };
-  const [ev, frozen] = await Promise.all([evaluateKept(actor, opts, db), readFrozen(db, opts.period.semester, scope)]);
+  const [ev, frozen] = await Promise.all([rememberedKept(actor, opts, db), readFrozen(db, opts.period.semester, scope)]);
   return withFrozen(ev, frozen);
+}
+
+/**
+ * evaluateKept, remembered while nothing it read has changed (memo.ts, decision 028): the scope
+ * (the actor's filter itself, so two county admins of one county share it), the filters, the
+ * period and the city's day are the key; the database's stamp says whether it still holds.
+ */
+async function rememberedKept(actor: Actor, opts: EvaluateOptions, db: Db): Promise<Evaluation> {
+  const stamp = await readStamp(db);
+  const today = localDate(opts.today ?? new Date(), cityZoneOf(stamp.timeZone));
+  const key = JSON.stringify([pairingWhere(actor, 'effectTests.view'), opts.where ?? null, opts.pairingIds ?? null, opts.period, today]);
+  return remember(key, stamp.key, () => evaluateKept(actor, { ...opts, today: opts.today ?? new Date() }, db));
 }
 
 function withFrozen(ev: Evaluation, frozen: FrozenRead): Evaluation {

@@ -52,6 +52,8 @@ export async function refreshKeptResults(db: Db, { batch = 500, only }: { batch?
       // Exactly the marks read: each was committed before the facts above were computed. A mark
       // written since (or still uncommitted) stays, so its pairing is refreshed again.
       await tx.$executeRaw`DELETE FROM "ResultStale" WHERE seq = ANY(${marks.flatMap((m) => m.seqs)}::bigint[])`;
+      // Deleting marks could bring their count back to an earlier figure: the stamp of memo.ts counts refreshes too.
+      await tx.$executeRaw`UPDATE "KeptVersion" SET refreshes = refreshes + 1 WHERE id = 1`;
       return { pairings: ids.length, rows: rows.length };
     },
     { timeout: 120_000, maxWait: 30_000 },
