@@ -44,6 +44,7 @@ export default defineConfig([
   },
   {
     // A form that loses the network keeps what was typed and sends again (decision 023): one hook does it.
+    // Links go through the app's own light Link (issue 13's first-load budget).
     files: ['src/**/*.ts', 'src/**/*.tsx'],
     ignores: ['src/components/form/use-form-action.ts'],
     rules: {
@@ -56,6 +57,11 @@ export default defineConfig([
               importNames: ['useActionState'],
               message:
                 "Use useFormAction from '@/components/form/use-form-action': it keeps the typed text and retries when the network fails.",
+            },
+            {
+              name: 'next/link',
+              message:
+                "Use Link from '@/components/ui/link': the same navigation for a sixth of next/link's first-load weight (docs/performance.md).",
             },
           ],
         },

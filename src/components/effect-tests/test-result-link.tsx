@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { TestId } from '@/lib/effect-tests/rules';
 import type { ResultStatus } from '@/lib/effect-tests/evaluate';
 import { ResultBadge } from './result-badge';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { a1Inspection } from '@/lib/inspections/queries';
 import { GradeBadge, ResultBadge } from './badges';

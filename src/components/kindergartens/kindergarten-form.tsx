@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useFormAction } from '@/components/form/use-form-action';
 import { ConflictNotice } from '@/components/form/conflict-notice';
 import { useTranslations } from 'next-intl';

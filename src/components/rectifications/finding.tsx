@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import type { ChecklistResult } from '@/generated/prisma/enums';
 import { isoOf } from '@/lib/time/date-only';

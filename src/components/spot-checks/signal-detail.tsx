@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { RelatedRecord, Signal, SignalSettings } from '@/lib/signals/sql';
 import type { SignalKind } from '@/lib/signals/rules';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { PreviewRow } from '@/lib/spreadsheet/import-batch';
 import { Card } from '@/components/ui/page-header';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { regionName } from '@/i18n/region-name';
 import { requireUser } from '@/lib/session';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { regionName } from '@/i18n/region-name';
 import { denyAccess, requireUser } from '@/lib/session';
