@@ -1,7 +1,7 @@
 import { requireUser } from '@/lib/session';
 import { getTranslations } from 'next-intl/server';
 import { AppShell } from '@/components/shell/app-shell';
-import { OfflineStatus } from '@/components/offline/offline-status';
+import { OfflineStatusLater as OfflineStatus } from '@/components/offline/offline-status-later';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser({ allowPasswordChange: true });

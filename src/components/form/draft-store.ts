@@ -1,3 +1,5 @@
+import { DRAFT_PREFIX } from './draft-sweep';
+
 /**
  * Where unsaved form drafts live in the browser's localStorage, and whose they are. A shared computer
  * (a kindergarten office, a bureau desk) is used by several people one after another: a draft is
@@ -6,7 +8,8 @@
  */
 export type Draft = { owner: string; values: Record<string, string>; savedAt: number };
 
-export const DRAFT_PREFIX = 'hih-draft:';
+// The prefix and the sweep at sign-out live in draft-sweep.ts (every page loads it); here as before.
+export { DRAFT_PREFIX, removeAllDrafts } from './draft-sweep';
 
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
@@ -41,19 +44,5 @@ export function removeDraft(store: Store, owner: string, key: string) {
     store.removeItem(draftStorageKey(owner, key));
   } catch {
     /* nothing to remove */
-  }
-}
-
-/** Removes every draft of every user (and those of older versions, which had no owner): at sign-out. */
-export function removeAllDrafts(store: Store) {
-  try {
-    const keys: string[] = [];
-    for (let i = 0; i < store.length; i++) {
-      const k = store.key(i);
-      if (k?.startsWith(DRAFT_PREFIX)) keys.push(k);
-    }
-    for (const k of keys) store.removeItem(k);
-  } catch {
-    /* storage unavailable: nothing was stored either */
   }
 }

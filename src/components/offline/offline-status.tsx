@@ -2,8 +2,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Link from '@/components/ui/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { writeDraft } from '@/components/form/draft-store';
-import { activityFormValues } from '@/components/activities/form-values';
 import { offlineCopySavedAt, PAGES_CACHE } from '@/sw/pages';
 import { OUTBOX_CHANGED } from './outbox-event';
 
@@ -98,17 +96,13 @@ export function OfflineStatus({ owner, words }: { owner: string; words: OfflineW
   const sendAll = useCallback(async () => {
     if (!navigator.onLine) return;
     let sent = false;
-    const { deliver, discard, saveDraftPhotos } = await outbox();
+    const { deliver, returnToForm } = await outbox();
     for (const entry of await count()) {
       const r = await deliver(owner, entry.key).catch(() => null);
       if (r?.outcome === 'sent') sent = true;
       if (r?.outcome === 'refused') {
         // Sent in the background and refused (the form needs a correction): back into the form, photos too.
-        const fd = new FormData();
-        for (const [k, v] of entry.fields) fd.append(k, v);
-        writeDraft(localStorage, owner, 'activity:new', activityFormValues(fd));
-        await saveDraftPhotos(owner, 'activity:new', entry.photos).catch(() => {});
-        await discard(owner, entry.key);
+        await returnToForm(owner, entry);
         setReturned(true);
       }
     }

@@ -3,6 +3,8 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { sendNewActivityAction } from '@/lib/activities/actions';
 import { IDLE, type ActionState } from '@/lib/action-state';
 import { isNetworkFailure } from '@/components/form/use-form-action';
+import { writeDraft } from '@/components/form/draft-store';
+import { activityFormValues } from '@/components/activities/form-values';
 import { COUNT_KEY, OUTBOX_CHANGED, OUTBOX_DB } from './outbox-event';
 export { newKey } from './new-key';
 
@@ -94,6 +96,19 @@ export async function saveDraftPhotos(owner: string, form: string, photos: Outbo
   const id = `${owner}:${form}`;
   if (photos.length) await db.put('draftPhotos', { id, owner, photos });
   else await db.delete('draftPhotos', id);
+}
+
+/**
+ * A send refused in the background (the form needs a correction): back into the new-activity form's
+ * draft, photos too, and out of the queue. Here rather than in offline-status.tsx, which every page
+ * loads: this module is fetched only once a page has mounted.
+ */
+export async function returnToForm(owner: string, entry: OutboxEntry) {
+  const fd = new FormData();
+  for (const [k, v] of entry.fields) fd.append(k, v);
+  writeDraft(localStorage, owner, 'activity:new', activityFormValues(fd));
+  await saveDraftPhotos(owner, 'activity:new', entry.photos).catch(() => {});
+  await discard(owner, entry.key);
 }
 
 export async function loadDraftPhotos(owner: string, form: string) {

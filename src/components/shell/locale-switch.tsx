@@ -1,6 +1,5 @@
 'use client';
 import { usePathname, useSearchParams } from 'next/navigation';
-import { setLocale } from '@/lib/account/actions';
 
 /**
  * One button that switches to the other language and stays on the same page. Its words come
@@ -8,11 +7,13 @@ import { setLocale } from '@/lib/account/actions';
  * the browser.
  */
 export function LocaleSwitch({
+  action,
   locale,
   label,
   switchTo,
   className = '',
 }: {
+  action: (fd: FormData) => Promise<void>;
   locale: 'zh' | 'en';
   label: string;
   switchTo: string;
@@ -22,7 +23,7 @@ export function LocaleSwitch({
   const search = useSearchParams().toString();
   const other = locale === 'zh' ? 'en' : 'zh';
   return (
-    <form action={setLocale} className={className}>
+    <form action={action} className={className}>
       <input type="hidden" name="locale" value={other} />
       <input type="hidden" name="returnTo" value={pathname + (search ? `?${search}` : '')} />
       <button

@@ -1,5 +1,5 @@
 'use client';
-import { removeAllDrafts } from '@/components/form/draft-store';
+import { removeAllDrafts } from '@/components/form/draft-sweep';
 import { useOfflineText } from '@/components/offline/offline-text';
 import { clearDevice, pendingCount } from '@/components/offline/outbox-event';
 import { PAGES_CACHE } from '@/sw/pages';
