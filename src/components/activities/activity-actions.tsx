@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useFormAction } from '@/components/form/use-form-action';
 import { useFormStatus } from 'react-dom';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/intl/client-translations';
 import { cancelActivityAction, closeRequestAction, confirmActivityAction, confirmReceiptAction } from '@/lib/activities/actions';
 import { IDLE } from '@/lib/action-state';
 import { TextareaField } from '@/components/form/textarea-field';

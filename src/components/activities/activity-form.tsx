@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useFormAction } from '@/components/form/use-form-action';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from '@/components/intl/client-translations';
 import { saveActivityAction } from '@/lib/activities/actions';
 import { ACTIVITY_TYPES, DIRECTIONS, TARGET_AREAS, TYPE_RULES } from '@/lib/activities/rules';
 import { IDLE, type ActionState } from '@/lib/action-state';

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/intl/client-translations';
 import { isPhotoFile, scalePhoto } from '@/components/evidence/scale-photo';
 import { newKey, type OutboxPhoto } from '@/components/offline/outbox';
 

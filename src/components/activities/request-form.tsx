@@ -1,6 +1,6 @@
 'use client';
 import { useFormAction } from '@/components/form/use-form-action';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/intl/client-translations';
 import { createRequestAction } from '@/lib/activities/actions';
 import { REQUEST_KINDS } from '@/lib/activities/schemas';
 import { IDLE } from '@/lib/action-state';

@@ -1,6 +1,6 @@
 'use client';
 import { useFormAction } from '@/components/form/use-form-action';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/intl/client-translations';
 import { createTokenAction, type CreateTokenState } from '@/lib/api-tokens/actions';
 import { Field } from '@/components/form/field';
 import { FormMessage } from '@/components/form/form-message';

@@ -1,6 +1,6 @@
 'use client';
 import { useFormAction } from '@/components/form/use-form-action';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/intl/client-translations';
 import { revokeTokenAction } from '@/lib/api-tokens/actions';
 import { IDLE } from '@/lib/action-state';
 import { FormMessage } from '@/components/form/form-message';

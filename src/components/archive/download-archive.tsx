@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/intl/client-translations';
 
 /**
  * A plain link to the streamed zip: the browser's own download bar shows the bytes arriving.

@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/intl/client-translations';
 
 /**
  * On a form refused because its date lies in a closed period: the explicit choice to send the record

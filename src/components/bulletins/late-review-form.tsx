@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/intl/client-translations';
 import { useFormAction } from '@/components/form/use-form-action';
 import { IDLE } from '@/lib/action-state';
 import { reviewLateCorrectionAction } from '@/lib/periods/actions';

@@ -1,6 +1,6 @@
 'use client';
 import { useFormAction } from '@/components/form/use-form-action';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/intl/client-translations';
 import { createCycleAction, updateSemestersAction, updateSettingsAction } from '@/lib/cycles/actions';
 import { IDLE } from '@/lib/action-state';
 import { Field } from '@/components/form/field';

@@ -2,7 +2,7 @@
 import { useRef, useState } from 'react';
 import { useFormAction } from '@/components/form/use-form-action';
 import { useRouter } from 'next/navigation';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from '@/components/intl/client-translations';
 import { deleteEvidenceAction } from '@/lib/evidence/actions';
 import { IDLE } from '@/lib/action-state';
 import { readCaptureText } from '@/lib/signals/capture-time';

@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/intl/client-translations';
 import type { ConflictView } from '@/lib/action-state';
 
 /** Shows, field by field, what the person typed beside what someone else saved meanwhile (pairings, kindergartens). */

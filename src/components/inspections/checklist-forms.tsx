@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/intl/client-translations';
 import { IDLE } from '@/lib/action-state';
 import { useFormAction } from '@/components/form/use-form-action';
 import { moveChecklistItemAction, saveChecklistItemAction, setChecklistItemActiveAction } from '@/lib/inspections/actions';

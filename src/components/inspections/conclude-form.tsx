@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/intl/client-translations';
 import { IDLE } from '@/lib/action-state';
 import { useFormAction } from '@/components/form/use-form-action';
 import { saveInspectionAction } from '@/lib/inspections/actions';

@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/intl/client-translations';
 import { IDLE, type ActionState } from '@/lib/action-state';
 import { useFormAction } from '@/components/form/use-form-action';
 import { judgeInspectionItemAction } from '@/lib/inspections/actions';

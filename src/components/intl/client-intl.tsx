@@ -1,9 +1,9 @@
 import type { Messages } from 'next-intl';
-import { NextIntlClientProvider } from 'next-intl';
-import { getMessages } from 'next-intl/server';
+import { getLocale, getMessages, getTimeZone } from 'next-intl/server';
+import { ClientTranslationsProvider } from './client-translations';
 
 /**
- * Translations for client components, given only to the parts of the app that have some
+ * Translations for client components (client-translations.tsx), given only to the parts of the app that have some
  * (docs/decisions/011-translations-on-the-server.md). Pages without translated client
  * components — the dashboards — ship neither next-intl's client code nor the catalogues in their
  * payload. Used by the layouts of those route segments.
@@ -13,12 +13,15 @@ import { getMessages } from 'next-intl/server';
  * sign-in page's weight on a slow network (decision 024). client-intl.test.ts checks the list is complete.
  */
 export async function ClientIntl({ children, namespaces }: { children: React.ReactNode; namespaces?: readonly (keyof Messages)[] }) {
-  // Without a list, the provider inherits locale, messages and time zone from the request
-  // configuration (src/i18n/request.ts); with one, only the messages are narrowed.
-  if (!namespaces) return <NextIntlClientProvider>{children}</NextIntlClientProvider>;
+  // Locale, messages and time zone from the request configuration (src/i18n/request.ts); a list
+  // narrows the messages. The client side is client-translations.tsx, not next-intl's provider.
   const all = await getMessages();
-  const messages = Object.fromEntries(namespaces.map((ns) => [ns, all[ns]]));
-  return <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>;
+  const messages = namespaces ? Object.fromEntries(namespaces.map((ns) => [ns, all[ns]])) : all;
+  return (
+    <ClientTranslationsProvider value={{ locale: await getLocale(), timeZone: await getTimeZone(), messages }}>
+      {children}
+    </ClientTranslationsProvider>
+  );
 }
 
 /** A route segment layout that only adds ClientIntl. */

@@ -1,7 +1,7 @@
 'use client';
 import { useState, type FormEvent } from 'react';
 import { useFormAction } from '@/components/form/use-form-action';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/intl/client-translations';
 import { IDLE, type ActionState } from '@/lib/action-state';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';

@@ -2,7 +2,7 @@
 import Link from '@/components/ui/link';
 import { useFormAction } from '@/components/form/use-form-action';
 import { ConflictNotice } from '@/components/form/conflict-notice';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/intl/client-translations';
 import { createKindergartenAction, updateKindergartenAction } from '@/lib/kindergartens/actions';
 import { IDLE } from '@/lib/action-state';
 import { Field } from '@/components/form/field';

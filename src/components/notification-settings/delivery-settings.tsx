@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/intl/client-translations';
 import { useFormAction } from '@/components/form/use-form-action';
 import { Field } from '@/components/form/field';
 import { FormMessage } from '@/components/form/form-message';

@@ -1,6 +1,6 @@
 'use client';
 import { useFormAction } from '@/components/form/use-form-action';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/intl/client-translations';
 import { createPairingAction, updatePairingAction } from '@/lib/pairings/actions';
 import { IDLE } from '@/lib/action-state';
 import { GOAL_FIELDS } from '@/lib/pairings/schemas';

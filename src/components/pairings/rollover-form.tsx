@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { useFormAction } from '@/components/form/use-form-action';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/intl/client-translations';
 import { rolloverAction, type RolloverFormState } from '@/lib/pairings/actions';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';

@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { useFormAction } from '@/components/form/use-form-action';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/intl/client-translations';
 import type { Role } from '@/generated/prisma/enums';
 import { createStaffAction } from '@/lib/staff/actions';
 import { IDLE } from '@/lib/action-state';
