@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useFormAction } from '@/components/form/use-form-action';
 import { useFormatter, useTranslations } from '@/components/intl/client-translations';
 import { saveActivityAction } from '@/lib/activities/actions';
-import { ACTIVITY_TYPES, DIRECTIONS, TARGET_AREAS, TYPE_RULES } from '@/lib/activities/rules';
+import { ACTIVITY_TYPES, DIRECTIONS, TARGET_AREAS, TYPE_RULES } from '@/lib/activities/type-rules';
 import { IDLE, type ActionState } from '@/lib/action-state';
 import { Field } from '@/components/form/field';
 import { SelectField } from '@/components/form/select-field';
@@ -14,11 +14,16 @@ import { SubmitButton } from '@/components/form/submit-button';
 import { DraftNotice } from '@/components/form/draft-notice';
 import { formSnapshot, useLocalDraft } from '@/components/form/use-local-draft';
 import { useDraftOwner } from '@/components/form/draft-owner';
-import { deliver, discard, enqueue, loadDraftPhotos, newKey, saveDraftPhotos, type OutboxPhoto } from '@/components/offline/outbox';
+import type { OutboxPhoto } from '@/components/offline/outbox';
+import { newKey } from '@/components/offline/new-key';
 import { FormPhotos } from './form-photos';
 import { activityFormValues } from './form-values';
 import type { ActivityType } from '@/generated/prisma/enums';
 import { LateChoice } from '@/components/bulletins/late-choice';
+
+// The device's queue (IndexedDB) loads once the form shows, as on every page (offline-status.tsx): only a
+// new activity uses it, and not before the form is on screen.
+const outbox = () => import('@/components/offline/outbox');
 
 export type FormPairing = {
   id: string;
@@ -57,17 +62,22 @@ export function ActivityForm({
   useEffect(() => {
     if (!isNew || !owner) return;
     let live = true;
-    loadDraftPhotos(owner, 'activity:new').then(
-      (p) => live && p.length > 0 && setPhotos(p),
-      () => {},
-    );
+    outbox()
+      .then((o) => o.loadDraftPhotos(owner, 'activity:new'))
+      .then(
+        (p) => live && p.length > 0 && setPhotos(p),
+        () => {},
+      );
     return () => {
       live = false;
     };
   }, [isNew, owner]);
   const keepPhotos = (next: OutboxPhoto[]) => {
     setPhotos(next);
-    if (owner) saveDraftPhotos(owner, 'activity:new', next).catch(() => {});
+    if (owner)
+      outbox()
+        .then((o) => o.saveDraftPhotos(owner, 'activity:new', next))
+        .catch(() => {});
   };
   const sendNew = useCallback(
     async (_prev: ActionState, fd: FormData): Promise<ActionState> => {
@@ -76,6 +86,7 @@ export function ActivityForm({
       const k = String(fd.get('idempotencyKey') || '') || newKey();
       fd.set('idempotencyKey', k);
       const fields = [...fd.entries()].filter((e): e is [string, string] => typeof e[1] === 'string' && !e[0].startsWith('$'));
+      const { deliver, discard, enqueue, saveDraftPhotos } = await outbox();
       await enqueue({ key: k, owner, fields, photos, createdAt: Date.now() });
       const r = await deliver(owner, k, (done, total) => setProgress({ done, total }));
       setProgress(null);

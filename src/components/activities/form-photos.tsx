@@ -2,7 +2,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslations } from '@/components/intl/client-translations';
 import { isPhotoFile, scalePhoto } from '@/components/evidence/scale-photo';
-import { newKey, type OutboxPhoto } from '@/components/offline/outbox';
+import { newKey } from '@/components/offline/new-key';
+import type { OutboxPhoto } from '@/components/offline/outbox';
 
 /**
  * Photos chosen while logging a new activity, before its first save: scaled on the phone at once
