@@ -2,7 +2,7 @@
 import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from '@/components/intl/client-translations';
 import { createRequestAction } from '@/lib/activities/actions';
-import { REQUEST_KINDS } from '@/lib/activities/schemas';
+import { REQUEST_KINDS } from '@/lib/activities/request-kinds';
 import { IDLE } from '@/lib/action-state';
 import { Field } from '@/components/form/field';
 import { SelectField } from '@/components/form/select-field';

@@ -3,7 +3,7 @@ import { useFormAction } from '@/components/form/use-form-action';
 import { useTranslations } from '@/components/intl/client-translations';
 import { createPairingAction, updatePairingAction } from '@/lib/pairings/actions';
 import { IDLE } from '@/lib/action-state';
-import { GOAL_FIELDS } from '@/lib/pairings/schemas';
+import { GOAL_FIELDS } from '@/lib/pairings/goal-fields';
 import { Field } from '@/components/form/field';
 import { SelectField } from '@/components/form/select-field';
 import { TextareaField } from '@/components/form/textarea-field';

@@ -13,6 +13,7 @@ import {
   wholeNumber,
 } from '@/lib/schema-fields';
 import { ACTIVITY_TYPES, DIRECTIONS, TARGET_AREAS } from './rules';
+import { REQUEST_KINDS } from './request-kinds';
 import { idempotencyKeyField } from '@/lib/idempotency';
 
 // Schemas carry message keys (translated by the action), never sentences. Text, ids, numbers and
@@ -132,7 +133,7 @@ export const ConfirmManyInput = z.object({
     .max(ACTIVITIES_PER_BULK, { error: 'form.errors.invalid' }),
 });
 
-export const REQUEST_KINDS = ['LECTURE_TOPIC', 'DEMONSTRATION_CLASS', 'ITEM', 'OTHER'] as const;
+export { REQUEST_KINDS } from './request-kinds';
 export const RequestInput = z.object({
   pairingId: requiredId,
   kind: z.enum(REQUEST_KINDS, { error: REQUIRED }),

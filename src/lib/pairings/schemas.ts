@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { dateField, idOrEmpty, LATEST_CYCLE_DATE, optionalText, requiredId, requiredText, wholeNumber } from '@/lib/schema-fields';
 
-export const GOAL_FIELDS = ['goalConditions', 'goalManagement', 'goalTeachers', 'goalChildren'] as const;
-export type GoalField = (typeof GOAL_FIELDS)[number];
+export { GOAL_FIELDS, type GoalField } from './goal-fields';
 
 const id = requiredId;
 // The command checks the date against the cycle; here only that it is a real date the app can hold.
