@@ -17,8 +17,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const locale = toLocale(await getLocale());
   const t = await getTranslations('errors');
   const offline = await getTranslations('offline');
-  // No NextIntlClientProvider here: segments with translated client components add it
-  // (ClientIntl), so the dashboards ship neither next-intl nor the catalogues.
+  // No client translations here: segments with translated client components add them
+  // (ClientIntl), so the dashboards ship neither the translation code nor the catalogues.
   return (
     <html lang={HTML_LANG[locale]}>
       <body className="min-h-dvh bg-stone-50 font-sans text-stone-900 antialiased">

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// next-intl's client provider is only in the layouts of segments that need it (decision 011). A
+// The client translations' provider is only in the layouts of segments that need it (decision 011). A
 // page that renders a client component calling useTranslations without one would crash, so this
 // follows each page's imports and checks that such a page sits under a ClientIntl layout.
 const src = path.resolve(import.meta.dirname, '../..');

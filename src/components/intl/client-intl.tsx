@@ -3,10 +3,10 @@ import { getLocale, getMessages, getTimeZone } from 'next-intl/server';
 import { ClientTranslationsProvider } from './client-translations';
 
 /**
- * Translations for client components (client-translations.tsx), given only to the parts of the app that have some
- * (docs/decisions/011-translations-on-the-server.md). Pages without translated client
- * components — the dashboards — ship neither next-intl's client code nor the catalogues in their
- * payload. Used by the layouts of those route segments.
+ * Translations for client components (client-translations.tsx), given only to the parts of the
+ * app that have some (docs/decisions/011-translations-on-the-server.md). Pages without translated
+ * client components — the dashboards — ship neither the translation code nor the catalogues in
+ * their payload. Used by the layouts of those route segments.
  *
  * `namespaces`: the catalogues (top-level keys) the segment's client components use, instead of all
  * of them: every catalogue travels in each page's HTML, ~100 KB for the whole app, most of the
