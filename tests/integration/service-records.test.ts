@@ -131,6 +131,8 @@ describe('service records', () => {
     const verified = await getPrintByCode(normalizeCode(typed)!, db);
     expect(verified!.record.cycles.find((c) => c.startYear === 2025)!.classHoursSent).toBe(3.5);
     expect(verified!.record.person.name).toBe(w.teacherA.name);
+    // Both names of the county, so that the paper reads right in English too.
+    expect(verified!.record.person).toMatchObject({ county: '甲县', countyEn: 'Test County' });
     expect(await getPrintByCode('0000000000ZZ', db)).toBeNull();
 
     // The PDF's source follows the record's scope; the audit names the print.

@@ -1,10 +1,11 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ServiceRecord } from '@/lib/service-records/queries';
+import { countyName } from '@/lib/service-records/county';
 import { Card } from '@/components/ui/page-header';
 
 /** The record as the page, the verification page and (in words) the PDF show it. */
 export async function ServiceRecordView({ record }: { record: ServiceRecord }) {
-  const t = await getTranslations('serviceRecords');
+  const [t, locale] = await Promise.all([getTranslations('serviceRecords'), getLocale()]);
   const p = record.person;
   return (
     <div className="flex flex-col gap-4">
@@ -16,7 +17,7 @@ export async function ServiceRecordView({ record }: { record: ServiceRecord }) {
           <dt>{t('kindergarten')}</dt>
           <dd>{p.kindergarten ?? '—'}</dd>
           <dt>{t('county')}</dt>
-          <dd>{p.county ?? '—'}</dd>
+          <dd>{countyName(p, locale) ?? '—'}</dd>
         </dl>
         <p className="mt-2 text-sm text-stone-600">{t('asOf', { date: record.asOf })}</p>
       </Card>

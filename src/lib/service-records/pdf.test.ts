@@ -5,7 +5,7 @@ import { buildServiceRecordPdf } from './pdf';
 import type { ServiceRecord } from './queries';
 
 const record: ServiceRecord = {
-  person: { id: 'u1', name: '王老师', role: 'TEACHER', kindergarten: '江州市实验幼儿园', county: '清河区' },
+  person: { id: 'u1', name: '王老师', role: 'TEACHER', kindergarten: '江州市实验幼儿园', county: '清河区', countyEn: 'Qinghe District' },
   asOf: '2026-11-30',
   cycles: [
     {
@@ -29,7 +29,12 @@ describe('service record PDF', () => {
   it('is a PDF in both languages, with the fonts embedded', async () => {
     for (const locale of ['zh', 'en'] as const) {
       const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: 'serviceRecords' });
-      const pdf = await buildServiceRecordPdf({ code: '7K3M9QX2ZB01', printedOn: '2026-11-30', record }, t, 'https://example.cn/verify');
+      const pdf = await buildServiceRecordPdf(
+        { code: '7K3M9QX2ZB01', printedOn: '2026-11-30', record },
+        t,
+        locale,
+        'https://example.cn/verify',
+      );
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       expect(pdf.toString('latin1')).toMatch(/FontFile2/);
     }

@@ -3,11 +3,13 @@ import type { Translator } from '@/i18n/translator';
 import { registerChineseFonts } from '@/lib/pdf/chinese-fonts';
 import type { ServiceRecord } from './queries';
 import { formatCode } from './code';
+import { countyName } from './county';
 
 /** The printed record: its lines in the reader's words, and on every page the code that verifies it. */
 export function buildServiceRecordPdf(
   print: { code: string; printedOn: string; record: ServiceRecord },
   t: Translator<'serviceRecords'>,
+  locale: string,
   verifyUrl: string,
 ): Promise<Buffer> {
   const r = print.record;
@@ -23,7 +25,7 @@ export function buildServiceRecordPdf(
   doc.font('bold').fontSize(18).text(t('pdf.title'), { align: 'center' }).moveDown(0.8);
   doc.font('body').fontSize(11);
   line(`${r.person.name} · ${t(`role.${r.person.role === 'DIRECTOR' ? 'DIRECTOR' : 'TEACHER'}`)}`);
-  line(`${t('kindergarten')}：${r.person.kindergarten ?? '—'}　${t('county')}：${r.person.county ?? '—'}`);
+  line(`${t('kindergarten')}：${r.person.kindergarten ?? '—'}　${t('county')}：${countyName(r.person, locale) ?? '—'}`);
   line(t('asOf', { date: r.asOf }));
   doc.fontSize(9.5).fillColor('#444').text(t('intro')).fillColor('black').fontSize(10.5);
 

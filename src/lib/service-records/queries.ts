@@ -11,7 +11,15 @@ import type { LessonRating, PaperKind, PaperLevel, Role } from '@/generated/pris
  * class hours the receiving side confirmed, papers the director confirmed, approved commendations.
  */
 export type ServiceRecord = {
-  person: { id: string; name: string; role: Role; kindergarten: string | null; county: string | null };
+  person: {
+    id: string;
+    name: string;
+    role: Role;
+    kindergarten: string | null;
+    county: string | null;
+    /** Absent from prints made before the English name was kept with them (countyName falls back). */
+    countyEn?: string | null;
+  };
   asOf: string;
   cycles: {
     name: string;
@@ -52,7 +60,7 @@ export async function getServiceRecord(actor: Actor, personId: string, db: Db = 
       name: true,
       role: true,
       kindergartenId: true,
-      kindergarten: { select: { name: true, county: { select: { name: true } } } },
+      kindergarten: { select: { name: true, county: { select: { name: true, nameEn: true } } } },
     },
   });
   if (!person) return null;
@@ -138,6 +146,8 @@ export async function getServiceRecord(actor: Actor, personId: string, db: Db = 
       role: person.role,
       kindergarten: person.kindergarten?.name ?? null,
       county: person.kindergarten?.county.name ?? null,
+      // Both names, so that a print reads right in either language long after it was made.
+      countyEn: person.kindergarten?.county.nameEn ?? null,
     },
     asOf: today,
     cycles: [...cycles.values()]

@@ -28,6 +28,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const pdf = await buildServiceRecordPdf(
     { code: print.code, printedOn: instantToZoned(print.printedAt, await cityTimeZone(db)).date, record: print.record },
     t,
+    locale,
     verifyUrl,
   );
   const name = `${t('pdf.title')}-${safeSegment(print.record.person.name, 20)}-${print.code}.pdf`;
