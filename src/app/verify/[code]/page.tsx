@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import Link from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
@@ -8,6 +9,7 @@ import { instantToZoned } from '@/lib/time/zoned';
 import { ServiceRecordView } from '@/components/service-records/service-record-view';
 import { VerifyForm } from '@/components/service-records/verify-form';
 import { titled } from '@/i18n/page-title';
+import { LocaleSwitchFor as LocaleSwitch } from '@/components/shell/locale-switch-for';
 
 export const generateMetadata = titled('serviceRecords.verify.title');
 
@@ -19,7 +21,13 @@ export default async function VerifyCodePage({ params }: { params: Promise<{ cod
   const t = await getTranslations('serviceRecords.verify');
   return (
     <main className="mx-auto flex min-h-dvh max-w-3xl flex-col gap-4 px-4 py-8">
-      <h1 className="text-xl font-semibold text-stone-900">{t('title')}</h1>
+      {/* A title committee may not read Chinese: the same switch as the sign-in page, no account needed. */}
+      <div className="flex items-start justify-between gap-4">
+        <h1 className="text-xl font-semibold text-stone-900">{t('title')}</h1>
+        <Suspense>
+          <LocaleSwitch className="text-brand-700" />
+        </Suspense>
+      </div>
       {print ? (
         <>
           <p role="status" className="rounded-md border border-brand-600 bg-brand-50 px-3 py-2 text-brand-900">
@@ -28,7 +36,7 @@ export default async function VerifyCodePage({ params }: { params: Promise<{ cod
           </p>
           <p className="text-sm text-stone-600">{t('only')}</p>
           <ServiceRecordView record={print.record} />
-          <Link href="/verify" className="text-brand-700 underline">
+          <Link href="/verify" className="inline-flex min-h-11 items-center self-start text-brand-700 underline">
             {t('again')}
           </Link>
         </>
