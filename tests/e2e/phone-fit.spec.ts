@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../fixtures/demo-accounts';
-import { test, expect, pickLocale, signIn } from './helpers';
+import { test, expect, pickLocale, signIn, signOut } from './helpers';
 
 // Issue 12, "English selects and filters fit in 360 px": English option labels (pairings' two names,
 // audit actions, test names) are much longer than the Chinese ones, and a select is as wide as its
@@ -47,4 +47,64 @@ test('a director’s activity list fits a 360-px phone in English @phone-only', 
   await pickLocale(context, baseURL!, 'en');
   await signIn(page, DEMO_ACCOUNTS.urbanDirector);
   await expectFits(page, '/activities');
+});
+
+// The header's first row (the app's name, the bell, the language switch, sign-out) on one line: in
+// English its labels once pushed the buttons onto a second line, leaving a third of the screen to the header.
+async function expectHeaderOnOneLine(page: Page) {
+  const rows = await page
+    .locator('header > div')
+    .first()
+    .evaluate((row) => {
+      const [name, ...rest] = [...row.children].map((c) => c.getBoundingClientRect());
+      return { nameBottom: name.bottom, tops: rest.map((r) => r.top), right: Math.max(...rest.map((r) => r.right)) };
+    });
+  for (const top of rows.tops) expect(top, 'the header’s buttons beside the app’s name').toBeLessThan(rows.nameBottom);
+  expect(rows.right).toBeLessThanOrEqual(360);
+}
+
+for (const locale of ['zh', 'en'] as const) {
+  test(`the header stays on one line on a 360-px phone (${locale}) @phone-only`, async ({ page, context, baseURL }) => {
+    await pickLocale(context, baseURL!, locale);
+    // The city admin's and the teacher's: every item the header can show (the bell, with its count).
+    for (const account of [DEMO_ACCOUNTS.city, DEMO_ACCOUNTS.teacher]) {
+      await signIn(page, account);
+      await expectHeaderOnOneLine(page);
+      await page.getByRole('button', { name: locale === 'en' ? 'Sign out' : '退出登录' }).click();
+      await expect(page).toHaveURL(/\/login$/);
+    }
+  });
+}
+
+/**
+ * Links in the page's lists and tables are at least 44 px tall (a thumb's width; the app's
+ * `inline-flex min-h-11 items-center`): a 16-px row of links is a row of mistaken taps.
+ */
+async function expectTapTargets(page: Page, path: string) {
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBe(200);
+  await page.waitForLoadState('networkidle');
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLAnchorElement>('main :is(table, ul, ol, dl) a[href]')]
+      .filter((a) => a.offsetParent !== null)
+      .map((a) => ({ text: (a.textContent ?? '').trim().slice(0, 40), height: Math.round(a.getBoundingClientRect().height) }))
+      .filter((a) => a.height < 44),
+  );
+  expect(small, `${path}: links shorter than 44 px`).toEqual([]);
+}
+
+test('links in lists and tables are big enough to tap on a phone @phone-only', async ({ page }) => {
+  await signIn(page, DEMO_ACCOUNTS.county);
+  for (const path of ['/county', '/kindergartens', '/effect-tests']) await expectTapTargets(page, path);
+  await signOut(page);
+  await signIn(page, DEMO_ACCOUNTS.urbanDirector);
+  await expectTapTargets(page, '/director');
+  await signOut(page);
+  await signIn(page, DEMO_ACCOUNTS.teacher);
+  await expectTapTargets(page, '/teacher');
+  // The service record's list of prints: one print at least.
+  await page.goto('/service-record');
+  await page.getByRole('button', { name: /打印/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已生成校验码' })).toBeVisible();
+  await expectTapTargets(page, page.url());
 });

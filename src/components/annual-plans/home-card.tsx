@@ -44,7 +44,11 @@ async function AnnualPlansCard({ user }: { user: Actor }) {
           <div key={f.state}>
             <dt className="text-sm text-stone-600">{f.label}</dt>
             <dd className={`text-2xl font-semibold tabular-nums ${f.state === 'overdue' && f.value > 0 ? 'text-red-800' : ''}`}>
-              <Link href={href(f.state)} className="underline decoration-stone-300" data-testid={`annual-plan-${f.state}`}>
+              <Link
+                href={href(f.state)}
+                className="inline-flex min-h-11 min-w-11 items-center underline decoration-stone-300"
+                data-testid={`annual-plan-${f.state}`}
+              >
                 {format.number(f.value)}
               </Link>
             </dd>

@@ -100,7 +100,7 @@ async function AdminSummary({ user }: { user: Actor }) {
             {worst.map((p) => (
               <li key={p.id}>
                 <Link
-                  className="text-brand-800 underline"
+                  className="inline-flex min-h-11 items-center text-brand-800 underline"
                   href={`/pairings/${p.id}/effect-tests?period=${encodeURIComponent(periodKey(ev.period))}`}
                 >
                   {p.supporting.name} → {p.assisted.name}
@@ -185,7 +185,7 @@ async function PlannedNext({ user }: { user: Actor }) {
           {rows.map((a) => (
             <li key={a.id} className="py-1">
               <span className="tabular-nums text-stone-600">{a.date}</span>{' '}
-              <Link className="text-brand-800 underline" href={`/activities/${a.id}`}>
+              <Link className="inline-flex min-h-11 items-center text-brand-800 underline" href={`/activities/${a.id}`}>
                 {a.title}
               </Link>
             </li>
@@ -208,7 +208,7 @@ async function OpenRequests({ user }: { user: Actor }) {
         <ul className="text-sm">
           {rows.map((r) => (
             <li key={r.id} className="py-1">
-              <Link className="text-brand-800 underline" href="/requests">
+              <Link className="inline-flex min-h-11 items-center text-brand-800 underline" href="/requests">
                 {r.title}
               </Link>
             </li>
@@ -255,7 +255,7 @@ async function TeacherLessons({ user }: { user: Actor }) {
           {rows.map((l) => (
             <li key={l.id} className="py-1">
               <span className="tabular-nums text-stone-600">{isoOf(l.heldOn)}</span>{' '}
-              <Link className="text-brand-800 underline" href={`/lessons/${l.id}`}>
+              <Link className="inline-flex min-h-11 items-center text-brand-800 underline" href={`/lessons/${l.id}`}>
                 {l.title}
               </Link>{' '}
               · {l.rating ? t(`rating.${l.rating}`) : '—'}
@@ -279,7 +279,7 @@ async function TeacherPapersAndMentoring({ user }: { user: Actor }) {
         <ul className="mb-2 text-sm">
           {pairs.map((m) => (
             <li key={m.id}>
-              <Link className="text-brand-800 underline" href={`/mentoring/${m.id}`}>
+              <Link className="inline-flex min-h-11 items-center text-brand-800 underline" href={`/mentoring/${m.id}`}>
                 {m.mentor.name} → {m.apprentice.name}
               </Link>{' '}
               ({m._count.sessions})
@@ -294,7 +294,7 @@ async function TeacherPapersAndMentoring({ user }: { user: Actor }) {
         <ul className="text-sm">
           {papers.map((p) => (
             <li key={p.id}>
-              <Link className="text-brand-800 underline" href={`/papers#paper-${p.id}`}>
+              <Link className="inline-flex min-h-11 items-center text-brand-800 underline" href={`/papers#paper-${p.id}`}>
                 {p.title}
               </Link>
             </li>

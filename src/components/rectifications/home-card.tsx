@@ -61,7 +61,7 @@ export function RectificationFigures({
           <dd className={`text-2xl font-semibold tabular-nums ${k === 'overdue' && counts.overdue > 0 ? 'text-red-800' : ''}`}>
             <Link
               href={`/rectifications?status=${k}${query}`}
-              className="underline decoration-stone-300"
+              className="inline-flex min-h-11 min-w-11 items-center underline decoration-stone-300"
               data-testid={`rectifications-${k}`}
             >
               {format(counts[k])}

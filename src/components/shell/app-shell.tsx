@@ -23,8 +23,9 @@ export async function AppShell({ user, children }: { user: SessionUser; children
       </a>
       <header className="bg-brand-700 text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-3 pt-2 sm:px-4">
-          <p className="text-lg font-bold">{t('app.name')}</p>
-          <div className="flex items-center gap-2">
+          {/* Smaller name and gaps on a phone: the English labels then fit beside it on one line at 360 px. */}
+          <p className="text-base font-bold sm:text-lg">{t('app.name')}</p>
+          <div className="flex items-center gap-1 sm:gap-2">
             <span className="hidden text-sm sm:inline">
               {user.name} · {t(`roles.${user.role}`)}
             </span>

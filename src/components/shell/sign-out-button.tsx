@@ -23,7 +23,7 @@ export function SignOutButton({ action, label }: { action: () => Promise<void>; 
   }
   return (
     <form action={action} onSubmit={forget}>
-      <button type="submit" className="min-h-11 rounded-md px-3 text-sm underline-offset-2 hover:underline">
+      <button type="submit" className="min-h-11 rounded-md px-2 text-sm sm:px-3 underline-offset-2 hover:underline">
         {label}
       </button>
     </form>

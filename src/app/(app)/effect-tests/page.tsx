@@ -221,7 +221,7 @@ async function PairingsTable({ user, filtersKey, f, page }: { user: SessionUser;
                     <th scope="row" className="block pb-1 text-left font-normal md:table-cell md:min-w-44 md:p-2">
                       <a
                         href={cellHref(p.id, null, f.period)}
-                        className="font-medium text-brand-800 underline-offset-2 hover:underline md:font-normal"
+                        className="inline-flex min-h-11 items-center font-medium text-brand-800 underline-offset-2 hover:underline md:min-h-0 md:font-normal"
                       >
                         {p.supporting.name}
                       </a>
@@ -262,7 +262,7 @@ async function PairingsTable({ user, filtersKey, f, page }: { user: SessionUser;
             <nav className="mt-2 flex gap-3 text-sm" aria-label={td('pages')}>
               {page > 1 && (
                 <Link
-                  className="text-brand-700 underline"
+                  className="inline-flex min-h-11 items-center text-brand-700 underline"
                   href={`/effect-tests${dashboardQuery(f)}${dashboardQuery(f) ? '&' : '?'}page=${page - 1}`}
                 >
                   ‹ {page - 1}
@@ -273,7 +273,7 @@ async function PairingsTable({ user, filtersKey, f, page }: { user: SessionUser;
               </span>
               {page < pages && (
                 <Link
-                  className="text-brand-700 underline"
+                  className="inline-flex min-h-11 items-center text-brand-700 underline"
                   href={`/effect-tests${dashboardQuery(f)}${dashboardQuery(f) ? '&' : '?'}page=${page + 1}`}
                 >
                   {page + 1} ›
@@ -308,12 +308,12 @@ async function AtRiskCard({ user, filtersKey, period }: { user: SessionUser; fil
             const bad = TEST_IDS.filter((id) => p.results[id].status === 'MISSED' || p.results[id].status === 'AT_RISK');
             return (
               <li key={p.id}>
-                <a href={cellHref(p.id, null, period)} className="text-brand-800 underline">
+                <a href={cellHref(p.id, null, period)} className="inline-flex min-h-11 items-center text-brand-800 underline">
                   {p.supporting.name} → {p.assisted.name}
                 </a>
                 <span className="mt-1 flex flex-wrap gap-1">
                   {bad.map((id) => (
-                    <a key={id} href={cellHref(p.id, id, period)} className="inline-flex items-center gap-1">
+                    <a key={id} href={cellHref(p.id, id, period)} className="inline-flex min-h-11 items-center gap-1">
                       <span className="font-mono text-xs">{id}</span>
                       <ResultBadge status={p.results[id].status} label={t(`statusName.${p.results[id].status}`)} />
                     </a>
@@ -344,7 +344,7 @@ async function ByTestCard({ user, filtersKey }: { user: SessionUser; filtersKey:
             <li key={id} className="flex justify-between gap-2 border-b border-stone-100 py-1">
               <Link
                 href={`/effect-tests?test=${id}&status=${missed ? 'MISSED' : 'AT_RISK'}`}
-                className="text-brand-800 underline-offset-2 hover:underline"
+                className="inline-flex min-h-11 items-center text-brand-800 underline-offset-2 hover:underline"
               >
                 {id} {t(`testName.${id}`)}
               </Link>

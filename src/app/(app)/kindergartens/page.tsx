@@ -131,7 +131,10 @@ export default async function KindergartensPage({
           <ul className="flex flex-col gap-2 md:hidden">
             {rows.map((k) => (
               <li key={k.id} className="rounded-lg border border-stone-200 bg-white p-3">
-                <Link href={`/kindergartens/${k.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                <Link
+                  href={`/kindergartens/${k.id}`}
+                  className="inline-flex min-h-11 items-center font-medium text-brand-800 underline-offset-2 hover:underline"
+                >
                   {k.name}
                 </Link>
                 <p className="text-sm text-stone-600">

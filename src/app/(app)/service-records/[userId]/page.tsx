@@ -58,7 +58,7 @@ export default async function ServiceRecordPage({
                 <span>
                   {t('code')} <span className="font-mono">{formatCode(p.code)}</span> · {t('printedAt')} {when(p.printedAt)}
                 </span>
-                <a className="text-brand-700 underline" href={`/api/service-records/prints/${p.id}`}>
+                <a className="inline-flex min-h-11 items-center text-brand-700 underline" href={`/api/service-records/prints/${p.id}`}>
                   {t('download')}
                 </a>
               </li>
