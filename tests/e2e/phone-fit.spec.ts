@@ -65,10 +65,12 @@ async function expectHeaderOnOneLine(page: Page) {
 
 for (const locale of ['zh', 'en'] as const) {
   test(`the header stays on one line on a 360-px phone (${locale}) @phone-only`, async ({ page, context, baseURL }) => {
-    await pickLocale(context, baseURL!, locale);
     // The city admin's and the teacher's: every item the header can show (the bell, with its count).
     for (const account of [DEMO_ACCOUNTS.city, DEMO_ACCOUNTS.teacher]) {
+      // Signing out forgets the language picked: picked again for each account.
+      await pickLocale(context, baseURL!, locale);
       await signIn(page, account);
+      await expect(page.locator('html')).toHaveAttribute('lang', locale === 'zh' ? 'zh-CN' : 'en');
       await expectHeaderOnOneLine(page);
       await page.getByRole('button', { name: locale === 'en' ? 'Sign out' : '退出登录' }).click();
       await expect(page).toHaveURL(/\/login$/);

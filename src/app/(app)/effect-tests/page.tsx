@@ -341,7 +341,7 @@ async function ByTestCard({ user, filtersKey }: { user: SessionUser; filtersKey:
           const missed = rows.filter((p) => p.results[id].status === 'MISSED').length;
           const atRisk = rows.filter((p) => p.results[id].status === 'AT_RISK').length;
           return (
-            <li key={id} className="flex justify-between gap-2 border-b border-stone-100 py-1">
+            <li key={id} className="flex items-center justify-between gap-2 border-b border-stone-100">
               <Link
                 href={`/effect-tests?test=${id}&status=${missed ? 'MISSED' : 'AT_RISK'}`}
                 className="inline-flex min-h-11 items-center text-brand-800 underline-offset-2 hover:underline"
