@@ -6,16 +6,56 @@ import { scopeRuleFor, type Actor } from '@/lib/authz';
 import { cityTimeZone } from '@/lib/time/city-zone';
 import { localDate } from '@/lib/time/zoned';
 import { activityMonthRows, TREND_CATEGORIES, type TrendPoint } from './facts';
-import { allPeriods, evaluatePairings, resolvePeriod, riskScore, type Evaluation, type PairingEffects } from './evaluate';
+import { allPeriods, evaluatePairings, resolvePeriod, riskScore, TEST_IDS, type Evaluation, type PairingEffects } from './evaluate';
+import type { TestId } from './rules';
 import { listCycles } from '@/lib/cycles/queries';
 import type { DashboardFilters } from './filters';
 
 export type DashboardData = {
   evaluation: Evaluation | null;
-  rows: PairingEffects[];
+  /** The pairings the filters keep, in the order asked for (worst first unless by name). */
+  rows: readonly PairingEffects[];
+  /** Per test, how many of `rows` missed it and how many are at risk. */
+  byTest: Record<TestId, { missed: number; atRisk: number }>;
+  /** The ten of `rows` with most problems, worst first. */
+  worst: readonly PairingEffects[];
   periods: ReturnType<typeof allPeriods>;
   counties: { id: string; name: string; nameEn: string | null }[];
 };
+
+type Derived = Pick<DashboardData, 'rows' | 'byTest' | 'worst'>;
+
+/**
+ * What the page derives from an evaluation (filtered, sorted, counted), kept beside a remembered
+ * one (memo.ts): at province scale sorting and counting 25,000 pairings on every view cost more
+ * than reading them. Keyed by the evaluation object, so it goes when the evaluation does.
+ */
+const derivedFrom = new WeakMap<Evaluation, Map<string, Derived>>();
+
+function derive(evaluation: Evaluation, f: DashboardFilters): Derived {
+  const key = JSON.stringify([f.status ?? null, f.test ?? null, f.sort ?? null]);
+  let byKey = derivedFrom.get(evaluation);
+  const hit = byKey?.get(key);
+  if (hit) return hit;
+  let rows = evaluation.pairings.filter((p) => matches(p, f));
+  const score = new Map(rows.map((p) => [p.id, riskScore(p)]));
+  if (f.sort !== 'name') rows = [...rows].sort((a, b) => score.get(b.id)! - score.get(a.id)!);
+  const byTest = Object.fromEntries(TEST_IDS.map((id) => [id, { missed: 0, atRisk: 0 }])) as Derived['byTest'];
+  for (const p of rows)
+    for (const id of TEST_IDS) {
+      const status = p.results[id].status;
+      if (status === 'MISSED') byTest[id].missed++;
+      else if (status === 'AT_RISK') byTest[id].atRisk++;
+    }
+  const worst = rows
+    .filter((p) => score.get(p.id)! > 0)
+    .sort((a, b) => score.get(b.id)! - score.get(a.id)!)
+    .slice(0, 10);
+  const derived = Object.freeze({ rows: Object.freeze(rows), byTest, worst: Object.freeze(worst) });
+  if (!byKey) derivedFrom.set(evaluation, (byKey = new Map()));
+  byKey.set(key, derived);
+  return derived;
+}
 
 function matches(p: PairingEffects, f: DashboardFilters) {
   if (!f.status) return true;
@@ -35,7 +75,7 @@ export async function loadDashboard(actor: Actor, f: DashboardFilters, db: Db, n
   ]);
   const periods = allPeriods(cycles);
   const period = resolvePeriod(cycles, f.period, localDate(now, timeZone));
-  if (!period) return { evaluation: null, rows: [], periods, counties };
+  if (!period) return { evaluation: null, rows: [], byTest: emptyByTest(), worst: [], periods, counties };
   const where: Prisma.PairingWhereInput[] = [];
   // Only the city chooses a county; a county admin's scope is their county already.
   if (cityWide && f.county) where.push({ OR: [{ supporting: { countyId: f.county } }, { assisted: { countyId: f.county } }] });
@@ -47,13 +87,10 @@ export async function loadDashboard(actor: Actor, f: DashboardFilters, db: Db, n
       ],
     });
   const evaluation = await evaluatePairings(actor, { period, today: now, where: { AND: where } }, db);
-  let rows = evaluation.pairings.filter((p) => matches(p, f));
-  if (f.sort !== 'name') {
-    const score = new Map(rows.map((p) => [p.id, riskScore(p)]));
-    rows = [...rows].sort((a, b) => score.get(b.id)! - score.get(a.id)!);
-  }
-  return { evaluation, rows, periods, counties };
+  return { evaluation, ...derive(evaluation, f), periods, counties };
 }
+
+const emptyByTest = () => Object.fromEntries(TEST_IDS.map((id) => [id, { missed: 0, atRisk: 0 }])) as DashboardData['byTest'];
 
 /** Once per request, shared by the page's cards (each in its own Suspense). */
 export const loadDashboardCached = cache(async (actor: Actor, key: string, db: Db) => loadDashboard(actor, JSON.parse(key), db));

@@ -5,7 +5,7 @@ import { denyAccess, requireUser } from '@/lib/session';
 import { hasPermission } from '@/lib/authz';
 import { db } from '@/lib/db';
 import { activityTrend, loadDashboardCached } from '@/lib/effect-tests/dashboard';
-import { periodKey, riskScore, TEST_IDS, type ResultStatus } from '@/lib/effect-tests/evaluate';
+import { periodKey, TEST_IDS, type ResultStatus } from '@/lib/effect-tests/evaluate';
 import { TREND_CATEGORIES } from '@/lib/effect-tests/facts';
 import { dashboardQuery, FILTER_STATUSES, parseDashboardFilters, type DashboardFilters } from '@/lib/effect-tests/filters';
 import type { SessionUser } from '@/lib/session';
@@ -288,14 +288,9 @@ async function PairingsTable({ user, filtersKey, f, page }: { user: SessionUser;
 }
 
 async function AtRiskCard({ user, filtersKey, period }: { user: SessionUser; filtersKey: string; period: string | undefined }) {
-  const { rows } = await loadDashboardCached(user, filtersKey, db);
+  const { worst } = await loadDashboardCached(user, filtersKey, db);
   const t = await getTranslations('effectTests');
   const td = await getTranslations('dashboards');
-  const worst = rows
-    .map((p) => ({ p, score: riskScore(p) }))
-    .filter((x) => x.score > 0)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, 10);
   return (
     <Card>
       <h2 className="mb-1 font-semibold">{td('atRisk')}</h2>
@@ -304,7 +299,7 @@ async function AtRiskCard({ user, filtersKey, period }: { user: SessionUser; fil
         <p className="text-sm">{td('noRisk')}</p>
       ) : (
         <ol className="flex flex-col gap-2 text-sm" data-testid="at-risk">
-          {worst.map(({ p }) => {
+          {worst.map((p) => {
             const bad = TEST_IDS.filter((id) => p.results[id].status === 'MISSED' || p.results[id].status === 'AT_RISK');
             return (
               <li key={p.id}>
@@ -329,7 +324,7 @@ async function AtRiskCard({ user, filtersKey, period }: { user: SessionUser; fil
 }
 
 async function ByTestCard({ user, filtersKey }: { user: SessionUser; filtersKey: string }) {
-  const { rows } = await loadDashboardCached(user, filtersKey, db);
+  const { byTest } = await loadDashboardCached(user, filtersKey, db);
   const t = await getTranslations('effectTests');
   const td = await getTranslations('dashboards');
   const format = await getFormatter();
@@ -338,8 +333,7 @@ async function ByTestCard({ user, filtersKey }: { user: SessionUser; filtersKey:
       <h2 className="mb-2 font-semibold">{td('byTest')}</h2>
       <ul className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
         {TEST_IDS.map((id) => {
-          const missed = rows.filter((p) => p.results[id].status === 'MISSED').length;
-          const atRisk = rows.filter((p) => p.results[id].status === 'AT_RISK').length;
+          const { missed, atRisk } = byTest[id];
           return (
             <li key={id} className="flex items-center justify-between gap-2 border-b border-stone-100">
               <Link
