@@ -10,7 +10,8 @@ import { ClientTranslationsProvider } from './client-translations';
  *
  * `namespaces`: the catalogues (top-level keys) the segment's client components use, instead of all
  * of them: every catalogue travels in each page's HTML, ~100 KB for the whole app, most of the
- * sign-in page's weight on a slow network (decision 024). client-intl.test.ts checks the list is complete.
+ * sign-in page's weight on a slow network (decision 024). client-intl.test.ts checks every use in
+ * src/app passes a list, and that the list is complete and has nothing unused.
  */
 export async function ClientIntl({ children, namespaces }: { children: React.ReactNode; namespaces?: readonly (keyof Messages)[] }) {
   // Locale, messages and time zone from the request configuration (src/i18n/request.ts); a list
@@ -22,9 +23,4 @@ export async function ClientIntl({ children, namespaces }: { children: React.Rea
       {children}
     </ClientTranslationsProvider>
   );
-}
-
-/** A route segment layout that only adds ClientIntl. */
-export default function ClientIntlLayout({ children }: { children: React.ReactNode }) {
-  return <ClientIntl>{children}</ClientIntl>;
 }

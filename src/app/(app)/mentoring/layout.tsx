@@ -1,2 +1,7 @@
-// This segment has translated client components: they get next-intl here (decision 011).
-export { default } from '@/components/intl/client-intl';
+import { ClientIntl } from '@/components/intl/client-intl';
+
+// This segment's translated client components get next-intl here (decision 011), with only the
+// catalogues they use (decision 024; client-intl.test.ts names any missing or unused).
+export default function MentoringLayout({ children }: { children: React.ReactNode }) {
+  return <ClientIntl namespaces={['form', 'teaching']}>{children}</ClientIntl>;
+}
