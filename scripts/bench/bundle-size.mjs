@@ -23,7 +23,9 @@ const KB = 1024;
 const DASHBOARDS = new Set(['/', '/city', '/county', '/director', '/teacher', '/effect-tests', '/pairings/[id]/effect-tests']);
 const BUDGETS = [
   { test: (r) => DASHBOARDS.has(r), limit: 150, what: 'dashboard' },
-  { test: (r) => r === '/activities/new', limit: 130, what: 'activity form' },
+  // Was 130 KB, set before the floor was measured: a bare page of this Next.js and React is 131.5 KB,
+  // so the limit now follows issue 13's target (floor + 15 KB) for the case --no-floor cannot tell.
+  { test: (r) => r === '/activities/new', limit: 147, what: 'activity form' },
 ];
 /** Issue 13's targets: at most this many KB over the floor (a bare page of the same stack). */
 const TARGET_DASHBOARDS = new Set(['/', '/city', '/county', '/director', '/teacher', '/effect-tests']);
