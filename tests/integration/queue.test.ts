@@ -2,19 +2,20 @@
 // least-privilege role: jobs sent inside a transaction are worked once, a scheduled check runs once
 // with two workers running, and the role cannot create queues (DDL stays the owner's).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type PgBoss from 'pg-boss';
+import PgBoss from 'pg-boss';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
 import { startQueue } from '@/lib/reminders/jobs';
 import { queueOutbound } from '@/lib/outbox/queue';
-import { QUEUES } from '@/lib/queue/queues.mjs';
+import { QUEUE_SCHEMA, QUEUES } from '@/lib/queue/queues.mjs';
 import { cityTimeZone } from '@/lib/time/city-zone';
 import { localDate } from '@/lib/time/zoned';
 import { addDays } from '@/lib/cycles/periods';
 import { createReminderWorld, createRequest } from '../fixtures/reminder-factories';
 import { eventually, startSmtp } from '../fixtures/smtp';
 import { queueKeptRefresh } from '@/lib/effect-tests/kept';
+import { sendDebounced } from '@/lib/queue/send';
 
 const appUrl = inject('appDatabaseUrl');
 let appDb: PrismaClient;
@@ -107,6 +108,37 @@ describe('the queue as the app role', () => {
       { n: number }[]
     >`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ${name} AND state = 'completed'`;
     expect(done[0].n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('asks for a refresh once while one waits, and again while one runs (a change committed meanwhile is not left for the sweep)', async () => {
+    // A queue of its own with the refresh queue's options and no worker, so its jobs stay where this test puts them.
+    const name = `debounce-${Date.now()}`;
+    const owner = new PgBoss({
+      connectionString: inject('databaseUrl'),
+      schema: QUEUE_SCHEMA,
+      schedule: false,
+      supervise: false,
+      migrate: false,
+      max: 1,
+    });
+    await owner.start();
+    try {
+      await owner.createQueue(name, QUEUES.resultsRefresh.options);
+      const first = await sendDebounced(appDb, name);
+      expect(first).toEqual(expect.any(String));
+      expect(await sendDebounced(appDb, name)).toBeNull();
+      // The waiting job is taken by a worker: the next request must queue the next run.
+      await db.$executeRawUnsafe(`UPDATE ${QUEUE_SCHEMA}.job SET state = 'active', started_on = now() WHERE id = $1::uuid`, first);
+      const second = await sendDebounced(appDb, name);
+      expect(second).toEqual(expect.any(String));
+      expect(second).not.toBe(first);
+      expect(await sendDebounced(appDb, name)).toBeNull();
+    } finally {
+      await owner.purgeQueue(name);
+      await db.$executeRawUnsafe(`DELETE FROM ${QUEUE_SCHEMA}.job WHERE name = $1`, name);
+      await owner.deleteQueue(name);
+      await owner.stop({ graceful: false });
+    }
   });
 
   it('refreshes kept effect-test results soon after a change: the job a request asks for, as the app role', async () => {

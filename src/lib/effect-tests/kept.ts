@@ -16,7 +16,7 @@ import { isoOf } from '@/lib/time/date-only';
 import { cityTimeZone } from '@/lib/time/city-zone';
 import { periodOf, scopedIn } from './evaluate';
 import { computeFacts } from './facts';
-import { sendThrottled } from '@/lib/queue/send';
+import { sendDebounced } from '@/lib/queue/send';
 import { QUEUES } from '@/lib/queue/queues.mjs';
 
 /** One refresher at a time (pg_advisory_xact_lock key): a slower one could otherwise store older facts over newer ones. */
@@ -109,9 +109,9 @@ export async function rebuildKeptResults(db: Db, options: { batch?: number } = {
 }
 
 /**
- * Asks the worker for a refresh soon (at most one job per two seconds, whoever asks). Best effort: a
+ * Asks the worker for a refresh soon (one waiting job, whoever asks). Best effort: a
  * lost request costs a minute (the sweep), and reads compute marked pairings live meanwhile.
  */
 export async function queueKeptRefresh(db: Db): Promise<void> {
-  await sendThrottled(db, QUEUES.resultsRefresh.name, 2).catch((error) => console.error(`[kept results] refresh not queued: ${error}`));
+  await sendDebounced(db, QUEUES.resultsRefresh.name).catch((error) => console.error(`[kept results] refresh not queued: ${error}`));
 }

@@ -20,8 +20,13 @@ export const QUEUES = {
     name: 'outbox-deliver',
     options: { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
   },
-  /** Kept effect-test results brought up to date for the pairings marked stale (docs/decisions/027). */
-  resultsRefresh: { name: 'results-refresh', options: { retryLimit: 2, retryDelay: 10, expireInSeconds: 300 } },
+  /**
+   * Kept effect-test results brought up to date for the pairings marked stale (docs/decisions/027).
+   * 'short': at most one job waiting per key, so a burst of requests asks once, while a request made
+   * during a run still gets a run of its own after it (a time slot would drop it and leave its marks
+   * for the minute's sweep).
+   */
+  resultsRefresh: { name: 'results-refresh', options: { policy: 'short', retryLimit: 2, retryDelay: 10, expireInSeconds: 300 } },
   /** Housekeeping: expired import previews, old delivered messages. */
   cleanup: { name: 'cleanup', options: { retryLimit: 2, retryDelay: 600, expireInSeconds: 600 } },
 };

@@ -37,9 +37,10 @@ export async function sendInTransaction(tx: Tx, queue: string, data: object): Pr
 }
 
 /**
- * Queues a job outside any transaction, at most one per `seconds` (pg-boss's singleton slot): a burst
- * of requests asks once. For work that catches up with changes already committed.
+ * Queues a job outside any transaction unless one is already waiting (the queue's 'short' policy keys
+ * on `singletonKey`): a burst of requests asks once, and a request made while a job runs gets the next
+ * one. For work that catches up with changes already committed. Returns null when one was waiting.
  */
-export async function sendThrottled(db: Db, queue: string, seconds: number): Promise<string | null> {
-  return senderBoss().send(queue, {}, { db: on(db), singletonKey: queue, singletonSeconds: seconds });
+export async function sendDebounced(db: Db, queue: string): Promise<string | null> {
+  return senderBoss().send(queue, {}, { db: on(db), singletonKey: queue });
 }

@@ -90,6 +90,6 @@ export async function startQueue(options: QueueOptions): Promise<PgBoss> {
     for (const s of SCHEDULES) await boss.schedule(s.queue, s.cron, {}, { tz });
   }
   // Whatever was marked while no worker ran (a fresh demo database, a restart) is refreshed now.
-  await boss.send(QUEUES.resultsRefresh.name, {}, { singletonKey: QUEUES.resultsRefresh.name, singletonSeconds: 2 });
+  await boss.send(QUEUES.resultsRefresh.name, {}, { singletonKey: QUEUES.resultsRefresh.name });
   return boss;
 }
