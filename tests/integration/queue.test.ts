@@ -123,7 +123,7 @@ describe('the queue as the app role', () => {
     });
     await owner.start();
     try {
-      await owner.createQueue(name, QUEUES.resultsRefresh.options);
+      await owner.createQueue(name, { name, ...QUEUES.resultsRefresh.options } as PgBoss.Queue);
       const first = await sendDebounced(appDb, name);
       expect(first).toEqual(expect.any(String));
       expect(await sendDebounced(appDb, name)).toBeNull();

@@ -87,17 +87,20 @@ async function factsOf(tx: Tx, ids: string[]) {
   return rows;
 }
 
-/** Refreshes until nothing is marked (or `budgetMs` has passed); what the job and the rebuild run. */
+/** Refreshes until nothing is marked (or `budgetMs` has passed: then `more`); what the job and the rebuild run. */
 export async function refreshAllKept(db: Db, { batch = 500, budgetMs = Infinity }: { batch?: number; budgetMs?: number } = {}) {
   const t0 = performance.now();
-  const total = { pairings: 0, rows: 0, batches: 0 };
+  const total = { pairings: 0, rows: 0, batches: 0, more: false };
   for (;;) {
     const run = await refreshKeptResults(db, { batch });
     if (run.pairings === 0) break;
     total.pairings += run.pairings;
     total.rows += run.rows;
     total.batches += 1;
-    if (performance.now() - t0 > budgetMs) break;
+    if (performance.now() - t0 > budgetMs) {
+      total.more = true;
+      break;
+    }
   }
   return { ...total, ms: Math.round(performance.now() - t0) };
 }

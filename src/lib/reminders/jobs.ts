@@ -3,7 +3,7 @@ import PgBoss from 'pg-boss';
 import type { Db } from '@/lib/db';
 import { deliverOutbound, type Senders } from '@/lib/outbox/deliver';
 import { runCleanup } from '@/lib/queue/cleanup';
-import { refreshAllKept } from '@/lib/effect-tests/kept';
+import { queueKeptRefresh, refreshAllKept } from '@/lib/effect-tests/kept';
 import { QUEUE_SCHEMA, QUEUES } from '@/lib/queue/queues.mjs';
 import { cityTimeZone } from '@/lib/time/city-zone';
 import { runReminderChecks } from './checks';
@@ -82,6 +82,8 @@ export async function startQueue(options: QueueOptions): Promise<PgBoss> {
   await boss.work(QUEUES.resultsRefresh.name, polling(2), async () => {
     const run = await refreshAllKept(db, { budgetMs: 20_000 });
     if (run.pairings > 0) log(`kept results: ${run.pairings} pairings refreshed in ${run.ms} ms`);
+    // Out of time with marks left (a large import): the next run now, not at the minute's sweep.
+    if (run.more) await queueKeptRefresh(db);
     return run;
   });
 
