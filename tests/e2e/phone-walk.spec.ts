@@ -169,3 +169,19 @@ test('a director logs an activity from the home page; the sign-in page says who 
   await expect(page).toHaveURL(/\/activities\/new$/);
   await expect(page.getByRole('heading', { name: '记录帮扶活动', level: 1 })).toBeVisible();
 });
+
+test('a director’s to-do list comes with the page’s first paint, not in a boundary streamed after it @phone-only', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await pickLocale(context, baseURL!, 'zh');
+  await signIn(page, DEMO_ACCOUNTS.urbanDirector);
+  // The HTML as it arrives: React streams a late boundary as `<div hidden id="S:n">` after the shell
+  // and reveals it at least 300 ms after the previous paint; the list must come before any of those.
+  const html = await (await page.request.get('/director')).text();
+  const list = html.search(/data-testid="todos(-empty)?"/);
+  expect(list).toBeGreaterThan(0);
+  const firstStreamed = html.indexOf('<div hidden id="S:');
+  if (firstStreamed >= 0) expect(list).toBeLessThan(firstStreamed);
+});
