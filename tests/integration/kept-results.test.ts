@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { evaluatePairings, periodOf, scopedIn, type PeriodChoice } from '@/lib/effect-tests/evaluate';
 import { computeFacts } from '@/lib/effect-tests/facts';
 import { rebuildKeptResults, refreshKeptResults } from '@/lib/effect-tests/kept';
-import { readStamp } from '@/lib/effect-tests/memo';
+import { forgetAll, readStamp } from '@/lib/effect-tests/memo';
 import { listCycles } from '@/lib/cycles/queries';
 import { cityTimeZone } from '@/lib/time/city-zone';
 import { isoOf } from '@/lib/time/date-only';
@@ -337,6 +337,40 @@ describe('kept results', () => {
     expect((await evaluatePairings(w.city, withExtra, db)).pairings).toHaveLength(3);
     await db.pairing.delete({ where: { id: extra.id } });
     expect((await evaluatePairings(w.city, withExtra, db)).pairings).toHaveLength(2);
+  });
+
+  it('after a write a remembered evaluation is patched: only the pairings changed since are read again', async () => {
+    const w = await keptWorld();
+    const ids = w.pairings.map((p) => p.id);
+    const today = day(w, 100);
+    const autumn = w.periods.find((p) => p.semester.term === 'AUTUMN')!;
+    const opts = { period: autumn, today, pairingIds: ids };
+    const hours = async () => (await evaluatePairings(w.city, opts, db)).pairings.map((p) => [p.id, p.results.S2.figure] as const);
+    await refreshKeptResults(db, { only: ids });
+    const before = new Map(await hours());
+    // The second pairing's kept facts altered behind the triggers' back (nothing marks it): an
+    // evaluation made anew reads the altered figure, a patched one keeps what it had.
+    await db.$executeRaw`UPDATE "KeptResult" SET facts = jsonb_set(facts::jsonb, '{sem,s2HoursConfirmed}', '99')::json
+      WHERE "pairingId" = ${ids[1]} AND "academicYear" = ${autumn.semester.academicYear} AND term = 'AUTUMN'`;
+    await createActivity(db, {
+      pairingId: ids[0],
+      recordingKindergartenId: w.kgA.id,
+      createdById: w.directorA.id,
+      type: 'SENT_DEMONSTRATION',
+      direction: 'TO_ASSISTED',
+      status: 'DONE',
+      classHours: 3,
+      startsAt: day(w, 30),
+    });
+    await refreshKeptResults(db, { only: [ids[0]] });
+    const after = new Map(await hours());
+    expect(after.get(ids[0])).toMatchObject({ kind: 'hours', have: 3 });
+    expect(after.get(ids[1])).toEqual(before.get(ids[1]));
+    // The test can tell the two apart: forgotten, the evaluation reads the altered facts.
+    forgetAll();
+    expect(new Map(await hours()).get(ids[1])).toMatchObject({ kind: 'hours', have: 99 });
+    await db.$executeRaw`SELECT kept_mark(ARRAY[${ids[1]}])`;
+    await refreshKeptResults(db, { only: ids });
   });
 
   it('a write marks its pairing in the same transaction, and a rolled-back one leaves no mark', async () => {

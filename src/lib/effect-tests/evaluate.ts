@@ -30,7 +30,8 @@ import {
   type Window,
 } from './rules';
 import { readFrozen, type FrozenRead } from './frozen';
-import { readStamp, remember } from './memo';
+import { changedSince, readStamp, remember } from './memo';
+import { mergeInOrder } from './order';
 import { computeFacts, TREND_CATEGORIES, type Facts, type Scoped, type TrendPoint } from './facts';
 
 export const TEST_IDS = Object.keys(TESTS) as TestId[];
@@ -231,13 +232,44 @@ export async function evaluatePairings(actor: Actor, opts: EvaluateOptions, db: 
 /**
  * evaluateKept, remembered while nothing it read has changed (memo.ts, decision 028): the scope
  * (the actor's filter itself, so two county admins of one county share it), the filters, the
- * period and the city's day are the key; the database's stamp says whether it still holds.
+ * period and the city's day are the key; the database's stamp says whether it still holds. When it
+ * no longer holds, the remembered one is patched: only the pairings that may have changed since are
+ * evaluated again (a write changes one pairing; evaluating a province's 25,000 took seconds).
  */
 async function rememberedKept(actor: Actor, opts: EvaluateOptions, db: Db): Promise<Evaluation> {
   const stamp = await readStamp(db);
   const today = localDate(opts.today ?? new Date(), cityZoneOf(stamp.timeZone));
   const key = JSON.stringify([pairingWhere(actor, 'effectTests.view'), opts.where ?? null, opts.pairingIds ?? null, opts.period, today]);
-  return remember(key, stamp.key, () => evaluateKept(actor, { ...opts, today: opts.today ?? new Date() }, db));
+  const kept = await remember<Kept>(key, stamp, async (previous) => {
+    const o = { ...opts, today: opts.today ?? new Date() };
+    const changed = previous && (await changedSince(db, previous.stamp, stamp));
+    const prior = changed && changed.size <= PATCH_AT_MOST && (await previous.value.catch(() => null));
+    if (!prior) return evaluateKept(actor, o, db);
+    const ids = opts.pairingIds ? opts.pairingIds.filter((id) => changed.has(id)) : [...changed];
+    return patched(prior, await evaluateKept(actor, { ...o, pairingIds: ids }, db), changed);
+  });
+  return kept.ev;
+}
+
+/** More changed pairings than this (a rebuild, an import) and the evaluation is made anew. */
+const PATCH_AT_MOST = 2000;
+
+/** An evaluation from kept facts with each pairing's trend, which a patch needs to sum the chart anew. */
+type Kept = { ev: Evaluation; trends: ReadonlyMap<string, Facts['trend']> };
+
+/**
+ * `prior` with the pairings in `changed` replaced by `fresh` (those of them still in scope, evaluated
+ * now under the same settings and day): the same list, in the same order, as evaluating all anew.
+ */
+export function patched(prior: Kept, fresh: Kept, changed: ReadonlySet<string>): Kept {
+  const pairings = mergeInOrder(
+    prior.ev.pairings.filter((p) => !changed.has(p.id)),
+    fresh.ev.pairings,
+  );
+  const trends = new Map(prior.trends);
+  for (const id of changed) trends.delete(id);
+  for (const [id, t] of fresh.trends) trends.set(id, t);
+  return { ev: { ...fresh.ev, pairings, trend: trendOf(pairings, trends) }, trends };
 }
 
 function withFrozen(ev: Evaluation, frozen: FrozenRead): Evaluation {
@@ -325,7 +357,7 @@ function namesOf(db: Db, ids: string[]) {
     SELECT p.id, s.id AS sid, s.name AS sname, s."countyId" AS scounty, a.name AS aname, a."countyId" AS acounty
     FROM "Pairing" p JOIN "Kindergarten" s ON s.id = p."supportingId" JOIN "Kindergarten" a ON a.id = p."assistedId"
     WHERE p.id = ANY(${ids}::text[])
-    ORDER BY s.name, a.name, p.id`;
+    ORDER BY s.name COLLATE "C", a.name COLLATE "C", p.id COLLATE "C"`;
 }
 
 /** The evaluation from the record as it stands (see evaluatePairings): every pairing's facts computed now. */
@@ -349,9 +381,9 @@ async function evaluateLive(actor: Actor, opts: EvaluateOptions, db: Db): Promis
  * transaction, not yet refreshed) or were never kept is computed live, so what is shown is never older
  * than the record. Mark and kept facts are read by one statement: one snapshot.
  */
-async function evaluateKept(actor: Actor, opts: EvaluateOptions, db: Db): Promise<Evaluation> {
+async function evaluateKept(actor: Actor, opts: EvaluateOptions, db: Db): Promise<Kept> {
   const { base, pairings } = await scopeOf(actor, opts, db);
-  if (pairings.length === 0) return base;
+  if (pairings.length === 0) return { ev: base, trends: new Map() };
   const { period } = opts;
   // Names and kept facts in one statement (one snapshot for facts and marks); facts as their stored
   // text (json, not jsonb), parsed here: the cheapest way to bring 2,500 of them across.
@@ -362,7 +394,7 @@ async function evaluateKept(actor: Actor, opts: EvaluateOptions, db: Db): Promis
     FROM "Pairing" p JOIN "Kindergarten" s ON s.id = p."supportingId" JOIN "Kindergarten" a ON a.id = p."assistedId"
     LEFT JOIN "KeptResult" k ON k."pairingId" = p.id AND k."academicYear" = ${period.semester.academicYear} AND k.term = ${period.semester.term}::"Term"
     WHERE p.id = ANY(${pairings.map((p) => p.id)}::text[])
-    ORDER BY s.name, a.name, p.id`;
+    ORDER BY s.name COLLATE "C", a.name COLLATE "C", p.id COLLATE "C"`;
   const tRead = performance.now();
   if (process.env.EFFECT_TESTS_TIMING) console.log(`  names and kept facts: ${(tRead - tQuery).toFixed(0)} ms`);
   const facts = new Map<string, Facts>();
@@ -377,7 +409,7 @@ async function evaluateKept(actor: Actor, opts: EvaluateOptions, db: Db): Promis
     console.log(
       `  kept ${facts.size - missing.length}, computed now ${missing.length}: parse and compute ${(tJudge - tRead).toFixed(0)} ms, judge ${(performance.now() - tJudge).toFixed(0)} ms`,
     );
-  return ev;
+  return { ev, trends: new Map(pairings.map((p) => [p.id, facts.get(p.id)?.trend ?? []])) };
 }
 
 /** Judges each pairing's facts (today, thresholds, the city's counting rule) and sums the trend. */
@@ -394,17 +426,22 @@ function assemble(base: Evaluation, pairings: Scoped[], named: Named[], facts: M
       results: judge(p, facts.get(p.id), base),
     };
   });
+  base.trend = trendOf(pairings, new Map(pairings.map((p) => [p.id, facts.get(p.id)?.trend ?? []])));
+  return base;
+}
+
+/** The chart's points: the pairings' activities per month and category, summed. */
+function trendOf(pairings: readonly { id: string }[], trends: ReadonlyMap<string, Facts['trend']>): TrendPoint[] {
   const sums = new Map<string, number[]>();
   for (const p of pairings)
-    for (const [month, ...ns] of facts.get(p.id)?.trend ?? []) {
+    for (const [month, ...ns] of trends.get(p.id) ?? []) {
       const sum = sums.get(month) ?? [0, 0, 0, 0, 0];
       ns.forEach((n, i) => (sum[i] += n));
       sums.set(month, sum);
     }
-  base.trend = [...sums.entries()]
+  return [...sums.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .flatMap(([month, ns]) => TREND_CATEGORIES.flatMap((category, i) => (ns[i] > 0 ? [{ month, category, n: ns[i] }] : [])));
-  return base;
 }
 
 const na = (test: TestId): TestResult => ({ test, status: 'NOT_APPLICABLE', figure: { kind: 'none' }, window: null });

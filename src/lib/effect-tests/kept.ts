@@ -22,6 +22,9 @@ import { QUEUES } from '@/lib/queue/queues.mjs';
 /** One refresher at a time (pg_advisory_xact_lock key): a slower one could otherwise store older facts over newer ones. */
 const REFRESH_LOCK = 7_201_127;
 
+/** Refreshes whose pairings stay listed in KeptChange: a remembered evaluation older than these is computed anew. */
+const KEEP_CHANGES = 1000;
+
 export type RefreshRun = { pairings: number; rows: number; ms: number };
 
 /**
@@ -52,8 +55,14 @@ export async function refreshKeptResults(db: Db, { batch = 500, only }: { batch?
       // Exactly the marks read: each was committed before the facts above were computed. A mark
       // written since (or still uncommitted) stays, so its pairing is refreshed again.
       await tx.$executeRaw`DELETE FROM "ResultStale" WHERE seq = ANY(${marks.flatMap((m) => m.seqs)}::bigint[])`;
-      // Deleting marks could bring their count back to an earlier figure: the stamp of memo.ts counts refreshes too.
-      await tx.$executeRaw`UPDATE "KeptVersion" SET refreshes = refreshes + 1 WHERE id = 1`;
+      // Deleting marks could bring their count back to an earlier figure: the stamp of memo.ts counts
+      // refreshes too. Which pairings this refresh took is logged under its number, so a remembered
+      // evaluation can be patched with only those (decision 028); the log keeps the last KEEP_CHANGES.
+      const [{ refresh }] = await tx.$queryRaw<{ refresh: string }[]>`
+        UPDATE "KeptVersion" SET refreshes = refreshes + 1, "changesFrom" = GREATEST("changesFrom", refreshes + 1 - ${KEEP_CHANGES})
+        WHERE id = 1 RETURNING refreshes::text AS refresh`;
+      await tx.$executeRaw`INSERT INTO "KeptChange" (refresh, "pairingId") SELECT ${refresh}::bigint, unnest(${ids}::text[])`;
+      await tx.$executeRaw`DELETE FROM "KeptChange" WHERE refresh <= ${refresh}::bigint - ${KEEP_CHANGES}`;
       return { pairings: ids.length, rows: rows.length };
     },
     { timeout: 120_000, maxWait: 30_000 },

@@ -13,39 +13,77 @@ import 'server-only';
  */
 import type { Db } from '@/lib/db';
 
-export type Stamp = { key: string; timeZone: string | null };
+export type Stamp = {
+  key: string;
+  timeZone: string | null;
+  /** KeptVersion.refreshes and .changesFrom, as text (bigint). */
+  refreshes: string;
+  changesFrom: string;
+  /** What is judged on read (thresholds, counting rule, time zone): a patch needs it unchanged. */
+  settings: string;
+};
 
 /** What an evaluation read may have changed since; see above. One statement, one snapshot. */
 export async function readStamp(db: Db): Promise<Stamp> {
-  const [row] = await db.$queryRaw<{ refreshes: string; marks: number; top: string | null; settings: string; tz: string | null }[]>`
+  const [row] = await db.$queryRaw<
+    { refreshes: string; changesFrom: string; marks: number; top: string | null; settings: string; tz: string | null }[]
+  >`
     SELECT
       (SELECT refreshes::text FROM "KeptVersion" WHERE id = 1) AS refreshes,
+      (SELECT "changesFrom"::text FROM "KeptVersion" WHERE id = 1) AS "changesFrom",
       (SELECT count(*)::int FROM "ResultStale") AS marks,
       (SELECT max(seq)::text FROM "ResultStale") AS top,
       md5(concat_ws('|',
         (SELECT string_agg(t::text, ';' ORDER BY t."effectiveFrom") FROM "EffectTestThresholds" t),
         (SELECT string_agg(c."effectConfirmedOnly"::text, ';') FROM "CitySetting" c))) AS settings,
       (SELECT "timeZone" FROM "Region" WHERE kind = 'CITY' ORDER BY "createdAt" LIMIT 1) AS tz`;
-  return { key: `${row.refreshes}/${row.marks}/${row.top}/${row.settings}/${row.tz}`, timeZone: row.tz };
+  const settings = `${row.settings}/${row.tz}`;
+  return {
+    key: `${row.refreshes}/${row.marks}/${row.top}/${settings}`,
+    timeZone: row.tz,
+    refreshes: row.refreshes,
+    changesFrom: row.changesFrom,
+    settings,
+  };
+}
+
+/**
+ * The pairings whose part of an evaluation made under `before` may differ now: every pairing marked
+ * now (computed live then or written since) and every pairing a refresh since `before` took (a write
+ * since whose mark that refresh already cleared, or a pairing deleted). Any write committed after
+ * `before` was read is in one of the two: its mark stays until a refresh, and a refresh that clears it
+ * commits later, so under a higher number. Null when a setting judged on read changed or the log no
+ * longer reaches back to `before`: then nothing can be reused.
+ */
+export async function changedSince(db: Db, before: Stamp, now: Stamp): Promise<Set<string> | null> {
+  if (before.settings !== now.settings || BigInt(before.refreshes) < BigInt(now.changesFrom)) return null;
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT "pairingId" AS id FROM "ResultStale"
+    UNION SELECT "pairingId" FROM "KeptChange" WHERE refresh > ${before.refreshes}::bigint`;
+  return new Set(rows.map((r) => r.id));
 }
 
 /** A city's evaluation is a few MB: a handful of scopes and filters are what a bureau looks at. */
 const LIMIT = 12;
-const remembered = new Map<string, { stamp: string; value: Promise<unknown> }>();
+const remembered = new Map<string, { stamp: Stamp; value: Promise<unknown> }>();
+
+export type Previous<T> = { stamp: Stamp; value: Promise<T> };
 
 /**
- * The value remembered under `key` while the stamp is unchanged, else `compute()` remembered anew.
+ * The value remembered under `key` while the stamp is unchanged, else `compute()` remembered anew;
+ * `compute` is given what was remembered under an older stamp, to patch it if it can.
  * A computation that fails is forgotten. Values are frozen: callers share them and may not change them.
  */
-export async function remember<T>(key: string, stamp: string, compute: () => Promise<T>): Promise<T> {
-  const hit = remembered.get(key);
-  if (hit && hit.stamp === stamp) {
+export async function remember<T>(key: string, stamp: Stamp, compute: (previous: Previous<T> | null) => Promise<T>): Promise<T> {
+  const hit = remembered.get(key) as { stamp: Stamp; value: Promise<T> } | undefined;
+  if (hit && hit.stamp.key === stamp.key) {
     // Most recently used last: the oldest entry is the one dropped.
     remembered.delete(key);
     remembered.set(key, hit);
-    return hit.value as Promise<T>;
+    return hit.value;
   }
-  const value = compute().then(deepFreeze);
+  const value = compute(hit ?? null).then(deepFreeze);
+  remembered.delete(key);
   remembered.set(key, { stamp, value });
   value.catch(() => remembered.get(key)?.value === value && remembered.delete(key));
   while (remembered.size > LIMIT) remembered.delete(remembered.keys().next().value!);
