@@ -251,6 +251,18 @@ describe('the status list, its counts and its export', () => {
     const city = await annualPlanCounts(await actor(w.cityAdmin), db, DURING);
     expect(city!.submitted).toBeGreaterThanOrEqual(1);
     expect(city!.overdue).toBeGreaterThanOrEqual(1);
+    // The counts are read apart from the list (three flat reads, for the city's home): they must equal
+    // its tally, over every world the other tests left in this database.
+    for (const u of [w.cityAdmin, w.countyAdminA, w.countyAdminB]) {
+      const rows = await listAnnualPlanStatus(await actor(u), {}, db, DURING);
+      const tally = (state: string) => rows.filter((r) => r.state === state).length;
+      expect(await annualPlanCounts(await actor(u), db, DURING)).toEqual({
+        submitted: tally('submitted'),
+        returned: tally('returned'),
+        overdue: tally('overdue'),
+        filed: tally('filed'),
+      });
+    }
 
     const { GET } = await import('@/app/(app)/annual-plans/status/export/route');
     signedIn.user = await actor(w.countyAdminA);

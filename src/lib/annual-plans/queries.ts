@@ -14,7 +14,17 @@ import {
 import { pairingLabel } from '@/lib/activities/queries';
 import { isoOf, type IsoDate } from '@/lib/time/date-only';
 import { cityToday } from '@/lib/time/today';
-import { defaultDueDates, dueOn, isEditable, planHandedIn, reviewState, type DueDates, type ReportKind, type ReviewState } from './due';
+import {
+  defaultDueDates,
+  dueOn,
+  isEditable,
+  planHandedIn,
+  reviewState,
+  type DueDates,
+  type ReportKind,
+  type ReviewState,
+  type StoredStatus,
+} from './due';
 
 /** The due dates of these academic years: the city's where it set them, else the 31 August default. */
 export async function dueDatesFor(db: Db, years: number[]): Promise<Map<number, DueDates>> {
@@ -95,7 +105,7 @@ export type StatusRow = {
 /**
  * One row per pairing, academic year it reaches and part (plan, summary), with its review state on the
  * city's today. Rows are built for the pairings the filter selects; the list, the counts and the export
- * all come from here, so they agree.
+ * all come from here (`partsOf`), so they agree.
  */
 export async function statusRows(where: Prisma.PairingWhereInput, db: Db, now: Date, filters: StatusFilters = {}): Promise<StatusRow[]> {
   const pairings = await db.pairing.findMany({
@@ -113,42 +123,68 @@ export async function statusRows(where: Prisma.PairingWhereInput, db: Db, now: D
   });
   const years = [...new Set(pairings.flatMap((p) => p.cycle.semesters.map((s) => s.academicYear)))];
   const [dates, today] = [await dueDatesFor(db, years), await cityToday(db, now)];
-  const rows: StatusRow[] = [];
-  for (const p of pairings) {
-    const from = isoOf(p.startsOn);
-    const to = p.endsOn ? isoOf(p.endsOn) : null;
-    for (const y of [...new Set(p.cycle.semesters.map((s) => s.academicYear))].sort()) {
-      if (filters.year && y !== filters.year) continue;
-      const inYear = p.cycle.semesters.filter((s) => s.academicYear === y).map((s) => [isoOf(s.startsOn), isoOf(s.endsOn)]);
-      const yearFrom = inYear.map((s) => s[0]).sort()[0];
-      const yearTo = inYear
-        .map((s) => s[1])
-        .sort()
-        .at(-1)!;
-      // Years the pairing does not reach (it started later or ended earlier) owe nothing.
-      if (yearTo < from || (to && yearFrom > to)) continue;
-      const plan = p.annualPlans.find((a) => a.academicYear === y);
-      for (const kind of ['PLAN', 'SUMMARY'] as const) {
-        if (filters.kind && kind !== filters.kind) continue;
-        const due = dueOn(dates.get(y)!, kind);
-        const state = reviewState((kind === 'PLAN' ? plan?.planStatus : plan?.summaryStatus) ?? 'DRAFT', due, today);
-        if (filters.state && state !== filters.state) continue;
-        rows.push({
-          pairingId: p.id,
-          label: pairingLabel(p),
-          supporting: p.supporting.name,
-          assisted: p.assisted.name,
-          countyId: p.assisted.countyId,
-          academicYear: y,
-          kind,
-          dueOn: due,
-          state,
-          lastSubmittedAt: (kind === 'PLAN' ? plan?.planSubmittedAt : plan?.summarySubmittedAt) ?? null,
-        });
-      }
+  return pairings.flatMap((p) =>
+    partsOf(p, academicYears(p.cycle.semesters), p.annualPlans, dates, today, filters).map(
+      ({ academicYear, kind, dueOn, state, plan }) => ({
+        pairingId: p.id,
+        label: pairingLabel(p),
+        supporting: p.supporting.name,
+        assisted: p.assisted.name,
+        countyId: p.assisted.countyId,
+        academicYear,
+        kind,
+        dueOn,
+        state,
+        lastSubmittedAt: (kind === 'PLAN' ? plan?.planSubmittedAt : plan?.summarySubmittedAt) ?? null,
+      }),
+    ),
+  );
+}
+
+type PlanRow = { academicYear: number; planStatus: StoredStatus; summaryStatus: StoredStatus };
+type AcademicYear = { academicYear: number; from: IsoDate; to: IsoDate };
+
+/** A cycle's academic years with their first and last days, from its semesters. */
+function academicYears(semesters: { academicYear: number; startsOn: Date; endsOn: Date }[]): AcademicYear[] {
+  const years = new Map<number, AcademicYear>();
+  for (const s of semesters) {
+    const [from, to] = [isoOf(s.startsOn), isoOf(s.endsOn)];
+    const y = years.get(s.academicYear);
+    if (!y) years.set(s.academicYear, { academicYear: s.academicYear, from, to });
+    else {
+      if (from < y.from) y.from = from;
+      if (to > y.to) y.to = to;
     }
   }
-  return rows;
+  return [...years.values()].sort((a, b) => a.academicYear - b.academicYear);
+}
+
+/** The parts (plan, summary) a pairing owes for each academic year of its cycle it reaches, with their states. */
+function partsOf<P extends PlanRow>(
+  p: { startsOn: Date; endsOn: Date | null },
+  years: AcademicYear[],
+  plans: P[],
+  dates: Map<number, DueDates>,
+  today: IsoDate,
+  filters: StatusFilters,
+) {
+  const from = isoOf(p.startsOn);
+  const to = p.endsOn ? isoOf(p.endsOn) : null;
+  const parts: { academicYear: number; kind: ReportKind; dueOn: IsoDate; state: ReviewState; plan: P | undefined }[] = [];
+  for (const { academicYear: y, from: yearFrom, to: yearTo } of years) {
+    if (filters.year && y !== filters.year) continue;
+    // Years the pairing does not reach (it started later or ended earlier) owe nothing.
+    if (yearTo < from || (to && yearFrom > to)) continue;
+    const plan = plans.find((a) => a.academicYear === y);
+    for (const kind of ['PLAN', 'SUMMARY'] as const) {
+      if (filters.kind && kind !== filters.kind) continue;
+      const due = dueOn(dates.get(y)!, kind);
+      const state = reviewState((kind === 'PLAN' ? plan?.planStatus : plan?.summaryStatus) ?? 'DRAFT', due, today);
+      if (filters.state && state !== filters.state) continue;
+      parts.push({ academicYear: y, kind, dueOn: due, state, plan });
+    }
+  }
+  return parts;
 }
 
 /** The bureau's list (and export) of plan and summary statuses in its scope. */
@@ -164,9 +200,38 @@ export async function listAnnualPlanStatus(actor: Actor, filters: StatusFilters,
 export async function annualPlanCounts(actor: Actor, db: Db, now = new Date()) {
   const where = hasPermission(actor, 'annualPlan.status') ? annualPlanStatusWhere(actor) : pairingWhere(actor, 'annualPlan.view');
   if (!hasPermission(actor, 'annualPlan.view')) return null;
-  const rows = await statusRows(where, db, now);
-  const count = (s: ReviewState) => rows.filter((r) => r.state === s).length;
-  return { submitted: count('submitted'), returned: count('returned'), overdue: count('overdue'), filed: count('filed') };
+  // The same states as the list (partsOf), from three flat reads: the list's nested, name-sorted read
+  // took ~550 ms for a city's 5,000 pairings, and the city's home counts twice (its card and to-dos).
+  const [pairings, plans] = await Promise.all([
+    db.pairing.findMany({ where, select: { id: true, cycleId: true, startsOn: true, endsOn: true } }),
+    db.annualPlan.findMany({
+      where: { pairing: where },
+      select: { pairingId: true, academicYear: true, planStatus: true, summaryStatus: true },
+    }),
+  ]);
+  const semesters = await db.semester.findMany({
+    where: { cycleId: { in: [...new Set(pairings.map((p) => p.cycleId))] } },
+    select: { cycleId: true, academicYear: true, startsOn: true, endsOn: true },
+  });
+  const [dates, today] = [await dueDatesFor(db, [...new Set(semesters.map((s) => s.academicYear))]), await cityToday(db, now)];
+  const yearsOf = new Map([...groupBy(semesters, (s) => s.cycleId)].map(([cycleId, list]) => [cycleId, academicYears(list)]));
+  const plansOf = groupBy(plans, (a) => a.pairingId);
+  const counts = { submitted: 0, returned: 0, overdue: 0, filed: 0 };
+  for (const p of pairings)
+    for (const { state } of partsOf(p, yearsOf.get(p.cycleId) ?? [], plansOf.get(p.id) ?? [], dates, today, {}))
+      if (state in counts) counts[state as keyof typeof counts]++;
+  return counts;
+}
+
+/** Map.groupBy, which Node 20 does not have. */
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const list = map.get(key(item));
+    if (list) list.push(item);
+    else map.set(key(item), [item]);
+  }
+  return map;
 }
 
 /** The plan and summary states of one pairing, for its page. */
