@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import type { Db } from '@/lib/db';
 import type { Prisma } from '@/generated/prisma/client';
 import {
@@ -198,10 +199,17 @@ export async function listAnnualPlanStatus(actor: Actor, filters: StatusFilters,
  * scope; for directors their pairings' returned and overdue parts.
  */
 export async function annualPlanCounts(actor: Actor, db: Db, now = new Date()) {
-  const where = hasPermission(actor, 'annualPlan.status') ? annualPlanStatusWhere(actor) : pairingWhere(actor, 'annualPlan.view');
   if (!hasPermission(actor, 'annualPlan.view')) return null;
-  // The same states as the list (partsOf), from three flat reads: the list's nested, name-sorted read
-  // took ~550 ms for a city's 5,000 pairings, and the city's home counts twice (its card and to-dos).
+  return countsOn(actor, db, await cityToday(db, now));
+}
+
+/**
+ * The same states as the list (partsOf), from three flat reads: the list's nested, name-sorted read
+ * took ~550 ms for a city's 5,000 pairings. Once per request and day (React's cache): a bureau's home
+ * shows them on its card and in its to-dos.
+ */
+const countsOn = cache(async (actor: Actor, db: Db, today: IsoDate) => {
+  const where = hasPermission(actor, 'annualPlan.status') ? annualPlanStatusWhere(actor) : pairingWhere(actor, 'annualPlan.view');
   const [pairings, plans] = await Promise.all([
     db.pairing.findMany({ where, select: { id: true, cycleId: true, startsOn: true, endsOn: true } }),
     db.annualPlan.findMany({
@@ -213,7 +221,7 @@ export async function annualPlanCounts(actor: Actor, db: Db, now = new Date()) {
     where: { cycleId: { in: [...new Set(pairings.map((p) => p.cycleId))] } },
     select: { cycleId: true, academicYear: true, startsOn: true, endsOn: true },
   });
-  const [dates, today] = [await dueDatesFor(db, [...new Set(semesters.map((s) => s.academicYear))]), await cityToday(db, now)];
+  const dates = await dueDatesFor(db, [...new Set(semesters.map((s) => s.academicYear))]);
   const yearsOf = new Map([...groupBy(semesters, (s) => s.cycleId)].map(([cycleId, list]) => [cycleId, academicYears(list)]));
   const plansOf = groupBy(plans, (a) => a.pairingId);
   const counts = { submitted: 0, returned: 0, overdue: 0, filed: 0 };
@@ -221,7 +229,7 @@ export async function annualPlanCounts(actor: Actor, db: Db, now = new Date()) {
     for (const { state } of partsOf(p, yearsOf.get(p.cycleId) ?? [], plansOf.get(p.id) ?? [], dates, today, {}))
       if (state in counts) counts[state as keyof typeof counts]++;
   return counts;
-}
+});
 
 /** Map.groupBy, which Node 20 does not have. */
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
