@@ -246,7 +246,12 @@ async function rememberedKept(actor: Actor, opts: EvaluateOptions, db: Db): Prom
     const prior = changed && changed.size <= PATCH_AT_MOST && (await previous.value.catch(() => null));
     if (!prior) return evaluateKept(actor, o, db);
     const ids = opts.pairingIds ? opts.pairingIds.filter((id) => changed.has(id)) : [...changed];
-    return patched(prior, await evaluateKept(actor, { ...o, pairingIds: ids }, db), changed);
+    const fresh = await evaluateKept(actor, { ...o, pairingIds: ids }, db);
+    const t0 = performance.now();
+    const result = patched(prior, fresh, changed);
+    if (process.env.EFFECT_TESTS_TIMING)
+      console.log(`  patched ${changed.size} into ${prior.ev.pairings.length}: ${(performance.now() - t0).toFixed(0)} ms`);
+    return result;
   });
   return kept.ev;
 }
@@ -255,11 +260,12 @@ async function rememberedKept(actor: Actor, opts: EvaluateOptions, db: Db): Prom
 const PATCH_AT_MOST = 2000;
 
 /** An evaluation from kept facts with each pairing's trend, which a patch needs to sum the chart anew. */
-type Kept = { ev: Evaluation; trends: ReadonlyMap<string, Facts['trend']> };
+type Kept = { ev: Evaluation; trends: ReadonlyMap<string, Facts['trend']>; sums: ReadonlyMap<string, readonly number[]> };
 
 /**
  * `prior` with the pairings in `changed` replaced by `fresh` (those of them still in scope, evaluated
  * now under the same settings and day): the same list, in the same order, as evaluating all anew.
+ * The chart's monthly sums are corrected by the changed pairings' trends (whole counts: exact).
  */
 export function patched(prior: Kept, fresh: Kept, changed: ReadonlySet<string>): Kept {
   const pairings = mergeInOrder(
@@ -267,9 +273,16 @@ export function patched(prior: Kept, fresh: Kept, changed: ReadonlySet<string>):
     fresh.ev.pairings,
   );
   const trends = new Map(prior.trends);
-  for (const id of changed) trends.delete(id);
-  for (const [id, t] of fresh.trends) trends.set(id, t);
-  return { ev: { ...fresh.ev, pairings, trend: trendOf(pairings, trends) }, trends };
+  const sums = new Map([...prior.sums].map(([month, ns]) => [month, [...ns]]));
+  for (const id of changed) {
+    addTrend(sums, prior.trends.get(id), -1);
+    trends.delete(id);
+  }
+  for (const [id, t] of fresh.trends) {
+    addTrend(sums, t, 1);
+    trends.set(id, t);
+  }
+  return { ev: { ...fresh.ev, pairings, trend: pointsOf(sums) }, trends, sums };
 }
 
 function withFrozen(ev: Evaluation, frozen: FrozenRead): Evaluation {
@@ -383,7 +396,7 @@ async function evaluateLive(actor: Actor, opts: EvaluateOptions, db: Db): Promis
  */
 async function evaluateKept(actor: Actor, opts: EvaluateOptions, db: Db): Promise<Kept> {
   const { base, pairings } = await scopeOf(actor, opts, db);
-  if (pairings.length === 0) return { ev: base, trends: new Map() };
+  if (pairings.length === 0) return { ev: base, trends: new Map(), sums: new Map() };
   const { period } = opts;
   // Names and kept facts in one statement (one snapshot for facts and marks); facts as their stored
   // text (json, not jsonb), parsed here: the cheapest way to bring 2,500 of them across.
@@ -409,7 +422,8 @@ async function evaluateKept(actor: Actor, opts: EvaluateOptions, db: Db): Promis
     console.log(
       `  kept ${facts.size - missing.length}, computed now ${missing.length}: parse and compute ${(tJudge - tRead).toFixed(0)} ms, judge ${(performance.now() - tJudge).toFixed(0)} ms`,
     );
-  return { ev, trends: new Map(pairings.map((p) => [p.id, facts.get(p.id)?.trend ?? []])) };
+  const trends = new Map(pairings.map((p) => [p.id, facts.get(p.id)?.trend ?? []]));
+  return { ev, trends, sums: trendSums(pairings, trends) };
 }
 
 /** Judges each pairing's facts (today, thresholds, the city's counting rule) and sums the trend. */
@@ -426,19 +440,27 @@ function assemble(base: Evaluation, pairings: Scoped[], named: Named[], facts: M
       results: judge(p, facts.get(p.id), base),
     };
   });
-  base.trend = trendOf(pairings, new Map(pairings.map((p) => [p.id, facts.get(p.id)?.trend ?? []])));
+  base.trend = pointsOf(trendSums(pairings, new Map(pairings.map((p) => [p.id, facts.get(p.id)?.trend ?? []]))));
   return base;
 }
 
-/** The chart's points: the pairings' activities per month and category, summed. */
-function trendOf(pairings: readonly { id: string }[], trends: ReadonlyMap<string, Facts['trend']>): TrendPoint[] {
+/** The pairings' activities per month and category, summed (what the chart shows). */
+function trendSums(pairings: readonly { id: string }[], trends: ReadonlyMap<string, Facts['trend']>): Map<string, number[]> {
   const sums = new Map<string, number[]>();
-  for (const p of pairings)
-    for (const [month, ...ns] of trends.get(p.id) ?? []) {
-      const sum = sums.get(month) ?? [0, 0, 0, 0, 0];
-      ns.forEach((n, i) => (sum[i] += n));
-      sums.set(month, sum);
-    }
+  for (const p of pairings) addTrend(sums, trends.get(p.id), 1);
+  return sums;
+}
+
+function addTrend(sums: Map<string, number[]>, trend: Facts['trend'] | undefined, sign: 1 | -1) {
+  for (const [month, ...ns] of trend ?? []) {
+    const sum = sums.get(month) ?? [0, 0, 0, 0, 0];
+    ns.forEach((n, i) => (sum[i] += sign * n));
+    sums.set(month, sum);
+  }
+}
+
+/** The chart's points from the monthly sums: months in order, categories with something in them. */
+function pointsOf(sums: ReadonlyMap<string, readonly number[]>): TrendPoint[] {
   return [...sums.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .flatMap(([month, ns]) => TREND_CATEGORIES.flatMap((category, i) => (ns[i] > 0 ? [{ month, category, n: ns[i] }] : [])));
@@ -557,6 +579,11 @@ function judge(p: Scoped, f: Facts | undefined, ev: Evaluation): Record<TestId, 
 
 /** Worst first: a pairing's risk is its number of missed tests, then at-risk ones. */
 export function riskScore(p: PairingEffects) {
-  const statuses = Object.values(p.results).map((r) => r.status);
-  return statuses.filter((s) => s === 'MISSED').length * 10 + statuses.filter((s) => s === 'AT_RISK').length;
+  let score = 0;
+  for (const id of TEST_IDS) {
+    const status = p.results[id]?.status;
+    if (status === 'MISSED') score += 10;
+    else if (status === 'AT_RISK') score += 1;
+  }
+  return score;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { codePointCompare, listedBefore, mergeInOrder } from './order';
+import { codePointCompare, listedBefore, mergeInOrder, topByScore } from './order';
 
 // Characters from every range where UTF-16 and code point order disagree: ASCII, CJK, the private use
 // area and fullwidth forms (U+E000–FFFF), and characters beyond U+FFFF (surrogate pairs).
@@ -31,6 +31,23 @@ describe('the order of an evaluation’s pairings', () => {
     fc.assert(
       fc.property(fc.array(pairing, { maxLength: 12 }), fc.array(pairing, { maxLength: 12 }), (a, b) => {
         expect(mergeInOrder(sorted(a), sorted(b))).toEqual(sorted([...a, ...b]));
+      }),
+    );
+    // A few into many, as after a write: the places found by halving.
+    fc.assert(
+      fc.property(fc.array(pairing, { minLength: 40, maxLength: 120 }), fc.array(pairing, { minLength: 1, maxLength: 3 }), (a, b) => {
+        expect(mergeInOrder(sorted(a), sorted(b))).toEqual(sorted([...a, ...b]));
+      }),
+    );
+  });
+});
+
+describe('the worst pairings', () => {
+  it('are the first k of a stable sort by score, highest first', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(3), { maxLength: 40 }), fc.integer({ min: 1, max: 12 }), (scores, k) => {
+        const items = scores.map((score, i) => ({ score, i }));
+        expect(topByScore(items, k)).toEqual([...items].sort((a, b) => b.score - a.score).slice(0, k));
       }),
     );
   });
