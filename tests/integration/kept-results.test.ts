@@ -273,6 +273,19 @@ async function check(w: World, today: Date) {
   return compared;
 }
 
+/** A write that changes S2 of one pairing: 3 class hours sent, done. */
+const sendThreeHours = (w: World, pairingId: string) =>
+  createActivity(db, {
+    pairingId,
+    recordingKindergartenId: w.kgA.id,
+    createdById: w.directorA.id,
+    type: 'SENT_DEMONSTRATION',
+    direction: 'TO_ASSISTED',
+    status: 'DONE',
+    classHours: 3,
+    startsAt: day(w, 30),
+  });
+
 const periodLabel = (p: PeriodChoice) => `${p.semester.academicYear}-${p.semester.term}`;
 const thresholdDates = new Set<string>();
 
@@ -312,16 +325,7 @@ describe('kept results', () => {
     const before = await hours();
     expect(await hours()).toEqual(before); // now remembered
     const stamp = (await readStamp(db)).key;
-    await createActivity(db, {
-      pairingId: ids[0],
-      recordingKindergartenId: w.kgA.id,
-      createdById: w.directorA.id,
-      type: 'SENT_DEMONSTRATION',
-      direction: 'TO_ASSISTED',
-      status: 'DONE',
-      classHours: 3,
-      startsAt: day(w, 30),
-    });
+    await sendThreeHours(w, ids[0]);
     // The refresh deletes the mark the write left: the stamp must still differ from before the write.
     await refreshKeptResults(db, { only: ids });
     expect((await readStamp(db)).key).not.toBe(stamp);
@@ -352,16 +356,7 @@ describe('kept results', () => {
     // evaluation made anew reads the altered figure, a patched one keeps what it had.
     await db.$executeRaw`UPDATE "KeptResult" SET facts = jsonb_set(facts::jsonb, '{sem,s2HoursConfirmed}', '99')::json
       WHERE "pairingId" = ${ids[1]} AND "academicYear" = ${autumn.semester.academicYear} AND term = 'AUTUMN'`;
-    await createActivity(db, {
-      pairingId: ids[0],
-      recordingKindergartenId: w.kgA.id,
-      createdById: w.directorA.id,
-      type: 'SENT_DEMONSTRATION',
-      direction: 'TO_ASSISTED',
-      status: 'DONE',
-      classHours: 3,
-      startsAt: day(w, 30),
-    });
+    await sendThreeHours(w, ids[0]);
     await refreshKeptResults(db, { only: [ids[0]] });
     const after = new Map(await hours());
     expect(after.get(ids[0])).toMatchObject({ kind: 'hours', have: 3 });

@@ -44,7 +44,7 @@ function derive(evaluation: Evaluation, f: DashboardFilters): Derived {
   // Worst first; a stable sort keeps the evaluation's order (names) among equals.
   const byScore = f.sort === 'name' ? null : scored.sort((a, b) => b.score - a.score);
   const rows = (byScore ?? scored).map((x) => x.p);
-  const byTest = Object.fromEntries(TEST_IDS.map((id) => [id, { missed: 0, atRisk: 0 }])) as Derived['byTest'];
+  const byTest = emptyByTest();
   for (const p of rows)
     for (const id of TEST_IDS) {
       const status = p.results[id].status;

@@ -267,7 +267,7 @@ type Kept = { ev: Evaluation; trends: ReadonlyMap<string, Facts['trend']>; sums:
  * now under the same settings and day): the same list, in the same order, as evaluating all anew.
  * The chart's monthly sums are corrected by the changed pairings' trends (whole counts: exact).
  */
-export function patched(prior: Kept, fresh: Kept, changed: ReadonlySet<string>): Kept {
+function patched(prior: Kept, fresh: Kept, changed: ReadonlySet<string>): Kept {
   const pairings = mergeInOrder(
     prior.ev.pairings.filter((p) => !changed.has(p.id)),
     fresh.ev.pairings,
@@ -385,7 +385,7 @@ async function evaluateLive(actor: Actor, opts: EvaluateOptions, db: Db): Promis
     ),
     computeFacts(db, pairings, period.semester.academicYear, period.academicYear, base.timeZone),
   ]);
-  return assemble(base, pairings, named, facts);
+  return assemble(base, pairings, named, facts).ev;
 }
 
 /**
@@ -417,17 +417,19 @@ async function evaluateKept(actor: Actor, opts: EvaluateOptions, db: Db): Promis
     for (const [id, f] of await computeFacts(db, missing, period.semester.academicYear, period.academicYear, base.timeZone))
       facts.set(id, f);
   const tJudge = performance.now();
-  const ev = assemble(base, pairings, rows, facts);
+  const kept = assemble(base, pairings, rows, facts);
   if (process.env.EFFECT_TESTS_TIMING)
     console.log(
       `  kept ${facts.size - missing.length}, computed now ${missing.length}: parse and compute ${(tJudge - tRead).toFixed(0)} ms, judge ${(performance.now() - tJudge).toFixed(0)} ms`,
     );
-  const trends = new Map(pairings.map((p) => [p.id, facts.get(p.id)?.trend ?? []]));
-  return { ev, trends, sums: trendSums(pairings, trends) };
+  return kept;
 }
 
-/** Judges each pairing's facts (today, thresholds, the city's counting rule) and sums the trend. */
-function assemble(base: Evaluation, pairings: Scoped[], named: Named[], facts: Map<string, Facts>): Evaluation {
+/**
+ * Judges each pairing's facts (today, thresholds, the city's counting rule) and sums the trend; each
+ * pairing's trend and the monthly sums come back beside it, for a later patch (rememberedKept).
+ */
+function assemble(base: Evaluation, pairings: Scoped[], named: Named[], facts: Map<string, Facts>): Kept {
   const byId = new Map(pairings.map((p) => [p.id, p]));
   base.pairings = named.map((n) => {
     const p = byId.get(n.id)!;
@@ -440,15 +442,11 @@ function assemble(base: Evaluation, pairings: Scoped[], named: Named[], facts: M
       results: judge(p, facts.get(p.id), base),
     };
   });
-  base.trend = pointsOf(trendSums(pairings, new Map(pairings.map((p) => [p.id, facts.get(p.id)?.trend ?? []]))));
-  return base;
-}
-
-/** The pairings' activities per month and category, summed (what the chart shows). */
-function trendSums(pairings: readonly { id: string }[], trends: ReadonlyMap<string, Facts['trend']>): Map<string, number[]> {
+  const trends = new Map(pairings.map((p) => [p.id, facts.get(p.id)?.trend ?? []]));
   const sums = new Map<string, number[]>();
   for (const p of pairings) addTrend(sums, trends.get(p.id), 1);
-  return sums;
+  base.trend = pointsOf(sums);
+  return { ev: base, trends, sums };
 }
 
 function addTrend(sums: Map<string, number[]>, trend: Facts['trend'] | undefined, sign: 1 | -1) {
