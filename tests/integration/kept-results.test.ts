@@ -423,6 +423,18 @@ describe('kept results', () => {
     expect(await db.resultStale.count({ where: { pairingId: p.id } })).toBe(0);
   });
 
+  it('a burst of marks on one pairing does not hold back the pairings marked after it: one refresh takes them all', async () => {
+    const w = await keptWorld();
+    const [p, q] = w.pairings;
+    await refreshKeptResults(db, { only: [p.id, q.id] });
+    // A bulk write leaves one mark per statement: 6,000 on p (more than a refresh reads at once), then one on q.
+    await db.$executeRaw`INSERT INTO "ResultStale" ("pairingId") SELECT ${p.id} FROM generate_series(1, 6000)`;
+    await db.$executeRaw`SELECT kept_mark(ARRAY[${q.id}])`;
+    const run = await refreshKeptResults(db, { only: [p.id, q.id] });
+    expect(run.pairings).toBe(2);
+    expect(await db.resultStale.count({ where: { pairingId: { in: [p.id, q.id] } } })).toBe(0);
+  });
+
   it('the rebuild recomputes every pairing, and the city time zone moving marks them all', async () => {
     const w = await keptWorld();
     const ids = w.pairings.map((p) => p.id);

@@ -2,10 +2,10 @@ import 'server-only';
 /**
  * Keeping the effect-test facts up to date (docs/decisions/027). Triggers mark a pairing in
  * ResultStale (one row per write) in the transaction of any write its tests read;
- * `refreshKeptResults` recomputes the facts of marked pairings for every semester of their cycle,
- * stores them in KeptResult and deletes the marks it read — a mark written meanwhile stays for the
- * next run. Until then
- * reads compute a marked pairing live, so a refresh that is late only costs time, never truth.
+ * `refreshKeptResults` claims the marks of a batch of pairings, recomputes their facts for every
+ * semester of their cycle and stores them in KeptResult — a mark committed meanwhile stays for the
+ * next run. Until then reads compute a marked pairing live, so a refresh that is late only costs
+ * time, never truth.
  *
  * Run by the `results-refresh` job (sent after every successful action, and each minute as a sweep
  * for writes from elsewhere) and by `npm run results:rebuild` (every pairing, also the repair).
@@ -36,13 +36,21 @@ export async function refreshKeptResults(db: Db, { batch = 500, only }: { batch?
   const run = await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`;
-      // The oldest marks, grouped by pairing; seq as text (a bigint comes back as BigInt).
-      const marks = await tx.$queryRaw<{ pid: string; seqs: string[] }[]>`
-        SELECT "pairingId" AS pid, array_agg(seq::text) AS seqs FROM (
-          SELECT seq, "pairingId" FROM "ResultStale"
+      // The pairings of the oldest marks, and every mark of theirs committed by now, claimed in one
+      // statement: deleted here, so exactly the marks this transaction saw go (rolled back with it,
+      // should it fail). A mark committed later stays, and its pairing is refreshed again. The facts
+      // below are read after this statement, so they include every write whose mark was claimed.
+      // Pairings are chosen among all marks, and all of a pairing's marks go at once: a bulk write
+      // leaves one mark per statement, and reading the oldest 5,000 marks at a time took a burst of
+      // 400,000 on 600 pairings minutes to drain, a few pairings per refresh.
+      const marks = await tx.$queryRaw<{ pid: string }[]>`
+        WITH chosen AS (
+          SELECT "pairingId" FROM "ResultStale"
           WHERE ${only ?? null}::text[] IS NULL OR "pairingId" = ANY(${only ?? null}::text[])
-          ORDER BY seq LIMIT ${batch * 10}) m
-        GROUP BY "pairingId" ORDER BY min(seq) LIMIT ${batch}`;
+          GROUP BY "pairingId" ORDER BY min(seq) LIMIT ${batch}),
+        claimed AS (
+          DELETE FROM "ResultStale" WHERE "pairingId" IN (SELECT "pairingId" FROM chosen) RETURNING "pairingId")
+        SELECT DISTINCT "pairingId" AS pid FROM claimed`;
       if (marks.length === 0) return { pairings: 0, rows: 0 };
       const ids = marks.map((m) => m.pid);
       const rows = await factsOf(tx, ids);
@@ -52,9 +60,6 @@ export async function refreshKeptResults(db: Db, { batch = 500, only }: { batch?
           INSERT INTO "KeptResult" ("pairingId", "academicYear", term, facts)
           SELECT pid, ay, term::"Term", f::json
           FROM unnest(${rows.map((r) => r.pid)}::text[], ${rows.map((r) => r.academicYear)}::int[], ${rows.map((r) => r.term)}::text[], ${rows.map((r) => JSON.stringify(r.facts))}::text[]) AS x(pid, ay, term, f)`;
-      // Exactly the marks read: each was committed before the facts above were computed. A mark
-      // written since (or still uncommitted) stays, so its pairing is refreshed again.
-      await tx.$executeRaw`DELETE FROM "ResultStale" WHERE seq = ANY(${marks.flatMap((m) => m.seqs)}::bigint[])`;
       // Deleting marks could bring their count back to an earlier figure: the stamp of memo.ts counts
       // refreshes too. Which pairings this refresh took is logged under its number, so a remembered
       // evaluation can be patched with only those (decision 028); the log keeps the last KEEP_CHANGES.
