@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { streamWorkbook } from './stream';
+import { columnName, escapeXml, streamWorkbook } from './stream';
 
 async function readBack(stream: ReadableStream<Uint8Array>) {
   const wb = new ExcelJS.Workbook();
@@ -78,5 +78,41 @@ describe('streamWorkbook', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(made).toBeLessThan(1_000_000);
     expect(made - then).toBeLessThanOrEqual(200);
+  });
+
+  it('keeps what people typed: markup characters, spaces at the ends, line breaks, CJK and emoji; drops what XML cannot hold', async () => {
+    const typed = ['<b>甲 & 乙</b> "园"', '  前后空格  ', '第一行\n第二行', '幼儿园 🌱', 'a\u0001b\u000bc'];
+    const wb = await readBack(streamWorkbook([{ name: 'A & <B>', columns: [{ header: '"名称"' }], rows: typed.map((v) => [v]) }]));
+    const [sheet] = wb.worksheets;
+    expect(sheet.name).toBe('A & <B>');
+    expect(
+      sheet
+        .getSheetValues()
+        .slice(1)
+        .map((r) => (r as unknown[])[1]),
+    ).toEqual(['"名称"', ...typed.slice(0, 4), 'abc']);
+  });
+
+  it('places every cell of a wide row under its column, past Z, and leaves null and empty cells empty', async () => {
+    const columns = Array.from({ length: 47 }, (_, i) => ({ header: `列${i + 1}`, numFmt: i === 46 ? '0.0%' : undefined }));
+    const row = Array.from({ length: 47 }, (_, i) => (i === 3 ? null : i === 4 ? '' : i % 2 ? i : `第${i}`));
+    row[46] = 0.125;
+    const wb = await readBack(streamWorkbook([{ name: 's', columns, rows: [row] }]));
+    const cells = wb.worksheets[0].getRow(2);
+    expect(cells.getCell(1).value).toBe('第0');
+    expect(cells.getCell(2).value).toBe(1);
+    expect(cells.getCell(4).value).toBeNull();
+    expect(cells.getCell(5).value).toBeNull();
+    expect(cells.getCell(27).value).toBe('第26'); // AA
+    expect(cells.getCell(47).value).toBe(0.125);
+    expect(cells.getCell(47).numFmt).toBe('0.0%');
+    expect(wb.worksheets[0].getRow(1).getCell(47).value).toBe('列47');
+  });
+
+  it('names columns as spreadsheets do, and escapes text for XML', () => {
+    expect([0, 25, 26, 27, 46, 701, 702, 16383].map(columnName)).toEqual(['A', 'Z', 'AA', 'AB', 'AU', 'ZZ', 'AAA', 'XFD']);
+    expect(escapeXml('a<b>&"c"')).toBe('a&lt;b&gt;&amp;&quot;c&quot;');
+    expect(escapeXml('x\u0000y\u001fz\ud800')).toBe('xyz');
+    expect(escapeXml('🌱')).toBe('🌱');
   });
 });
