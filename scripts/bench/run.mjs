@@ -1,10 +1,10 @@
-// `npm run bench [-- --scale 0.05] [--rebuild] [--runs 30] [--warmup 5] [--only city,county]`
+// `npm run bench [-- --scale 0.05] [--rebuild] [--runs 30] [--warmup 5] [--only city,county] [--profile DIR] [--save DIR]`
 // Builds (or reuses) a city-scale database, starts the production server against it on port 3800,
 // signs in as a city and a county admin through the real sign-in flow, and times the pages in PAGES
 // next to the raw SQL aggregates they need. Not part of `npm test` or CI: it takes minutes.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -30,6 +30,8 @@ const PAGES = [
   { name: 'county dashboard', as: 'county', path: '/effect-tests', sql: 'county', own: 'countyKept', target: 50 },
   { name: 'one pairing', as: 'county', path: '/pairings/{pairing}/effect-tests', sql: 'pairing', own: 'pairingKept', target: 30 },
   { name: 'xlsx export', as: 'city', path: '/effect-tests/export', sql: 'city', own: 'cityKept', target: 400 },
+  // A signed-in page that reads next to nothing (the session, the menu): the floor under every page above.
+  { name: 'signed-in floor (/account)', as: 'county', path: '/account' },
   { name: 'pairings list (city)', as: 'city', path: '/pairings' },
   { name: 'pairings list (county)', as: 'county', path: '/pairings' },
   { name: 'pairing page', as: 'county', path: '/pairings/{pairing}' },
@@ -48,6 +50,10 @@ const { values: args } = parseArgs({
     'data-only': { type: 'boolean', default: false },
     // Comma-separated parts of page names: time only those (e.g. --only dashboard).
     only: { type: 'string' },
+    // Writes the server's CPU profile (node --cpu-prof) into DIR when the bench ends: where a page's time goes.
+    profile: { type: 'string' },
+    // Saves each page's last response into DIR, to see what makes a page heavy.
+    save: { type: 'string' },
   },
 });
 const scale = Number(args.scale);
@@ -165,7 +171,9 @@ try {
     const built = spawnSync(path.join(root, 'node_modules/.bin/next'), ['build'], { cwd: root, stdio: 'inherit', env: process.env });
     if (built.status !== 0) throw new Error('next build failed');
   }
-  server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(PORT)], {
+  const next = path.join(root, 'node_modules/next/dist/bin/next');
+  const profile = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.profile)}`] : [];
+  server = spawn(process.execPath, [...profile, next, 'start', '-p', String(PORT)], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
@@ -180,7 +188,7 @@ try {
   const sessions = { city: await signIn(BENCH_CITY_ADMIN), county: await signIn(BENCH_COUNTY_ADMIN) };
 
   console.log(`\nPages: ${warmup} warm-up + ${runs} timed requests each, sequential (production server, port ${PORT})`);
-  const header = ['page', 'as', 'status', 'p50 ms', 'p95 ms', 'target p95', 'recompute SQL p50', 'own SQL p50', 'app/own SQL', 'verdict'];
+  const header = ['page', 'as', 'status', 'p50 ms', 'p95 ms', 'target p95', 'recompute SQL p50', 'own SQL p50', 'app/own SQL', 'KB', 'verdict'];
   const table = [header];
   const only = args.only
     ?.split(',')
@@ -189,10 +197,10 @@ try {
   for (const page of PAGES.filter((p) => !only || only.some((o) => p.name.includes(o)))) {
     const target = page.path.replace('{pairing}', ids.pairing_id);
     const headers = page.as === 'token' ? { authorization: `Bearer ${token}` } : { cookie: sessions[page.as] };
-    let body = '';
+    let body = Buffer.alloc(0);
     const get = async () => {
       const res = await fetch(base + target, { headers, redirect: 'manual' });
-      body = await res.text();
+      body = Buffer.from(await res.arrayBuffer());
       return res;
     };
     const first = await get();
@@ -201,7 +209,7 @@ try {
     const sql = page.sql ? sqlTimes[page.sql] : null;
     const own = page.own ? sqlTimes[page.own] : null;
     if (first.status === 404) {
-      table.push([page.name, page.as, 'missing', '', '', page.target ? `≤ ${page.target}` : '', sql ? sql.p50.toFixed(1) : '', '', '', '']);
+      table.push([page.name, page.as, 'missing', '', '', page.target ? `≤ ${page.target}` : '', sql ? sql.p50.toFixed(1) : '', '', '', '', '']);
       continue;
     }
     if (first.status !== 200) {
@@ -215,11 +223,16 @@ try {
         '',
         '',
         '',
+        '',
         first.status >= 300 && first.status < 400 ? `redirect → ${first.headers.get('location')}` : 'error',
       ]);
       continue;
     }
     const m = await measure(get, { warmup, runs, before: page.write ? () => markOne(ids.pairing_id) : undefined });
+    if (args.save) {
+      mkdirSync(args.save, { recursive: true });
+      writeFileSync(path.join(args.save, `${page.name.replace(/[^\w]+/g, '-')}.out`), body);
+    }
     const ratio = own ? m.p50 / own.p50 : null;
     const checks = [];
     if (placeholder) checks.push('PLACEHOLDER page, not judged');
@@ -236,6 +249,8 @@ try {
       sql ? sql.p50.toFixed(1) : '',
       own ? own.p50.toFixed(1) : '',
       ratio ? `${ratio.toFixed(1)}×` : '',
+      // What the server rendered and sent (uncompressed): HTML with its flight data, or the file.
+      (body.length / 1024).toFixed(0),
       checks.join(', '),
     ]);
   }
@@ -254,7 +269,7 @@ process.exit(process.exitCode ?? 0);
 function printTable(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
   for (const [n, r] of rows.entries()) {
-    console.log(r.map((c, i) => (i >= 3 && i <= 8 ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  '));
+    console.log(r.map((c, i) => (i >= 3 && i <= 9 ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  '));
     if (n === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
 }
