@@ -188,7 +188,19 @@ try {
   const sessions = { city: await signIn(BENCH_CITY_ADMIN), county: await signIn(BENCH_COUNTY_ADMIN) };
 
   console.log(`\nPages: ${warmup} warm-up + ${runs} timed requests each, sequential (production server, port ${PORT})`);
-  const header = ['page', 'as', 'status', 'p50 ms', 'p95 ms', 'target p95', 'recompute SQL p50', 'own SQL p50', 'app/own SQL', 'KB', 'verdict'];
+  const header = [
+    'page',
+    'as',
+    'status',
+    'p50 ms',
+    'p95 ms',
+    'target p95',
+    'recompute SQL p50',
+    'own SQL p50',
+    'app/own SQL',
+    'KB',
+    'verdict',
+  ];
   const table = [header];
   const only = args.only
     ?.split(',')
@@ -209,7 +221,19 @@ try {
     const sql = page.sql ? sqlTimes[page.sql] : null;
     const own = page.own ? sqlTimes[page.own] : null;
     if (first.status === 404) {
-      table.push([page.name, page.as, 'missing', '', '', page.target ? `≤ ${page.target}` : '', sql ? sql.p50.toFixed(1) : '', '', '', '', '']);
+      table.push([
+        page.name,
+        page.as,
+        'missing',
+        '',
+        '',
+        page.target ? `≤ ${page.target}` : '',
+        sql ? sql.p50.toFixed(1) : '',
+        '',
+        '',
+        '',
+        '',
+      ]);
       continue;
     }
     if (first.status !== 200) {
