@@ -171,9 +171,9 @@ try {
     const built = spawnSync(path.join(root, 'node_modules/.bin/next'), ['build'], { cwd: root, stdio: 'inherit', env: process.env });
     if (built.status !== 0) throw new Error('next build failed');
   }
-  const next = path.join(root, 'node_modules/next/dist/bin/next');
+  // scripts/server.mjs, the production server `npm start` runs (not `next start`).
   const profile = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.profile)}`] : [];
-  server = spawn(process.execPath, [...profile, next, 'start', '-p', String(PORT)], {
+  server = spawn(process.execPath, [...profile, 'scripts/server.mjs', '-p', String(PORT)], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
