@@ -40,9 +40,9 @@ export async function refreshKeptResults(db: Db, { batch = 500, only }: { batch?
       // statement: deleted here, so exactly the marks this transaction saw go (rolled back with it,
       // should it fail). A mark committed later stays, and its pairing is refreshed again. The facts
       // below are read after this statement, so they include every write whose mark was claimed.
-      // Pairings are chosen among all marks, and all of a pairing's marks go at once: a bulk write
-      // leaves one mark per statement, and reading the oldest 5,000 marks at a time took a burst of
-      // 400,000 on 600 pairings minutes to drain, a few pairings per refresh.
+      // Pairings are chosen among all marks, and all of a pairing's marks go at once: every write
+      // leaves its own mark, and reading the oldest 5,000 marks at a time took a burst (400,000 on
+      // 600 pairings in the test database) minutes to drain, a few pairings per refresh.
       const marks = await tx.$queryRaw<{ pid: string }[]>`
         WITH chosen AS (
           SELECT "pairingId" FROM "ResultStale"
